@@ -1,0 +1,283 @@
+//! The pipeline, one way: load the matter → validate → render clauses → resolve citations →
+//! assemble Typst → typeset → export PDF. A [`Session`] keeps the typesetter (and with it Typst's
+//! memoized layout) and the last front-matter tables between builds, so that a rebuild after a
+//! one-fact edit re-lays out only what changed. Nothing here writes files; the caller hands the
+//! PDF to the output stage.
+
+use std::path::Path;
+use std::time::{Duration, Instant};
+
+use crate::assemble::{self, ClauseFile};
+use crate::authority::Bank;
+use crate::cite::{CiteError, CiteUse, Resolver};
+use crate::diag::{close_matches, Diagnostic, Diagnostics, Result, SourceText};
+use crate::front::FrontData;
+use crate::matter::Matter;
+use crate::profile::Profile;
+use crate::project::{self, Project};
+use crate::render::{self, ClauseLibrary, RenderedClause};
+use crate::typeset::{self, Facts, GeneratedFile, PagedDocument, Typesetter};
+use crate::validate;
+use crate::yaml;
+
+/// How long each stage took.
+#[derive(Clone, Debug, Default)]
+pub struct Timings {
+    pub load: Duration,
+    pub render: Duration,
+    pub typeset: Duration,
+    pub pdf: Duration,
+    /// Number of Typst compilations (1 when the front matter was guessed right).
+    pub compiles: usize,
+}
+
+impl Timings {
+    pub fn total(&self) -> Duration {
+        self.load + self.render + self.typeset + self.pdf
+    }
+}
+
+/// Everything the inputs were turned into.
+pub struct Built {
+    pub matter: Matter,
+    pub profile: Profile,
+    pub bank: Bank,
+    pub rendered: Vec<RenderedClause>,
+    pub clauses: Vec<ClauseFile>,
+    pub uses: Vec<CiteUse>,
+    pub doc: PagedDocument,
+    pub facts: Facts,
+    pub front: FrontData,
+    pub files: Vec<GeneratedFile>,
+    pub pdf: Option<Vec<u8>>,
+    pub warnings: Diagnostics,
+    pub timings: Timings,
+}
+
+/// The library and matter loaded and checked, ready to render.
+pub struct Loaded {
+    pub matter: Matter,
+    pub matter_src: SourceText,
+    pub project: Project,
+    pub profile: Profile,
+    pub bank: Bank,
+    pub library: ClauseLibrary,
+}
+
+/// A long-lived build state (one per process; watch mode keeps it between rebuilds).
+pub struct Session {
+    typesetter: Typesetter,
+    last_front: Option<FrontData>,
+    builds: usize,
+}
+
+impl Default for Session {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+/// Options of one build.
+#[derive(Clone, Copy, Debug)]
+pub struct BuildOptions {
+    /// Export the PDF (false for `pleader check`).
+    pub pdf: bool,
+}
+
+impl Default for BuildOptions {
+    fn default() -> Self {
+        BuildOptions { pdf: true }
+    }
+}
+
+/// Reads the matter and its project from disk and loads the library.
+pub fn load_path(matter_path: &Path) -> Result<Loaded> {
+    let matter_src = project::read_text(matter_path).map_err(|d| {
+        if d.kind == crate::diag::Kind::Io {
+            d.with_hint("give the path of a matter YAML file, e.g. `pleader build matters/leifer-v-twitter.yaml`")
+        } else {
+            d
+        }
+    })?;
+    let project = Project::for_matter(matter_path)?;
+    load(matter_src, project)
+}
+
+/// Loads the library for an in-memory matter.
+pub fn load(matter_src: SourceText, project: Project) -> Result<Loaded> {
+    let matter = Matter::load(&matter_src)?;
+    let profile = load_profile(&matter, &matter_src, &project)?;
+    let mut bank = Bank::default();
+    let mut problems = vec![];
+    for (_, src) in project.files_in("authorities", ".yaml") {
+        if let Err(mut d) = bank.add_file(src) {
+            problems.append(&mut d);
+        }
+    }
+    for (id, auth) in &matter.authorities {
+        bank.entries.insert(id.clone(), (auth.clone(), matter_src.clone()));
+    }
+    let library = match ClauseLibrary::new(project.files_in("clauses", ".tera")) {
+        Ok(l) => Some(l),
+        Err(mut d) => {
+            problems.append(&mut d);
+            None
+        }
+    };
+    match library {
+        Some(library) if problems.is_empty() => Ok(Loaded { matter, matter_src, project, profile, bank, library }),
+        _ => Err(problems),
+    }
+}
+
+fn load_profile(matter: &Matter, matter_src: &SourceText, project: &Project) -> Result<Profile> {
+    let profiles = project.files_in("courts", ".yaml");
+    let Some((_, src)) = profiles.iter().find(|(id, _)| *id == matter.court) else {
+        let span = yaml::find_key(matter_src, "court")
+            .map(|r| {
+                let line_end = matter_src.text[r.end..].find('\n').map_or(matter_src.text.len(), |e| r.end + e);
+                r.start..line_end
+            })
+            .unwrap_or(0..0);
+        let ids: Vec<&str> = profiles.iter().map(|(id, _)| id.as_str()).collect();
+        let close = close_matches(&matter.court, ids.iter().copied());
+        let hint = if close.is_empty() {
+            format!("the court profiles are: {}", ids.join(", "))
+        } else {
+            format!("did you mean {}? (profiles: {})", close.iter().map(|c| format!("`{c}`")).collect::<Vec<_>>().join(", "), ids.join(", "))
+        };
+        return Err(Diagnostic::error(format!("unknown court profile `{}`", matter.court))
+            .at(matter_src, span)
+            .with_hint(hint)
+            .into());
+    };
+    let overrides = matter.overrides.as_ref().map(|o| (matter_src, o));
+    Profile::load(src, overrides)
+}
+
+/// Maps a citation error in a rendered clause back to the clause file.
+fn cite_diagnostic(e: &CiteError, rendered: &str, clause: &crate::clause::Clause) -> Diagnostic {
+    let snippet = rendered.get(e.offset..e.offset + e.len).unwrap_or("");
+    let src = &clause.source;
+    let body_start = src.offset(clause.body_line, 1);
+    let mut d = Diagnostic::error(e.message.clone());
+    d = match src.text[body_start..].find(snippet).filter(|_| !snippet.is_empty()) {
+        Some(pos) => d.at(src, body_start + pos..body_start + pos + snippet.len()),
+        None => d.in_file(src),
+    };
+    match &e.hint {
+        Some(h) => d.with_hint(h.clone()),
+        None => d,
+    }
+}
+
+impl Session {
+    pub fn new() -> Self {
+        Session { typesetter: Typesetter::new(), last_front: None, builds: 0 }
+    }
+
+    /// Builds from a matter file on disk.
+    pub fn build_path(&mut self, matter_path: &Path, opts: BuildOptions) -> Result<Built> {
+        let start = Instant::now();
+        let loaded = load_path(matter_path)?;
+        self.build_loaded(loaded, start, opts)
+    }
+
+    /// Builds an already loaded matter.
+    pub fn build_loaded(&mut self, loaded: Loaded, start: Instant, opts: BuildOptions) -> Result<Built> {
+        let Loaded { matter, matter_src, project, profile, bank, library } = loaded;
+        let mut timings = Timings::default();
+        let families = self.typesetter.font_families();
+        if !families.iter().any(|f| f.eq_ignore_ascii_case(&profile.type_.font)) {
+            return Err(Diagnostic::error(format!("the profile asks for the font `{}`, which pleader does not embed", profile.type_.font))
+                .with_hint(format!("embedded fonts: {}", families.join(", ")))
+                .into());
+        }
+        let outline = matter.outline();
+        let numbered = render::number_outline(&outline, &profile);
+        let refs = numbered.iter().map(|(id, _, r)| (id.clone(), format!("Section {r}"))).collect();
+        let context = render::base_context(&matter, &profile, &outline, &refs);
+        validate::validate(&matter, &matter_src, &library, &bank, &context)?;
+        timings.load = start.elapsed();
+
+        let t = Instant::now();
+        let rendered = render::render(&matter, &profile, &library)?;
+        let mut resolver = Resolver::new(&bank, &matter.record);
+        let mut clauses = Vec::with_capacity(rendered.len());
+        let mut problems = vec![];
+        for (i, r) in rendered.iter().enumerate() {
+            let clause = library.get(&r.clause).expect("validated");
+            match resolver.resolve(&r.body, i) {
+                Ok(body) => clauses.push(ClauseFile {
+                    clause: r.clause.clone(),
+                    level: r.level,
+                    number: r.number.clone(),
+                    heading: r.heading.clone(),
+                    body,
+                    source: clause.source.clone(),
+                    body_line: clause.body_line,
+                }),
+                Err(e) => problems.push(cite_diagnostic(&e, &r.body, clause)),
+            }
+        }
+        if !problems.is_empty() {
+            return Err(problems);
+        }
+        let uses = resolver.uses;
+        timings.render = t.elapsed();
+
+        let t = Instant::now();
+        let skeleton = FrontData::skeleton(&rendered, &uses, &bank, &profile);
+        // Guess the front matter: last build's tables if they list the same entries.
+        let mut front = match &self.last_front {
+            Some(last) if same_entries(last, &skeleton) => last.clone(),
+            _ => skeleton,
+        };
+        let mut files = assemble::assemble(&matter, &profile, &project, &clauses, &front);
+        self.typesetter.set_today(matter.document.date.0);
+        let (doc, facts, warnings) = loop {
+            self.typesetter.set_sources(files.clone());
+            let (doc, warnings) = self.typesetter.compile()?;
+            timings.compiles += 1;
+            let facts = typeset::facts(&doc);
+            let actual = FrontData::from_facts(&rendered, &uses, &bank, &profile, &facts);
+            if actual == front || timings.compiles >= 4 {
+                break (doc, facts, warnings);
+            }
+            front = actual;
+            let text = front.typst();
+            if let Some(f) = files.iter_mut().find(|f| f.path == "/data/front.typ") {
+                f.text = text;
+            }
+        };
+        self.last_front = Some(front.clone());
+        timings.typeset = t.elapsed();
+
+        let t = Instant::now();
+        let pdf = if opts.pdf {
+            let ident = format!("pleader:{}:{}", matter.case.number, matter.document.title);
+            Some(self.typesetter.pdf(&doc, &ident)?)
+        } else {
+            None
+        };
+        timings.pdf = t.elapsed();
+        self.builds += 1;
+        // Long-running sessions: drop memoized results not used in the last builds.
+        if self.builds % 10 == 0 {
+            typst::comemo::evict(10);
+        }
+        Ok(Built { matter, profile, bank, rendered, clauses, uses, doc, facts, front, files, pdf, warnings, timings })
+    }
+}
+
+/// Whether two front-matter tables list the same entries (pages aside).
+fn same_entries(a: &FrontData, b: &FrontData) -> bool {
+    a.toc.len() == b.toc.len()
+        && a.toc.iter().zip(&b.toc).all(|(x, y)| x.title == y.title && x.number == y.number && x.level == y.level)
+        && a.toa.len() == b.toa.len()
+        && a.toa.iter().zip(&b.toa).all(|(x, y)| {
+            x.kind == y.kind
+                && x.entries.len() == y.entries.len()
+                && x.entries.iter().zip(&y.entries).all(|(e, f)| e.id == f.id && e.text == f.text)
+        })
+}

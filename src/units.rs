@@ -1,0 +1,128 @@
+//! Small value types shared by the data files: lengths written the way lawyers and typesetters
+//! write them (`1.5in`, `12pt`, `25mm`) and dates in the matter and the bank (`2022-12-23`),
+//! formatted for prose ("December 23, 2022") and for Bluebook parentheticals ("Dec. 23, 2022").
+
+use std::fmt;
+
+use chrono::{Datelike, NaiveDate};
+use serde::de::{self, Deserializer};
+use serde::Deserialize;
+
+/// A length in points, parsed from `<number><unit>` with unit `pt`, `in`, `mm` or `cm`.
+#[derive(Clone, Copy, Debug, PartialEq, PartialOrd)]
+pub struct Length(pub f64);
+
+impl Length {
+    pub fn pt(self) -> f64 {
+        self.0
+    }
+
+    pub fn parse(s: &str) -> Result<Self, String> {
+        let s = s.trim();
+        let split = s
+            .find(|c: char| c.is_ascii_alphabetic())
+            .ok_or_else(|| format!("`{s}` has no unit; expected a length like `12pt` or `1.5in`"))?;
+        let (num, unit) = s.split_at(split);
+        let n: f64 = num.trim().parse().map_err(|_| {
+            format!("`{s}` is not a length; expected a number and a unit, like `12pt` or `1.5in`")
+        })?;
+        if !n.is_finite() {
+            return Err(format!("`{s}` is not a finite length"));
+        }
+        let factor = match unit {
+            "pt" => 1.0,
+            "in" => 72.0,
+            "mm" => 72.0 / 25.4,
+            "cm" => 72.0 / 2.54,
+            other => return Err(format!("unknown unit `{other}` in `{s}`; expected pt, in, mm or cm")),
+        };
+        Ok(Length(n * factor))
+    }
+
+    /// The length as a Typst literal (always points, fixed precision for reproducibility).
+    pub fn typst(self) -> String {
+        format!("{:.4}pt", self.0)
+    }
+}
+
+impl<'de> Deserialize<'de> for Length {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = String::deserialize(d)?;
+        Length::parse(&s).map_err(de::Error::custom)
+    }
+}
+
+/// A calendar date, written `YYYY-MM-DD` in YAML.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Date(pub NaiveDate);
+
+impl<'de> Deserialize<'de> for Date {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = String::deserialize(d)?;
+        parse_date(&s).map(Date).map_err(de::Error::custom)
+    }
+}
+
+/// Parses an ISO date, with a message a lawyer can act on.
+pub fn parse_date(s: &str) -> Result<NaiveDate, String> {
+    NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d")
+        .map_err(|_| format!("`{s}` is not a date; expected YYYY-MM-DD, like 2022-12-23"))
+}
+
+const MONTHS: [&str; 12] = [
+    "January", "February", "March", "April", "May", "June", "July", "August", "September",
+    "October", "November", "December",
+];
+
+/// Bluebook table T12 month abbreviations.
+const MONTHS_BLUEBOOK: [&str; 12] = [
+    "Jan.", "Feb.", "Mar.", "Apr.", "May", "June", "July", "Aug.", "Sept.", "Oct.", "Nov.", "Dec.",
+];
+
+impl Date {
+    /// "December 23, 2022".
+    pub fn long(self) -> String {
+        long_date(self.0)
+    }
+
+    /// "Dec. 23, 2022" (Bluebook T12).
+    pub fn bluebook(self) -> String {
+        bluebook_date(self.0)
+    }
+}
+
+pub fn long_date(d: NaiveDate) -> String {
+    format!("{} {}, {}", MONTHS[d.month0() as usize], d.day(), d.year())
+}
+
+pub fn bluebook_date(d: NaiveDate) -> String {
+    format!("{} {}, {}", MONTHS_BLUEBOOK[d.month0() as usize], d.day(), d.year())
+}
+
+impl fmt::Display for Date {
+    fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str(&self.long())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lengths_parse_in_points() {
+        assert_eq!(Length::parse("1.5in").unwrap().pt(), 108.0);
+        assert_eq!(Length::parse("12pt").unwrap().pt(), 12.0);
+        assert!(Length::parse("12").is_err());
+        assert!(Length::parse("12px").is_err());
+    }
+
+    #[test]
+    fn dates_format_long_and_bluebook() {
+        let d = Date(NaiveDate::from_ymd_opt(2021, 9, 9).unwrap());
+        assert_eq!(d.long(), "September 9, 2021");
+        assert_eq!(d.bluebook(), "Sept. 9, 2021");
+        let d = Date(NaiveDate::from_ymd_opt(2021, 7, 27).unwrap());
+        assert_eq!(d.bluebook(), "July 27, 2021");
+    }
+}

@@ -1,0 +1,217 @@
+//! YAML reading with diagnostics a lawyer can act on: every error names the file, line and
+//! column, says what was expected, and for a misspelt field or value suggests the closest valid
+//! name. All of pleader's YAML (matters, the authority bank, court profiles, clause headers) is
+//! read through here.
+
+use std::ops::Range;
+
+use serde::de::DeserializeOwned;
+use serde_yaml::Value;
+
+use crate::diag::{closest, Diagnostic, Result, SourceText};
+
+/// Deserializes a whole YAML source into `T`.
+pub fn from_str<T: DeserializeOwned>(source: &SourceText) -> Result<T> {
+    from_str_at(source, &source.text, 0)
+}
+
+/// Deserializes a YAML fragment that starts `line_offset` lines into `source` (a clause header).
+pub fn from_str_at<T: DeserializeOwned>(source: &SourceText, text: &str, line_offset: usize) -> Result<T> {
+    serde_yaml::from_str(text).map_err(|e| convert(source, &e, line_offset).into())
+}
+
+/// Parses a YAML source into a generic value.
+pub fn parse(source: &SourceText) -> Result<Value> {
+    from_str(source)
+}
+
+/// Deserializes a value that no longer carries positions (after a merge); the error names the
+/// file and, where the message names a field, the line where that field is written.
+pub fn from_value<T: DeserializeOwned>(source: &SourceText, value: Value) -> Result<T> {
+    serde_yaml::from_value(value).map_err(|e| {
+        let (message, hint) = explain(&e.to_string());
+        let mut d = Diagnostic::error(message);
+        d = match field_in_message(&e.to_string()).and_then(|f| find_key(source, &f)) {
+            Some(span) => d.at(source, span),
+            None => d.in_file(source),
+        };
+        match hint {
+            Some(h) => d.with_hint(h).into(),
+            None => d.into(),
+        }
+    })
+}
+
+/// Converts a serde_yaml error into a diagnostic at its line and column.
+pub fn convert(source: &SourceText, e: &serde_yaml::Error, line_offset: usize) -> Diagnostic {
+    let raw = e.to_string();
+    let (message, hint) = explain(&raw);
+    let mut d = Diagnostic::error(message);
+    d = match e.location() {
+        Some(loc) => d.at_line_col(source, loc.line() + line_offset, loc.column()),
+        None => d.in_file(source),
+    };
+    if let Some(h) = hint {
+        d = d.with_hint(h);
+    }
+    d
+}
+
+/// Strips serde_yaml's position suffix, rewords the message and adds a "did you mean" hint.
+fn explain(raw: &str) -> (String, Option<String>) {
+    let message = match raw.find(" at line ") {
+        Some(i) => raw[..i].to_string(),
+        None => raw.to_string(),
+    };
+    let message = message.trim_start_matches(|c: char| c == '.' || c == ':').to_string();
+    let message = strip_path_prefix(&message);
+    for what in ["unknown field", "unknown variant"] {
+        if let Some(rest) = message.strip_prefix(what) {
+            let given = between_backticks(rest).unwrap_or_default();
+            let expected: Vec<String> = match rest.find("expected") {
+                Some(i) => backticked(&rest[i..]),
+                None => vec![],
+            };
+            let kind = if what == "unknown field" { "field" } else { "value" };
+            let mut hint = String::new();
+            if let Some(best) = closest(&given, expected.iter().map(|s| s.as_str())) {
+                hint = format!("did you mean `{best}`? ");
+            }
+            if !expected.is_empty() {
+                hint.push_str(&format!("expected one of: {}", expected.join(", ")));
+            } else {
+                hint.push_str("this place takes no fields");
+            }
+            return (format!("unknown {kind} `{given}`"), Some(hint));
+        }
+    }
+    if let Some(field) = message.strip_prefix("missing field ") {
+        let field = field.trim_matches('`');
+        return (
+            format!("missing field `{field}`"),
+            Some(format!("add `{field}:` here (see the commented template: `pleader new`)")),
+        );
+    }
+    if message.starts_with("invalid type") {
+        return (message.clone(), Some("check the value's form: quote text, use a list with `- ` items, or a mapping with `key: value`".into()));
+    }
+    (message, None)
+}
+
+/// serde_yaml prefixes nested errors with the path (`brief[2].clause: …`); keep it readable.
+fn strip_path_prefix(message: &str) -> String {
+    match message.split_once(": ") {
+        Some((path, rest))
+            if !path.contains(' ') && (path.contains('.') || path.contains('[')) =>
+        {
+            format!("{rest} (in `{path}`)")
+        }
+        _ => message.to_string(),
+    }
+}
+
+fn between_backticks(s: &str) -> Option<String> {
+    let start = s.find('`')? + 1;
+    let end = s[start..].find('`')? + start;
+    Some(s[start..end].to_string())
+}
+
+fn backticked(s: &str) -> Vec<String> {
+    s.split('`').skip(1).step_by(2).map(|x| x.to_string()).collect()
+}
+
+fn field_in_message(msg: &str) -> Option<String> {
+    let s = msg.split_once("field")?.1;
+    between_backticks(s)
+}
+
+/// Deep-merges `over` into `base`: mappings merge key by key, everything else is replaced.
+pub fn merge(base: &mut Value, over: &Value) {
+    match (base, over) {
+        (Value::Mapping(b), Value::Mapping(o)) => {
+            for (k, v) in o {
+                match b.get_mut(k) {
+                    Some(existing) => merge(existing, v),
+                    None => {
+                        b.insert(k.clone(), v.clone());
+                    }
+                }
+            }
+        }
+        (b, o) => *b = o.clone(),
+    }
+}
+
+/// Finds where a key is written in a YAML source: `find_key(src, "facts.subpoena.date")` walks
+/// down the path by indentation. Used to point at free-form values (facts, overrides) whose
+/// positions serde no longer knows. Returns the span of the last key.
+pub fn find_key(source: &SourceText, path: &str) -> Option<Range<usize>> {
+    let text = &source.text;
+    let mut min_indent: Option<usize> = None;
+    let mut from = 0;
+    let mut found = None;
+    for key in path.split('.') {
+        let key = key.split('[').next().unwrap_or(key);
+        let mut offset = from;
+        let mut hit = None;
+        for line in text[from..].split_inclusive('\n') {
+            let trimmed = line.trim_start();
+            let indent = line.len() - trimmed.len();
+            let content = trimmed.trim_start_matches("- ");
+            let dash = trimmed.len() - content.len();
+            if !trimmed.is_empty() && !trimmed.starts_with('#') {
+                if let Some(min) = min_indent {
+                    if indent <= min && dash == 0 && offset > from {
+                        break;
+                    }
+                }
+                let bare = content.strip_prefix(key).map(|r| r.trim_start().starts_with(':'));
+                let quoted = content
+                    .strip_prefix(&format!("\"{key}\""))
+                    .map(|r| r.trim_start().starts_with(':'));
+                if bare == Some(true) || quoted == Some(true) {
+                    let start = offset + indent + dash;
+                    hit = Some((start, indent + dash));
+                    break;
+                }
+            }
+            offset += line.len();
+        }
+        let (start, indent) = hit?;
+        found = Some(start..start + key.len());
+        min_indent = Some(indent);
+        from = text[start..].find('\n').map_or(text.len(), |e| start + e + 1);
+    }
+    found
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_nested_keys() {
+        let src = SourceText::new("m.yaml", "a:\n  b: 1\nfacts:\n  x:\n    date: 2\n  b: 3\n");
+        let r = find_key(&src, "facts.x.date").unwrap();
+        assert_eq!(&src.text[r.clone()], "date");
+        assert_eq!(src.line_col(r.start), (5, 5));
+        let r = find_key(&src, "facts.b").unwrap();
+        assert_eq!(src.line_col(r.start), (6, 3));
+        assert!(find_key(&src, "facts.nope").is_none());
+    }
+
+    #[test]
+    fn unknown_fields_get_suggestions() {
+        let (m, h) = explain("unknown field `cout`, expected one of `court`, `case` at line 1 column 1");
+        assert_eq!(m, "unknown field `cout`");
+        assert!(h.unwrap().starts_with("did you mean `court`?"));
+    }
+
+    #[test]
+    fn merge_is_deep() {
+        let mut a: Value = serde_yaml::from_str("x: {a: 1, b: 2}\ny: 1").unwrap();
+        let b: Value = serde_yaml::from_str("x: {b: 3}").unwrap();
+        merge(&mut a, &b);
+        assert_eq!(a, serde_yaml::from_str::<Value>("x: {a: 1, b: 3}\ny: 1").unwrap());
+    }
+}
