@@ -66,7 +66,7 @@ pub fn profile_typ(p: &Profile) -> String {
          footnote-size: {}, quote-size: {}, footer-size: {}, footer-gap: {}, footer-title: {},\n  \
          number-right: {}, rules-left: {}, rules-right: {},\n  \
          justify: {}, indent: {}, quote-indent: {},\n  \
-         heading-indents: {}, heading-upper: {}, heading-number-width: {},\n  \
+         heading-indents: {}, heading-upper: {}, heading-number-width: {}, heading-lines-before: {},\n  \
          page-column: {}, toa-hanging: {},\n  \
          court-title-line: {}, clerk-space: {}, caption-hearing: {},\n  \
          court-title: {},\n)\n",
@@ -76,6 +76,7 @@ pub fn profile_typ(p: &Profile) -> String {
         len(p.lines.number_right), lengths(&p.lines.rules_left), lengths(&p.lines.rules_right),
         p.type_.justify, len(p.layout.indent), len(p.layout.quote_indent),
         lengths(&p.layout.heading_indents), bools(&p.layout.heading_upper), len(p.layout.heading_number_width),
+        tuple(&(0..p.layout.heading_indents.len()).map(|i| p.layout.heading_lines_before.get(i).copied().unwrap_or(0).to_string()).collect::<Vec<_>>()),
         len(p.layout.page_column), len(p.layout.toa_hanging),
         p.caption.court_title_line, p.caption.clerk_space, p.caption.hearing,
         tuple(&court),

@@ -417,10 +417,7 @@ mod tests {
         let a = case("385 F. Supp. 2d 969");
         assert_eq!(
             a.full(Some("976"), ""),
-            "_Highfields Cap\\. Mgmt\\.\\, L\\.P\\. v\\. Doe_\\, 385 F\\. Supp\\. 2d 969\\, 976 (N\\.D\\. Cal\\. 2005)"
-                .replace("\\,", ",")
-                .replace("(N", "\\(N")
-                .replace("2005)", "2005\\)")
+            r"_Highfields Cap\. Mgmt\.\, L\.P\. v\. Doe_, 385 F\. Supp\. 2d 969, 976 (N\.D\. Cal\. 2005)"
         );
         assert_eq!(a.short_form(Some("976"), ""), "_Highfields_, 385 F\\. Supp\\. 2d at 976");
         let wl = case("2011 WL 5444622");

@@ -124,10 +124,15 @@ impl<'a> Resolver<'a> {
         let mut out = String::with_capacity(text.len() + groups.len() * 64);
         let mut pos = 0;
         for g in groups {
-            out.push_str(&text[pos..g.start]);
+            out.push_str(&text[pos.min(g.start)..g.start]);
             let start = !nested && sentence_start(&text[..g.start]);
-            out.push_str(&self.group(&g, start, clause, nested, text)?);
+            let printed = self.group(&g, start, clause, nested, text)?;
             pos = g.end;
+            // "Id." or "Compl." before the author's own period: print one period, not two.
+            if printed.trim_end_matches('_').ends_with('.') && text[pos..].starts_with('.') {
+                pos += 1;
+            }
+            out.push_str(&printed);
         }
         out.push_str(&text[pos..]);
         Ok(out)
@@ -588,7 +593,7 @@ mod tests {
             .unwrap();
         let out = strip_marks(&out);
         assert!(out.starts_with("A. _Highfields Cap\\. Mgmt\\.\\, L\\.P\\. v\\. Doe_, 385 F\\. Supp\\. 2d 969, 975 (N\\.D\\. Cal\\. 2005). B. _Id._ at 976."), "{out}");
-        assert!(out.contains("C _see id._"), "{out}");
+        assert!(out.contains("C _see_ _id._ D."), "{out}");
         // After a string cite: short form, never Id.
         assert!(out.ends_with("E. _Highfields_, 385 F\\. Supp\\. 2d at 980."), "{out}");
         let forms: Vec<Form> = r.uses.iter().map(|u| u.form).collect();

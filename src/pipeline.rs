@@ -117,7 +117,9 @@ pub fn load(matter_src: SourceText, project: Project) -> Result<Loaded> {
     for (id, auth) in &matter.authorities {
         bank.entries.insert(id.clone(), (auth.clone(), matter_src.clone()));
     }
-    let library = match ClauseLibrary::new(project.files_in("clauses", ".tera")) {
+    let selected: std::collections::HashSet<String> =
+        matter.outline().iter().map(|(_, i)| i.clause.clone()).collect();
+    let library = match ClauseLibrary::new(project.files_in("clauses", ".tera"), Some(&selected)) {
         Ok(l) => Some(l),
         Err(mut d) => {
             problems.append(&mut d);

@@ -138,6 +138,9 @@ pub struct LayoutRules {
     pub heading_upper: Vec<bool>,
     /// Numbering style of each heading level: `I`, `A`, `1`, `a` or `i`.
     pub heading_numbering: Vec<String>,
+    /// Blank numbered lines before a heading of each level (none at the top of a page).
+    #[serde(default)]
+    pub heading_lines_before: Vec<u32>,
     /// Width reserved for the heading number (hanging indent).
     pub heading_number_width: Length,
     /// Width of the page-number column in the TOC and TOA.

@@ -21,6 +21,8 @@ use crate::units::{bluebook_date, long_date, parse_date};
 pub struct ClauseLibrary {
     pub clauses: BTreeMap<String, Clause>,
     tera: Tera,
+    /// Ids of every clause file in the project, compiled or not.
+    pub available: Vec<String>,
 }
 
 /// One rendered outline entry.
@@ -45,15 +47,21 @@ fn heading_name(id: &str) -> String {
 }
 
 impl ClauseLibrary {
-    /// Parses every clause file and compiles its heading and body templates.
-    pub fn new(files: Vec<(String, &SourceText)>) -> Result<ClauseLibrary> {
+    /// Parses clause files and compiles their heading and body templates: all of them, or only
+    /// those in `only` (a build compiles just the clauses its outline selects).
+    pub fn new(files: Vec<(String, &SourceText)>, only: Option<&std::collections::HashSet<String>>) -> Result<ClauseLibrary> {
         let mut clauses = BTreeMap::new();
         let mut problems = vec![];
         let mut tera = Tera::default();
         tera.autoescape_on(vec![""]);
         tera.set_escape_fn(escape::markup);
         register(&mut tera);
+        let mut available = vec![];
         for (id, source) in files {
+            available.push(id.clone());
+            if only.is_some_and(|o| !o.contains(&id)) {
+                continue;
+            }
             match Clause::parse(&id, source) {
                 Ok(clause) => {
                     for (name, text, line) in [
@@ -70,7 +78,7 @@ impl ClauseLibrary {
             }
         }
         if problems.is_empty() {
-            Ok(ClauseLibrary { clauses, tera })
+            Ok(ClauseLibrary { clauses, tera, available })
         } else {
             Err(problems)
         }

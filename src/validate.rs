@@ -51,7 +51,7 @@ pub fn validate(
         let here = find_outline_id(matter_src, &item.clause, *nth);
         *nth += 1;
         let Some(clause) = clauses.get(&item.clause) else {
-            let close = close_matches(&item.clause, clauses.clauses.keys().map(|s| s.as_str()));
+            let close = close_matches(&item.clause, clauses.available.iter().map(|s| s.as_str()));
             let mut d = Diagnostic::error(format!("unknown clause `{}`", item.clause)).at(matter_src, here);
             d = if close.is_empty() {
                 d.with_hint("`pleader clauses` lists the clause library")

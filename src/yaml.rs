@@ -64,7 +64,16 @@ fn explain(raw: &str) -> (String, Option<String>) {
         None => raw.to_string(),
     };
     let message = message.trim_start_matches(|c: char| c == '.' || c == ':').to_string();
-    let message = strip_path_prefix(&message);
+    let (message, path) = split_path_prefix(&message);
+    let (message, hint) = explain_core(&message);
+    match path {
+        Some(p) => (format!("{message} (in `{p}`)"), hint),
+        None => (message, hint),
+    }
+}
+
+fn explain_core(message: &str) -> (String, Option<String>) {
+    let message = message.to_string();
     for what in ["unknown field", "unknown variant"] {
         if let Some(rest) = message.strip_prefix(what) {
             let given = between_backticks(rest).unwrap_or_default();
@@ -98,15 +107,13 @@ fn explain(raw: &str) -> (String, Option<String>) {
     (message, None)
 }
 
-/// serde_yaml prefixes nested errors with the path (`brief[2].clause: …`); keep it readable.
-fn strip_path_prefix(message: &str) -> String {
+/// serde_yaml prefixes nested errors with the path (`brief[2].clause: …`); split it off.
+fn split_path_prefix(message: &str) -> (String, Option<String>) {
     match message.split_once(": ") {
-        Some((path, rest))
-            if !path.contains(' ') && (path.contains('.') || path.contains('[')) =>
-        {
-            format!("{rest} (in `{path}`)")
+        Some((path, rest)) if !path.contains(' ') && (path.contains('.') || path.contains('[')) => {
+            (rest.to_string(), Some(path.to_string()))
         }
-        _ => message.to_string(),
+        _ => (message.to_string(), None),
     }
 }
 

@@ -1,0 +1,107 @@
+//! Benchmark: prints, for the sample matter, the cold build time (process start to PDF written,
+//! median of repeated runs of the release binary), the rebuild time in one warm process after a
+//! one-fact edit (median), the per-stage split, and peak memory (max RSS of the child processes
+//! and of this process). Run with `cargo bench --bench build`; set PLEADER_BENCH_MATTER to
+//! benchmark another matter. Figures are printed, never asserted: timing belongs here, not in tests.
+
+use std::path::PathBuf;
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+use pleader::diag::SourceText;
+use pleader::pipeline::{self, BuildOptions, Session};
+use pleader::project::Project;
+
+fn median(mut v: Vec<Duration>) -> Duration {
+    v.sort();
+    v[v.len() / 2]
+}
+
+fn ms(d: Duration) -> String {
+    format!("{:.1} ms", d.as_secs_f64() * 1000.0)
+}
+
+fn max_rss_kb(who: i32) -> i64 {
+    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
+    unsafe { libc::getrusage(who, &mut usage) };
+    usage.ru_maxrss
+}
+
+fn main() {
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    let matter = std::env::var("PLEADER_BENCH_MATTER")
+        .map(PathBuf::from)
+        .unwrap_or_else(|_| root.join("matters/leifer-v-twitter.yaml"));
+    let out = std::env::temp_dir().join(format!("pleader-bench-{}.pdf", std::process::id()));
+    let exe = env!("CARGO_BIN_EXE_pleader");
+    println!("pleader benchmark: {}", matter.display());
+
+    // Cold: the whole process, start to PDF written.
+    let runs = 21;
+    let mut cold = vec![];
+    for _ in 0..runs {
+        let t = Instant::now();
+        let status = Command::new(exe)
+            .args(["build", matter.to_str().unwrap(), "-o", out.to_str().unwrap()])
+            .stderr(std::process::Stdio::null())
+            .status()
+            .unwrap();
+        cold.push(t.elapsed());
+        assert!(status.success(), "build failed");
+    }
+    let child_rss = max_rss_kb(libc::RUSAGE_CHILDREN);
+    let min = *cold.iter().min().unwrap();
+    println!("cold build (process start to PDF written), {runs} runs: median {}, min {}", ms(median(cold.clone())), ms(min));
+    println!("peak memory of a cold build (max RSS): {:.1} MB", child_rss as f64 / 1024.0);
+
+    // Warm: one process, a one-fact edit between builds.
+    let text = std::fs::read_to_string(&matter).unwrap();
+    let project = Project::for_matter(&matter).unwrap();
+    let mut session = Session::new();
+    let build = |session: &mut Session, text: &str| {
+        let loaded = pipeline::load(SourceText::new(matter.display().to_string(), text.to_string()), project.clone()).unwrap();
+        session.build_loaded(loaded, Instant::now(), BuildOptions::default()).unwrap()
+    };
+    let first = build(&mut session, &text);
+    let pages = first.doc.pages().len();
+    let body = pages - first.facts.body_start.unwrap_or(0);
+    println!("document: {pages} pages ({body} body), {} citations, {} typst compilations cold", first.uses.len(), first.timings.compiles);
+    // The one fact to edit: the first plain-text scalar under `facts:` (a name, a court, a date…).
+    let fact_line = text
+        .lines()
+        .skip_while(|l| !l.starts_with("facts:"))
+        .skip(1)
+        .take_while(|l| l.starts_with(' ') || l.is_empty())
+        .find(|l| {
+            let Some((k, v)) = l.trim().split_once(": ") else { return false };
+            !k.starts_with('-') && v.chars().next().is_some_and(|c| c.is_alphabetic())
+        })
+        .map(str::to_string);
+    println!("edited fact: {}", fact_line.as_deref().unwrap_or("(none: a comment is edited)").trim());
+    let mut warm = vec![];
+    let mut stages = vec![];
+    for i in 0..30 {
+        // Edit one fact: the platform description alternates, or a trailing comment changes.
+        let edited = match &fact_line {
+            Some(l) => text.replacen(l.as_str(), &format!("{l} (amended {i})"), 1),
+            None => format!("{text}\n# edit {i}\n"),
+        };
+        let t = Instant::now();
+        let b = build(&mut session, &edited);
+        warm.push(t.elapsed());
+        stages.push(b.timings);
+    }
+    let compiles: usize = stages.iter().map(|t| t.compiles).sum();
+    println!("warm rebuild after a one-fact edit, {} runs: median {}, min {}", warm.len(), ms(median(warm.clone())), ms(*warm.iter().min().unwrap()));
+    let med = |f: &dyn Fn(&pleader::pipeline::Timings) -> Duration| ms(median(stages.iter().map(f).collect()));
+    println!(
+        "  stages (median): load+validate {}, render+cite {}, typeset {}, pdf {}; {:.2} typst compilations per rebuild",
+        med(&|t| t.load),
+        med(&|t| t.render),
+        med(&|t| t.typeset),
+        med(&|t| t.pdf),
+        compiles as f64 / stages.len() as f64
+    );
+    println!("peak memory of this warm process (max RSS): {:.1} MB", max_rss_kb(libc::RUSAGE_SELF) as f64 / 1024.0);
+    let _ = std::fs::remove_file(&out);
+}
