@@ -5,7 +5,7 @@
 use std::fmt::Write as _;
 use std::path::Path;
 
-const DIRS: [&str; 5] = ["clauses", "templates", "authorities", "courts", "matters"];
+const DIRS: [&str; 6] = ["clauses", "templates", "authorities", "courts", "matters", "scaffold"];
 
 fn main() {
     let root = std::env::var("CARGO_MANIFEST_DIR").unwrap();

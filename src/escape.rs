@@ -55,6 +55,25 @@ pub fn string_literal(text: &str) -> String {
     out
 }
 
+/// The plain text of pleader-generated markup, for terminal listings (`pleader authorities`):
+/// escapes removed and emphasis markers dropped. Display only; never fed back to Typst.
+pub fn plain(markup: &str) -> String {
+    let mut out = String::with_capacity(markup.len());
+    let mut chars = markup.chars();
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' => {
+                if let Some(n) = chars.next() {
+                    out.push(n);
+                }
+            }
+            '_' => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -65,6 +84,11 @@ mod tests {
         assert_eq!(markup("$ _ * @ < > [ ] \\ // /*"), "\\$ \\_ \\* \\@ \\< \\> \\[ \\] \\\\ \\/\\/ \\/\\*");
         assert_eq!(markup("Leifer's"), "Leifer's");
         assert_eq!(markup("a\r\nb\rc\u{7}"), "a\nb\nc");
+    }
+
+    #[test]
+    fn plain_undoes_escapes_and_emphasis() {
+        assert_eq!(plain(&format!("_{}_, 385", markup("A v. B"))), "A v. B, 385");
     }
 
     #[test]

@@ -7,11 +7,13 @@
 
 pub mod assemble;
 pub mod authority;
+pub mod check;
 pub mod cite;
 pub mod clause;
 pub mod diag;
 pub mod escape;
 pub mod front;
+pub mod lint;
 pub mod matter;
 pub mod output;
 pub mod pipeline;
@@ -21,4 +23,5 @@ pub mod render;
 pub mod typeset;
 pub mod units;
 pub mod validate;
+pub mod watch;
 pub mod yaml;

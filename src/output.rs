@@ -20,6 +20,13 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), Diagnostic> {
         return Err(Diagnostic::io(format!("cannot write `{shown}`: it is a directory"))
             .with_hint("give a file name, e.g. `-o output/brief.pdf`"));
     }
+    if let Some(file) = dir.ancestors().find(|a| a.is_file()) {
+        return Err(Diagnostic::io(format!(
+            "cannot write `{shown}`: `{}` is a file, not a folder",
+            display_path(file)
+        ))
+        .with_hint("choose an output path in a folder, e.g. `-o output/brief.pdf`"));
+    }
     std::fs::create_dir_all(&dir).map_err(|e| {
         Diagnostic::io(format!("cannot create the folder `{}`: {e}", display_path(&dir)))
             .with_hint("check the path given with -o and that you may write there")

@@ -36,6 +36,8 @@ pub struct RenderedClause {
     pub reference: String,
     pub heading: String,
     pub body: String,
+    /// Authority ids the clause header lists.
+    pub declared: Vec<String>,
 }
 
 fn body_name(id: &str) -> String {
@@ -211,19 +213,31 @@ pub fn tera_error(e: &tera::Error, source: &SourceText, template: &str, first_li
     if last.contains("not found in context") {
         d = d.with_hint("add the value to the matter file, or declare it in the clause header's `needs:` so pleader checks it first; `{% if x is defined %}` tests for optional values");
     } else if last.contains("Filter") && last.contains("not found") {
-        d = d.with_hint("available filters include date, words, series, capfirst, upper, lower, length, join, default");
+        const FILTERS: [&str; 14] = ["date", "words", "series", "capfirst", "upper", "lower", "length", "join", "default", "first", "last", "pluralize", "title", "trim"];
+        d = match needle.as_deref().and_then(|n| crate::diag::closest(n, FILTERS)) {
+            Some(best) => d.with_hint(format!("did you mean `{best}`? filters include {}", FILTERS.join(", "))),
+            None => d.with_hint(format!("filters include {}", FILTERS.join(", "))),
+        };
     }
     d
 }
 
+/// The name a Tera message is about: `facts.x` in "Variable `facts.x` not found", `wordz` in
+/// "Filter 'wordz' not found".
 fn first_backticked(s: &str) -> Option<String> {
-    let start = s.find('`')? + 1;
-    let end = s[start..].find('`')? + start;
-    Some(s[start..end].to_string())
+    for q in ['`', '\'' ] {
+        if let Some(start) = s.find(q).map(|i| i + 1) {
+            if let Some(end) = s[start..].find(q) {
+                return Some(s[start..start + end].to_string());
+            }
+        }
+    }
+    None
 }
 
 fn clean_tera_message(s: &str) -> String {
-    s.replace(" while rendering", "").split(" '").next().unwrap_or(s).trim().to_string()
+    let s = s.split(" while rendering").next().unwrap_or(s);
+    s.replace('\'', "`").trim().to_string()
 }
 
 /// Converts YAML to JSON for Tera (mapping keys become strings).
@@ -351,6 +365,7 @@ pub fn render(
                 reference,
                 heading,
                 body,
+                declared: clause.header.authorities.clone(),
             }),
             Err(mut d) => problems.append(&mut d),
         }

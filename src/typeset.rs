@@ -195,6 +195,15 @@ impl Typesetter {
         } else {
             message = format!("Typst: {message}");
         }
+        if message.contains("file not found") || message.contains("failed to load file") {
+            d = d.with_hint("pleader's typesetter sees only the sources it generates: clauses and templates cannot read files or load packages");
+        }
+        if let Some(name) = message.strip_prefix("Typst: unknown variable: ") {
+            const KNOWN: [&str; 6] = ["blockquote", "flush", "footnote", "emph", "strong", "section-heading"];
+            if let Some(best) = crate::diag::closest(name, KNOWN) {
+                d = d.with_hint(format!("did you mean `{best}`?"));
+            }
+        }
         d.message = message;
         for hint in &diag.hints {
             d = d.with_hint(hint.v.to_string());
@@ -365,6 +374,8 @@ pub fn facts(doc: &PagedDocument) -> Facts {
 #[derive(Clone, Debug, PartialEq)]
 pub struct TextRun {
     pub x: f64,
+    /// Advance width of the run.
+    pub width: f64,
     pub baseline: f64,
     pub size: f64,
     pub text: String,
@@ -390,6 +401,7 @@ fn walk(frame: &Frame, origin: Point, out: &mut Vec<TextRun>) {
             }
             FrameItem::Text(text) => out.push(TextRun {
                 x: at.x.to_pt(),
+                width: text.width().to_pt(),
                 baseline: at.y.to_pt(),
                 size: text.size.to_pt(),
                 text: text.text.to_string(),

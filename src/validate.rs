@@ -88,6 +88,14 @@ pub fn validate(
                     Some(span) => d.at(matter_src, span).with_label(format!("add `{}` under here", need.rsplit('.').next().unwrap_or(need))),
                     None => d.in_file(matter_src),
                 };
+                // A likely typo: a key next to where the value should be, close to its name.
+                let leaf = need.rsplit('.').next().unwrap_or(need);
+                let parent_path = need.rsplit_once('.').map_or("", |(p, _)| p);
+                if let Some(Json::Object(siblings)) = lookup(context, parent_path) {
+                    if let Some(best) = closest(leaf, siblings.keys().map(|s| s.as_str())) {
+                        d = d.with_hint(format!("the matter has `{parent_path}.{best}`: did you mean `{leaf}`?"));
+                    }
+                }
                 let _ = parent;
                 d = d.with_note(format!("required by {}:{line}", clause.source.name));
                 problems.push(d);

@@ -31,7 +31,15 @@ pub fn from_value<T: DeserializeOwned>(source: &SourceText, value: Value) -> Res
     serde_yaml::from_value(value).map_err(|e| {
         let (message, hint) = explain(&e.to_string());
         let mut d = Diagnostic::error(message);
-        d = match field_in_message(&e.to_string()).and_then(|f| find_key(source, &f)) {
+        let raw = e.to_string();
+        let span = field_in_message(&raw).and_then(|f| find_key(source, &f)).or_else(|| {
+            // "`twelve` is not a length": point at the value where it is written.
+            let value = between_backticks(&raw)?;
+            let from = find_key(source, "overrides").map_or(0, |r| r.end);
+            let pos = source.text[from..].find(&value)? + from;
+            Some(pos..pos + value.len())
+        });
+        d = match span {
             Some(span) => d.at(source, span),
             None => d.in_file(source),
         };
@@ -101,6 +109,15 @@ fn explain_core(message: &str) -> (String, Option<String>) {
             Some(format!("add `{field}:` here (see the commented template: `pleader new`)")),
         );
     }
+    if ["did not find expected", "mapping values are not allowed", "found unexpected end", "found character that cannot start", "while scanning", "found unknown escape", "could not find expected"]
+        .iter()
+        .any(|m| message.contains(m))
+    {
+        return (
+            format!("YAML syntax: {message}"),
+            Some("check the quoting and indentation here and on the lines above (an unclosed quote runs on to later lines; indent with spaces, not tabs)".into()),
+        );
+    }
     if message.starts_with("invalid type") {
         return (message.clone(), Some("check the value's form: quote text, use a list with `- ` items, or a mapping with `key: value`".into()));
     }
@@ -110,7 +127,7 @@ fn explain_core(message: &str) -> (String, Option<String>) {
 /// serde_yaml prefixes nested errors with the path (`brief[2].clause: …`); split it off.
 fn split_path_prefix(message: &str) -> (String, Option<String>) {
     match message.split_once(": ") {
-        Some((path, rest)) if !path.contains(' ') && (path.contains('.') || path.contains('[')) => {
+        Some((path, rest)) if !path.is_empty() && !path.contains(' ') && !rest.is_empty() => {
             (rest.to_string(), Some(path.to_string()))
         }
         _ => (message.to_string(), None),

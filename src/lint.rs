@@ -1,0 +1,195 @@
+//! `pleader clauses --lint`: checks the clause library the way a template maintainer needs. Every
+//! clause is parsed; every sample matter (`matters/*.yaml`) is built in memory, which renders and
+//! typesets each clause it selects; each clause no sample selects is rendered and typeset alone
+//! against every sample matter that has the values it `needs`. Reported, each with file and line:
+//! template syntax errors, undefined variables and unknown filters, citations of ids not in the
+//! bank, Typst errors, authorities a clause declares but no rendering cites, authorities it cites
+//! without declaring them, and clauses no sample matter exercises.
+
+use std::collections::{BTreeMap, BTreeSet, HashSet};
+use std::time::Instant;
+
+use crate::authority::Bank;
+use crate::cite;
+use crate::diag::{close_matches, Diagnostic, Diagnostics, SourceText};
+use crate::matter::OutlineItem;
+use crate::pipeline::{self, BuildOptions, Session};
+use crate::project::Project;
+use crate::render::{self, ClauseLibrary};
+use crate::validate;
+use crate::yaml;
+
+#[derive(Default)]
+pub struct LintReport {
+    pub diagnostics: Diagnostics,
+    /// (clause, matter) pairs rendered and typeset.
+    pub renders: usize,
+    pub clauses: usize,
+    pub matters: usize,
+}
+
+pub fn lint(project: &Project) -> LintReport {
+    let mut report = LintReport::default();
+    let files = project.files_in("clauses", ".tera");
+    report.clauses = files.len();
+    let library = match ClauseLibrary::new(files, None) {
+        Ok(l) => l,
+        Err(d) => {
+            report.diagnostics = d;
+            return report;
+        }
+    };
+    let mut bank = Bank::default();
+    for (_, src) in project.files_in("authorities", ".yaml") {
+        if let Err(mut d) = bank.add_file(src) {
+            report.diagnostics.append(&mut d);
+        }
+    }
+    // Citations of unknown ids, for every clause whether or not a sample selects it. Ids in a
+    // sample matter's record are fine.
+    let samples: Vec<(String, SourceText)> =
+        project.files_in("matters", ".yaml").into_iter().map(|(id, s)| (id, s.clone())).collect();
+    report.matters = samples.len();
+    let mut record_ids: BTreeSet<String> = BTreeSet::new();
+    for (_, src) in &samples {
+        if let Ok(m) = crate::matter::Matter::load(src) {
+            record_ids.extend(m.record.keys().cloned());
+            record_ids.extend(m.authorities.keys().cloned());
+        }
+    }
+    for clause in library.clauses.values() {
+        let body_start = clause.source.offset(clause.body_line, 1);
+        for (id, offset) in cite::cited_ids(&clause.body) {
+            if bank.get(&id).is_none() && !record_ids.contains(&id) {
+                let close = close_matches(&id, bank.ids());
+                let mut d = Diagnostic::error(format!("`{id}` is not in the authority bank"))
+                    .at(&clause.source, body_start + offset..body_start + offset + id.len() + 1);
+                if !close.is_empty() {
+                    d = d.with_hint(format!("did you mean {}?", close.iter().map(|c| format!("`{c}`")).collect::<Vec<_>>().join(", ")));
+                }
+                report.diagnostics.push(d);
+            }
+        }
+        for id in &clause.header.authorities {
+            if bank.get(id).is_none() && !record_ids.contains(id) {
+                let span = header_item(&clause.source, "authorities", id);
+                report.diagnostics.push(
+                    Diagnostic::error(format!("the header lists `{id}`, which is not in the authority bank")).at(&clause.source, span),
+                );
+            }
+        }
+    }
+
+    let mut session = Session::new();
+    let mut exercised: BTreeSet<String> = BTreeSet::new();
+    let mut cited: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+    let record = |built: &pipeline::Built, cited: &mut BTreeMap<String, BTreeSet<String>>, exercised: &mut BTreeSet<String>| {
+        for r in &built.rendered {
+            exercised.insert(r.clause.clone());
+        }
+        for u in &built.uses {
+            if let Some(r) = built.rendered.get(u.clause) {
+                cited.entry(r.clause.clone()).or_default().insert(u.id.clone());
+            }
+        }
+    };
+    for (_, src) in &samples {
+        match pipeline::load(src.clone(), project.clone()) {
+            Ok(loaded) => match session.build_loaded(loaded, Instant::now(), BuildOptions { pdf: false }) {
+                Ok(built) => {
+                    report.renders += built.rendered.len();
+                    record(&built, &mut cited, &mut exercised);
+                }
+                Err(mut d) => report.diagnostics.append(&mut d),
+            },
+            Err(mut d) => report.diagnostics.append(&mut d),
+        }
+    }
+    // Clauses no sample selects: alone, against each sample that has what they need.
+    let unexercised: Vec<_> = library.clauses.values().filter(|c| !exercised.contains(&c.id)).collect();
+    for clause in unexercised {
+        let mut tried = false;
+        for (_, src) in &samples {
+            let Ok(mut loaded) = pipeline::load(src.clone(), project.clone()) else { continue };
+            let outline = loaded.matter.outline();
+            let numbered = render::number_outline(&outline, &loaded.profile);
+            let refs = numbered.iter().map(|(id, _, r)| (id.clone(), format!("Section {r}"))).collect();
+            let ctx = render::base_context(&loaded.matter, &loaded.profile, &outline, &refs);
+            if clause.header.needs.iter().any(|n| validate::lookup(&ctx, n).is_none_or(|v| v.is_null())) {
+                continue;
+            }
+            tried = true;
+            loaded.matter.brief = vec![OutlineItem {
+                clause: clause.id.clone(),
+                options: Default::default(),
+                sections: vec![],
+                path: "brief[0]".into(),
+            }];
+            let only: HashSet<String> = [clause.id.clone()].into_iter().collect();
+            match ClauseLibrary::new(project.files_in("clauses", ".tera"), Some(&only)) {
+                Ok(l) => loaded.library = l,
+                Err(mut d) => {
+                    report.diagnostics.append(&mut d);
+                    continue;
+                }
+            }
+            match session.build_loaded(loaded, Instant::now(), BuildOptions { pdf: false }) {
+                Ok(built) => {
+                    report.renders += 1;
+                    record(&built, &mut cited, &mut exercised);
+                }
+                Err(mut d) => report.diagnostics.append(&mut d),
+            }
+        }
+        if !tried {
+            let span = yaml::find_key(&clause.source, "needs").unwrap_or(0..0);
+            report.diagnostics.push(
+                Diagnostic::warning(format!("clause `{}` is not exercised: no sample matter has everything it needs", clause.id))
+                    .at(&clause.source, span)
+                    .with_hint("add the facts it needs to a sample matter in matters/, or select it there"),
+            );
+        }
+    }
+    // Declared but never cited; cited but not declared.
+    for clause in library.clauses.values().filter(|c| exercised.contains(&c.id)) {
+        let used = cited.get(&clause.id).cloned().unwrap_or_default();
+        for id in &clause.header.authorities {
+            if !used.contains(id) {
+                let span = header_item(&clause.source, "authorities", id);
+                report.diagnostics.push(
+                    Diagnostic::warning(format!("`{id}` is declared but no sample rendering of `{}` cites it", clause.id))
+                        .at(&clause.source, span)
+                        .with_hint("remove it from `authorities:`, or cite it (it may sit behind an option no sample turns on)"),
+                );
+            }
+        }
+        let declared: BTreeSet<&String> = clause.header.authorities.iter().collect();
+        for id in used.iter().filter(|id| !declared.contains(id)) {
+            let span = yaml::find_key(&clause.source, "authorities").unwrap_or(0..0);
+            report.diagnostics.push(
+                Diagnostic::warning(format!("`{}` cites `{id}` without listing it in `authorities:`", clause.id))
+                    .at(&clause.source, span),
+            );
+        }
+    }
+    report
+}
+
+/// The span of `item` in a header list such as `authorities: [a, b]` (or the key itself).
+fn header_item(source: &SourceText, key: &str, item: &str) -> std::ops::Range<usize> {
+    let Some(k) = yaml::find_key(source, key) else { return 0..0 };
+    let end = source.text.find("\n---").unwrap_or(source.text.len());
+    let window = &source.text[k.end..end];
+    let mut from = 0;
+    while let Some(p) = window[from..].find(item) {
+        let abs = from + p;
+        let before = window[..abs].chars().next_back().unwrap_or(' ');
+        let after = window[abs + item.len()..].chars().next().unwrap_or(' ');
+        let word = |c: char| c.is_alphanumeric() || c == '-' || c == '_';
+        if !word(before) && !word(after) {
+            return k.end + abs..k.end + abs + item.len();
+        }
+        from = abs + item.len();
+    }
+    k
+}
