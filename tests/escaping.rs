@@ -99,8 +99,11 @@ proptest! {
         let printable = s.trim().to_string();
         prop_assume!(!printable.is_empty());
         let built = SESSION.with(|sess| build_with(&mut sess.borrow_mut(), &printable, "ALEX MOVANT"));
-        let text = all_text(&built);
-        let expected = normalize(&printable);
-        prop_assert!(text.contains(&expected), "{:?} not found", expected);
+        // Compared without whitespace: smart quotes and escapes are shaped as runs of their own.
+        let squash = |s: &str| s.chars().filter(|c| !c.is_whitespace()).collect::<String>();
+        let text = squash(&all_text(&built));
+        let expected = squash(&normalize(&printable));
+        let at = text.find("unmaskanonymous").unwrap_or(0);
+        prop_assert!(text.contains(&expected), "{:?} not found in {:?}", expected, text[at..].chars().take(200).collect::<String>());
     }
 }

@@ -96,8 +96,8 @@ pub fn normalize(s: &str) -> String {
     let s: String = s
         .chars()
         .map(|c| match c {
-            '“' | '”' => '"',
-            '‘' | '’' => '\'',
+            '“' | '”' | '″' => '"',
+            '‘' | '’' | '′' => '\'',
             '\u{a0}' => ' ',
             c => c,
         })
