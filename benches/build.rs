@@ -104,4 +104,28 @@ fn main() {
     );
     println!("peak memory of this warm process (max RSS): {:.1} MB", max_rss_kb(libc::RUSAGE_SELF) as f64 / 1024.0);
     let _ = std::fs::remove_file(&out);
+
+    // Scaling: the engine fixture with its long clause repeated, up to a 200-page brief.
+    println!("scaling (engine fixture, fresh process state each size):");
+    let fixture = root.join("tests/fixtures/engine");
+    let base = std::fs::read_to_string(fixture.join("matter.yaml")).unwrap();
+    let project = Project::at(&fixture).unwrap();
+    for rounds in [40, 160, 320, 560] {
+        let text = base.replace("  rounds: 9", &format!("  rounds: {rounds}"));
+        let loaded = pipeline::load(SourceText::new("matter.yaml", text), project.clone()).unwrap();
+        let t = Instant::now();
+        let built = Session::new().build_loaded(loaded, Instant::now(), BuildOptions::default()).unwrap();
+        let elapsed = t.elapsed();
+        let pages = built.doc.pages().len();
+        let body = pages - built.facts.body_start.unwrap_or(0);
+        println!(
+            "  {body:>4} body pages, {:>5} citations: {:>8}  ({:.2} ms per page; typeset {}, pdf {}, {} compilations)",
+            built.uses.len(),
+            ms(elapsed),
+            elapsed.as_secs_f64() * 1000.0 / pages as f64,
+            ms(built.timings.typeset),
+            ms(built.timings.pdf),
+            built.timings.compiles
+        );
+    }
 }

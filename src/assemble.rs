@@ -67,7 +67,7 @@ pub fn profile_typ(p: &Profile) -> String {
          number-right: {}, rules-left: {}, rules-right: {},\n  \
          justify: {}, indent: {}, quote-indent: {},\n  \
          heading-indents: {}, heading-upper: {}, heading-number-width: {}, heading-lines-before: {},\n  \
-         page-column: {}, toa-hanging: {},\n  \
+         page-column: {}, toa-hanging: {}, toa-passim: {}, toa-ranges: {},\n  \
          court-title-line: {}, clerk-space: {}, caption-hearing: {},\n  \
          court-title: {},\n)\n",
         len(p.paper.width), len(p.paper.height), len(p.paper.margin_top), len(p.paper.margin_left), len(p.paper.margin_right),
@@ -78,6 +78,7 @@ pub fn profile_typ(p: &Profile) -> String {
         lengths(&p.layout.heading_indents), bools(&p.layout.heading_upper), len(p.layout.heading_number_width),
         tuple(&(0..p.layout.heading_indents.len()).map(|i| p.layout.heading_lines_before.get(i).copied().unwrap_or(0).to_string()).collect::<Vec<_>>()),
         len(p.layout.page_column), len(p.layout.toa_hanging),
+        p.toa.passim.filter(|&n| n > 0).map_or("none".to_string(), |n| n.to_string()), p.toa.ranges,
         p.caption.court_title_line, p.caption.clerk_space, p.caption.hearing,
         tuple(&court),
     )

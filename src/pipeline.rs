@@ -27,7 +27,7 @@ pub struct Timings {
     pub render: Duration,
     pub typeset: Duration,
     pub pdf: Duration,
-    /// Number of Typst compilations (1 when the front matter was guessed right).
+    /// Number of Typst compilations (always 1; Typst runs its own layout passes inside).
     pub compiles: usize,
 }
 
@@ -67,7 +67,6 @@ pub struct Loaded {
 /// A long-lived build state (one per process; watch mode keeps it between rebuilds).
 pub struct Session {
     typesetter: Typesetter,
-    last_front: Option<FrontData>,
     builds: usize,
 }
 
@@ -175,7 +174,7 @@ fn cite_diagnostic(e: &CiteError, rendered: &str, clause: &crate::clause::Clause
 
 impl Session {
     pub fn new() -> Self {
-        Session { typesetter: Typesetter::new(), last_front: None, builds: 0 }
+        Session { typesetter: Typesetter::new(), builds: 0 }
     }
 
     /// Builds from a matter file on disk.
@@ -229,30 +228,21 @@ impl Session {
         timings.render = t.elapsed();
 
         let t = Instant::now();
+        // One compilation: the tables' page numbers are looked up by the templates where the
+        // headings and citation marks landed, which Typst's own second layout pass resolves.
         let skeleton = FrontData::skeleton(&rendered, &uses, &bank, &profile);
-        // Guess the front matter: last build's tables if they list the same entries.
-        let mut front = match &self.last_front {
-            Some(last) if same_entries(last, &skeleton) => last.clone(),
-            _ => skeleton,
-        };
-        let mut files = assemble::assemble(&matter, &profile, &project, &clauses, &front);
+        let files = assemble::assemble(&matter, &profile, &project, &clauses, &skeleton);
         self.typesetter.set_today(matter.document.date.0);
-        let (doc, facts, warnings) = loop {
-            self.typesetter.set_sources(files.clone());
-            let (doc, warnings) = self.typesetter.compile()?;
-            timings.compiles += 1;
-            let facts = typeset::facts(&doc);
-            let actual = FrontData::from_facts(&rendered, &uses, &bank, &profile, &facts);
-            if actual == front || timings.compiles >= 4 {
-                break (doc, facts, warnings);
-            }
-            front = actual;
-            let text = front.typst();
-            if let Some(f) = files.iter_mut().find(|f| f.path == "/data/front.typ") {
-                f.text = text;
-            }
-        };
-        self.last_front = Some(front.clone());
+        self.typesetter.set_sources(files.clone());
+        let tc = Instant::now();
+        let (doc, warnings) = self.typesetter.compile()?;
+        timings.compiles += 1;
+        if std::env::var_os("PLEADER_TRACE").is_some() {
+            eprintln!("compile: {:?}", tc.elapsed());
+        }
+        let facts = typeset::facts(&doc);
+        // The same tables computed here from the marks, for `check` and the tests.
+        let front = FrontData::from_facts(&rendered, &uses, &bank, &profile, &facts);
         timings.typeset = t.elapsed();
 
         let t = Instant::now();
@@ -264,22 +254,10 @@ impl Session {
         };
         timings.pdf = t.elapsed();
         self.builds += 1;
-        // Long-running sessions: drop memoized results not used in the last builds.
-        if self.builds % 10 == 0 {
-            typst::comemo::evict(10);
-        }
+        // Long-running sessions: drop memoized layout not used by the last few builds, so memory
+        // stays flat in watch mode while an edit still reuses everything it did not touch.
+        typst::comemo::evict(3);
         Ok(Built { matter, profile, bank, rendered, clauses, uses, doc, facts, front, files, pdf, warnings, timings })
     }
 }
 
-/// Whether two front-matter tables list the same entries (pages aside).
-fn same_entries(a: &FrontData, b: &FrontData) -> bool {
-    a.toc.len() == b.toc.len()
-        && a.toc.iter().zip(&b.toc).all(|(x, y)| x.title == y.title && x.number == y.number && x.level == y.level)
-        && a.toa.len() == b.toa.len()
-        && a.toa.iter().zip(&b.toa).all(|(x, y)| {
-            x.kind == y.kind
-                && x.entries.len() == y.entries.len()
-                && x.entries.iter().zip(&y.entries).all(|(e, f)| e.id == f.id && e.text == f.text)
-        })
-}
