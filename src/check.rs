@@ -7,7 +7,8 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use crate::pipeline::Built;
-use crate::typeset::{page_text, TextRun};
+use crate::profile::Profile;
+use crate::typeset::{page_text, Facts, PagedDocument, TextRun};
 
 /// The outcome of one check.
 #[derive(Clone, Debug, PartialEq)]
@@ -30,18 +31,22 @@ pub enum Status {
 /// where there is a visible gap. Line numbers, footer and anything after the signature mark are
 /// left out; footnotes are in.
 pub fn body_text_lines(built: &Built) -> Vec<(usize, String)> {
-    let p = &built.profile;
+    text_lines_of(&built.doc, &built.profile, &built.facts)
+}
+
+/// [`body_text_lines`] on a typeset document before it is a [`Built`].
+pub fn text_lines_of(doc: &PagedDocument, p: &Profile, facts: &Facts) -> Vec<(usize, String)> {
     let left = p.paper.margin_left.pt() - 1.0;
     let right = p.paper.width.pt() - p.paper.margin_right.pt() + 1.0;
     let text_bottom = p.paper.margin_top.pt() + p.lines.count as f64 * p.lines.pitch.pt();
-    let signature = built.facts.marks.iter().find(|(n, _)| n == "pl:signature").map(|(_, l)| *l);
-    let Some(start) = built.facts.body_start else { return vec![] };
+    let signature = facts.marks.iter().find(|(n, _)| n == "pl:signature").map(|(_, l)| *l);
+    let Some(start) = facts.body_start else { return vec![] };
     let mut out = vec![];
-    for page in start..built.doc.pages().len() {
+    for page in start..doc.pages().len() {
         if signature.is_some_and(|s| page > s.page_index) {
             break;
         }
-        let mut runs: Vec<TextRun> = page_text(&built.doc.pages()[page].frame)
+        let mut runs: Vec<TextRun> = page_text(&doc.pages()[page].frame)
             .into_iter()
             .filter(|r| r.x >= left && r.x <= right && r.baseline < text_bottom)
             .filter(|r| !signature.is_some_and(|s| s.page_index == page && r.baseline >= s.y - 1.0))
@@ -69,7 +74,12 @@ pub fn body_text_lines(built: &Built) -> Vec<(usize, String)> {
 /// letter or digit (so "§" and "—" alone are not words), footnotes included, caption, tables,
 /// signature block and certificate excluded.
 pub fn body_words(built: &Built) -> usize {
-    body_text_lines(built).iter().map(|(_, l)| count_words(l)).sum()
+    count_body_words(&built.doc, &built.profile, &built.facts)
+}
+
+/// [`body_words`] on a typeset document before it is a [`Built`].
+pub fn count_body_words(doc: &PagedDocument, p: &Profile, facts: &Facts) -> usize {
+    text_lines_of(doc, p, facts).iter().map(|(_, l)| count_words(l)).sum()
 }
 
 pub fn count_words(text: &str) -> usize {
@@ -122,6 +132,19 @@ pub fn court_checks(built: &Built) -> Vec<CheckItem> {
             },
         });
     }
+    if p.caption.hearing {
+        let hearing = built.matter.document.hearing.as_ref();
+        let ok = hearing.is_some_and(|h| h.date.is_some() && h.time.is_some());
+        items.push(CheckItem {
+            name: "hearing on the first page".into(),
+            status: if ok { Status::Pass } else { Status::Warn },
+            detail: if ok {
+                "hearing date and time printed under the title".into()
+            } else {
+                "this court's first page states the hearing date and time: add `document.hearing` with `date:` and `time:`".into()
+            },
+        });
+    }
     // Type size: every run of body text, footnotes and quotations at least the minimum
     // (footnote reference numbers, set as superscripts, excepted).
     let min = p.type_.min_size.pt();
@@ -156,22 +179,29 @@ pub fn court_checks(built: &Built) -> Vec<CheckItem> {
     for u in &built.uses {
         cited.entry(u.clause).or_default().insert(u.id.as_str());
     }
-    let mut unused = vec![];
+    let mut unused: BTreeMap<&str, BTreeSet<&str>> = BTreeMap::new();
     for (i, r) in built.rendered.iter().enumerate() {
         for id in &r.declared {
             if !cited.get(&i).is_some_and(|s| s.contains(id.as_str())) {
-                unused.push(format!("{} lists `{id}`", r.clause));
+                unused.entry(r.clause.as_str()).or_default().insert(id.as_str());
             }
         }
     }
-    unused.dedup();
+    let count: usize = unused.values().map(|s| s.len()).sum();
     items.push(CheckItem {
         name: "declared authorities".into(),
         status: if unused.is_empty() { Status::Pass } else { Status::Warn },
         detail: if unused.is_empty() {
             "every authority a selected clause lists is cited".into()
         } else {
-            format!("listed in a clause header but not cited in this brief: {}", unused.join("; "))
+            format!(
+                "{count} listed in clause headers but not cited in this brief (options or facts not chosen, or stale headers): {}",
+                unused
+                    .iter()
+                    .map(|(c, ids)| format!("{c}: {}", ids.iter().copied().collect::<Vec<_>>().join(", ")))
+                    .collect::<Vec<_>>()
+                    .join("; ")
+            )
         },
     });
     items

@@ -24,6 +24,9 @@ pub struct Matter {
     /// The division line of the court title ("San Francisco Division"); omit if none.
     #[serde(default)]
     pub division: Option<String>,
+    /// The county, for state-court profiles whose court title names it ("{county}").
+    #[serde(default)]
+    pub county: Option<String>,
     pub case: Case,
     pub document: Document,
     /// Parties by a key the clauses use (`movant`, `respondent`, …), in caption order.

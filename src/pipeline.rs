@@ -68,6 +68,8 @@ pub struct Loaded {
 pub struct Session {
     typesetter: Typesetter,
     builds: usize,
+    /// The word count of the last build (the first guess for a certificate of compliance).
+    last_words: usize,
 }
 
 impl Default for Session {
@@ -153,7 +155,24 @@ fn load_profile(matter: &Matter, matter_src: &SourceText, project: &Project) -> 
             .into());
     };
     let overrides = matter.overrides.as_ref().map(|o| (matter_src, o));
-    Profile::load(src, overrides)
+    let profile = Profile::load(src, overrides)?;
+    if profile.court_title.iter().any(|l| l.contains("{county}")) && matter.county.is_none() {
+        let span = yaml::find_key(matter_src, "court").unwrap_or(0..0);
+        return Err(Diagnostic::error(format!("the `{}` profile names the county in the court title, and the matter has no `county:`", matter.court))
+            .at(matter_src, span)
+            .with_hint("add a top-level `county: San Francisco` (or the county where the case is pending)")
+            .into());
+    }
+    let template = format!("templates/{}.typ", profile.caption.template);
+    if !project.files.contains_key(&template) {
+        let span = yaml::find_key(src, "caption.template").unwrap_or(0..0);
+        let names: Vec<String> = project.files_in("templates", ".typ").into_iter().map(|(n, _)| n).collect();
+        return Err(Diagnostic::error(format!("there is no caption template `{template}`"))
+            .at(src, span)
+            .with_hint(format!("the templates are: {}", names.join(", ")))
+            .into());
+    }
+    Ok(profile)
 }
 
 /// Maps a citation error in a rendered clause back to the clause file.
@@ -174,7 +193,7 @@ fn cite_diagnostic(e: &CiteError, rendered: &str, clause: &crate::clause::Clause
 
 impl Session {
     pub fn new() -> Self {
-        Session { typesetter: Typesetter::new(), builds: 0 }
+        Session { typesetter: Typesetter::new(), builds: 0, last_words: 0 }
     }
 
     /// Builds from a matter file on disk.
@@ -231,16 +250,34 @@ impl Session {
         // One compilation: the tables' page numbers are looked up by the templates where the
         // headings and citation marks landed, which Typst's own second layout pass resolves.
         let skeleton = FrontData::skeleton(&rendered, &uses, &bank, &profile);
-        let files = assemble::assemble(&matter, &profile, &project, &clauses, &skeleton);
+        // A certificate of compliance states the word count of the typeset body; the body never
+        // depends on it, so a wrong guess (the last build's count) costs one more compilation.
+        let mut words = self.last_words;
+        let mut files = assemble::assemble(&matter, &profile, &project, &clauses, &skeleton, words);
         self.typesetter.set_today(matter.document.date.0);
-        self.typesetter.set_sources(files.clone());
-        let tc = Instant::now();
-        let (doc, warnings) = self.typesetter.compile()?;
-        timings.compiles += 1;
-        if std::env::var_os("PLEADER_TRACE").is_some() {
-            eprintln!("compile: {:?}", tc.elapsed());
-        }
-        let facts = typeset::facts(&doc);
+        let (doc, warnings, facts) = loop {
+            self.typesetter.set_sources(files.clone());
+            let tc = Instant::now();
+            let (doc, warnings) = self.typesetter.compile()?;
+            timings.compiles += 1;
+            if std::env::var_os("PLEADER_TRACE").is_some() {
+                eprintln!("compile {}: {:?}", timings.compiles, tc.elapsed());
+            }
+            let facts = typeset::facts(&doc);
+            if profile.certificate.is_none() || timings.compiles >= 3 {
+                break (doc, warnings, facts);
+            }
+            let counted = crate::check::count_body_words(&doc, &profile, &facts);
+            if counted == words {
+                break (doc, warnings, facts);
+            }
+            words = counted;
+            let text = assemble::certificate_typ(&matter, &profile, words);
+            if let Some(f) = files.iter_mut().find(|f| f.path == "/data/certificate.typ") {
+                f.text = text;
+            }
+        };
+        self.last_words = words;
         // The same tables computed here from the marks, for `check` and the tests.
         let front = FrontData::from_facts(&rendered, &uses, &bank, &profile, &facts);
         timings.typeset = t.elapsed();

@@ -36,6 +36,9 @@ pub struct Profile {
     pub front_matter: FrontMatter,
     #[serde(default)]
     pub toa: ToaRules,
+    /// A certificate of compliance with the word limit, when the court requires one.
+    #[serde(default)]
+    pub certificate: Option<Certificate>,
 }
 
 #[derive(Clone, Debug, Deserialize)]
@@ -61,6 +64,17 @@ pub struct TypeRules {
     pub min_size: Length,
     #[serde(default = "yes")]
     pub justify: bool,
+    /// Footnotes `single`- or `double`-spaced (some judges' standing orders want double).
+    #[serde(default)]
+    pub footnote_spacing: Spacing,
+}
+
+#[derive(Clone, Copy, Debug, Default, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "lowercase")]
+pub enum Spacing {
+    #[default]
+    Single,
+    Double,
 }
 
 #[derive(Clone, Debug, Deserialize)]
@@ -98,6 +112,20 @@ pub struct Caption {
     /// Append the judge's initials to the case number ("3:22-mc-80319-SK").
     #[serde(default = "yes")]
     pub judge_initials: bool,
+    /// Print the matter's `division:` under the court title.
+    #[serde(default = "yes")]
+    pub division: bool,
+    /// Print the counsel block at the top of the first page (federal courts in New York put
+    /// counsel in the signature block only).
+    #[serde(default = "yes")]
+    pub counsel: bool,
+    /// The caption template: a file `templates/<template>.typ` that defines `caption-page`.
+    #[serde(default = "caption_template")]
+    pub template: String,
+}
+
+fn caption_template() -> String {
+    "caption".into()
 }
 
 #[derive(Clone, Debug, Deserialize)]
@@ -106,6 +134,9 @@ pub struct Footer {
     /// Print the short title and case number under the rule.
     #[serde(default = "yes")]
     pub title: bool,
+    /// Draw a rule above the footer.
+    #[serde(default = "yes")]
+    pub rule: bool,
     /// Space between the last text line and the footer rule.
     #[serde(default = "footer_gap")]
     pub gap: Length,
@@ -113,8 +144,18 @@ pub struct Footer {
 
 impl Default for Footer {
     fn default() -> Self {
-        Footer { title: true, gap: footer_gap() }
+        Footer { title: true, rule: true, gap: footer_gap() }
     }
+}
+
+/// A certificate of compliance printed after the signature block.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Certificate {
+    pub title: String,
+    /// The statement; `{client}` is the party represented ("Respondent TWITTER, INC."), `{words}`
+    /// the word count of the body as typeset, `{limit}` the word limit for this document type.
+    pub text: String,
 }
 
 fn footer_gap() -> Length {
