@@ -287,6 +287,12 @@ fn is_ident(c: char) -> bool {
 
 /// Finds the citation groups of a text.
 fn parse(text: &str) -> Result<Vec<Group>, CiteError> {
+    parse_mode(text, false)
+}
+
+/// Finds the citation groups of a text; `lenient` skips items that do not parse (in a template,
+/// an id written as `@{{ value }}` is only known after rendering).
+fn parse_mode(text: &str, lenient: bool) -> Result<Vec<Group>, CiteError> {
     let bytes = text.as_bytes();
     let mut groups = vec![];
     let mut i = 0;
@@ -304,7 +310,7 @@ fn parse(text: &str) -> Result<Vec<Group>, CiteError> {
             if let Some(end) = matching_bracket(text, i) {
                 let inner = &text[i + 1..end];
                 if looks_like_cite(inner) {
-                    let items = parse_items(inner, i + 1)?;
+                    let items = parse_items(inner, i + 1, lenient)?;
                     groups.push(Group { start: i, end: end + 1, items });
                     prev = Some(']');
                     i = end + 1;
@@ -369,7 +375,15 @@ fn strip_signal(s: &str) -> Option<(&'static str, &str)> {
 }
 
 /// Splits a group's inside on top-level semicolons and parses each item.
-fn parse_items(inner: &str, base: usize) -> Result<Vec<Item>, CiteError> {
+fn parse_items(inner: &str, base: usize, lenient: bool) -> Result<Vec<Item>, CiteError> {
+    let push = |items: &mut Vec<Item>, raw: &str, at: usize| -> Result<(), CiteError> {
+        match parse_item(raw, at) {
+            Ok(item) => items.push(item),
+            Err(_) if lenient => {}
+            Err(e) => return Err(e),
+        }
+        Ok(())
+    };
     let mut items = vec![];
     let mut depth = 0i32;
     let mut start = 0;
@@ -384,14 +398,14 @@ fn parse_items(inner: &str, base: usize) -> Result<Vec<Item>, CiteError> {
             '(' | '[' => depth += 1,
             ')' | ']' => depth -= 1,
             ';' if depth == 0 => {
-                items.push(parse_item(&inner[start..i], base + start)?);
+                push(&mut items, &inner[start..i], base + start)?;
                 start = i + 1;
             }
             _ => {}
         }
         i += c.len_utf8();
     }
-    items.push(parse_item(&inner[start..], base + start)?);
+    push(&mut items, &inner[start..], base + start)?;
     Ok(items)
 }
 
@@ -533,7 +547,7 @@ fn unescape(s: &str) -> String {
 /// Every `@id` a clause template cites, with byte offsets into the template (for checking ids
 /// before rendering and for pointing at them in diagnostics).
 pub fn cited_ids(template: &str) -> Vec<(String, usize)> {
-    match parse(template) {
+    match parse_mode(template, true) {
         Ok(groups) => {
             let mut out = vec![];
             for g in groups {
@@ -626,6 +640,12 @@ mod tests {
         let mut r = Resolver::new(&b, &rec);
         let out = strip_marks(&r.resolve("x [@frcp-45(c)(2)(A) (emphasis added)].", 0).unwrap());
         assert_eq!(out, "x Fed\\. R\\. Civ\\. P\\. 45\\(c\\)\\(2\\)\\(A\\) (emphasis added).");
+    }
+
+    #[test]
+    fn ids_from_template_values_do_not_hide_the_others() {
+        let ids: Vec<String> = cited_ids("[see @{{ f.doc }} {{ f.at }}; @highfields at 3]. [@aol]").into_iter().map(|(i, _)| i).collect();
+        assert_eq!(ids, ["highfields", "aol"]);
     }
 
     #[test]

@@ -60,6 +60,15 @@ impl ClauseLibrary {
         register(&mut tera);
         let mut available = vec![];
         for (id, source) in files {
+            // `_name.tera`: a partial other clauses include (`{% include "_name.tera" %}`) or
+            // import macros from; no header, never selected by a matter.
+            if id.starts_with('_') {
+                let name = format!("{id}.tera");
+                if let Err(e) = tera.add_raw_template(&name, &source.text) {
+                    problems.push(tera_error(&e, source, &source.text, 1));
+                }
+                continue;
+            }
             available.push(id.clone());
             if only.is_some_and(|o| !o.contains(&id)) {
                 continue;

@@ -6,6 +6,8 @@
 
 use std::path::{Path, PathBuf};
 
+use std::collections::BTreeMap;
+
 use pleader::pipeline::{BuildOptions, Built, Session};
 use pleader::typeset::{page_text, TextRun};
 
@@ -49,16 +51,23 @@ pub fn text_lines(built: &Built, page: usize) -> Vec<Line> {
 pub fn group_lines(mut runs: Vec<TextRun>) -> Vec<Line> {
     runs.sort_by(|a, b| a.baseline.total_cmp(&b.baseline).then(a.x.total_cmp(&b.x)));
     let mut lines: Vec<Line> = vec![];
+    let mut ends: Vec<f64> = vec![];
     for r in runs {
         match lines.last_mut() {
             Some(l) if (l.baseline - r.baseline).abs() < 0.5 => {
-                if !l.text.is_empty() && !l.text.ends_with(' ') {
+                // A space only where there is a visible gap between runs.
+                let end = ends.last_mut().unwrap();
+                if r.x - *end > 0.5 && !l.text.ends_with(' ') {
                     l.text.push(' ');
                 }
                 l.text.push_str(&r.text);
                 l.x = l.x.min(r.x);
+                *end = r.x + r.width;
             }
-            _ => lines.push(Line { baseline: r.baseline, x: r.x, size: r.size, text: r.text }),
+            _ => {
+                ends.push(r.x + r.width);
+                lines.push(Line { baseline: r.baseline, x: r.x, size: r.size, text: r.text });
+            }
         }
     }
     lines
@@ -105,3 +114,98 @@ pub fn normalize(s: &str) -> String {
         .collect();
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
+
+/// The TOA as an independent reader sees it: for each category, the entries' page columns.
+pub fn printed_toa(built: &Built) -> Vec<String> {
+    let p = &built.profile;
+    let column = p.paper.width.pt() - p.paper.margin_right.pt() - p.layout.page_column.pt();
+    let start = built.facts.body_start.unwrap();
+    let first = (0..start).find(|&i| page_string(built, i).contains("TABLE OF AUTHORITIES")).unwrap();
+    let toa_pages: Vec<usize> = (first..start).collect();
+    let text_bottom = p.paper.margin_top.pt() + p.lines.count as f64 * p.lines.pitch.pt();
+    let mut out = vec![];
+    for page in toa_pages {
+        let runs: Vec<_> = pleader::typeset::page_text(&built.doc.pages()[page].frame)
+            .into_iter()
+            .filter(|r| r.x >= column - 0.5 && r.baseline < text_bottom && !r.text.chars().all(|c| c == '.' || c == ' '))
+            .collect();
+        for line in group_lines(runs) {
+            if line.text.trim() != "Page(s)" {
+                out.push(normalize(&line.text));
+            }
+        }
+    }
+    out
+}
+
+
+/// The TOA page columns an independent reader expects: every body page where a citation mark of
+/// the authority landed, *passim* at 5 or more pages, runs of three or more as ranges.
+pub fn expected_toa(built: &Built) -> Vec<String> {
+    // Independent expectation: every cite mark's landing page, per authority, formatted the
+    // conventional way (passim at 5 pages, runs of 3+ as ranges).
+    let mut pages: BTreeMap<&str, std::collections::BTreeSet<u64>> = BTreeMap::new();
+    let landed: BTreeMap<usize, usize> = built.facts.marks_of("cite").map(|(n, l)| (n, l.page_index)).collect();
+    for u in &built.uses {
+        let page = landed[&u.mark];
+        pages.entry(u.id.as_str()).or_default().insert(built.facts.body_page(page).unwrap());
+    }
+    let mut expected = vec![];
+    for cat in &built.front.toa {
+        for e in &cat.entries {
+            let list: Vec<u64> = pages[e.id.as_str()].iter().copied().collect();
+            if list.len() >= 5 {
+                expected.push("passim".to_string());
+                continue;
+            }
+            let mut parts = vec![];
+            let mut i = 0;
+            while i < list.len() {
+                let mut j = i;
+                while j + 1 < list.len() && list[j + 1] == list[j] + 1 {
+                    j += 1;
+                }
+                if j >= i + 2 {
+                    parts.push(format!("{}–{}", list[i], list[j]));
+                    i = j + 1;
+                } else {
+                    parts.push(list[i].to_string());
+                    i += 1;
+                }
+            }
+            expected.push(parts.join(", "));
+        }
+    }
+    expected
+}
+
+/// Every body line sits on the half grid; every double-spaced line (one with no other line 12 pt
+/// above or below it) sits within 1 pt of a numbered line's baseline.
+pub fn assert_body_on_grid(built: &Built) -> usize {
+    let pitch = built.profile.lines.pitch.pt();
+    let first = grid_baseline(built, 1);
+    let mut checked = 0;
+    for page in body_pages(built) {
+        let lines: Vec<Line> = text_lines(built, page)
+            .into_iter()
+            .filter(|l| l.size >= built.profile.type_.min_size.pt() - 0.01)
+            .collect();
+        for l in &lines {
+            let offset = (l.baseline - first) / (pitch / 2.0);
+            assert!((offset - offset.round()).abs() * pitch / 2.0 < 1.0, "page {page}: off the half grid: {l:?}");
+            let single = lines.iter().any(|o| ((o.baseline - l.baseline).abs() - pitch / 2.0).abs() < 1.0);
+            if !single {
+                let k = (l.baseline - first) / pitch;
+                assert!(
+                    (k - k.round()).abs() * pitch < 1.0,
+                    "page {page}: double-spaced line between numbers (line {:.2}): {:?}",
+                    k + 1.0,
+                    l.text
+                );
+                checked += 1;
+            }
+        }
+    }
+    checked
+}
+
