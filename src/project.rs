@@ -1,7 +1,7 @@
 //! The project: where pleader finds its library. Defaults (clauses, templates, the authority bank,
 //! court profiles, sample matters) are embedded in the binary; a project directory — the nearest
-//! ancestor of the matter file that has a `clauses/`, `templates/`, `authorities/` or `courts/`
-//! folder — overrides them file by file and can add new ones. Only this module and the write stage
+//! ancestor of the matter file that has a `clauses/` folder, or two of `templates/`,
+//! `authorities/` and `courts/` — overrides them file by file and can add new ones. Only this module and the write stage
 //! touch the file system, and only inside the project and the matter's own path.
 
 use std::collections::BTreeMap;
@@ -105,7 +105,10 @@ fn find_root(matter: &Path) -> Option<PathBuf> {
     };
     let mut dir = abs.parent();
     while let Some(d) = dir {
-        if LIBRARY_DIRS.iter().any(|sub| d.join(sub).is_dir()) {
+        // A project has a `clauses/` folder, or at least two of the library folders (so that an
+        // unrelated folder that happens to be called `courts/` does not capture a matter).
+        let present = LIBRARY_DIRS.iter().filter(|sub| d.join(sub).is_dir()).count();
+        if d.join("clauses").is_dir() || present >= 2 {
             return Some(d.to_path_buf());
         }
         dir = d.parent();
