@@ -59,7 +59,7 @@ fn main() {
     let project = Project::for_matter(&matter).unwrap();
     let mut session = Session::new();
     let build = |session: &mut Session, text: &str| {
-        let loaded = pipeline::load(SourceText::new(matter.display().to_string(), text.to_string()), project.clone()).unwrap();
+        let loaded = session.load(SourceText::new(matter.display().to_string(), text.to_string()), project.clone()).unwrap();
         session.build_loaded(loaded, Instant::now(), BuildOptions::default()).unwrap()
     };
     let first = build(&mut session, &text);

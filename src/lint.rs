@@ -127,7 +127,7 @@ pub fn lint(project: &Project) -> LintReport {
             }];
             let only: HashSet<String> = [clause.id.clone()].into_iter().collect();
             match ClauseLibrary::new(project.files_in("clauses", ".tera"), Some(&only)) {
-                Ok(l) => loaded.library = l,
+                Ok(l) => loaded.library = std::sync::Arc::new(l),
                 Err(mut d) => {
                     report.diagnostics.append(&mut d);
                     continue;

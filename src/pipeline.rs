@@ -5,6 +5,7 @@
 //! PDF to the output stage.
 
 use std::path::Path;
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use crate::assemble::{self, ClauseFile};
@@ -61,12 +62,13 @@ pub struct Loaded {
     pub project: Project,
     pub profile: Profile,
     pub bank: Bank,
-    pub library: ClauseLibrary,
+    pub library: Arc<ClauseLibrary>,
 }
 
 /// A long-lived build state (one per process; watch mode keeps it between rebuilds).
 pub struct Session {
     typesetter: Typesetter,
+    cache: LoadCache,
     builds: usize,
     /// The word count of the last build (the first guess for a certificate of compliance).
     last_words: usize,
@@ -93,38 +95,93 @@ impl Default for BuildOptions {
 
 /// Reads the matter and its project from disk and loads the library.
 pub fn load_path(matter_path: &Path) -> Result<Loaded> {
-    let matter_src = project::read_text(matter_path).map_err(|d| {
+    let matter_src = read_matter(matter_path)?;
+    let project = Project::for_matter(matter_path)?;
+    load(matter_src, project)
+}
+
+fn read_matter(matter_path: &Path) -> Result<SourceText> {
+    project::read_text(matter_path).map_err(|d| {
         if d.kind == crate::diag::Kind::Io {
             d.with_hint("give the path of a matter YAML file, e.g. `pleader build matters/leifer-v-twitter.yaml`")
         } else {
             d
         }
-    })?;
-    let project = Project::for_matter(matter_path)?;
-    load(matter_src, project)
+        .into()
+    })
 }
 
 /// Loads the library for an in-memory matter.
 pub fn load(matter_src: SourceText, project: Project) -> Result<Loaded> {
+    load_cached(matter_src, project, &mut LoadCache::default())
+}
+
+/// What a session keeps between builds so that a rebuild does not re-parse what did not change:
+/// the authority bank and the compiled clause templates, keyed by a hash of their sources.
+#[derive(Default)]
+pub struct LoadCache {
+    bank: Option<(u64, Bank)>,
+    library: Option<(u64, Arc<ClauseLibrary>)>,
+}
+
+fn hash_sources<'a>(sources: impl IntoIterator<Item = (&'a String, &'a SourceText)>, extra: &[&str]) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    for (id, src) in sources {
+        id.hash(&mut h);
+        src.name.hash(&mut h);
+        src.text.hash(&mut h);
+    }
+    extra.hash(&mut h);
+    h.finish()
+}
+
+/// [`load`], reusing the bank and the clause templates from `cache` when their sources are unchanged.
+pub fn load_cached(matter_src: SourceText, project: Project, cache: &mut LoadCache) -> Result<Loaded> {
     let matter = Matter::load(&matter_src)?;
     let profile = load_profile(&matter, &matter_src, &project)?;
-    let mut bank = Bank::default();
     let mut problems = vec![];
-    for (_, src) in project.files_in("authorities", ".yaml") {
-        if let Err(mut d) = bank.add_file(src) {
-            problems.append(&mut d);
+    let bank_files = project.files_in("authorities", ".yaml");
+    let bank_key = hash_sources(bank_files.iter().map(|(id, s)| (id, *s)), &[]);
+    let mut bank = match &cache.bank {
+        Some((key, bank)) if *key == bank_key => bank.clone(),
+        _ => {
+            let mut bank = Bank::default();
+            for (_, src) in &bank_files {
+                if let Err(mut d) = bank.add_file(src) {
+                    problems.append(&mut d);
+                }
+            }
+            if problems.is_empty() {
+                cache.bank = Some((bank_key, bank.clone()));
+            }
+            bank
         }
-    }
+    };
     for (id, auth) in &matter.authorities {
         bank.entries.insert(id.clone(), (auth.clone(), matter_src.clone()));
     }
-    let selected: std::collections::HashSet<String> =
-        matter.outline().iter().map(|(_, i)| i.clause.clone()).collect();
-    let library = match ClauseLibrary::new(project.files_in("clauses", ".tera"), Some(&selected)) {
-        Ok(l) => Some(l),
-        Err(mut d) => {
-            problems.append(&mut d);
-            None
+    let mut selected: Vec<String> = matter.outline().iter().map(|(_, i)| i.clause.clone()).collect();
+    selected.sort();
+    selected.dedup();
+    let clause_files = project.files_in("clauses", ".tera");
+    let selected_refs: Vec<&str> = selected.iter().map(|s| s.as_str()).collect();
+    let library_key = hash_sources(clause_files.iter().map(|(id, s)| (id, *s)), &selected_refs);
+    let library = match &cache.library {
+        Some((key, library)) if *key == library_key => Some(library.clone()),
+        _ => {
+            let only: std::collections::HashSet<String> = selected.into_iter().collect();
+            match ClauseLibrary::new(clause_files, Some(&only)) {
+                Ok(l) => {
+                    let l = Arc::new(l);
+                    cache.library = Some((library_key, l.clone()));
+                    Some(l)
+                }
+                Err(mut d) => {
+                    problems.append(&mut d);
+                    None
+                }
+            }
         }
     };
     match library {
@@ -193,14 +250,21 @@ fn cite_diagnostic(e: &CiteError, rendered: &str, clause: &crate::clause::Clause
 
 impl Session {
     pub fn new() -> Self {
-        Session { typesetter: Typesetter::new(), builds: 0, last_words: 0 }
+        Session { typesetter: Typesetter::new(), cache: LoadCache::default(), builds: 0, last_words: 0 }
     }
 
     /// Builds from a matter file on disk.
     pub fn build_path(&mut self, matter_path: &Path, opts: BuildOptions) -> Result<Built> {
         let start = Instant::now();
-        let loaded = load_path(matter_path)?;
+        let matter_src = read_matter(matter_path)?;
+        let project = Project::for_matter(matter_path)?;
+        let loaded = self.load(matter_src, project)?;
         self.build_loaded(loaded, start, opts)
+    }
+
+    /// Loads a matter, reusing this session's parsed bank and clause templates where unchanged.
+    pub fn load(&mut self, matter_src: SourceText, project: Project) -> Result<Loaded> {
+        load_cached(matter_src, project, &mut self.cache)
     }
 
     /// Builds an already loaded matter.
