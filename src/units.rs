@@ -69,11 +69,6 @@ pub fn parse_date(s: &str) -> Result<NaiveDate, String> {
         .map_err(|_| format!("`{s}` is not a date; expected YYYY-MM-DD, like 2022-12-23"))
 }
 
-const MONTHS: [&str; 12] = [
-    "January", "February", "March", "April", "May", "June", "July", "August", "September",
-    "October", "November", "December",
-];
-
 /// Bluebook table T12 month abbreviations.
 const MONTHS_BLUEBOOK: [&str; 12] = [
     "Jan.", "Feb.", "Mar.", "Apr.", "May", "June", "July", "Aug.", "Sept.", "Oct.", "Nov.", "Dec.",
@@ -91,8 +86,9 @@ impl Date {
     }
 }
 
+/// "December 23, 2022", formatted by chrono.
 pub fn long_date(d: NaiveDate) -> String {
-    format!("{} {}, {}", MONTHS[d.month0() as usize], d.day(), d.year())
+    d.format("%B %-d, %Y").to_string()
 }
 
 pub fn bluebook_date(d: NaiveDate) -> String {
