@@ -178,18 +178,6 @@ pub fn lint(project: &Project) -> LintReport {
 /// The span of `item` in a header list such as `authorities: [a, b]` (or the key itself).
 fn header_item(source: &SourceText, key: &str, item: &str) -> std::ops::Range<usize> {
     let Some(k) = yaml::find_key(source, key) else { return 0..0 };
-    let end = source.text.find("\n---").unwrap_or(source.text.len());
-    let window = &source.text[k.end..end];
-    let mut from = 0;
-    while let Some(p) = window[from..].find(item) {
-        let abs = from + p;
-        let before = window[..abs].chars().next_back().unwrap_or(' ');
-        let after = window[abs + item.len()..].chars().next().unwrap_or(' ');
-        let word = |c: char| c.is_alphanumeric() || c == '-' || c == '_';
-        if !word(before) && !word(after) {
-            return k.end + abs..k.end + abs + item.len();
-        }
-        from = abs + item.len();
-    }
-    k
+    let end = source.text.find("\n---").unwrap_or(source.text.len()).max(k.end);
+    yaml::find_id(&source.text, k.end, end, item, 0).unwrap_or(k)
 }

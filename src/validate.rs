@@ -13,26 +13,10 @@ use crate::matter::Matter;
 use crate::render::ClauseLibrary;
 use crate::yaml;
 
-/// Where the outline names a clause: the first whole-word occurrence of the id after `brief:`.
+/// Where the outline names a clause: the `nth` whole-word occurrence of the id after `brief:`.
 pub fn find_outline_id(source: &SourceText, id: &str, nth: usize) -> std::ops::Range<usize> {
-    let text = &source.text;
     let start = yaml::find_key(source, "brief").map_or(0, |r| r.end);
-    let mut seen = 0;
-    let mut from = start;
-    while let Some(pos) = text[from..].find(id) {
-        let abs = from + pos;
-        let before = text[..abs].chars().next_back().unwrap_or(' ');
-        let after = text[abs + id.len()..].chars().next().unwrap_or(' ');
-        let word = |c: char| c.is_alphanumeric() || c == '-' || c == '_';
-        if !word(before) && !word(after) {
-            if seen == nth {
-                return abs..abs + id.len();
-            }
-            seen += 1;
-        }
-        from = abs + id.len();
-    }
-    start.saturating_sub(6)..start
+    yaml::find_id(&source.text, start, source.text.len(), id, nth).unwrap_or(start.saturating_sub(6)..start)
 }
 
 /// Checks that only make sense with the whole library at hand.

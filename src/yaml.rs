@@ -209,6 +209,28 @@ pub fn find_key(source: &SourceText, path: &str) -> Option<Range<usize>> {
     found
 }
 
+/// The `nth` (0-based) whole-word occurrence of an id in `text[from..to]` (ids are words joined
+/// by `-` and `_`), as an absolute byte range. Used to point at a clause id in an outline or an
+/// authority in a clause header.
+pub fn find_id(text: &str, from: usize, to: usize, id: &str, nth: usize) -> Option<Range<usize>> {
+    let word = |c: char| c.is_alphanumeric() || c == '-' || c == '_';
+    let mut seen = 0;
+    let mut at = from;
+    while let Some(pos) = text[at..to].find(id) {
+        let abs = at + pos;
+        let before = text[..abs].chars().next_back().unwrap_or(' ');
+        let after = text[abs + id.len()..].chars().next().unwrap_or(' ');
+        if !word(before) && !word(after) {
+            if seen == nth {
+                return Some(abs..abs + id.len());
+            }
+            seen += 1;
+        }
+        at = abs + id.len();
+    }
+    None
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -12,16 +12,10 @@ fn pleader(args: &[&str], cwd: &Path) -> std::process::Output {
     Command::new(env!("CARGO_BIN_EXE_pleader")).args(args).current_dir(cwd).output().unwrap()
 }
 
-fn temp_dir(name: &str) -> std::path::PathBuf {
-    let dir = std::env::temp_dir().join(format!("pleader-cli-{name}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
-}
 
 #[test]
 fn build_writes_output_named_after_the_matter() {
-    let dir = temp_dir("default");
+    let dir = temp_dir("cli-default");
     let matter = fixture("engine").join("matter.yaml");
     let out = pleader(&["build", matter.to_str().unwrap()], &dir);
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
@@ -37,7 +31,7 @@ fn build_writes_output_named_after_the_matter() {
 
 #[test]
 fn a_failed_build_keeps_the_last_good_pdf() {
-    let dir = temp_dir("keep");
+    let dir = temp_dir("cli-keep");
     // A project of its own: the fixture's clauses and a matter we can break.
     let src = fixture("engine");
     std::fs::create_dir_all(dir.join("clauses")).unwrap();
@@ -79,7 +73,7 @@ fn a_failed_build_keeps_the_last_good_pdf() {
 
 #[test]
 fn usage_and_io_problems_exit_2() {
-    let dir = temp_dir("usage");
+    let dir = temp_dir("cli-usage");
     let out = pleader(&["build"], &dir);
     assert_eq!(out.status.code(), Some(2));
     let out = pleader(&["build", "missing.yaml"], &dir);

@@ -16,16 +16,10 @@ fn pleader(args: &[&str], cwd: &Path) -> (i32, String, String) {
     (out.status.code().unwrap_or(-1), String::from_utf8_lossy(&out.stdout).into(), String::from_utf8_lossy(&out.stderr).into())
 }
 
-fn temp_dir(name: &str) -> std::path::PathBuf {
-    let dir = std::env::temp_dir().join(format!("pleader-wf-{name}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
-}
 
 #[test]
 fn new_scaffolds_a_matter_that_checks_and_builds() {
-    let dir = temp_dir("new");
+    let dir = temp_dir("wf-new");
     let (code, out, _) = pleader(&["new", "doe-v-platform"], &dir);
     assert_eq!(code, 0);
     assert!(out.contains("doe-v-platform/matter.yaml"));
@@ -56,7 +50,7 @@ fn check_reports_the_courts_rules_and_fails_when_a_limit_is_exceeded() {
     assert!(out.contains("table of contents and authorities"));
     assert!(!root().join("output/leifer-v-twitter.pdf.tmp").exists());
 
-    let dir = temp_dir("check");
+    let dir = temp_dir("wf-check");
     let text = std::fs::read_to_string(root().join("matters/leifer-v-twitter.yaml")).unwrap();
     std::fs::write(dir.join("m.yaml"), text + "\noverrides:\n  limits:\n    opposition: {pages: 5}\n").unwrap();
     let (code, out, _) = pleader(&["check", "m.yaml"], &dir);
@@ -78,7 +72,7 @@ fn clauses_are_listed_and_linted() {
     assert!(out.contains(" 0 errors"), "{out}");
 
     // A broken clause is reported with its file and line.
-    let dir = temp_dir("lint");
+    let dir = temp_dir("wf-lint");
     std::fs::create_dir_all(dir.join("clauses")).unwrap();
     std::fs::create_dir_all(dir.join("matters")).unwrap();
     std::fs::copy(root().join("matters/leifer-v-twitter.yaml"), dir.join("matters/leifer-v-twitter.yaml")).unwrap();
@@ -116,7 +110,7 @@ fn every_command_has_help_with_an_example() {
 
 #[test]
 fn watch_rebuilds_on_change_and_keeps_the_last_good_pdf() {
-    let dir = temp_dir("watch");
+    let dir = temp_dir("wf-watch");
     std::fs::create_dir_all(dir.join("clauses")).unwrap();
     for e in std::fs::read_dir(fixture("engine").join("clauses")).unwrap() {
         let e = e.unwrap();
