@@ -31,7 +31,7 @@ pub struct LintReport {
 pub fn lint(project: &Project) -> LintReport {
     let mut report = LintReport::default();
     let files = project.files_in("clauses", ".tera");
-    report.clauses = files.len();
+    report.clauses = files.iter().filter(|(id, _)| !id.starts_with('_')).count();
     let library = match ClauseLibrary::new(files, None) {
         Ok(l) => l,
         Err(d) => {
@@ -164,7 +164,8 @@ pub fn lint(project: &Project) -> LintReport {
             }
         }
         let declared: BTreeSet<&String> = clause.header.authorities.iter().collect();
-        for id in used.iter().filter(|id| !declared.contains(id)) {
+        // Ids a matter supplies (its own `authorities:`, through a fact) cannot be declared.
+        for id in used.iter().filter(|id| !declared.contains(id) && !record_ids.contains(*id)) {
             let span = yaml::find_key(&clause.source, "authorities").unwrap_or(0..0);
             report.diagnostics.push(
                 Diagnostic::warning(format!("`{}` cites `{id}` without listing it in `authorities:`", clause.id))
