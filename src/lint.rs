@@ -111,10 +111,7 @@ pub fn lint(project: &Project) -> LintReport {
         let mut tried = false;
         for (_, src) in &samples {
             let Ok(mut loaded) = pipeline::load(src.clone(), project.clone()) else { continue };
-            let outline = loaded.matter.outline();
-            let numbered = render::number_outline(&outline, &loaded.profile);
-            let refs = numbered.iter().map(|(id, _, r)| (id.clone(), format!("Section {r}"))).collect();
-            let ctx = render::base_context(&loaded.matter, &loaded.profile, &outline, &refs);
+            let ctx = render::prepare(&loaded.matter, &loaded.profile).context;
             if clause.header.needs.iter().any(|n| validate::lookup(&ctx, n).is_none_or(|v| v.is_null())) {
                 continue;
             }

@@ -277,15 +277,13 @@ impl Session {
                 .with_hint(format!("embedded fonts: {}", families.join(", ")))
                 .into());
         }
-        let outline = matter.outline();
-        let numbered = render::number_outline(&outline, &profile);
-        let refs = numbered.iter().map(|(id, _, r)| (id.clone(), format!("Section {r}"))).collect();
-        let context = render::base_context(&matter, &profile, &outline, &refs);
-        validate::validate(&matter, &matter_src, &library, &bank, &context)?;
+        let prepared = render::prepare(&matter, &profile);
+        validate::validate(&matter, &matter_src, &library, &bank, &prepared.context)?;
         timings.load = start.elapsed();
 
         let t = Instant::now();
-        let rendered = render::render(&matter, &profile, &library)?;
+        let rendered = render::render(&prepared, &library)?;
+        drop(prepared);
         let mut resolver = Resolver::new(&bank, &matter.record);
         let mut clauses = Vec::with_capacity(rendered.len());
         let mut problems = vec![];
@@ -321,12 +319,8 @@ impl Session {
         self.typesetter.set_today(matter.document.date.0);
         let (doc, warnings, facts) = loop {
             self.typesetter.set_sources(files.clone());
-            let tc = Instant::now();
             let (doc, warnings) = self.typesetter.compile()?;
             timings.compiles += 1;
-            if std::env::var_os("PLEADER_TRACE").is_some() {
-                eprintln!("compile {}: {:?}", timings.compiles, tc.elapsed());
-            }
             let facts = typeset::facts(&doc);
             if profile.certificate.is_none() || timings.compiles >= 3 {
                 break (doc, warnings, facts);

@@ -332,20 +332,30 @@ pub fn base_context(matter: &Matter, profile: &Profile, outline: &[(usize, &Outl
     })
 }
 
-/// Renders every clause of the outline, in order.
-pub fn render(
-    matter: &Matter,
-    profile: &Profile,
-    library: &ClauseLibrary,
-) -> Result<Vec<RenderedClause>> {
+/// The outline numbered and the context every clause shares, computed once per build (the
+/// validate stage checks `needs` against the same context).
+pub struct Prepared<'a> {
+    pub outline: Vec<(usize, &'a OutlineItem)>,
+    /// (clause id, heading number, reference) for each outline item.
+    pub numbered: Vec<(String, String, String)>,
+    pub context: Json,
+}
+
+pub fn prepare<'a>(matter: &'a Matter, profile: &Profile) -> Prepared<'a> {
     let outline = matter.outline();
     let numbered = number_outline(&outline, profile);
     let refs: BTreeMap<String, String> =
         numbered.iter().map(|(id, _, r)| (id.clone(), format!("Section {r}"))).collect();
-    let base = base_context(matter, profile, &outline, &refs);
+    let context = base_context(matter, profile, &outline, &refs);
+    Prepared { outline, numbered, context }
+}
+
+/// Renders every clause of the outline, in order.
+pub fn render(prepared: &Prepared, library: &ClauseLibrary) -> Result<Vec<RenderedClause>> {
+    let Prepared { outline, numbered, context: base } = prepared;
     let mut out = Vec::with_capacity(outline.len());
     let mut problems = vec![];
-    for ((level, item), (_, number, reference)) in outline.iter().zip(numbered) {
+    for ((level, item), (_, number, reference)) in outline.iter().zip(numbered.iter().cloned()) {
         let Some(clause) = library.get(&item.clause) else { continue };
         let mut ctx_json = base.clone();
         let mut opts = Map::new();
