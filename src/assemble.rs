@@ -68,7 +68,7 @@ pub fn profile_typ(p: &Profile) -> String {
          heading-indents: {}, heading-upper: {}, heading-number-width: {}, heading-lines-before: {},\n  \
          page-column: {}, toa-hanging: {}, toa-passim: {}, toa-ranges: {},\n  \
          court-title-line: {}, clerk-space: {}, caption-hearing: {}, caption-counsel: {},\n  \
-         footer-rule: {}, footnote-double: {},\n)\n",
+         footer-rule: {}, footer-rule-under-number: {}, footnote-double: {},\n)\n",
         len(p.paper.width), len(p.paper.height), len(p.paper.margin_top), len(p.paper.margin_left), len(p.paper.margin_right),
         p.lines.count, len(p.lines.pitch), len(p.type_.size), len(p.lines.single_leading), p.lines.numbered, string_literal(&p.type_.font),
         len(p.type_.footnote_size), len(p.type_.quote_size), len(p.type_.footer_size), len(p.footer.gap), p.footer.title,
@@ -79,7 +79,7 @@ pub fn profile_typ(p: &Profile) -> String {
         len(p.layout.page_column), len(p.layout.toa_hanging),
         p.toa.passim.filter(|&n| n > 0).map_or("none".to_string(), |n| n.to_string()), p.toa.ranges,
         p.caption.court_title_line, p.caption.clerk_space, p.caption.hearing, p.caption.counsel,
-        p.footer.rule, p.type_.footnote_spacing == crate::profile::Spacing::Double,
+        p.footer.rule, p.footer.rule_under_number, p.type_.footnote_spacing == crate::profile::Spacing::Double,
     )
 }
 

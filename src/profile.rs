@@ -137,6 +137,9 @@ pub struct Footer {
     /// Draw a rule above the footer.
     #[serde(default = "yes")]
     pub rule: bool,
+    /// Put the rule between the page number and the title instead (Cal. Rules of Court 2.110).
+    #[serde(default)]
+    pub rule_under_number: bool,
     /// Space between the last text line and the footer rule.
     #[serde(default = "footer_gap")]
     pub gap: Length,
@@ -144,7 +147,7 @@ pub struct Footer {
 
 impl Default for Footer {
     fn default() -> Self {
-        Footer { title: true, rule: true, gap: footer_gap() }
+        Footer { title: true, rule: true, rule_under_number: false, gap: footer_gap() }
     }
 }
 
