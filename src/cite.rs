@@ -126,7 +126,7 @@ impl<'a> Resolver<'a> {
         for g in groups {
             out.push_str(&text[pos.min(g.start)..g.start]);
             let start = !nested && sentence_start(&text[..g.start]);
-            let printed = self.group(&g, start, clause, nested, text)?;
+            let printed = self.group(&g, start, clause, nested)?;
             pos = g.end;
             // "Id." or "Compl." before the author's own period: print one period, not two.
             if printed.trim_end_matches('_').ends_with('.') && text[pos..].starts_with('.') {
@@ -138,7 +138,7 @@ impl<'a> Resolver<'a> {
         Ok(out)
     }
 
-    fn group(&mut self, g: &Group, sentence_start: bool, clause: usize, nested: bool, text: &str) -> Result<String, CiteError> {
+    fn group(&mut self, g: &Group, sentence_start: bool, clause: usize, nested: bool) -> Result<String, CiteError> {
         let mut parts: Vec<String> = vec![];
         let mut any_nested = false;
         let mut prev_signal: Option<&str> = None;
@@ -195,7 +195,7 @@ impl<'a> Resolver<'a> {
                 self.uses.push(CiteUse { mark, id: item.id.clone(), form, clause, nested });
                 format!("#metadata(\"pl:cite:{mark}\")<pl-c{mark}>{printed}")
             } else {
-                return Err(unknown(item, text, self.bank, self.record));
+                return Err(unknown(item, self.bank, self.record));
             };
             self.seen.insert(item.id.clone());
             s.push_str(&body);
@@ -230,7 +230,7 @@ impl<'a> Resolver<'a> {
     }
 }
 
-fn unknown(item: &Item, _text: &str, bank: &Bank, record: &indexmap::IndexMap<String, RecordDoc>) -> CiteError {
+fn unknown(item: &Item, bank: &Bank, record: &indexmap::IndexMap<String, RecordDoc>) -> CiteError {
     let candidates: Vec<&str> = bank.ids().chain(record.keys().map(|s| s.as_str())).collect();
     let close = crate::diag::close_matches(&item.id, candidates);
     let hint = if close.is_empty() {
@@ -293,7 +293,6 @@ fn parse(text: &str) -> Result<Vec<Group>, CiteError> {
 /// Finds the citation groups of a text; `lenient` skips items that do not parse (in a template,
 /// an id written as `@{{ value }}` is only known after rendering).
 fn parse_mode(text: &str, lenient: bool) -> Result<Vec<Group>, CiteError> {
-    let bytes = text.as_bytes();
     let mut groups = vec![];
     let mut i = 0;
     let mut prev: Option<char> = None;
@@ -321,7 +320,6 @@ fn parse_mode(text: &str, lenient: bool) -> Result<Vec<Group>, CiteError> {
         prev = Some(c);
         i += c.len_utf8();
     }
-    let _ = bytes;
     Ok(groups)
 }
 

@@ -93,13 +93,6 @@ impl Default for BuildOptions {
     }
 }
 
-/// Reads the matter and its project from disk and loads the library.
-pub fn load_path(matter_path: &Path) -> Result<Loaded> {
-    let matter_src = read_matter(matter_path)?;
-    let project = Project::for_matter(matter_path)?;
-    load(matter_src, project)
-}
-
 fn read_matter(matter_path: &Path) -> Result<SourceText> {
     project::read_text(matter_path).map_err(|d| {
         if d.kind == crate::diag::Kind::Io {

@@ -323,10 +323,6 @@ impl Profile {
         };
         format!("{body}.")
     }
-
-    pub fn heading_levels(&self) -> usize {
-        self.layout.heading_indents.len()
-    }
 }
 
 fn roman(mut n: usize) -> String {

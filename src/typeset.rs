@@ -10,7 +10,6 @@
 //! every citation mark and heading, and which pages belong to the body.
 
 use std::collections::HashMap;
-use std::num::NonZeroUsize;
 
 use typst::diag::{FileError, FileResult, Severity as TypstSeverity, SourceDiagnostic};
 use typst::foundations::{Bytes, Datetime, Duration, NativeElement, Smart, Value};
@@ -410,14 +409,4 @@ fn walk(frame: &Frame, origin: Point, out: &mut Vec<TextRun>) {
             _ => {}
         }
     }
-}
-
-/// The number of pages of a document.
-pub fn page_count(doc: &PagedDocument) -> usize {
-    doc.pages().len()
-}
-
-/// A page index as Typst's 1-based page number.
-pub fn page_one_based(index: usize) -> NonZeroUsize {
-    NonZeroUsize::new(index + 1).unwrap_or(NonZeroUsize::MIN)
 }
