@@ -116,17 +116,26 @@ impl<'a> Resolver<'a> {
     /// Replaces every citation group in `text` (one clause's rendered body or heading) with Typst
     /// markup, continuing the reading-order state from the previous call.
     pub fn resolve(&mut self, text: &str, clause: usize) -> Result<String, CiteError> {
-        self.resolve_inner(text, clause, false)
+        self.resolve_inner(text, clause, false, 0)
     }
 
-    fn resolve_inner(&mut self, text: &str, clause: usize, nested: bool) -> Result<String, CiteError> {
+    fn resolve_inner(&mut self, text: &str, clause: usize, nested: bool, depth: usize) -> Result<String, CiteError> {
+        // Citations inside parentheticals inside parentheticals…: real briefs stop at two.
+        if depth > 4 {
+            return Err(CiteError {
+                offset: 0,
+                len: text.len().min(20),
+                message: "citations are nested in parentheticals more than four deep".into(),
+                hint: Some("a parenthetical may cite (`(quoting [@x at 5])`), but not without end".into()),
+            });
+        }
         let groups = parse(text)?;
         let mut out = String::with_capacity(text.len() + groups.len() * 64);
         let mut pos = 0;
         for g in groups {
             out.push_str(&text[pos.min(g.start)..g.start]);
             let start = !nested && sentence_start(&text[..g.start]);
-            let printed = self.group(&g, start, clause, nested)?;
+            let printed = self.group(&g, start, clause, nested, depth)?;
             pos = g.end;
             // "Id." or "Compl." before the author's own period: print one period, not two.
             if printed.trim_end_matches('_').ends_with('.') && text[pos..].starts_with('.') {
@@ -138,7 +147,7 @@ impl<'a> Resolver<'a> {
         Ok(out)
     }
 
-    fn group(&mut self, g: &Group, sentence_start: bool, clause: usize, nested: bool) -> Result<String, CiteError> {
+    fn group(&mut self, g: &Group, sentence_start: bool, clause: usize, nested: bool, depth: usize) -> Result<String, CiteError> {
         let mut parts: Vec<String> = vec![];
         let mut any_nested = false;
         let mut prev_signal: Option<&str> = None;
@@ -200,7 +209,7 @@ impl<'a> Resolver<'a> {
             self.seen.insert(item.id.clone());
             s.push_str(&body);
             for p in &item.parens {
-                let resolved = self.resolve_inner(p, clause, true)?;
+                let resolved = self.resolve_inner(p, clause, true, depth + 1)?;
                 if resolved != *p {
                     any_nested = true;
                 }
@@ -545,6 +554,13 @@ fn unescape(s: &str) -> String {
 /// Every `@id` a clause template cites, with byte offsets into the template (for checking ids
 /// before rendering and for pointing at them in diagnostics).
 pub fn cited_ids(template: &str) -> Vec<(String, usize)> {
+    cited_ids_at(template, 0)
+}
+
+fn cited_ids_at(template: &str, depth: usize) -> Vec<(String, usize)> {
+    if depth > 4 {
+        return vec![];
+    }
     match parse_mode(template, true) {
         Ok(groups) => {
             let mut out = vec![];
@@ -552,7 +568,7 @@ pub fn cited_ids(template: &str) -> Vec<(String, usize)> {
                 for item in g.items {
                     for p in &item.parens {
                         // Nested cites: offsets are approximate (the group's).
-                        for (id, _) in cited_ids(p) {
+                        for (id, _) in cited_ids_at(p, depth + 1) {
                             out.push((id, item.at));
                         }
                     }

@@ -59,6 +59,8 @@ impl ClauseLibrary {
         tera.set_escape_fn(escape::markup);
         register(&mut tera);
         let mut available = vec![];
+        // (template name, its text, the file, offset of the text in the file) for the recursion check
+        let mut texts: Vec<(String, String, SourceText, usize)> = vec![];
         for (id, source) in files {
             // `_name.tera`: a partial other clauses include (`{% include "_name.tera" %}`) or
             // import macros from; no header, never selected by a matter.
@@ -67,6 +69,7 @@ impl ClauseLibrary {
                 if let Err(e) = tera.add_raw_template(&name, &source.text) {
                     problems.push(tera_error(&e, source, &source.text, 1));
                 }
+                texts.push((name, source.text.to_string(), source.clone(), 0));
                 continue;
             }
             available.push(id.clone());
@@ -82,12 +85,15 @@ impl ClauseLibrary {
                         if let Err(e) = tera.add_raw_template(&name, &text) {
                             problems.push(tera_error(&e, &clause.source, &text, line));
                         }
+                        let offset = clause.source.offset(line, 1);
+                        texts.push((name, text, clause.source.clone(), offset));
                     }
                     clauses.insert(id, clause);
                 }
                 Err(mut d) => problems.append(&mut d),
             }
         }
+        problems.extend(recursion_problems(&texts));
         if problems.is_empty() {
             Ok(ClauseLibrary { clauses, tera, available })
         } else {
@@ -111,6 +117,74 @@ impl ClauseLibrary {
             .map_err(|e| tera_error(&e, &clause.source, &clause.body, clause.body_line))?;
         Ok((heading.replace(['\n', '\r'], " ").trim().to_string(), body))
     }
+}
+
+/// Tera has no recursion limit: a partial that includes itself (directly or through others), or
+/// a macro that calls itself, would render until the stack overflows. Both are refused here,
+/// before anything renders, with the place of the offending tag.
+fn recursion_problems(texts: &[(String, String, SourceText, usize)]) -> Vec<Diagnostic> {
+    use std::collections::HashMap;
+    let mut problems = vec![];
+    // include/import edges: template → (target, offset of the tag in the template)
+    let mut edges: HashMap<&str, Vec<(String, usize)>> = HashMap::new();
+    for (name, text, source, base) in texts {
+        for (pos, _) in text.match_indices("{%") {
+            let tag = text[pos + 2..].trim_start_matches('-').trim_start();
+            for kw in ["include", "import"] {
+                if let Some(rest) = tag.strip_prefix(kw) {
+                    if let Some(target) = rest.trim_start().strip_prefix('"').and_then(|r| r.split('"').next()) {
+                        edges.entry(name.as_str()).or_default().push((target.to_string(), pos));
+                    }
+                }
+            }
+        }
+        // A macro whose body calls the macro itself.
+        let mut from = 0;
+        while let Some(p) = text[from..].find("{% macro ").or_else(|| text[from..].find("{%- macro ")) {
+            let start = from + p;
+            let after = &text[start..];
+            let name_start = after.find("macro ").map_or(0, |i| i + 6);
+            let macro_name: String = after[name_start..].chars().take_while(|c| c.is_alphanumeric() || *c == '_').collect();
+            let end = after.find("endmacro").unwrap_or(after.len());
+            let body = &after[name_start + macro_name.len()..end];
+            if !macro_name.is_empty() && (body.contains(&format!("::{macro_name}(")) || body.contains(&format!(" {macro_name}("))) {
+                problems.push(
+                    Diagnostic::error(format!("macro `{macro_name}` calls itself"))
+                        .at(source, base + start..base + start + name_start + macro_name.len())
+                        .with_hint("clause templates cannot recurse: write the repetition with `{% for %}`"),
+                );
+            }
+            from = start + end.max(1);
+        }
+    }
+    // Cycles among includes and imports.
+    let names: HashMap<&str, (&SourceText, usize)> = texts.iter().map(|(n, _, s, b)| (n.as_str(), (s, *b))).collect();
+    for (start, _, _, _) in texts {
+        let mut stack = vec![(start.as_str(), vec![start.clone()])];
+        let mut seen = std::collections::HashSet::new();
+        while let Some((node, path)) = stack.pop() {
+            for (target, pos) in edges.get(node).map(|v| v.as_slice()).unwrap_or(&[]) {
+                if target == start {
+                    // Report each cycle once, at the tag in the template the cycle starts from.
+                    if path.len() == 1 || start.as_str() == path.iter().min().map(|s| s.as_str()).unwrap_or("") {
+                        if let Some((source, base)) = names.get(node) {
+                            let chain = path.iter().map(|p| p.trim_end_matches("#body").to_string()).collect::<Vec<_>>().join(" → ");
+                            problems.push(
+                                Diagnostic::error(format!("`{}` is included in a cycle: {chain} → {}", target.trim_end_matches("#body"), target.trim_end_matches("#body")))
+                                    .at(source, base + pos..base + pos + 2)
+                                    .with_hint("a partial cannot include itself, directly or through other partials"),
+                            );
+                        }
+                    }
+                } else if seen.insert(target.clone()) && names.contains_key(target.as_str()) {
+                    let mut next = path.clone();
+                    next.push(target.clone());
+                    stack.push((target.as_str(), next));
+                }
+            }
+        }
+    }
+    problems
 }
 
 /// Filters and functions clause authors can use.

@@ -11,8 +11,7 @@ fuzz_target!(|data: &[u8]| {
     let Ok(body) = std::str::from_utf8(data) else { return };
     let mut project = Project::builtin();
     let Some(matter) = project.files.get("matters/leifer-v-twitter.yaml").cloned() else { return };
-    let Some(first) = project.files_in("clauses", ".tera").first().map(|(id, _)| id.clone()) else { return };
-    let path = format!("clauses/{first}.tera");
+    let path = "clauses/introduction.tera".to_string();
     project.files.insert(path.clone(), SourceText::new(path, format!("---\nheading: Fuzz\n---\n{body}")));
     if let Ok(loaded) = pipeline::load(matter, project) {
         let _ = Session::new().build_loaded(loaded, std::time::Instant::now(), BuildOptions { pdf: false });
