@@ -240,13 +240,10 @@ impl<'a> Resolver<'a> {
 }
 
 fn unknown(item: &Item, bank: &Bank, record: &indexmap::IndexMap<String, RecordDoc>) -> CiteError {
-    let candidates: Vec<&str> = bank.ids().chain(record.keys().map(|s| s.as_str())).collect();
-    let close = crate::diag::close_matches(&item.id, candidates);
-    let hint = if close.is_empty() {
+    let candidates = bank.ids().chain(record.keys().map(|s| s.as_str()));
+    let hint = crate::diag::did_you_mean(&item.id, candidates).unwrap_or_else(|| {
         "add it to the authority bank (authorities/*.yaml), to the matter's `authorities:`, or to its `record:`".to_string()
-    } else {
-        format!("did you mean {}?", close.iter().map(|c| format!("`{c}`")).collect::<Vec<_>>().join(", "))
-    };
+    });
     CiteError {
         offset: item.at,
         len: item.id.len() + 1,

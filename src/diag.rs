@@ -282,6 +282,14 @@ pub fn close_matches<'a>(word: &str, candidates: impl IntoIterator<Item = &'a st
     scored.into_iter().map(|(_, c)| c).take(5).collect()
 }
 
+/// "did you mean `a`, `b`?" for the candidates close to `word`, or `None` when none is close.
+pub fn did_you_mean<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<String> {
+    let close = close_matches(word, candidates);
+    (!close.is_empty()).then(|| {
+        format!("did you mean {}?", close.iter().map(|c| format!("`{c}`")).collect::<Vec<_>>().join(", "))
+    })
+}
+
 /// Edit distance over characters, counting a swap of two neighbours as one edit (optimal string
 /// alignment), since "shrot" for "short" is one typo.
 pub fn edit_distance(a: &str, b: &str) -> usize {

@@ -10,8 +10,7 @@ use std::collections::{BTreeMap, BTreeSet, HashSet};
 use std::time::Instant;
 
 use crate::authority::Bank;
-use crate::cite;
-use crate::diag::{close_matches, Diagnostic, Diagnostics, SourceText};
+use crate::diag::{Diagnostic, Diagnostics, SourceText};
 use crate::matter::OutlineItem;
 use crate::pipeline::{self, BuildOptions, Session};
 use crate::project::Project;
@@ -57,19 +56,10 @@ pub fn lint(project: &Project) -> LintReport {
             record_ids.extend(m.authorities.keys().cloned());
         }
     }
+    let candidates: Vec<&str> = bank.ids().collect();
     for clause in library.clauses.values() {
-        let body_start = clause.source.offset(clause.body_line, 1);
-        for (id, offset) in cite::cited_ids(&clause.body) {
-            if bank.get(&id).is_none() && !record_ids.contains(&id) {
-                let close = close_matches(&id, bank.ids());
-                let mut d = Diagnostic::error(format!("`{id}` is not in the authority bank"))
-                    .at(&clause.source, body_start + offset..body_start + offset + id.len() + 1);
-                if !close.is_empty() {
-                    d = d.with_hint(format!("did you mean {}?", close.iter().map(|c| format!("`{c}`")).collect::<Vec<_>>().join(", ")));
-                }
-                report.diagnostics.push(d);
-            }
-        }
+        let known = |id: &str| bank.get(id).is_some() || record_ids.contains(id);
+        report.diagnostics.extend(validate::unknown_citations(clause, known, &candidates));
         for id in &clause.header.authorities {
             if bank.get(id).is_none() && !record_ids.contains(id) {
                 let span = header_item(&clause.source, "authorities", id);

@@ -11,7 +11,7 @@ use std::time::{Duration, Instant};
 use crate::assemble::{self, ClauseFile};
 use crate::authority::Bank;
 use crate::cite::{CiteError, CiteUse, Resolver};
-use crate::diag::{close_matches, Diagnostic, Diagnostics, Result, SourceText};
+use crate::diag::{did_you_mean, Diagnostic, Diagnostics, Result, SourceText};
 use crate::front::FrontData;
 use crate::matter::Matter;
 use crate::profile::Profile;
@@ -193,11 +193,9 @@ fn load_profile(matter: &Matter, matter_src: &SourceText, project: &Project) -> 
             })
             .unwrap_or(0..0);
         let ids: Vec<&str> = profiles.iter().map(|(id, _)| id.as_str()).collect();
-        let close = close_matches(&matter.court, ids.iter().copied());
-        let hint = if close.is_empty() {
-            format!("the court profiles are: {}", ids.join(", "))
-        } else {
-            format!("did you mean {}? (profiles: {})", close.iter().map(|c| format!("`{c}`")).collect::<Vec<_>>().join(", "), ids.join(", "))
+        let hint = match did_you_mean(&matter.court, ids.iter().copied()) {
+            Some(guess) => format!("{guess} (profiles: {})", ids.join(", ")),
+            None => format!("the court profiles are: {}", ids.join(", ")),
         };
         return Err(Diagnostic::error(format!("unknown court profile `{}`", matter.court))
             .at(matter_src, span)

@@ -8,7 +8,8 @@ use serde_json::Value as Json;
 
 use crate::authority::Bank;
 use crate::cite;
-use crate::diag::{close_matches, closest, Diagnostic, Result, SourceText};
+use crate::clause::Clause;
+use crate::diag::{closest, did_you_mean, Diagnostic, Result, SourceText};
 use crate::matter::Matter;
 use crate::render::ClauseLibrary;
 use crate::yaml;
@@ -35,14 +36,9 @@ pub fn validate(
         let here = find_outline_id(matter_src, &item.clause, *nth);
         *nth += 1;
         let Some(clause) = clauses.get(&item.clause) else {
-            let close = close_matches(&item.clause, clauses.available.iter().map(|s| s.as_str()));
-            let mut d = Diagnostic::error(format!("unknown clause `{}`", item.clause)).at(matter_src, here);
-            d = if close.is_empty() {
-                d.with_hint("`pleader clauses` lists the clause library")
-            } else {
-                d.with_hint(format!("did you mean {}?", close.iter().map(|c| format!("`{c}`")).collect::<Vec<_>>().join(", ")))
-            };
-            problems.push(d);
+            let hint = did_you_mean(&item.clause, clauses.available.iter().map(|s| s.as_str()))
+                .unwrap_or_else(|| "`pleader clauses` lists the clause library".into());
+            problems.push(Diagnostic::error(format!("unknown clause `{}`", item.clause)).at(matter_src, here).with_hint(hint));
             continue;
         };
         for (key, _) in &item.options {
@@ -85,21 +81,9 @@ pub fn validate(
                 problems.push(d);
             }
         }
-        for (id, offset) in cite::cited_ids(&clause.body) {
-            if bank.get(&id).is_none() && !matter.record.contains_key(&id) {
-                let start = clause.source.offset(clause.body_line, 1) + offset;
-                let candidates: Vec<&str> = bank.ids().chain(matter.record.keys().map(|s| s.as_str())).collect();
-                let close = close_matches(&id, candidates);
-                let mut d = Diagnostic::error(format!("`{id}` is not in the authority bank or the matter's record"))
-                    .at(&clause.source, start..start + id.len() + 1);
-                d = if close.is_empty() {
-                    d.with_hint("add it to authorities/*.yaml, or to the matter's `authorities:` or `record:`")
-                } else {
-                    d.with_hint(format!("did you mean {}?", close.iter().map(|c| format!("`{c}`")).collect::<Vec<_>>().join(", ")))
-                };
-                problems.push(d);
-            }
-        }
+        let known = |id: &str| bank.get(id).is_some() || matter.record.contains_key(id);
+        let candidates: Vec<&str> = bank.ids().chain(matter.record.keys().map(|s| s.as_str())).collect();
+        problems.extend(unknown_citations(clause, known, &candidates));
     }
     let clients = matter.parties.values().filter(|p| p.client).count();
     if clients != 1 {
@@ -136,6 +120,25 @@ pub fn validate(
     } else {
         Err(problems)
     }
+}
+
+/// Citations in a clause template of ids that `known` rejects, each at its `@id` in the clause
+/// file with the closest ids as a hint. (Ids written as template values are checked after
+/// rendering, by the cite stage.)
+pub fn unknown_citations(clause: &Clause, known: impl Fn(&str) -> bool, candidates: &[&str]) -> Vec<Diagnostic> {
+    let body_start = clause.source.offset(clause.body_line, 1);
+    cite::cited_ids(&clause.body)
+        .into_iter()
+        .filter(|(id, _)| !known(id))
+        .map(|(id, offset)| {
+            let start = body_start + offset;
+            let hint = did_you_mean(&id, candidates.iter().copied())
+                .unwrap_or_else(|| "add it to authorities/*.yaml, or to the matter's `authorities:` or `record:`".into());
+            Diagnostic::error(format!("`{id}` is not in the authority bank or the matter's record"))
+                .at(&clause.source, start..start + id.len() + 1)
+                .with_hint(hint)
+        })
+        .collect()
 }
 
 /// Looks up a dotted path (`facts.subpoena.date`) in the clause context.
