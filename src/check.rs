@@ -38,7 +38,7 @@ pub fn body_text_lines(built: &Built) -> Vec<(usize, String)> {
 pub fn text_lines_of(doc: &PagedDocument, p: &Profile, facts: &Facts) -> Vec<(usize, String)> {
     let left = p.paper.margin_left.pt() - 1.0;
     let right = p.paper.width.pt() - p.paper.margin_right.pt() + 1.0;
-    let text_bottom = p.paper.margin_top.pt() + p.lines.count as f64 * p.lines.pitch.pt();
+    let text_bottom = p.text_bottom();
     let signature = facts.marks.iter().find(|(n, _)| n == "pl:signature").map(|(_, l)| *l);
     let Some(start) = facts.body_start else { return vec![] };
     let mut out = vec![];
@@ -151,7 +151,7 @@ pub fn court_checks(built: &Built) -> Vec<CheckItem> {
     let mut small: BTreeMap<usize, f64> = BTreeMap::new();
     if let Some(start) = built.facts.body_start {
         let left = p.paper.margin_left.pt() - 1.0;
-        let text_bottom = p.paper.margin_top.pt() + p.lines.count as f64 * p.lines.pitch.pt();
+        let text_bottom = p.text_bottom();
         for page in start..built.doc.pages().len() {
             for r in page_text(&built.doc.pages()[page].frame) {
                 let is_marker = r.text.trim().chars().all(|c| c.is_ascii_digit());

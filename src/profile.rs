@@ -310,6 +310,11 @@ impl Profile {
         }
     }
 
+    /// The bottom of the text area: the last numbered line's box ends here (footnotes included).
+    pub fn text_bottom(&self) -> f64 {
+        self.paper.margin_top.pt() + self.lines.count as f64 * self.lines.pitch.pt()
+    }
+
     /// The heading number for a level (1-based) and a position (1-based): "I.", "B.", "3.".
     pub fn heading_number(&self, level: usize, n: usize) -> String {
         let styles = &self.layout.heading_numbering;

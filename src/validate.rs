@@ -57,7 +57,7 @@ pub fn validate(
         }
         for need in &clause.header.needs {
             if lookup(context, need).is_none_or(Json::is_null) {
-                let (missing_at, parent) = deepest_present(matter_src, need);
+                let missing_at = deepest_present(matter_src, need);
                 let line = crate::yaml::find_key(&clause.source, "needs")
                     .map_or(1, |r| clause.source.line_col(r.start).0);
                 let mut d = Diagnostic::error(format!(
@@ -76,7 +76,6 @@ pub fn validate(
                         d = d.with_hint(format!("the matter has `{parent_path}.{best}`: did you mean `{leaf}`?"));
                     }
                 }
-                let _ = parent;
                 d = d.with_note(format!("required by {}:{line}", clause.source.name));
                 problems.push(d);
             }
@@ -155,15 +154,9 @@ pub fn lookup<'a>(context: &'a Json, path: &str) -> Option<&'a Json> {
 }
 
 /// The span of the deepest key of `path` that the matter file has, to say where to add the rest.
-fn deepest_present(source: &SourceText, path: &str) -> (Option<std::ops::Range<usize>>, String) {
+fn deepest_present(source: &SourceText, path: &str) -> Option<std::ops::Range<usize>> {
     let parts: Vec<&str> = path.split('.').collect();
-    for n in (1..=parts.len()).rev() {
-        let prefix = parts[..n].join(".");
-        if let Some(span) = yaml::find_key(source, &prefix) {
-            return (Some(span), prefix);
-        }
-    }
-    (None, String::new())
+    (1..=parts.len()).rev().find_map(|n| yaml::find_key(source, &parts[..n].join(".")))
 }
 
 fn find_after(source: &SourceText, from: usize, key: &str) -> Option<std::ops::Range<usize>> {
