@@ -1,22 +1,27 @@
 //! Build script: embeds the default library (clauses, Typst templates, the authority bank, court
-//! profiles and the sample matters) in the binary, so that `pleader` works from any directory and
-//! files in a project override the defaults by path, as mdBook and zola do with their themes.
+//! profiles, the sample matters and the scaffold) in the binary, so that `pleader` works from any
+//! folder and files in a project override the defaults by path, as mdBook and zola do with their
+//! themes. Which files those are is decided in one place, `src/library/files.rs`.
 
 use std::fmt::Write as _;
 use std::path::Path;
 
-const DIRS: [&str; 6] = ["clauses", "templates", "authorities", "courts", "matters", "scaffold"];
+#[path = "src/library/files.rs"]
+#[allow(dead_code)]
+mod files;
 
 fn main() {
     let root = std::env::var("CARGO_MANIFEST_DIR").unwrap();
-    let mut files = vec![];
-    for dir in DIRS {
+    let mut found = vec![];
+    for dir in files::EMBEDDED_DIRS {
         println!("cargo:rerun-if-changed={dir}");
-        collect(Path::new(&root), Path::new(dir), &mut files);
+        collect(Path::new(&root), Path::new(dir), &mut found);
     }
-    files.sort();
-    let mut out = String::from("/// Files embedded from the source tree: (relative path, contents).\npub static FILES: &[(&str, &str)] = &[\n");
-    for rel in files {
+    found.sort();
+    let mut out = String::from(
+        "/// Files embedded from the source tree: (relative path, contents).\npub static FILES: &[(&str, &str)] = &[\n",
+    );
+    for rel in found {
         let abs = Path::new(&root).join(&rel);
         writeln!(out, "    ({rel:?}, include_str!({:?})),", abs.display().to_string()).unwrap();
     }
@@ -35,7 +40,7 @@ fn collect(root: &Path, rel: &Path, out: &mut Vec<String>) {
         let rel_path = rel.join(&name);
         if entry.path().is_dir() {
             collect(root, &rel_path, out);
-        } else if [".tera", ".typ", ".yaml", ".md"].iter().any(|e| name.ends_with(e)) {
+        } else if files::is_library_file(&name) {
             out.push(rel_path.to_string_lossy().replace('\\', "/"));
         }
     }

@@ -9,8 +9,8 @@ use std::process::Command;
 use std::time::{Duration, Instant};
 
 use pleader::diag::SourceText;
+use pleader::library::project::Project;
 use pleader::pipeline::{self, BuildOptions, Session};
-use pleader::project::Project;
 
 fn median(mut v: Vec<Duration>) -> Duration {
     v.sort();
@@ -51,7 +51,11 @@ fn main() {
     }
     let child_rss = max_rss_kb(libc::RUSAGE_CHILDREN);
     let min = *cold.iter().min().unwrap();
-    println!("cold build (process start to PDF written), {runs} runs: median {}, min {}", ms(median(cold.clone())), ms(min));
+    println!(
+        "cold build (process start to PDF written), {runs} runs: median {}, min {}",
+        ms(median(cold.clone())),
+        ms(min)
+    );
     println!("peak memory of a cold build (max RSS): {:.1} MB", child_rss as f64 / 1024.0);
 
     // Warm: one process, a one-fact edit between builds.
@@ -59,13 +63,18 @@ fn main() {
     let project = Project::for_matter(&matter).unwrap();
     let mut session = Session::new();
     let build = |session: &mut Session, text: &str| {
-        let loaded = session.load(SourceText::new(matter.display().to_string(), text.to_string()), project.clone()).unwrap();
+        let loaded =
+            session.load(SourceText::new(matter.display().to_string(), text.to_string()), project.clone()).unwrap();
         session.build_loaded(loaded, Instant::now(), BuildOptions::default()).unwrap()
     };
     let first = build(&mut session, &text);
     let pages = first.doc.pages().len();
     let body = pages - first.facts.body_start.unwrap_or(0);
-    println!("document: {pages} pages ({body} body), {} citations, {} typst compilations cold", first.uses.len(), first.timings.compiles);
+    println!(
+        "document: {pages} pages ({body} body), {} citations, {} typst compilations cold",
+        first.uses.len(),
+        first.timings.compiles
+    );
     // The one fact to edit: the first plain-text scalar under `facts:` (a name, a court, a date…).
     let fact_line = text
         .lines()
@@ -92,12 +101,17 @@ fn main() {
         stages.push(b.timings);
     }
     let compiles: usize = stages.iter().map(|t| t.compiles).sum();
-    println!("warm rebuild after a one-fact edit, {} runs: median {}, min {}", warm.len(), ms(median(warm.clone())), ms(*warm.iter().min().unwrap()));
+    println!(
+        "warm rebuild after a one-fact edit, {} runs: median {}, min {}",
+        warm.len(),
+        ms(median(warm.clone())),
+        ms(*warm.iter().min().unwrap())
+    );
     let med = |f: &dyn Fn(&pleader::pipeline::Timings) -> Duration| ms(median(stages.iter().map(f).collect()));
     println!(
-        "  stages (median): load+validate {}, render+cite {}, typeset {}, pdf {}; {:.2} typst compilations per rebuild",
+        "  stages (median): load+validate {}, draft+cite {}, typeset {}, pdf {}; {:.2} typst compilations per rebuild",
         med(&|t| t.load),
-        med(&|t| t.render),
+        med(&|t| t.draft),
         med(&|t| t.typeset),
         med(&|t| t.pdf),
         compiles as f64 / stages.len() as f64

@@ -273,9 +273,7 @@ pub fn close_matches<'a>(word: &str, candidates: impl IntoIterator<Item = &'a st
         .into_iter()
         .map(|c| (edit_distance(&word.to_lowercase(), &c.to_lowercase()), c))
         .filter(|(d, c)| {
-            *d <= (word.chars().count().max(c.chars().count()) / 2).max(2)
-                || c.contains(word)
-                || word.contains(*c)
+            *d <= (word.chars().count().max(c.chars().count()) / 2).max(2) || c.contains(word) || word.contains(*c)
         })
         .collect();
     scored.sort();
@@ -285,9 +283,8 @@ pub fn close_matches<'a>(word: &str, candidates: impl IntoIterator<Item = &'a st
 /// "did you mean `a`, `b`?" for the candidates close to `word`, or `None` when none is close.
 pub fn did_you_mean<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<String> {
     let close = close_matches(word, candidates);
-    (!close.is_empty()).then(|| {
-        format!("did you mean {}?", close.iter().map(|c| format!("`{c}`")).collect::<Vec<_>>().join(", "))
-    })
+    (!close.is_empty())
+        .then(|| format!("did you mean {}?", close.iter().map(|c| format!("`{c}`")).collect::<Vec<_>>().join(", ")))
 }
 
 /// Edit distance over characters, counting a swap of two neighbours as one edit (optimal string
@@ -299,8 +296,8 @@ pub fn edit_distance(a: &str, b: &str) -> usize {
     for (i, row) in d.iter_mut().enumerate() {
         row[0] = i;
     }
-    for j in 0..=b.len() {
-        d[0][j] = j;
+    for (j, cell) in d[0].iter_mut().enumerate() {
+        *cell = j;
     }
     for i in 1..=a.len() {
         for j in 1..=b.len() {

@@ -1,27 +1,29 @@
 //! pleader turns a matter file (YAML) into a filing-ready, line-numbered pleading PDF with a
 //! caption page, a table of contents and a table of authorities whose page numbers come from the
-//! typeset document. The library is the pipeline, one module per stage, in the order data flows:
-//! [`matter`] (load) → [`validate`] → [`render`] (Tera clauses) → [`cite`] (citation forms) →
-//! [`assemble`] (Typst sources) → [`typeset`] (in-process Typst) → [`output`] (the only stage that
-//! writes files). [`pipeline`] runs them; the `pleader` binary is a thin command line around it.
+//! typeset document. The modules follow the pipeline, in the order data flows (see
+//! `ARCHITECTURE.md`):
+//!
+//! [`library`] (the project's clauses, bank and court profiles) and [`matter`] (load, then
+//! [`matter::validate`]) → [`draft`] (Tera clauses) → [`cite`] (citation forms) → [`assemble`]
+//! (Typst sources) → [`typeset`] (in-process Typst) → [`export`] (PDF; the only stage that writes
+//! files). [`pipeline`] runs the stages; [`rules`] checks a typeset brief against the court's
+//! rules; [`lint`] checks the clauses; [`watch`] rebuilds on change; [`cli`] is the command line.
+//! Shared pieces: [`diag`] (located diagnostics), [`escape`] (the one Typst writer), [`units`],
+//! [`yaml`].
 
 pub mod assemble;
-pub mod authority;
-pub mod check;
 pub mod cite;
-pub mod clause;
+pub mod cli;
 pub mod diag;
+pub mod draft;
 pub mod escape;
-pub mod front;
+pub mod export;
+pub mod library;
 pub mod lint;
 pub mod matter;
-pub mod output;
 pub mod pipeline;
-pub mod profile;
-pub mod project;
-pub mod render;
+pub mod rules;
 pub mod typeset;
 pub mod units;
-pub mod validate;
 pub mod watch;
 pub mod yaml;

@@ -1,4 +1,4 @@
-//! `pleader clauses --lint`: checks the clause library the way a template maintainer needs. Every
+//! `pleader clauses --lint`: checks the clauses the way a template maintainer needs. Every
 //! clause is parsed; every sample matter (`matters/*.yaml`) is built in memory, which renders and
 //! typesets each clause it selects; each clause no sample selects is rendered and typeset alone
 //! against every sample matter that has the values it `needs`. Reported, each with file and line:
@@ -9,13 +9,13 @@
 use std::collections::{BTreeMap, BTreeSet, HashSet};
 use std::time::Instant;
 
-use crate::authority::Bank;
 use crate::diag::{Diagnostic, Diagnostics, SourceText};
+use crate::draft::ClauseTemplates;
+use crate::library::bank::Bank;
+use crate::library::project::Project;
+use crate::library::Library;
 use crate::matter::OutlineItem;
 use crate::pipeline::{self, BuildOptions, Session};
-use crate::project::Project;
-use crate::render::{self, ClauseLibrary};
-use crate::validate;
 use crate::yaml;
 
 #[derive(Default)]
@@ -31,19 +31,20 @@ pub fn lint(project: &Project) -> LintReport {
     let mut report = LintReport::default();
     let files = project.files_in("clauses", ".tera");
     report.clauses = files.iter().filter(|(id, _)| !id.starts_with('_')).count();
-    let library = match ClauseLibrary::new(files, None) {
+    let library = match ClauseTemplates::new(files, None) {
         Ok(l) => l,
         Err(d) => {
             report.diagnostics = d;
             return report;
         }
     };
-    let mut bank = Bank::default();
-    for (_, src) in project.files_in("authorities", ".yaml") {
-        if let Err(mut d) = bank.add_file(src) {
+    let bank = match Library::load(project.clone()) {
+        Ok(l) => l.bank,
+        Err(mut d) => {
             report.diagnostics.append(&mut d);
+            Bank::default()
         }
-    }
+    };
     // Citations of unknown ids, for every clause whether or not a sample selects it. Ids in a
     // sample matter's record are fine.
     let samples: Vec<(String, SourceText)> =
@@ -59,12 +60,13 @@ pub fn lint(project: &Project) -> LintReport {
     let candidates: Vec<&str> = bank.ids().collect();
     for clause in library.clauses.values() {
         let known = |id: &str| bank.get(id).is_some() || record_ids.contains(id);
-        report.diagnostics.extend(validate::unknown_citations(clause, known, &candidates));
+        report.diagnostics.extend(crate::cite::unknown_citations(clause, known, &candidates));
         for id in &clause.header.authorities {
             if bank.get(id).is_none() && !record_ids.contains(id) {
                 let span = header_item(&clause.source, "authorities", id);
                 report.diagnostics.push(
-                    Diagnostic::error(format!("the header lists `{id}`, which is not in the authority bank")).at(&clause.source, span),
+                    Diagnostic::error(format!("the header lists `{id}`, which is not in the authority bank"))
+                        .at(&clause.source, span),
                 );
             }
         }
@@ -73,21 +75,22 @@ pub fn lint(project: &Project) -> LintReport {
     let mut session = Session::new();
     let mut exercised: BTreeSet<String> = BTreeSet::new();
     let mut cited: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
-    let record = |built: &pipeline::Built, cited: &mut BTreeMap<String, BTreeSet<String>>, exercised: &mut BTreeSet<String>| {
-        for r in &built.rendered {
-            exercised.insert(r.clause.clone());
-        }
-        for u in &built.uses {
-            if let Some(r) = built.rendered.get(u.clause) {
-                cited.entry(r.clause.clone()).or_default().insert(u.id.clone());
+    let record =
+        |built: &pipeline::Built, cited: &mut BTreeMap<String, BTreeSet<String>>, exercised: &mut BTreeSet<String>| {
+            for r in &built.drafted {
+                exercised.insert(r.clause.clone());
             }
-        }
-    };
+            for u in &built.uses {
+                if let Some(r) = built.drafted.get(u.clause) {
+                    cited.entry(r.clause.clone()).or_default().insert(u.id.clone());
+                }
+            }
+        };
     for (_, src) in &samples {
         match pipeline::load(src.clone(), project.clone()) {
             Ok(loaded) => match session.build_loaded(loaded, Instant::now(), BuildOptions { pdf: false }) {
                 Ok(built) => {
-                    report.renders += built.rendered.len();
+                    report.renders += built.drafted.len();
                     record(&built, &mut cited, &mut exercised);
                 }
                 Err(mut d) => report.diagnostics.append(&mut d),
@@ -101,20 +104,15 @@ pub fn lint(project: &Project) -> LintReport {
         let mut tried = false;
         for (_, src) in &samples {
             let Ok(mut loaded) = pipeline::load(src.clone(), project.clone()) else { continue };
-            let ctx = render::prepare(&loaded.matter, &loaded.profile).context;
-            if clause.header.needs.iter().any(|n| validate::lookup(&ctx, n).is_none_or(|v| v.is_null())) {
+            if clause.header.needs.iter().any(|n| !loaded.matter.has(n)) {
                 continue;
             }
             tried = true;
-            loaded.matter.brief = vec![OutlineItem {
-                clause: clause.id.clone(),
-                options: Default::default(),
-                sections: vec![],
-                path: "brief[0]".into(),
-            }];
+            loaded.matter.brief =
+                vec![OutlineItem { clause: clause.id.clone(), options: Default::default(), sections: vec![] }];
             let only: HashSet<String> = [clause.id.clone()].into_iter().collect();
-            match ClauseLibrary::new(project.files_in("clauses", ".tera"), Some(&only)) {
-                Ok(l) => loaded.library = std::sync::Arc::new(l),
+            match ClauseTemplates::new(project.files_in("clauses", ".tera"), Some(&only)) {
+                Ok(l) => loaded.templates = std::sync::Arc::new(l),
                 Err(mut d) => {
                     report.diagnostics.append(&mut d);
                     continue;
@@ -131,9 +129,12 @@ pub fn lint(project: &Project) -> LintReport {
         if !tried {
             let span = yaml::find_key(&clause.source, "needs").unwrap_or(0..0);
             report.diagnostics.push(
-                Diagnostic::warning(format!("clause `{}` is not exercised: no sample matter has everything it needs", clause.id))
-                    .at(&clause.source, span)
-                    .with_hint("add the facts it needs to a sample matter in matters/, or select it there"),
+                Diagnostic::warning(format!(
+                    "clause `{}` is not exercised: no sample matter has everything it needs",
+                    clause.id
+                ))
+                .at(&clause.source, span)
+                .with_hint("add the facts it needs to a sample matter in matters/, or select it there"),
             );
         }
     }
@@ -144,9 +145,14 @@ pub fn lint(project: &Project) -> LintReport {
             if !used.contains(id) {
                 let span = header_item(&clause.source, "authorities", id);
                 report.diagnostics.push(
-                    Diagnostic::warning(format!("`{id}` is declared but no sample rendering of `{}` cites it", clause.id))
-                        .at(&clause.source, span)
-                        .with_hint("remove it from `authorities:`, or cite it (it may sit behind an option no sample turns on)"),
+                    Diagnostic::warning(format!(
+                        "`{id}` is declared but no sample rendering of `{}` cites it",
+                        clause.id
+                    ))
+                    .at(&clause.source, span)
+                    .with_hint(
+                        "remove it from `authorities:`, or cite it (it may sit behind an option no sample turns on)",
+                    ),
                 );
             }
         }

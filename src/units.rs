@@ -1,6 +1,7 @@
 //! Small value types shared by the data files: lengths written the way lawyers and typesetters
 //! write them (`1.5in`, `12pt`, `25mm`) and dates in the matter and the bank (`2022-12-23`),
-//! formatted for prose ("December 23, 2022") and for Bluebook parentheticals ("Dec. 23, 2022").
+//! formatted for prose ("December 23, 2022") and for Bluebook parentheticals ("Dec. 23, 2022");
+//! and the one text helper several stages share, [`capitalize_first`].
 
 use std::fmt;
 
@@ -23,9 +24,10 @@ impl Length {
             .find(|c: char| c.is_ascii_alphabetic())
             .ok_or_else(|| format!("`{s}` has no unit; expected a length like `12pt` or `1.5in`"))?;
         let (num, unit) = s.split_at(split);
-        let n: f64 = num.trim().parse().map_err(|_| {
-            format!("`{s}` is not a length; expected a number and a unit, like `12pt` or `1.5in`")
-        })?;
+        let n: f64 = num
+            .trim()
+            .parse()
+            .map_err(|_| format!("`{s}` is not a length; expected a number and a unit, like `12pt` or `1.5in`"))?;
         if !n.is_finite() {
             return Err(format!("`{s}` is not a finite length"));
         }
@@ -70,9 +72,8 @@ pub fn parse_date(s: &str) -> Result<NaiveDate, String> {
 }
 
 /// Bluebook table T12 month abbreviations.
-const MONTHS_BLUEBOOK: [&str; 12] = [
-    "Jan.", "Feb.", "Mar.", "Apr.", "May", "June", "July", "Aug.", "Sept.", "Oct.", "Nov.", "Dec.",
-];
+const MONTHS_BLUEBOOK: [&str; 12] =
+    ["Jan.", "Feb.", "Mar.", "Apr.", "May", "June", "July", "Aug.", "Sept.", "Oct.", "Nov.", "Dec."];
 
 impl Date {
     /// "December 23, 2022".
@@ -93,6 +94,16 @@ pub fn long_date(d: NaiveDate) -> String {
 
 pub fn bluebook_date(d: NaiveDate) -> String {
     format!("{} {}, {}", MONTHS_BLUEBOOK[d.month0() as usize], d.day(), d.year())
+}
+
+/// The text with its first letter capitalised and the rest as written ("see also" → "See also";
+/// Tera's own `capitalize` would lowercase the rest).
+pub fn capitalize_first(s: &str) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        Some(f) => f.to_uppercase().collect::<String>() + c.as_str(),
+        None => String::new(),
+    }
 }
 
 impl fmt::Display for Date {

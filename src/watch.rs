@@ -10,9 +10,10 @@ use std::time::{Duration, Instant};
 use notify::{RecursiveMode, Watcher};
 
 use crate::diag::{Diagnostic, Diagnostics};
-use crate::output;
+use crate::export;
+use crate::library::files::is_library_file;
+use crate::library::project::{display_path, Project};
 use crate::pipeline::{BuildOptions, Session};
-use crate::project::{display_path, Project};
 
 /// What a rebuild did, for the caller to print.
 pub enum Event<'a> {
@@ -22,19 +23,30 @@ pub enum Event<'a> {
 }
 
 /// Builds once, then rebuilds on every change until `max_builds` builds (forever when `None`).
-pub fn watch(matter: &Path, out: &Path, max_builds: Option<usize>, mut report: impl FnMut(Event)) -> Result<(), Diagnostics> {
+pub fn watch(
+    matter: &Path,
+    out: &Path,
+    max_builds: Option<usize>,
+    mut report: impl FnMut(Event),
+) -> Result<(), Diagnostics> {
     let mut session = Session::new();
     let mut builds = 0;
     let build = |session: &mut Session, report: &mut dyn FnMut(Event)| {
         let start = Instant::now();
         match session.build_path(matter, BuildOptions::default()) {
-            Ok(built) => match output::write_atomic(out, built.pdf.as_deref().unwrap_or_default()) {
+            Ok(built) => match export::write_atomic(out, built.pdf.as_deref().unwrap_or_default()) {
                 Ok(()) => {
                     let pages = built.doc.pages().len();
                     let body = built.facts.body_start.map_or(0, |s| pages - s);
-                    report(Event::Built { output: out, pages, body, elapsed: start.elapsed(), warnings: &built.warnings });
+                    report(Event::Built {
+                        output: out,
+                        pages,
+                        body,
+                        elapsed: start.elapsed(),
+                        warnings: &built.warnings,
+                    });
                 }
-                Err(d) => report(Event::Failed { diagnostics: &[d] }),
+                Err(d) => report(Event::Failed { diagnostics: &d }),
             },
             Err(d) => report(Event::Failed { diagnostics: &d }),
         }
@@ -73,11 +85,10 @@ pub fn watch(matter: &Path, out: &Path, max_builds: Option<usize>, mut report: i
             return true;
         }
         let name = p.file_name().map(|n| n.to_string_lossy().to_string()).unwrap_or_default();
-        if name.starts_with('.') || name.ends_with('~') || name.ends_with(".tmp") || p == out_abs {
+        if p == out_abs {
             return false;
         }
-        library_dirs.iter().any(|d| p.starts_with(d))
-            && [".tera", ".typ", ".yaml"].iter().any(|e| name.ends_with(e))
+        library_dirs.iter().any(|d| p.starts_with(d)) && is_library_file(&name)
     };
     loop {
         let Ok(first) = rx.recv() else { return Ok(()) };

@@ -71,7 +71,7 @@ fn explain(raw: &str) -> (String, Option<String>) {
         Some(i) => raw[..i].to_string(),
         None => raw.to_string(),
     };
-    let message = message.trim_start_matches(|c: char| c == '.' || c == ':').to_string();
+    let message = message.trim_start_matches(['.', ':']).to_string();
     let (message, path) = split_path_prefix(&message);
     let (message, hint) = explain_core(&message);
     match path {
@@ -109,9 +109,17 @@ fn explain_core(message: &str) -> (String, Option<String>) {
             Some(format!("add `{field}:` here (see the commented template: `pleader new`)")),
         );
     }
-    if ["did not find expected", "mapping values are not allowed", "found unexpected end", "found character that cannot start", "while scanning", "found unknown escape", "could not find expected"]
-        .iter()
-        .any(|m| message.contains(m))
+    if [
+        "did not find expected",
+        "mapping values are not allowed",
+        "found unexpected end",
+        "found character that cannot start",
+        "while scanning",
+        "found unknown escape",
+        "could not find expected",
+    ]
+    .iter()
+    .any(|m| message.contains(m))
     {
         return (
             format!("YAML syntax: {message}"),
@@ -119,7 +127,12 @@ fn explain_core(message: &str) -> (String, Option<String>) {
         );
     }
     if message.starts_with("invalid type") {
-        return (message.clone(), Some("check the value's form: quote text, use a list with `- ` items, or a mapping with `key: value`".into()));
+        return (
+            message.clone(),
+            Some(
+                "check the value's form: quote text, use a list with `- ` items, or a mapping with `key: value`".into(),
+            ),
+        );
     }
     (message, None)
 }
@@ -190,9 +203,7 @@ pub fn find_key(source: &SourceText, path: &str) -> Option<Range<usize>> {
                     }
                 }
                 let bare = content.strip_prefix(key).map(|r| r.trim_start().starts_with(':'));
-                let quoted = content
-                    .strip_prefix(&format!("\"{key}\""))
-                    .map(|r| r.trim_start().starts_with(':'));
+                let quoted = content.strip_prefix(&format!("\"{key}\"")).map(|r| r.trim_start().starts_with(':'));
                 if bare == Some(true) || quoted == Some(true) {
                     let start = offset + indent + dash;
                     hit = Some((start, indent + dash));

@@ -1,0 +1,463 @@
+//! Citation forms: prints every citation of a brief in the form the Bluebook calls for, in reading
+//! order over the whole brief (a footnote's citations count where the footnote is anchored, which
+//! is where its text sits in the source):
+//!
+//! - the full citation the first time an authority or record document is cited (`@!id` forces a
+//!   full citation again);
+//! - the short form afterwards (`_Highfields_, 385 F. Supp. 2d at 976`);
+//! - *Id.* only when the immediately preceding citation was that same authority and nothing else
+//!   (not after a string cite, nor after a citation whose parenthetical cites another authority),
+//!   capitalised only when it begins a citation sentence.
+//!
+//! Signals are italic and capitalised at the start of a citation sentence; a signal carries over
+//! to later items of a string cite until another is given. Every authority citation leaves an
+//! invisible mark, so that after layout pleader knows the page each citation landed on and the
+//! TOA can link to it. Record citations take part in the *Id.* chain but leave no mark: they do
+//! not go in the table of authorities.
+
+use std::collections::HashSet;
+
+use super::syntax::{self, sentence_start, CiteError, Group, Item};
+use super::{CiteUse, Form};
+use crate::escape::{self, emph, emph_text, markup};
+use crate::library::bank::{is_database, split_reporter, Authority, Bank, Kind};
+use crate::matter::RecordDoc;
+use crate::units::{capitalize_first, Date};
+
+/// The previous citation, for *Id.*: set only when it was one authority alone.
+#[derive(Clone, Debug, PartialEq)]
+struct Last {
+    id: String,
+    locator: Option<String>,
+    subdiv: String,
+}
+
+/// Resolves citation groups in reading order over a whole brief.
+pub struct Resolver<'a> {
+    bank: &'a Bank,
+    record: &'a indexmap::IndexMap<String, RecordDoc>,
+    seen: HashSet<String>,
+    last: Option<Last>,
+    next_mark: usize,
+    /// Every authority citation printed, in reading order.
+    pub uses: Vec<CiteUse>,
+}
+
+impl<'a> Resolver<'a> {
+    pub fn new(bank: &'a Bank, record: &'a indexmap::IndexMap<String, RecordDoc>) -> Self {
+        Resolver { bank, record, seen: HashSet::new(), last: None, next_mark: 1, uses: vec![] }
+    }
+
+    /// Replaces every citation group in `text` (one clause's rendered body or heading) with Typst
+    /// markup, continuing the reading-order state from the previous call.
+    pub fn resolve(&mut self, text: &str, clause: usize) -> Result<String, CiteError> {
+        self.resolve_inner(text, clause, false, 0)
+    }
+
+    fn resolve_inner(&mut self, text: &str, clause: usize, nested: bool, depth: usize) -> Result<String, CiteError> {
+        // Citations inside parentheticals inside parentheticals…: real briefs stop at two.
+        if depth > 4 {
+            return Err(CiteError {
+                offset: 0,
+                len: text.len().min(20),
+                message: "citations are nested in parentheticals more than four deep".into(),
+                hint: Some("a parenthetical may cite (`(quoting [@x at 5])`), but not without end".into()),
+            });
+        }
+        let groups = syntax::parse(text)?;
+        let mut out = String::with_capacity(text.len() + groups.len() * 64);
+        let mut pos = 0;
+        for g in groups {
+            out.push_str(&text[pos.min(g.start)..g.start]);
+            let start = !nested && sentence_start(&text[..g.start]);
+            let printed = self.group(&g, start, clause, nested, depth)?;
+            pos = g.end;
+            // "Id." or "Compl." before the author's own period: print one period, not two.
+            if printed.trim_end_matches('_').ends_with('.') && text[pos..].starts_with('.') {
+                pos += 1;
+            }
+            out.push_str(&printed);
+        }
+        out.push_str(&text[pos..]);
+        Ok(out)
+    }
+
+    fn group(
+        &mut self,
+        g: &Group,
+        sentence_start: bool,
+        clause: usize,
+        nested: bool,
+        depth: usize,
+    ) -> Result<String, CiteError> {
+        let mut parts: Vec<String> = vec![];
+        let mut any_nested = false;
+        let mut prev_signal: Option<&str> = None;
+        for (i, item) in g.items.iter().enumerate() {
+            let capital = i == 0 && sentence_start;
+            let mut s = String::new();
+            let signal_printed = match item.signal {
+                Some(sig) if Some(sig) != prev_signal || i == 0 => {
+                    s.push_str(&signal_markup(sig, capital));
+                    s.push(' ');
+                    true
+                }
+                _ => false,
+            };
+            if item.signal.is_some() {
+                prev_signal = item.signal;
+            }
+            let id_allowed = i == 0 && !nested && !item.force_full;
+            let same_as_last = id_allowed && self.last.as_ref().is_some_and(|l| l.id == item.id);
+            let body = if let Some(doc) = self.record.get(&item.id) {
+                let loc = item.locator.as_deref().map(markup);
+                let loc_sp = loc.as_ref().map(|l| format!(" {l}")).unwrap_or_default();
+                if same_as_last {
+                    format!("{}{loc_sp}", id_word(capital && !signal_printed))
+                } else if self.seen.contains(&item.id) && !item.force_full {
+                    format!("{}{loc_sp}", markup(&doc.short))
+                } else if doc.full == doc.short {
+                    format!("{}{loc_sp}", markup(&doc.full))
+                } else {
+                    format!("{} (“{}”){loc_sp}", markup(&doc.full), markup(&doc.short))
+                }
+            } else if let Some(auth) = self.bank.get(&item.id) {
+                let pin = item.locator.as_deref().map(|l| l.strip_prefix("at ").unwrap_or(l).trim());
+                let same_pin = self.last.as_ref().is_some_and(|l| l.locator == item.locator && l.subdiv == item.subdiv);
+                let id_text = if same_as_last {
+                    auth.id_form(capital && !signal_printed, pin, &item.subdiv, same_pin)
+                } else {
+                    None
+                };
+                let (form, printed) = match id_text {
+                    Some(t) => (Form::Id, t),
+                    None if self.seen.contains(&item.id) && !item.force_full => {
+                        (Form::Short, auth.short_form(pin, &item.subdiv))
+                    }
+                    None => (Form::Full, auth.full(pin, &item.subdiv)),
+                };
+                let mark = self.next_mark;
+                self.next_mark += 1;
+                self.uses.push(CiteUse { mark, id: item.id.clone(), form, clause, nested });
+                format!("{}{printed}", escape::mark("cite", mark))
+            } else {
+                return Err(unknown(item, self.bank, self.record));
+            };
+            self.seen.insert(item.id.clone());
+            s.push_str(&body);
+            for p in &item.parens {
+                let resolved = self.resolve_inner(p, clause, true, depth + 1)?;
+                if resolved != *p {
+                    any_nested = true;
+                }
+                s.push_str(&format!(" ({resolved})"));
+            }
+            parts.push(s);
+        }
+        if !nested {
+            self.last = match (g.items.as_slice(), any_nested) {
+                ([only], false) => {
+                    Some(Last { id: only.id.clone(), locator: only.locator.clone(), subdiv: only.subdiv.clone() })
+                }
+                _ => None,
+            };
+        }
+        let mut out = String::new();
+        for (i, p) in parts.iter().enumerate() {
+            if i > 0 {
+                let with = g.items[i].signal == Some("with");
+                out.push_str(if with { ", " } else { "; " });
+            }
+            out.push_str(p);
+        }
+        Ok(out)
+    }
+}
+
+fn unknown(item: &Item, bank: &Bank, record: &indexmap::IndexMap<String, RecordDoc>) -> CiteError {
+    let candidates = bank.ids().chain(record.keys().map(|s| s.as_str()));
+    let hint = crate::diag::did_you_mean(&item.id, candidates).unwrap_or_else(|| {
+        "add it to the authority bank (authorities/*.yaml), to the matter's `authorities:`, or to its `record:`"
+            .to_string()
+    });
+    CiteError {
+        offset: item.at,
+        len: item.id.len() + 1,
+        message: format!("`{}` is not in the authority bank or the matter's record", item.id),
+        hint: Some(hint),
+    }
+}
+
+fn signal_markup(sig: &str, capital: bool) -> String {
+    let text = if capital { capitalize_first(sig) } else { sig.to_string() };
+    // "See, e.g.," → _See, e.g._, : the trailing comma is roman.
+    match text.strip_suffix(',') {
+        // The comma between "See" and "e.g." needs no escape in markup.
+        Some(core) => format!("{},", emph(&core.split(", ").map(markup).collect::<Vec<_>>().join(", "))),
+        None => emph(&markup(&text)),
+    }
+}
+
+/// *Id.*, capitalised or not, in italics.
+fn id_word(capital: bool) -> String {
+    emph(if capital { "Id." } else { "id." })
+}
+
+/// "(N.D. Cal. Nov. 9, 2011)" or "(2d Cir. 2010)" or "(2007)", escaped.
+fn court_date(court: Option<&str>, year: Option<i32>, date: Option<Date>) -> String {
+    let when = match (date, year) {
+        (Some(d), _) => d.bluebook(),
+        (None, Some(y)) => y.to_string(),
+        (None, None) => String::new(),
+    };
+    let inner = match court {
+        Some(c) if !c.trim().is_empty() => format!("{} {}", c.trim(), when),
+        _ => when,
+    };
+    format!("({})", markup(inner.trim()))
+}
+
+impl Authority {
+    fn history_text(&self) -> String {
+        let mut out = String::new();
+        for h in &self.history {
+            out.push_str(&format!(
+                ", {}, {} {}",
+                emph_text(&h.phrase),
+                markup(&h.cite),
+                court_date(h.court.as_deref(), h.year, h.date)
+            ));
+        }
+        out
+    }
+
+    /// A case's name, docket and citation: "_Name_, No. 1, 2011 WL 5", the start of its full form
+    /// and of its table-of-authorities entry.
+    fn case_head(&self) -> String {
+        let mut s = format!("{}, ", emph_text(self.name.as_deref().unwrap_or("")));
+        if let Some(d) = &self.docket {
+            s.push_str(&markup(d));
+            s.push_str(", ");
+        }
+        s.push_str(&markup(self.cite()));
+        s
+    }
+
+    /// The full citation, with an optional pin (page, range, "*9") and subdivision ("(g)").
+    pub fn full(&self, pin: Option<&str>, subdiv: &str) -> String {
+        match self.kind {
+            Kind::Case => {
+                let mut s = self.case_head();
+                if let Some(p) = pin {
+                    if is_database(self.cite()) {
+                        s.push_str(&format!(", at {}", markup(p)));
+                    } else {
+                        s.push_str(&format!(", {}", markup(p)));
+                    }
+                }
+                s.push(' ');
+                s.push_str(&court_date(self.court.as_deref(), self.year, self.date));
+                s.push_str(&self.history_text());
+                if self.define {
+                    s.push_str(&format!(" (“{}”)", emph_text(self.short_name())));
+                }
+                s
+            }
+            Kind::Other => self.other(self.author.as_deref(), self.title.as_deref(), pin, true),
+            _ => self.code(self.cite(), pin, subdiv),
+        }
+    }
+
+    fn other(&self, author: Option<&str>, title: Option<&str>, pin: Option<&str>, full: bool) -> String {
+        let mut s = String::new();
+        if let (Some(a), true) = (author, full) {
+            s.push_str(&markup(a));
+            s.push_str(", ");
+        }
+        if let Some(t) = title {
+            s.push_str(&emph_text(t));
+        }
+        if let Some(p) = pin {
+            s.push(' ');
+            s.push_str(&markup(p));
+        }
+        if full {
+            if let Some(c) = &self.cite {
+                if !s.is_empty() {
+                    s.push(' ');
+                }
+                s.push_str(&markup(c));
+            }
+        }
+        s
+    }
+
+    /// Statutes, rules, constitutional provisions: the citation with its subdivision and pin.
+    fn code(&self, base: &str, pin: Option<&str>, subdiv: &str) -> String {
+        let mut s = markup(base);
+        s.push_str(&markup(subdiv));
+        if let Some(p) = pin {
+            s.push_str(", ");
+            s.push_str(&markup(p));
+        }
+        s
+    }
+
+    /// The short form: "_Highfields_, 385 F. Supp. 2d at 976", "_Art of Living_, 2011 WL 5444622,
+    /// at \*9", "§ 1030(g)".
+    pub fn short_form(&self, pin: Option<&str>, subdiv: &str) -> String {
+        match self.kind {
+            Kind::Case => {
+                let name = emph_text(self.short_name());
+                let cite = self.cite();
+                match (pin, is_database(cite), split_reporter(cite)) {
+                    (Some(p), true, _) => format!("{name}, {}, at {}", markup(cite), markup(p)),
+                    (Some(p), false, Some((head, _))) => format!("{name}, {} at {}", markup(head), markup(p)),
+                    (Some(p), false, None) => format!("{name}, {} at {}", markup(cite), markup(p)),
+                    (None, _, _) => format!("{name}, {}", markup(cite)),
+                }
+            }
+            Kind::Other => {
+                let title = self.short.as_deref().or(self.title.as_deref());
+                self.other(None, title, pin, false)
+            }
+            _ => self.code(self.short.as_deref().unwrap_or(self.cite()), pin, subdiv),
+        }
+    }
+
+    /// The *Id.* form when the previous citation was this authority alone, or `None` when the
+    /// Bluebook has no *Id.* form for this change of pin (pleader then uses the short form).
+    pub fn id_form(&self, capital: bool, pin: Option<&str>, subdiv: &str, same_pin: bool) -> Option<String> {
+        let id = id_word(capital);
+        if same_pin {
+            return Some(id);
+        }
+        match self.kind {
+            Kind::Case | Kind::Other => Some(match pin {
+                Some(p) => format!("{id} at {}", markup(p)),
+                None => id,
+            }),
+            Kind::Statute => {
+                let short = self.short.as_deref().unwrap_or(self.cite());
+                short.starts_with('§').then(|| {
+                    let mut s = format!("{id} {}{}", markup(short), markup(subdiv));
+                    if let Some(p) = pin {
+                        s.push_str(", ");
+                        s.push_str(&markup(p));
+                    }
+                    s
+                })
+            }
+            _ => None,
+        }
+    }
+
+    /// The entry in the table of authorities (no pin, no defined short form).
+    pub fn toa_text(&self) -> String {
+        match self.kind {
+            Kind::Case => {
+                let mut s = self.case_head();
+                s.push(' ');
+                s.push_str(&court_date(self.court.as_deref(), self.year, self.date));
+                s.push_str(&self.history_text());
+                s
+            }
+            Kind::Other => self.other(self.author.as_deref(), self.title.as_deref(), None, true),
+            _ => markup(self.cite()),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::cite::syntax::cited_ids;
+    use crate::diag::SourceText;
+
+    fn bank() -> Bank {
+        let mut b = Bank::default();
+        b.add_file(&SourceText::new(
+            "b.yaml",
+            "highfields:\n  kind: case\n  name: Highfields Cap. Mgmt., L.P. v. Doe\n  short: Highfields\n  cite: 385 F. Supp. 2d 969\n  court: N.D. Cal.\n  year: 2005\n\
+             aol:\n  kind: case\n  name: Art of Living Found. v. Does 1-10\n  short: Art of Living\n  cite: 2011 WL 5444622\n  court: N.D. Cal.\n  date: 2011-11-09\n\
+             frcp-45:\n  kind: rule\n  cite: Fed. R. Civ. P. 45\n",
+        ))
+        .unwrap();
+        b
+    }
+
+    fn strip_marks(s: &str) -> String {
+        let mut out = String::new();
+        let mut rest = s;
+        while let Some(i) = rest.find("#metadata(") {
+            out.push_str(&rest[..i]);
+            let j = rest[i..].find('>').unwrap();
+            rest = &rest[i + j + 1..];
+        }
+        out.push_str(rest);
+        out
+    }
+
+    #[test]
+    fn full_short_and_id() {
+        let b = bank();
+        let rec = Default::default();
+        let mut r = Resolver::new(&b, &rec);
+        let out = r
+            .resolve("A. [@highfields at 975]. B. [@highfields at 976]. C [see @highfields at 976]. D. [@aol at *9; @highfields at 980]. E. [@highfields at 980].", 0)
+            .unwrap();
+        let out = strip_marks(&out);
+        assert!(out.starts_with("A. _Highfields Cap\\. Mgmt\\.\\, L\\.P\\. v\\. Doe_, 385 F\\. Supp\\. 2d 969, 975 (N\\.D\\. Cal\\. 2005). B. _Id._ at 976."), "{out}");
+        assert!(out.contains("C _see_ _id._ D."), "{out}");
+        // After a string cite: short form, never Id.
+        assert!(out.ends_with("E. _Highfields_, 385 F\\. Supp\\. 2d at 980."), "{out}");
+        let forms: Vec<Form> = r.uses.iter().map(|u| u.form).collect();
+        assert_eq!(forms, [Form::Full, Form::Id, Form::Id, Form::Full, Form::Short, Form::Short]);
+    }
+
+    #[test]
+    fn escaped_brackets_are_not_citations() {
+        let b = bank();
+        let rec = Default::default();
+        let mut r = Resolver::new(&b, &rec);
+        assert_eq!(
+            r.resolve("\\[\\@highfields\\] [a]nonymity #footnote[x]", 0).unwrap(),
+            "\\[\\@highfields\\] [a]nonymity #footnote[x]"
+        );
+        assert!(r.uses.is_empty());
+    }
+
+    #[test]
+    fn unknown_ids_are_errors_with_suggestions() {
+        let b = bank();
+        let rec = Default::default();
+        let mut r = Resolver::new(&b, &rec);
+        let e = r.resolve("x [@highfeilds at 3].", 0).unwrap_err();
+        assert_eq!(e.offset, 3);
+        assert!(e.hint.unwrap().contains("`highfields`"));
+    }
+
+    #[test]
+    fn subdivisions_and_parentheticals() {
+        let b = bank();
+        let rec = Default::default();
+        let mut r = Resolver::new(&b, &rec);
+        let out = strip_marks(&r.resolve("x [@frcp-45(c)(2)(A) (emphasis added)].", 0).unwrap());
+        assert_eq!(out, "x Fed\\. R\\. Civ\\. P\\. 45\\(c\\)\\(2\\)\\(A\\) (emphasis added).");
+    }
+
+    #[test]
+    fn ids_from_template_values_do_not_hide_the_others() {
+        let ids: Vec<String> =
+            cited_ids("[see @{{ f.doc }} {{ f.at }}; @highfields at 3]. [@aol]").into_iter().map(|(i, _)| i).collect();
+        assert_eq!(ids, ["highfields", "aol"]);
+    }
+
+    #[test]
+    fn sentence_starts() {
+        assert!(sentence_start("cause of action.” "));
+        assert!(sentence_start("#footnote["));
+        assert!(!sentence_start("as held in "));
+        assert!(sentence_start(""));
+    }
+}

@@ -1,0 +1,39 @@
+//! `pleader check MATTER`: validates and typesets in memory, then reports the court's rules.
+//! Exit 0 when filing-ready, 1 when not.
+
+use std::path::Path;
+
+use super::{Failure, Printer, Progress};
+use crate::library::project::display_path;
+use crate::pipeline::{BuildOptions, Session};
+use crate::rules::{self, Status};
+
+pub fn run(printer: &Printer, matter: &Path) -> Result<(), Failure> {
+    let mut session = Session::new();
+    let progress = Progress::start(format!("checking {}", display_path(matter)));
+    let result = session.build_path(matter, BuildOptions { pdf: false });
+    drop(progress);
+    let built = result.map_err(|d| {
+        let f = printer.fail(d);
+        eprintln!("pleader: {} is not filing-ready: fix the errors above", display_path(matter));
+        f
+    })?;
+    printer.print(&built.warnings);
+    let items = rules::court_checks(&built);
+    println!("{} — {}", display_path(matter), built.profile.name);
+    for item in &items {
+        let mark = match item.status {
+            Status::Pass => "ok  ",
+            Status::Fail => "FAIL",
+            Status::Warn => "warn",
+        };
+        println!("  {mark}  {}: {}", item.name, item.detail);
+    }
+    if rules::filing_ready(&items) {
+        println!("filing-ready");
+        Ok(())
+    } else {
+        println!("not filing-ready");
+        Err(Failure::Reported(1))
+    }
+}

@@ -1,0 +1,257 @@
+//! The `pleader` command line: argument parsing (clap), one file per command, and one error sink.
+//! Each command returns `Result<(), Failure>`; [`run`] prints what failed (rustc style, or one
+//! line each with `--diagnostic-format short`) and turns the outcome into the exit code: 0 on
+//! success, 1 for a problem in the document or its inputs (or a brief that is not filing-ready,
+//! for `check`), 2 for usage or I/O problems.
+
+mod authorities;
+mod build;
+mod check;
+mod clauses;
+mod new;
+mod watch;
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
+use std::time::Duration;
+
+use clap::{Parser, Subcommand, ValueEnum};
+use codespan_reporting::term::termcolor::{ColorChoice, StandardStream};
+
+use crate::diag::{self, Diagnostic, Diagnostics, Kind};
+use crate::library::project::{Project, LIBRARY_DIRS};
+
+#[derive(Parser)]
+#[command(
+    name = "pleader",
+    version,
+    about = "Turns a matter file into a filing-ready, line-numbered pleading PDF",
+    long_about = "pleader merges a matter file (YAML) with a library of clause templates, an \
+                  authority bank and a court profile, and typesets a line-numbered pleading PDF \
+                  with a table of contents and a table of authorities.",
+    after_help = "Examples:\n  pleader build matters/leifer-v-twitter.yaml\n  pleader check matters/leifer-v-twitter.yaml\n  pleader watch matters/leifer-v-twitter.yaml\n  pleader new my-matter"
+)]
+pub struct Cli {
+    /// How to print errors and warnings.
+    #[arg(long, value_enum, global = true, default_value = "human")]
+    diagnostic_format: DiagFormat,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum DiagFormat {
+    /// rustc/typst style with the offending line.
+    Human,
+    /// One line per problem: `file:line:col: error: message` (for editors).
+    Short,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Build the PDF for a matter.
+    #[command(
+        after_help = "Example:\n  pleader build matters/leifer-v-twitter.yaml          # writes output/leifer-v-twitter.pdf\n  pleader build matters/leifer-v-twitter.yaml -o /tmp/opp.pdf --emit-typst /tmp/typst"
+    )]
+    Build {
+        /// The matter file.
+        matter: PathBuf,
+        /// Where to write the PDF (default: output/<matter file stem>.pdf).
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+        /// Also write the assembled Typst sources into this folder.
+        #[arg(long, value_name = "DIR")]
+        emit_typst: Option<PathBuf>,
+    },
+    /// Validate a matter and typeset it in memory; report the court's rules (no PDF written).
+    #[command(
+        after_help = "Exit status: 0 when filing-ready, 1 otherwise, 2 for usage or I/O problems.\n\nExample:\n  pleader check matters/leifer-v-twitter.yaml"
+    )]
+    Check {
+        /// The matter file.
+        matter: PathBuf,
+    },
+    /// Rebuild the PDF whenever the matter, a clause, a template, the bank or a profile changes.
+    #[command(
+        after_help = "Stop with Ctrl-C. On an error the diagnostic is printed and the last good PDF is kept.\n\nExample:\n  pleader watch matters/leifer-v-twitter.yaml -o output/draft.pdf"
+    )]
+    Watch {
+        /// The matter file.
+        matter: PathBuf,
+        /// Where to write the PDF (default: output/<matter file stem>.pdf).
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+        /// Stop after this many builds (for scripts and tests).
+        #[arg(long, hide = true)]
+        max_builds: Option<usize>,
+    },
+    /// Create a new matter from a commented template that documents every field.
+    #[command(
+        after_help = "Example:\n  pleader new doe-v-platform        # writes doe-v-platform/matter.yaml\n  pleader build doe-v-platform/matter.yaml"
+    )]
+    New {
+        /// The folder to create (must not exist or be empty).
+        dir: PathBuf,
+    },
+    /// List the clause library; with --lint, render every clause against the sample matters.
+    #[command(
+        after_help = "Examples:\n  pleader clauses\n  pleader clauses --lint\n  pleader clauses --root /path/to/project"
+    )]
+    Clauses {
+        /// Render every clause against the sample matters and report problems (exit 1 on errors).
+        #[arg(long)]
+        lint: bool,
+        /// The project folder (default: the current folder if it has clauses/, courts/, … else the built-in library).
+        #[arg(long)]
+        root: Option<PathBuf>,
+    },
+    /// List or search the authority bank, with full and short citation forms.
+    #[command(
+        after_help = "Examples:\n  pleader authorities\n  pleader authorities highfields\n  pleader authorities \"N.D. Cal.\""
+    )]
+    Authorities {
+        /// Words to look for in ids, names, citations and notes.
+        query: Option<String>,
+        /// The project folder (default: the current folder if it has a library, else the built-in one).
+        #[arg(long)]
+        root: Option<PathBuf>,
+    },
+}
+
+/// Why a command did not succeed.
+pub enum Failure {
+    /// Diagnostics to print; the exit code follows from their kinds (1, or 2 for usage and I/O).
+    Diagnostics(Diagnostics),
+    /// Already reported (e.g. `check`'s "not filing-ready", a lint summary): exit with this code.
+    Reported(u8),
+}
+
+impl From<Diagnostics> for Failure {
+    fn from(d: Diagnostics) -> Self {
+        Failure::Diagnostics(d)
+    }
+}
+
+impl From<Diagnostic> for Failure {
+    fn from(d: Diagnostic) -> Self {
+        Failure::Diagnostics(vec![d])
+    }
+}
+
+/// Prints diagnostics to standard error in the chosen format.
+pub struct Printer {
+    format: DiagFormat,
+}
+
+impl Printer {
+    pub fn print(&self, diags: &[Diagnostic]) {
+        if diags.is_empty() {
+            return;
+        }
+        match self.format {
+            DiagFormat::Short => eprint!("{}", diag::render(diags, diag::Format::Short)),
+            DiagFormat::Human => {
+                use std::io::IsTerminal;
+                let color = if std::io::stderr().is_terminal() { ColorChoice::Auto } else { ColorChoice::Never };
+                let mut stderr = StandardStream::stderr(color);
+                diag::emit(&mut stderr, diags);
+            }
+        }
+    }
+}
+
+/// The exit code for failed diagnostics: 2 when any error is a usage or I/O problem, else 1.
+fn exit_code(diags: &Diagnostics) -> u8 {
+    let usage = diags.iter().any(|d| d.is_error() && matches!(d.kind, Kind::Usage | Kind::Io));
+    if usage {
+        2
+    } else {
+        1
+    }
+}
+
+/// Parses the command line, runs the command and reports the outcome: the one error sink.
+pub fn run() -> ExitCode {
+    let cli = Cli::parse();
+    let printer = Printer { format: cli.diagnostic_format };
+    let result = match cli.command {
+        Command::Build { matter, output, emit_typst } => build::run(&printer, &matter, output, emit_typst),
+        Command::Check { matter } => check::run(&printer, &matter),
+        Command::Watch { matter, output, max_builds } => watch::run(&printer, &matter, output, max_builds),
+        Command::New { dir } => new::run(&dir),
+        Command::Clauses { lint, root } => clauses::run(&printer, lint, root),
+        Command::Authorities { query, root } => authorities::run(query, root),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(Failure::Reported(code)) => ExitCode::from(code),
+        Err(Failure::Diagnostics(d)) => {
+            printer.print(&d);
+            ExitCode::from(exit_code(&d))
+        }
+    }
+}
+
+impl Printer {
+    /// Prints diagnostics now (before a closing message) and gives the failure to return.
+    fn fail(&self, diags: Diagnostics) -> Failure {
+        self.print(&diags);
+        Failure::Reported(exit_code(&diags))
+    }
+}
+
+/// `output/<matter stem>.pdf`.
+fn default_output(matter: &Path) -> PathBuf {
+    let stem = matter.file_stem().map(|s| s.to_string_lossy().to_string()).unwrap_or_else(|| "brief".into());
+    PathBuf::from("output").join(format!("{stem}.pdf"))
+}
+
+/// Prints a progress line if the work takes longer than a moment.
+struct Progress(Arc<AtomicBool>);
+
+impl Progress {
+    fn start(what: String) -> Progress {
+        let done = Arc::new(AtomicBool::new(false));
+        let flag = done.clone();
+        std::thread::spawn(move || {
+            std::thread::sleep(Duration::from_millis(400));
+            if !flag.load(Ordering::Relaxed) {
+                eprintln!("pleader: {what}…");
+            }
+        });
+        Progress(done)
+    }
+}
+
+impl Drop for Progress {
+    fn drop(&mut self) {
+        self.0.store(true, Ordering::Relaxed);
+    }
+}
+
+/// The project for the library commands: `--root`, else the working folder when it holds a
+/// library, else the built-in library.
+fn project_for(root: Option<PathBuf>) -> Result<Project, Failure> {
+    match root {
+        Some(r) => {
+            if !r.is_dir() {
+                return Err(Diagnostic::usage(format!(
+                    "`{}` is not a folder",
+                    crate::library::project::display_path(&r)
+                ))
+                .into());
+            }
+            Ok(Project::at(&r)?)
+        }
+        None => {
+            let cwd = std::env::current_dir().map_err(|e| Diagnostic::io(format!("no working folder: {e}")))?;
+            if LIBRARY_DIRS.iter().any(|d| cwd.join(d).is_dir()) {
+                Ok(Project::at(&cwd)?)
+            } else {
+                Ok(Project::builtin())
+            }
+        }
+    }
+}

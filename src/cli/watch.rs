@@ -1,0 +1,26 @@
+//! `pleader watch MATTER [-o PDF]`: rebuilds on every change and prints each rebuild's time.
+
+use std::path::{Path, PathBuf};
+
+use super::{default_output, Failure, Printer};
+use crate::library::project::display_path;
+use crate::watch::{self, Event};
+
+pub fn run(printer: &Printer, matter: &Path, out: Option<PathBuf>, max_builds: Option<usize>) -> Result<(), Failure> {
+    let out = out.unwrap_or_else(|| default_output(matter));
+    watch::watch(matter, &out, max_builds, |event| match event {
+        Event::Built { output, pages, body, elapsed, warnings } => {
+            printer.print(warnings);
+            eprintln!("rebuilt {} in {} ms ({pages} pages: {body} body)", display_path(output), elapsed.as_millis());
+        }
+        Event::Failed { diagnostics } => {
+            printer.print(diagnostics);
+            eprintln!("pleader: build failed; the last good PDF is unchanged. Waiting for changes…");
+        }
+        Event::Watching { paths } => {
+            let shown: Vec<String> = paths.iter().map(|p| display_path(p)).collect();
+            eprintln!("watching {} (Ctrl-C to stop)", shown.join(", "));
+        }
+    })?;
+    Ok(())
+}

@@ -1,0 +1,88 @@
+//! The filters clause authors can use besides Tera's own: `date`, `words`, `capfirst`, `series`.
+
+use std::collections::HashMap;
+
+use serde_json::Value as Json;
+use tera::Tera;
+
+use crate::units::{bluebook_date, capitalize_first, long_date, parse_date};
+
+/// Filters and functions clause authors can use.
+pub fn register(tera: &mut Tera) {
+    // {{ facts.order.date | date }} → "May 11, 2022"; {{ … | date(style="bluebook") }} → "May 11, 2022"
+    tera.register_filter("date", |v: &Json, args: &HashMap<String, Json>| {
+        let s = v.as_str().ok_or_else(|| tera::Error::msg("the `date` filter needs a date written YYYY-MM-DD"))?;
+        let d = parse_date(s).map_err(tera::Error::msg)?;
+        let style = args.get("style").and_then(|s| s.as_str()).unwrap_or("long");
+        Ok(Json::String(match style {
+            "bluebook" => bluebook_date(d),
+            "long" => long_date(d),
+            other => return Err(tera::Error::msg(format!("unknown date style `{other}`; use long or bluebook"))),
+        }))
+    });
+    // {{ facts.accounts | words }} → "nine"
+    tera.register_filter("words", |v: &Json, _: &HashMap<String, Json>| {
+        let n = v.as_u64().ok_or_else(|| tera::Error::msg("the `words` filter needs a whole number"))?;
+        Ok(Json::String(number_words(n)))
+    });
+    // {{ "x" | capitalize_first }} keeps the rest as written (Tera's `capitalize` lowercases it).
+    tera.register_filter("capfirst", |v: &Json, _: &HashMap<String, Json>| {
+        let s = v.as_str().ok_or_else(|| tera::Error::msg("`capfirst` needs text"))?;
+        Ok(Json::String(capitalize_first(s)))
+    });
+    // {{ facts.claims | series }} → "defamation, intentional infliction of emotional distress, and a CFAA claim"
+    tera.register_filter("series", |v: &Json, args: &HashMap<String, Json>| {
+        let items: Vec<String> = v
+            .as_array()
+            .ok_or_else(|| tera::Error::msg("`series` needs a list"))?
+            .iter()
+            .map(|x| x.as_str().map(str::to_string).unwrap_or_else(|| x.to_string()))
+            .collect();
+        let conj = args.get("conj").and_then(|c| c.as_str()).unwrap_or("and");
+        Ok(Json::String(match items.len() {
+            0 => String::new(),
+            1 => items[0].clone(),
+            2 => format!("{} {conj} {}", items[0], items[1]),
+            n => format!("{}, {conj} {}", items[..n - 1].join(", "), items[n - 1]),
+        }))
+    });
+}
+
+/// Whole numbers in words, as briefs write small counts ("nine Doe accounts").
+pub fn number_words(n: u64) -> String {
+    const ONES: [&str; 20] = [
+        "zero",
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "thirteen",
+        "fourteen",
+        "fifteen",
+        "sixteen",
+        "seventeen",
+        "eighteen",
+        "nineteen",
+    ];
+    const TENS: [&str; 10] = ["", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"];
+    match n {
+        0..=19 => ONES[n as usize].to_string(),
+        20..=99 => {
+            let t = TENS[(n / 10) as usize];
+            if n.is_multiple_of(10) {
+                t.to_string()
+            } else {
+                format!("{t}-{}", ONES[(n % 10) as usize])
+            }
+        }
+        _ => n.to_string(),
+    }
+}

@@ -1,0 +1,89 @@
+//! Stage 3: drafting. Each clause the matter's outline selects is rendered with Tera: its heading
+//! and body see the matter through the clause context ([`context`]), the clause's options
+//! (defaults from its header, overridden by the matter) and its own place in the outline. The
+//! output is Typst markup that still holds pleader's citation syntax; the cite stage resolves it.
+
+pub mod context;
+pub mod filters;
+pub mod templates;
+
+use serde_json::{json, Map, Value as Json};
+use tera::Context;
+
+use crate::diag::{Diagnostic, Result};
+pub use context::{prepare, Prepared};
+pub use templates::ClauseTemplates;
+
+/// One drafted outline entry.
+#[derive(Clone, Debug)]
+pub struct DraftedClause {
+    pub clause: String,
+    pub level: usize,
+    /// "I.", "A.", "1."
+    pub number: String,
+    /// "IV.B.1", for cross-references.
+    pub reference: String,
+    pub heading: String,
+    pub body: String,
+    /// Authority ids the clause header lists.
+    pub declared: Vec<String>,
+}
+
+/// Drafts every clause of the outline, in order.
+pub fn draft(prepared: &Prepared, templates: &ClauseTemplates) -> Result<Vec<DraftedClause>> {
+    let Prepared { outline, numbered, context: base } = prepared;
+    let mut out = Vec::with_capacity(outline.len());
+    let mut problems = vec![];
+    for ((level, item), (_, number, reference)) in outline.iter().zip(numbered.iter().cloned()) {
+        let Some(clause) = templates.get(&item.clause) else { continue };
+        let mut ctx_json = base.clone();
+        let mut opts = Map::new();
+        for (name, spec) in &clause.header.options {
+            opts.insert(name.clone(), context::yaml_to_json(&spec.default));
+        }
+        for (k, v) in &item.options {
+            if let serde_yaml::Value::String(k) = k {
+                opts.insert(k.clone(), context::yaml_to_json(v));
+            }
+        }
+        ctx_json["opts"] = Json::Object(opts);
+        ctx_json["section"] = json!({"number": number, "level": level, "reference": reference});
+        let ctx = match Context::from_value(ctx_json) {
+            Ok(c) => c,
+            Err(e) => {
+                problems.push(Diagnostic::error(format!("cannot build the clause context: {e}")));
+                continue;
+            }
+        };
+        match templates.render_one(clause, &ctx) {
+            Ok((heading, body)) => out.push(DraftedClause {
+                clause: item.clause.clone(),
+                level: *level,
+                number,
+                reference,
+                heading,
+                body,
+                declared: clause.header.authorities.clone(),
+            }),
+            Err(mut d) => problems.append(&mut d),
+        }
+    }
+    if problems.is_empty() {
+        Ok(out)
+    } else {
+        Err(problems)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::filters::number_words;
+
+    #[test]
+    fn words() {
+        assert_eq!(number_words(9), "nine");
+        assert_eq!(number_words(21), "twenty-one");
+        assert_eq!(number_words(40), "forty");
+        assert_eq!(number_words(120), "120");
+    }
+}

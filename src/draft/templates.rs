@@ -1,0 +1,270 @@
+//! Clause templates compiled with Tera: each selected clause's heading and body, plus every
+//! partial (`_name.tera`). Autoescaping is on for every template and uses the one escaping
+//! function, so every `{{ value }}` prints literally in Typst. Include cycles and self-calling
+//! macros are refused before anything renders (Tera has no recursion limit), and Tera's errors are
+//! mapped back to the clause file and line.
+
+use std::collections::BTreeMap;
+
+use tera::{Context, Tera};
+
+use crate::diag::{Diagnostic, Result, SourceText};
+use crate::escape;
+use crate::library::clause::Clause;
+
+/// The clause files a build selects, compiled into Tera templates.
+pub struct ClauseTemplates {
+    pub clauses: BTreeMap<String, Clause>,
+    tera: Tera,
+    /// Ids of every clause file in the project, compiled or not.
+    pub available: Vec<String>,
+}
+
+fn body_name(id: &str) -> String {
+    format!("{id}#body")
+}
+
+fn heading_name(id: &str) -> String {
+    format!("{id}#heading")
+}
+
+impl ClauseTemplates {
+    /// Parses clause files and compiles their heading and body templates: all of them, or only
+    /// those in `only` (a build compiles just the clauses its outline selects).
+    pub fn new(
+        files: Vec<(String, &SourceText)>,
+        only: Option<&std::collections::HashSet<String>>,
+    ) -> Result<ClauseTemplates> {
+        let mut clauses = BTreeMap::new();
+        let mut problems = vec![];
+        let mut tera = Tera::default();
+        tera.autoescape_on(vec![""]);
+        tera.set_escape_fn(escape::markup);
+        super::filters::register(&mut tera);
+        let mut available = vec![];
+        // (template name, its text, the file, offset of the text in the file) for the recursion check
+        let mut texts: Vec<(String, String, SourceText, usize)> = vec![];
+        for (id, source) in files {
+            // `_name.tera`: a partial other clauses include (`{% include "_name.tera" %}`) or
+            // import macros from; no header, never selected by a matter.
+            if id.starts_with('_') {
+                let name = format!("{id}.tera");
+                if let Err(e) = tera.add_raw_template(&name, &source.text) {
+                    problems.push(tera_error(&e, source, &source.text, 1));
+                }
+                texts.push((name, source.text.to_string(), source.clone(), 0));
+                continue;
+            }
+            available.push(id.clone());
+            if only.is_some_and(|o| !o.contains(&id)) {
+                continue;
+            }
+            match Clause::parse(&id, source) {
+                Ok(clause) => {
+                    for (name, text, line) in [
+                        (body_name(&id), clause.body.clone(), clause.body_line),
+                        (heading_name(&id), clause.header.heading.clone(), clause.heading_line),
+                    ] {
+                        if let Err(e) = tera.add_raw_template(&name, &text) {
+                            problems.push(tera_error(&e, &clause.source, &text, line));
+                        }
+                        let offset = clause.source.offset(line, 1);
+                        texts.push((name, text, clause.source.clone(), offset));
+                    }
+                    clauses.insert(id, clause);
+                }
+                Err(mut d) => problems.append(&mut d),
+            }
+        }
+        problems.extend(recursion_problems(&texts));
+        if problems.is_empty() {
+            Ok(ClauseTemplates { clauses, tera, available })
+        } else {
+            Err(problems)
+        }
+    }
+
+    pub fn get(&self, id: &str) -> Option<&Clause> {
+        self.clauses.get(id)
+    }
+
+    /// Renders one clause's heading and body with a context.
+    pub fn render_one(&self, clause: &Clause, ctx: &Context) -> Result<(String, String)> {
+        let heading = self
+            .tera
+            .render(&heading_name(&clause.id), ctx)
+            .map_err(|e| tera_error(&e, &clause.source, &clause.header.heading, clause.heading_line))?;
+        let body = self
+            .tera
+            .render(&body_name(&clause.id), ctx)
+            .map_err(|e| tera_error(&e, &clause.source, &clause.body, clause.body_line))?;
+        Ok((heading.replace(['\n', '\r'], " ").trim().to_string(), body))
+    }
+}
+
+/// Tera has no recursion limit: a partial that includes itself (directly or through others), or
+/// a macro that calls itself, would render until the stack overflows. Both are refused here,
+/// before anything renders, with the place of the offending tag.
+fn recursion_problems(texts: &[(String, String, SourceText, usize)]) -> Vec<Diagnostic> {
+    use std::collections::HashMap;
+    let mut problems = vec![];
+    // include/import edges: template → (target, offset of the tag in the template)
+    let mut edges: HashMap<&str, Vec<(String, usize)>> = HashMap::new();
+    for (name, text, source, base) in texts {
+        for (pos, _) in text.match_indices("{%") {
+            let tag = text[pos + 2..].trim_start_matches('-').trim_start();
+            for kw in ["include", "import"] {
+                if let Some(rest) = tag.strip_prefix(kw) {
+                    if let Some(target) = rest.trim_start().strip_prefix('"').and_then(|r| r.split('"').next()) {
+                        edges.entry(name.as_str()).or_default().push((target.to_string(), pos));
+                    }
+                }
+            }
+        }
+        // A macro whose body calls the macro itself.
+        let mut from = 0;
+        while let Some(p) = text[from..].find("{% macro ").or_else(|| text[from..].find("{%- macro ")) {
+            let start = from + p;
+            let after = &text[start..];
+            let name_start = after.find("macro ").map_or(0, |i| i + 6);
+            let macro_name: String =
+                after[name_start..].chars().take_while(|c| c.is_alphanumeric() || *c == '_').collect();
+            let end = after.find("endmacro").unwrap_or(after.len());
+            let body = &after[name_start + macro_name.len()..end];
+            if !macro_name.is_empty()
+                && (body.contains(&format!("::{macro_name}(")) || body.contains(&format!(" {macro_name}(")))
+            {
+                problems.push(
+                    Diagnostic::error(format!("macro `{macro_name}` calls itself"))
+                        .at(source, base + start..base + start + name_start + macro_name.len())
+                        .with_hint("clause templates cannot recurse: write the repetition with `{% for %}`"),
+                );
+            }
+            from = start + end.max(1);
+        }
+    }
+    // Cycles among includes and imports.
+    let names: HashMap<&str, (&SourceText, usize)> = texts.iter().map(|(n, _, s, b)| (n.as_str(), (s, *b))).collect();
+    for (start, _, _, _) in texts {
+        let mut stack = vec![(start.as_str(), vec![start.clone()])];
+        let mut seen = std::collections::HashSet::new();
+        while let Some((node, path)) = stack.pop() {
+            for (target, pos) in edges.get(node).map(|v| v.as_slice()).unwrap_or(&[]) {
+                if target == start {
+                    // Report each cycle once, at the tag in the template the cycle starts from.
+                    if path.len() == 1 || start.as_str() == path.iter().min().map(|s| s.as_str()).unwrap_or("") {
+                        if let Some((source, base)) = names.get(node) {
+                            let chain = path
+                                .iter()
+                                .map(|p| p.trim_end_matches("#body").to_string())
+                                .collect::<Vec<_>>()
+                                .join(" → ");
+                            problems.push(
+                                Diagnostic::error(format!(
+                                    "`{}` is included in a cycle: {chain} → {}",
+                                    target.trim_end_matches("#body"),
+                                    target.trim_end_matches("#body")
+                                ))
+                                .at(source, base + pos..base + pos + 2)
+                                .with_hint("a partial cannot include itself, directly or through other partials"),
+                            );
+                        }
+                    }
+                } else if seen.insert(target.clone()) && names.contains_key(target.as_str()) {
+                    let mut next = path.clone();
+                    next.push(target.clone());
+                    stack.push((target.as_str(), next));
+                }
+            }
+        }
+    }
+    problems
+}
+
+/// Converts a Tera error into a diagnostic in the clause file: the line Tera reports for syntax
+/// errors, or the line where the undefined variable or unknown filter is written.
+pub fn tera_error(e: &tera::Error, source: &SourceText, template: &str, first_line: usize) -> Diagnostic {
+    let mut chain = vec![e.to_string()];
+    let mut cur: Option<&dyn std::error::Error> = std::error::Error::source(e);
+    while let Some(s) = cur {
+        chain.push(s.to_string());
+        cur = s.source();
+    }
+    let full = chain.join("\n");
+    // Syntax errors: " --> line:col"
+    if let Some(pos) = full.find("--> ") {
+        let rest = &full[pos + 4..];
+        let lc: String = rest.chars().take_while(|c| c.is_ascii_digit() || *c == ':').collect();
+        if let Some((l, c)) = lc.split_once(':') {
+            if let (Ok(l), Ok(c)) = (l.parse::<usize>(), c.parse::<usize>()) {
+                let expected = full.lines().rev().find(|l| l.contains("expected")).unwrap_or("").trim();
+                let msg = if expected.is_empty() {
+                    "template syntax error".to_string()
+                } else {
+                    format!("template syntax error: {}", expected.trim_start_matches("= "))
+                };
+                return Diagnostic::error(msg)
+                    .at_line_col(source, l + first_line - 1, c)
+                    .with_hint("clause bodies use Tera syntax: `{{ value }}`, `{% if … %}…{% endif %}`, `{% for … %}…{% endfor %}`");
+            }
+        }
+    }
+    let last = chain.last().cloned().unwrap_or_default();
+    let needle = first_backticked(&last);
+    let mut d = Diagnostic::error(clean_tera_message(&last));
+    if let Some(n) = &needle {
+        if let Some(off) = template.find(n.as_str()) {
+            let line = template[..off].matches('\n').count();
+            let col = template[..off].rsplit('\n').next().unwrap_or("").chars().count() + 1;
+            let start = source.offset(first_line + line, col);
+            d = d.at(source, start..start + n.len());
+        } else {
+            d = d.in_file(source);
+        }
+    } else {
+        d = d.in_file(source);
+    }
+    if last.contains("not found in context") {
+        d = d.with_hint("add the value to the matter file, or declare it in the clause header's `needs:` so pleader checks it first; `{% if x is defined %}` tests for optional values");
+    } else if last.contains("Filter") && last.contains("not found") {
+        const FILTERS: [&str; 14] = [
+            "date",
+            "words",
+            "series",
+            "capfirst",
+            "upper",
+            "lower",
+            "length",
+            "join",
+            "default",
+            "first",
+            "last",
+            "pluralize",
+            "title",
+            "trim",
+        ];
+        d = match needle.as_deref().and_then(|n| crate::diag::closest(n, FILTERS)) {
+            Some(best) => d.with_hint(format!("did you mean `{best}`? filters include {}", FILTERS.join(", "))),
+            None => d.with_hint(format!("filters include {}", FILTERS.join(", "))),
+        };
+    }
+    d
+}
+
+/// The name a Tera message is about: `facts.x` in "Variable `facts.x` not found", `wordz` in
+/// "Filter 'wordz' not found".
+fn first_backticked(s: &str) -> Option<String> {
+    for q in ['`', '\''] {
+        if let Some(start) = s.find(q).map(|i| i + 1) {
+            if let Some(end) = s[start..].find(q) {
+                return Some(s[start..start + end].to_string());
+            }
+        }
+    }
+    None
+}
+
+fn clean_tera_message(s: &str) -> String {
+    let s = s.split(" while rendering").next().unwrap_or(s);
+    s.replace('\'', "`").trim().to_string()
+}

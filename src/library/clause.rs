@@ -1,0 +1,136 @@
+//! Clause files: the templates lawyers edit. A clause is a text file in `clauses/` with a short
+//! YAML header between `---` lines (its heading, what it needs from the matter, which authorities
+//! it may cite, the options it takes) and a body: Tera template syntax for matter data
+//! (`{{ parties.movant.short }}`, `{% if opts.block_quote %}`), light Typst markup for emphasis,
+//! footnotes and block quotations, and pleader's citation syntax (`[see @highfields at 976]`,
+//! `[@compl ¶ 19]`). This module only splits and reads the file; rendering is the render stage.
+
+use indexmap::IndexMap;
+use serde::Deserialize;
+
+use crate::diag::{Diagnostic, Result, SourceText};
+use crate::yaml;
+
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Header {
+    /// The clause id; defaults to the file name without `.tera`. Must match it when given.
+    #[serde(default)]
+    pub id: Option<String>,
+    /// The heading text (a Tera template, like the body).
+    pub heading: String,
+    /// One line saying what the clause argues (for `pleader clauses`).
+    #[serde(default)]
+    pub summary: Option<String>,
+    /// Matter paths the clause reads: `parties.movant`, `facts.subpoena.issuing_court`, …
+    #[serde(default)]
+    pub needs: Vec<String>,
+    /// Authority ids the clause may cite.
+    #[serde(default)]
+    pub authorities: Vec<String>,
+    /// Options the matter can set under `options:`, with their defaults and a description.
+    #[serde(default)]
+    pub options: IndexMap<String, OptionSpec>,
+}
+
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct OptionSpec {
+    #[serde(default)]
+    pub default: serde_yaml::Value,
+    #[serde(default)]
+    pub description: Option<String>,
+}
+
+#[derive(Clone, Debug)]
+pub struct Clause {
+    pub id: String,
+    pub header: Header,
+    pub source: SourceText,
+    /// The body text (after the closing `---`).
+    pub body: String,
+    /// 1-based line of the file on which the body starts.
+    pub body_line: usize,
+    /// 1-based line of the `heading:` field.
+    pub heading_line: usize,
+}
+
+impl Clause {
+    /// Parses a clause file; `id` is the file stem.
+    pub fn parse(id: &str, source: &SourceText) -> Result<Clause> {
+        let text: &str = &source.text;
+        let rest = text.strip_prefix("---\n").or_else(|| text.strip_prefix("---\r\n")).ok_or_else(|| {
+            Diagnostic::error("a clause file must start with a `---` header line")
+                .at(source, 0..text.find('\n').unwrap_or(text.len()).min(3))
+                .with_hint(
+                    "write the header (heading, needs, authorities, options) between two `---` lines, then the body",
+                )
+        })?;
+        let header_start = text.len() - rest.len();
+        let close = find_closing(rest).ok_or_else(|| {
+            Diagnostic::error("the clause header is not closed")
+                .at(source, 0..3)
+                .with_hint("end the header with a line holding only `---`")
+        })?;
+        let header_text = &rest[..close.0];
+        let body_start = header_start + close.1;
+        let header: Header = yaml::from_str_at(source, header_text, 1)?;
+        if let Some(given) = &header.id {
+            if given != id {
+                let span = yaml::find_key(source, "id").unwrap_or(0..0);
+                return Err(Diagnostic::error(format!(
+                    "the header says `id: {given}` but the file is named `{id}.tera`"
+                ))
+                .at(source, span)
+                .with_hint("rename the file or fix the id; a clause is selected by its file name")
+                .into());
+            }
+        }
+        let heading_line = yaml::find_key(source, "heading").map_or(2, |r| source.line_col(r.start).0);
+        Ok(Clause {
+            id: id.to_string(),
+            body: text[body_start..].to_string(),
+            body_line: source.line_col(body_start).0,
+            heading_line,
+            header,
+            source: source.clone(),
+        })
+    }
+}
+
+/// Finds the closing `---` line: (end of header text, start of body) as offsets into `rest`.
+fn find_closing(rest: &str) -> Option<(usize, usize)> {
+    let mut offset = 0;
+    for line in rest.split_inclusive('\n') {
+        if line.trim_end() == "---" {
+            return Some((offset, offset + line.len()));
+        }
+        offset += line.len();
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn splits_header_and_body() {
+        let src = SourceText::new(
+            "clauses/intro.tera",
+            "---\nheading: Introduction\nauthorities: [highfields]\n---\nBody {{ x }}.\n",
+        );
+        let c = Clause::parse("intro", &src).unwrap();
+        assert_eq!(c.header.heading, "Introduction");
+        assert_eq!(c.body, "Body {{ x }}.\n");
+        assert_eq!(c.body_line, 5);
+        assert_eq!(c.heading_line, 2);
+    }
+
+    #[test]
+    fn header_errors_point_into_the_file() {
+        let src = SourceText::new("clauses/intro.tera", "---\nheading: Intro\nneeds: [a\n---\nx");
+        let e = Clause::parse("intro", &src).unwrap_err();
+        assert!(e[0].location().unwrap().starts_with("clauses/intro.tera:"));
+    }
+}

@@ -1,0 +1,72 @@
+//! The library a build draws on: the project folder's files over the built-in ones ([`project`]),
+//! the authority bank ([`bank`]), the clause files ([`clause`]) and the court profiles
+//! ([`court`]). A [`Library`] is loaded once — by a build, by `clauses --lint`, by `clauses` and by
+//! `authorities` — and a watch session keeps it warm until one of its files changes.
+
+pub mod bank;
+pub mod clause;
+pub mod court;
+pub mod files;
+pub mod project;
+
+use std::hash::{Hash, Hasher};
+
+use crate::diag::{Result, SourceText};
+use bank::Bank;
+use project::Project;
+
+/// Everything a build reads besides the matter.
+#[derive(Clone, Debug)]
+pub struct Library {
+    pub project: Project,
+    /// Every entry of `authorities/*.yaml` (a matter's own authorities are added per build).
+    pub bank: Bank,
+    /// A hash of every library file, to tell when a warm copy is stale.
+    pub key: u64,
+}
+
+impl Library {
+    /// Loads the bank of a project; clause files and court profiles are parsed when a build
+    /// selects them.
+    pub fn load(project: Project) -> Result<Library> {
+        let key = hash_files(project.files.iter());
+        let mut bank = Bank::default();
+        let mut problems = vec![];
+        for (_, src) in project.files_in("authorities", ".yaml") {
+            if let Err(mut d) = bank.add_file(src) {
+                problems.append(&mut d);
+            }
+        }
+        if problems.is_empty() {
+            Ok(Library { project, bank, key })
+        } else {
+            Err(problems)
+        }
+    }
+
+    /// The clause files by id (`introduction` → `clauses/introduction.tera`), partials included.
+    pub fn clause_files(&self) -> Vec<(String, &SourceText)> {
+        self.project.files_in("clauses", ".tera")
+    }
+
+    /// The court profile files by id (`nd-cal` → `courts/nd-cal.yaml`).
+    pub fn court_files(&self) -> Vec<(String, &SourceText)> {
+        self.project.files_in("courts", ".yaml")
+    }
+
+    /// The sample matters (`matters/*.yaml`), for `clauses --lint`.
+    pub fn sample_matters(&self) -> Vec<(String, &SourceText)> {
+        self.project.files_in("matters", ".yaml")
+    }
+}
+
+/// A hash of named sources (path, display name and text).
+pub fn hash_files<'a>(files: impl IntoIterator<Item = (&'a String, &'a SourceText)>) -> u64 {
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    for (id, src) in files {
+        id.hash(&mut h);
+        src.name.hash(&mut h);
+        src.text.hash(&mut h);
+    }
+    h.finish()
+}

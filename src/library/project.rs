@@ -1,0 +1,169 @@
+//! The project folder and its files. The defaults (clauses, templates, the authority bank, court
+//! profiles, sample matters, the scaffold) are embedded in the binary; a project folder — the
+//! nearest ancestor of the matter file that has a `clauses/` folder, or two of `templates/`,
+//! `authorities/` and `courts/` — overrides them file by file and can add new ones. This module
+//! reads files; only the export stage writes them.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use crate::diag::{Diagnostic, Result, SourceText};
+
+mod embedded {
+    include!(concat!(env!("OUT_DIR"), "/embedded.rs"));
+}
+
+use super::files::is_library_file;
+pub use super::files::LIBRARY_DIRS;
+
+/// The library files of a project, by relative path (`clauses/introduction.tera`).
+#[derive(Clone, Debug, Default)]
+pub struct Project {
+    pub root: Option<PathBuf>,
+    pub files: BTreeMap<String, SourceText>,
+}
+
+impl Project {
+    /// The built-in library only.
+    pub fn builtin() -> Project {
+        let mut files = BTreeMap::new();
+        for (path, text) in embedded::FILES {
+            files.insert(path.to_string(), SourceText::new(format!("<builtin>/{path}"), *text));
+        }
+        Project { root: None, files }
+    }
+
+    /// The built-in library overridden by the project that contains `matter` (if any).
+    pub fn for_matter(matter: &Path) -> Result<Project> {
+        let root = find_root(matter);
+        match root {
+            Some(root) => Project::at(&root),
+            None => Ok(Project::builtin()),
+        }
+    }
+
+    /// The built-in library overridden by the files under `root`.
+    pub fn at(root: &Path) -> Result<Project> {
+        let mut project = Project::builtin();
+        let mut problems = vec![];
+        for dir in LIBRARY_DIRS {
+            let abs = root.join(dir);
+            if !abs.is_dir() {
+                continue;
+            }
+            let mut found = vec![];
+            collect(&abs, &mut found);
+            found.sort();
+            for path in found {
+                let rel = match path.strip_prefix(root) {
+                    Ok(r) => r.to_string_lossy().replace('\\', "/"),
+                    Err(_) => continue,
+                };
+                match read_text(&path) {
+                    Ok(source) => {
+                        project.files.insert(rel, source);
+                    }
+                    Err(mut d) => problems.append(&mut d),
+                }
+            }
+        }
+        project.root = Some(root.to_path_buf());
+        if problems.is_empty() {
+            Ok(project)
+        } else {
+            Err(problems)
+        }
+    }
+
+    /// Files under one library folder with one extension, by id (file stem).
+    pub fn files_in(&self, dir: &str, ext: &str) -> Vec<(String, &SourceText)> {
+        let prefix = format!("{dir}/");
+        self.files
+            .iter()
+            .filter_map(|(rel, src)| {
+                let name = rel.strip_prefix(&prefix)?;
+                let stem = name.strip_suffix(ext)?;
+                (!stem.contains('/')).then(|| (stem.to_string(), src))
+            })
+            .collect()
+    }
+
+    /// The directories a watcher should watch.
+    pub fn watch_dirs(&self) -> Vec<PathBuf> {
+        match &self.root {
+            Some(root) => LIBRARY_DIRS.iter().map(|d| root.join(d)).filter(|p| p.is_dir()).collect(),
+            None => vec![],
+        }
+    }
+}
+
+fn find_root(matter: &Path) -> Option<PathBuf> {
+    let abs = if matter.is_absolute() { matter.to_path_buf() } else { std::env::current_dir().ok()?.join(matter) };
+    let mut dir = abs.parent();
+    while let Some(d) = dir {
+        // A project has a `clauses/` folder, or at least two of the library folders (so that an
+        // unrelated folder that happens to be called `courts/` does not capture a matter).
+        let present = LIBRARY_DIRS.iter().filter(|sub| d.join(sub).is_dir()).count();
+        if d.join("clauses").is_dir() || present >= 2 {
+            return Some(d.to_path_buf());
+        }
+        dir = d.parent();
+    }
+    None
+}
+
+fn collect(dir: &Path, out: &mut Vec<PathBuf>) {
+    let Ok(entries) = std::fs::read_dir(dir) else { return };
+    for entry in entries.flatten() {
+        let path = entry.path();
+        let name = entry.file_name().to_string_lossy().to_string();
+        if name.starts_with('.') {
+            continue;
+        }
+        if path.is_dir() {
+            collect(&path, out);
+        } else if is_library_file(&name) {
+            out.push(path);
+        }
+    }
+}
+
+/// A path as the user should see it: relative to the working directory when it is below it.
+pub fn display_path(path: &Path) -> String {
+    if let Ok(cwd) = std::env::current_dir() {
+        if let Ok(rel) = path.strip_prefix(&cwd) {
+            return rel.display().to_string();
+        }
+    }
+    path.display().to_string()
+}
+
+/// Reads a UTF-8 text file, with a diagnostic for a missing, unreadable or non-UTF-8 file.
+pub fn read_text(path: &Path) -> Result<SourceText> {
+    let name = display_path(path);
+    let bytes = std::fs::read(path).map_err(|e| {
+        let what = match e.kind() {
+            std::io::ErrorKind::NotFound => "does not exist".to_string(),
+            std::io::ErrorKind::PermissionDenied => "cannot be read (permission denied)".to_string(),
+            _ if path.is_dir() => "is a directory, not a file".to_string(),
+            _ => format!("cannot be read: {e}"),
+        };
+        vec![Diagnostic::io(format!("`{name}` {what}"))]
+    })?;
+    match String::from_utf8(bytes) {
+        Ok(text) => Ok(SourceText::new(name, text)),
+        Err(e) => {
+            let valid = e.utf8_error().valid_up_to();
+            let bytes = e.into_bytes();
+            let prefix = String::from_utf8_lossy(&bytes[..valid]).into_owned();
+            let line = prefix.matches('\n').count() + 1;
+            let col = prefix.rsplit('\n').next().unwrap_or("").chars().count() + 1;
+            let text = String::from_utf8_lossy(&bytes).into_owned();
+            let source = SourceText::new(name.clone(), text);
+            Err(Diagnostic::error(format!("`{name}` is not valid UTF-8 (first bad byte at line {line}, column {col})"))
+                .at_line_col(&source, line, col)
+                .with_hint("save the file as UTF-8 (most editors: File › Save with Encoding › UTF-8)")
+                .into())
+        }
+    }
+}

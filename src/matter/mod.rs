@@ -1,0 +1,289 @@
+//! Stage 1: the matter file. One YAML file describes a matter: the court profile, case number,
+//! parties and their roles, the counsel block, the document's title and date, the record it
+//! cites, the facts the clauses draw on, and the brief's outline — which clauses, in what order,
+//! nested how, with which options. Loading checks the shape of the file (types, required and
+//! unknown fields, with suggestions) and nothing else; cross-checks against clauses, the bank and
+//! the profile are stage 2, [`validate`].
+
+pub mod validate;
+
+use std::fmt;
+
+use indexmap::IndexMap;
+use serde::de::{self, Deserializer, MapAccess, SeqAccess, Visitor};
+use serde::Deserialize;
+
+use crate::diag::{Result, SourceText};
+use crate::library::bank::Authority;
+use crate::units::Date;
+use crate::yaml;
+
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Matter {
+    /// Court profile id: a file `courts/<court>.yaml`.
+    pub court: String,
+    /// The division line of the court title ("San Francisco Division"); omit if none.
+    #[serde(default)]
+    pub division: Option<String>,
+    /// The county, for state-court profiles whose court title names it ("{county}").
+    #[serde(default)]
+    pub county: Option<String>,
+    pub case: Case,
+    pub document: Document,
+    /// Parties by a key the clauses use (`movant`, `respondent`, …), in caption order.
+    pub parties: IndexMap<String, Party>,
+    pub counsel: Counsel,
+    /// Record documents cited by id: `[@compl ¶ 19]`.
+    #[serde(default)]
+    pub record: IndexMap<String, RecordDoc>,
+    /// Free-form facts for the clauses; each clause declares which ones it needs.
+    #[serde(default)]
+    pub facts: serde_yaml::Mapping,
+    /// The brief's outline.
+    pub brief: Vec<OutlineItem>,
+    /// Authorities added to (or replacing entries of) the bank for this matter only.
+    #[serde(default)]
+    pub authorities: IndexMap<String, Authority>,
+    /// Per-judge overrides of the court profile (same keys as the profile file).
+    #[serde(default)]
+    pub overrides: Option<serde_yaml::Value>,
+}
+
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Case {
+    /// Case number as docketed, e.g. `3:22-mc-80319`.
+    pub number: String,
+    /// The assigned judge's initials, appended to the case number when the profile says so.
+    #[serde(default)]
+    pub judge_initials: Option<String>,
+    /// The judge's name and title, e.g. `Hon. Sallie Kim`.
+    #[serde(default)]
+    pub judge: Option<String>,
+}
+
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Document {
+    /// The full title, printed in bold in the caption.
+    pub title: String,
+    /// The short title printed in every page's footer.
+    pub short_title: String,
+    /// Document type for the page limit: `opposition`, `motion`, `reply`, …
+    #[serde(rename = "type")]
+    pub type_: String,
+    /// Date of signature (also the PDF's date; the clock is never read).
+    pub date: Date,
+    #[serde(default)]
+    pub hearing: Option<Hearing>,
+}
+
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Hearing {
+    #[serde(default)]
+    pub date: Option<Date>,
+    #[serde(default)]
+    pub time: Option<String>,
+    #[serde(default)]
+    pub courtroom: Option<String>,
+}
+
+#[derive(Clone, Copy, Debug, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "lowercase")]
+pub enum Pronoun {
+    He,
+    She,
+    They,
+    It,
+}
+
+impl Pronoun {
+    /// Subject, object, possessive forms.
+    pub fn forms(self) -> (&'static str, &'static str, &'static str) {
+        match self {
+            Pronoun::He => ("he", "him", "his"),
+            Pronoun::She => ("she", "her", "her"),
+            Pronoun::They => ("they", "them", "their"),
+            Pronoun::It => ("it", "it", "its"),
+        }
+    }
+}
+
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Party {
+    /// Name as in the caption ("TWITTER, INC.").
+    pub name: String,
+    /// Name used in the text ("Twitter").
+    pub short: String,
+    /// Role in this proceeding ("Movant", "Respondent").
+    pub role: String,
+    pub pronoun: Pronoun,
+    /// True for the party this document is filed for.
+    #[serde(default)]
+    pub client: bool,
+}
+
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Counsel {
+    pub firm: String,
+    pub address: Vec<String>,
+    pub phone: String,
+    #[serde(default)]
+    pub fax: Option<String>,
+    pub attorneys: Vec<Attorney>,
+    /// Name of the attorney who signs (one of `attorneys`).
+    pub signer: String,
+}
+
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Attorney {
+    pub name: String,
+    /// State bar number.
+    pub bar: String,
+    /// State of the bar admission (default CA).
+    #[serde(default = "default_state")]
+    pub state: String,
+    pub email: String,
+}
+
+fn default_state() -> String {
+    "CA".into()
+}
+
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RecordDoc {
+    /// The first citation: "Declaration of Jane Parker, Dkt. 1-1".
+    pub full: String,
+    /// The short form defined by the first citation and used afterwards: "Parker Decl.".
+    pub short: String,
+}
+
+/// One entry of the outline: a clause, its options and its subsections.
+#[derive(Clone, Debug)]
+pub struct OutlineItem {
+    pub clause: String,
+    pub options: serde_yaml::Mapping,
+    pub sections: Vec<OutlineItem>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct OutlineEntry {
+    clause: String,
+    #[serde(default)]
+    options: serde_yaml::Mapping,
+    #[serde(default)]
+    sections: Vec<OutlineItem>,
+}
+
+impl<'de> Deserialize<'de> for OutlineItem {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = OutlineItem;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a clause id, or a mapping with `clause:` and optional `options:` and `sections:`")
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> std::result::Result<OutlineItem, E> {
+                Ok(OutlineItem { clause: v.to_string(), options: Default::default(), sections: vec![] })
+            }
+            fn visit_map<A: MapAccess<'de>>(self, map: A) -> std::result::Result<OutlineItem, A::Error> {
+                let e = OutlineEntry::deserialize(de::value::MapAccessDeserializer::new(map))?;
+                Ok(OutlineItem { clause: e.clause, options: e.options, sections: e.sections })
+            }
+            fn visit_seq<A: SeqAccess<'de>>(self, _: A) -> std::result::Result<OutlineItem, A::Error> {
+                Err(de::Error::custom("expected a clause id or a `clause:` mapping, found a list"))
+            }
+        }
+        d.deserialize_any(V)
+    }
+}
+
+impl Matter {
+    /// Reads and shape-checks a matter file.
+    pub fn load(source: &SourceText) -> Result<Matter> {
+        yaml::from_str(source)
+    }
+
+    /// The party the document is filed for.
+    pub fn client(&self) -> Option<(&String, &Party)> {
+        self.parties.iter().find(|(_, p)| p.client)
+    }
+
+    /// The case number as printed in the caption and footer.
+    pub fn case_number(&self, with_initials: bool) -> String {
+        match (&self.case.judge_initials, with_initials) {
+            (Some(i), true) if !i.trim().is_empty() => format!("{}-{}", self.case.number, i),
+            _ => self.case.number.clone(),
+        }
+    }
+
+    /// Every outline item, depth first, with its level (1-based).
+    pub fn outline(&self) -> Vec<(usize, &OutlineItem)> {
+        fn walk<'a>(items: &'a [OutlineItem], level: usize, out: &mut Vec<(usize, &'a OutlineItem)>) {
+            for item in items {
+                out.push((level, item));
+                walk(&item.sections, level + 1, out);
+            }
+        }
+        let mut out = vec![];
+        walk(&self.brief, 1, &mut out);
+        out
+    }
+}
+
+impl Matter {
+    /// The fact at a dotted path below `facts:` (`["subpoena", "date"]`).
+    pub fn fact(&self, path: &[&str]) -> Option<&serde_yaml::Value> {
+        let mut cur = self.facts.get(path.first()?)?;
+        for part in &path[1..] {
+            cur = match cur {
+                serde_yaml::Value::Mapping(m) => m.get(*part)?,
+                serde_yaml::Value::Sequence(s) => s.get(part.parse::<usize>().ok()?)?,
+                _ => return None,
+            };
+        }
+        Some(cur)
+    }
+
+    /// Whether the matter supplies a value at a dotted path as clauses read it (`parties.movant`,
+    /// `client`, `facts.subpoena.date`, `case.judge`): what a clause header's `needs:` names.
+    pub fn has(&self, path: &str) -> bool {
+        let parts: Vec<&str> = path.split('.').collect();
+        // The fields a party has in the clause context (see `draft::context`).
+        let party_field = |field: Option<&&str>| match field {
+            None => true,
+            Some(f) => ["name", "short", "role", "pronoun", "client", "key", "he", "him", "his", "He", "His", "plural"]
+                .contains(f),
+        };
+        match parts.as_slice() {
+            ["facts", rest @ ..] if !rest.is_empty() => self.fact(rest).is_some_and(|v| !v.is_null()),
+            ["parties", key, field @ ..] => {
+                self.parties.contains_key(*key) && field.len() <= 1 && party_field(field.first())
+            }
+            ["client", field @ ..] => {
+                self.client().is_some() && field.len() <= 1 && party_field(field.first())
+            }
+            ["case", "number"] => true,
+            ["case", "judge"] => self.case.judge.is_some(),
+            ["case", "judge_initials"] => self.case.judge_initials.is_some(),
+            ["document", "title" | "short_title" | "type" | "date"] => true,
+            ["document", "hearing"] => self.document.hearing.is_some(),
+            ["record", id, rest @ ..] => {
+                self.record.contains_key(*id) && rest.iter().all(|r| matches!(*r, "full" | "short"))
+            }
+            ["counsel", "firm" | "signer"] => true,
+            ["court" | "court_name" | "case" | "document" | "parties" | "counsel" | "record" | "brief_clauses"
+            | "sections"] => true,
+            ["division"] => self.division.is_some(),
+            ["county"] => self.county.is_some(),
+            _ => false,
+        }
+    }
+}

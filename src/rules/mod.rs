@@ -1,0 +1,182 @@
+//! Court-rule compliance of a typeset brief (`pleader check`): the body against the profile's page
+//! and word limits (caption, TOC, TOA, signature block and certificates not counted; footnotes
+//! counted), the TOC and TOA present when the court requires them, no type smaller than the
+//! court's minimum, and the clauses' bookkeeping (authorities a clause declares but never cites).
+//! Everything is read from the typeset document, not the source.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use crate::pipeline::Built;
+use crate::typeset::{layout, page_text};
+
+/// The outcome of one check.
+#[derive(Clone, Debug, PartialEq)]
+pub struct CheckItem {
+    pub name: String,
+    pub status: Status,
+    pub detail: String,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Status {
+    Pass,
+    /// Not filing-ready.
+    Fail,
+    /// Worth fixing, but not a filing problem.
+    Warn,
+}
+
+/// Words of the body as a court counts them (see [`layout::count_body_words`]).
+pub fn body_words(built: &Built) -> usize {
+    layout::count_body_words(&built.doc, &built.profile, &built.facts)
+}
+
+/// Body pages: from the first page numbered 1 to the end.
+pub fn body_pages(built: &Built) -> usize {
+    built.facts.body_start.map_or(0, |s| built.doc.pages().len() - s)
+}
+
+/// Runs all checks.
+pub fn court_checks(built: &Built) -> Vec<CheckItem> {
+    let p = &built.profile;
+    let mut items = vec![];
+    let doc_type = &built.matter.document.type_;
+    let pages = body_pages(built);
+    let limit = p.limits.get(doc_type);
+    match limit.and_then(|l| l.pages) {
+        Some(max) => items.push(CheckItem {
+            name: "page limit".into(),
+            status: if pages as u32 <= max { Status::Pass } else { Status::Fail },
+            detail: format!(
+                "{pages} body pages; the limit for {} {doc_type} is {max} (caption, TOC and TOA not counted)",
+                article(doc_type)
+            ),
+        }),
+        None => items.push(CheckItem {
+            name: "page limit".into(),
+            status: Status::Pass,
+            detail: format!("{pages} body pages; the profile sets no page limit for {} {doc_type}", article(doc_type)),
+        }),
+    }
+    if let Some(max) = limit.and_then(|l| l.words) {
+        let words = body_words(built);
+        items.push(CheckItem {
+            name: "word limit".into(),
+            status: if words as u32 <= max { Status::Pass } else { Status::Fail },
+            detail: format!("{words} words; the limit for {} {doc_type} is {max} (caption, tables, signature and certificates not counted; footnotes counted)", article(doc_type)),
+        });
+    }
+    if let Some(over) = p.front_matter.required_over_pages {
+        let has_toc = !built.front.toc.is_empty();
+        let has_toa = !built.front.toa.is_empty();
+        let required = pages as u32 > over;
+        items.push(CheckItem {
+            name: "table of contents and authorities".into(),
+            status: if !required || (has_toc && has_toa) { Status::Pass } else { Status::Fail },
+            detail: if required {
+                format!("required over {over} pages: TOC {}, TOA {}", present(has_toc), present(has_toa))
+            } else {
+                format!(
+                    "not required at {pages} pages (over {over}); TOC {}, TOA {}",
+                    present(has_toc),
+                    present(has_toa)
+                )
+            },
+        });
+    }
+    if p.caption.hearing {
+        let hearing = built.matter.document.hearing.as_ref();
+        let ok = hearing.is_some_and(|h| h.date.is_some() && h.time.is_some());
+        items.push(CheckItem {
+            name: "hearing on the first page".into(),
+            status: if ok { Status::Pass } else { Status::Warn },
+            detail: if ok {
+                "hearing date and time printed under the title".into()
+            } else {
+                "this court's first page states the hearing date and time: add `document.hearing` with `date:` and `time:`".into()
+            },
+        });
+    }
+    // Type size: every run of body text, footnotes and quotations at least the minimum
+    // (footnote reference numbers, set as superscripts, excepted).
+    let min = p.type_.min_size.pt();
+    let mut small: BTreeMap<usize, f64> = BTreeMap::new();
+    if let Some(start) = built.facts.body_start {
+        let left = p.paper.margin_left.pt() - 1.0;
+        let text_bottom = p.text_bottom();
+        for page in start..built.doc.pages().len() {
+            for r in page_text(&built.doc.pages()[page].frame) {
+                let is_marker = r.text.trim().chars().all(|c| c.is_ascii_digit());
+                if r.x >= left && r.baseline < text_bottom && r.size < min - 0.01 && !is_marker {
+                    let e = small.entry(page - start + 1).or_insert(r.size);
+                    *e = e.min(r.size);
+                }
+            }
+        }
+    }
+    items.push(CheckItem {
+        name: "minimum type size".into(),
+        status: if small.is_empty() { Status::Pass } else { Status::Fail },
+        detail: if small.is_empty() {
+            format!("no text smaller than {min} pt")
+        } else {
+            format!(
+                "text smaller than {min} pt on page(s) {}",
+                small.iter().map(|(pg, sz)| format!("{pg} ({sz:.1} pt)")).collect::<Vec<_>>().join(", ")
+            )
+        },
+    });
+    // Authorities a clause declares but the brief never cites through it.
+    let mut cited: BTreeMap<usize, BTreeSet<&str>> = BTreeMap::new();
+    for u in &built.uses {
+        cited.entry(u.clause).or_default().insert(u.id.as_str());
+    }
+    let mut unused: BTreeMap<&str, BTreeSet<&str>> = BTreeMap::new();
+    for (i, r) in built.drafted.iter().enumerate() {
+        for id in &r.declared {
+            if !cited.get(&i).is_some_and(|s| s.contains(id.as_str())) {
+                unused.entry(r.clause.as_str()).or_default().insert(id.as_str());
+            }
+        }
+    }
+    let count: usize = unused.values().map(|s| s.len()).sum();
+    items.push(CheckItem {
+        name: "declared authorities".into(),
+        status: if unused.is_empty() { Status::Pass } else { Status::Warn },
+        detail: if unused.is_empty() {
+            "every authority a selected clause lists is cited".into()
+        } else {
+            format!(
+                "{count} listed in clause headers but not cited in this brief (options or facts not chosen, or stale headers): {}",
+                unused
+                    .iter()
+                    .map(|(c, ids)| format!("{c}: {}", ids.iter().copied().collect::<Vec<_>>().join(", ")))
+                    .collect::<Vec<_>>()
+                    .join("; ")
+            )
+        },
+    });
+    items
+}
+
+/// "a motion", "an opposition".
+fn article(word: &str) -> &'static str {
+    if word.starts_with(['a', 'e', 'i', 'o', 'u', 'A', 'E', 'I', 'O', 'U']) {
+        "an"
+    } else {
+        "a"
+    }
+}
+
+fn present(b: bool) -> &'static str {
+    if b {
+        "present"
+    } else {
+        "missing"
+    }
+}
+
+/// Whether the brief is filing-ready: no check failed.
+pub fn filing_ready(items: &[CheckItem]) -> bool {
+    items.iter().all(|i| i.status != Status::Fail)
+}

@@ -1,0 +1,215 @@
+//! Layout facts: what pleader reads back from a typeset document — where every citation mark and
+//! heading landed, which pages belong to the body and their printed numbers, and the text of each
+//! page with glyph positions (for the court-rule checks, the word count and the tests).
+
+use std::collections::BTreeMap;
+
+use typst::foundations::{Dict, NativeElement, Value};
+use typst::introspection::MetadataElem;
+use typst::layout::{Frame, FrameItem, Point};
+use typst::model::HeadingElem;
+
+use super::PagedDocument;
+use crate::library::court::Profile;
+
+/// Where something landed in the typeset document.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Landing {
+    /// Physical page index, from 0.
+    pub page_index: usize,
+    /// Position on the page in points, from the top left.
+    pub x: f64,
+    pub y: f64,
+}
+
+/// What pleader reads back from a typeset document.
+#[derive(Clone, Debug, Default)]
+pub struct Facts {
+    /// Physical index of the first body page.
+    pub body_start: Option<usize>,
+    /// Printed page number of every page (from the page counter), `None` when unnumbered.
+    pub page_numbers: Vec<Option<u64>>,
+    /// Every metadata mark `pl:<kind>:<n>` with where it landed, in document order.
+    pub marks: Vec<(String, Landing)>,
+    /// The page the table of contents printed for each heading (by outline index).
+    pub toc_pages: BTreeMap<usize, u64>,
+    /// The pages the table of authorities printed for each authority, and whether it printed
+    /// *passim* instead.
+    pub toa_pages: BTreeMap<String, (Vec<u64>, bool)>,
+}
+
+impl Facts {
+    /// The printed body page number of a physical page index.
+    pub fn body_page(&self, page_index: usize) -> Option<u64> {
+        let start = self.body_start?;
+        (page_index >= start).then(|| self.page_numbers.get(page_index).copied().flatten()).flatten()
+    }
+
+    /// Marks of one kind (`cite`, `heading`, …) with their numeric ids.
+    pub fn marks_of<'a>(&'a self, kind: &'a str) -> impl Iterator<Item = (usize, Landing)> + 'a {
+        self.marks.iter().filter_map(move |(name, landing)| {
+            let rest = name.strip_prefix("pl:")?.strip_prefix(kind)?.strip_prefix(':')?;
+            Some((rest.parse().ok()?, *landing))
+        })
+    }
+}
+
+/// Reads citation and heading marks and page numbers from a typeset document.
+pub fn facts(doc: &PagedDocument) -> Facts {
+    let introspector = doc.introspector();
+    let mut marks = Vec::new();
+    let mut toc_pages = BTreeMap::new();
+    let mut toa_pages = BTreeMap::new();
+    let selector = MetadataElem::ELEM.select();
+    use typst::introspection::Introspector;
+    for elem in introspector.query(&selector) {
+        let Some(meta) = elem.to_packed::<MetadataElem>() else { continue };
+        if let Value::Dict(record) = &meta.value {
+            read_table_record(record, &mut toc_pages, &mut toa_pages);
+            continue;
+        }
+        let Value::Str(name) = &meta.value else { continue };
+        let name = name.as_str();
+        if !name.starts_with("pl:") {
+            continue;
+        }
+        let Some(loc) = elem.location() else { continue };
+        let Some(pos) = introspector.position(loc) else { continue };
+        marks.push((
+            name.to_string(),
+            Landing { page_index: pos.page.get() - 1, x: pos.point.x.to_pt(), y: pos.point.y.to_pt() },
+        ));
+    }
+    for elem in introspector.query(&HeadingElem::ELEM.select()) {
+        let Some(label) = elem.label() else { continue };
+        let name = label.resolve();
+        let Some(n) = name.as_str().strip_prefix("pl-h") else { continue };
+        let Some(loc) = elem.location() else { continue };
+        let Some(pos) = introspector.position(loc) else { continue };
+        marks.push((
+            format!("pl:heading:{n}"),
+            Landing { page_index: pos.page.get() - 1, x: pos.point.x.to_pt(), y: pos.point.y.to_pt() },
+        ));
+    }
+    let page_numbers = doc.pages().iter().map(|p| p.numbering.as_ref().map(|_| p.number)).collect();
+    let body_start = marks.iter().find(|(name, _)| name == "pl:body-start").map(|(_, l)| l.page_index);
+    Facts { body_start, page_numbers, marks, toc_pages, toa_pages }
+}
+
+/// A record the TOC or TOA template left of what it printed: `(pl: "toc", index, page)` or
+/// `(pl: "toa", id, pages, passim)`.
+fn read_table_record(record: &Dict, toc: &mut BTreeMap<usize, u64>, toa: &mut BTreeMap<String, (Vec<u64>, bool)>) {
+    let int = |v: Option<&Value>| match v {
+        Some(Value::Int(n)) => u64::try_from(*n).ok(),
+        _ => None,
+    };
+    match record.get("pl").ok() {
+        Some(Value::Str(kind)) if kind.as_str() == "toc" => {
+            if let (Some(index), Some(page)) = (int(record.get("index").ok()), int(record.get("page").ok())) {
+                toc.insert(index as usize, page);
+            }
+        }
+        Some(Value::Str(kind)) if kind.as_str() == "toa" => {
+            let Ok(Value::Str(id)) = record.get("id") else { return };
+            let pages = match record.get("pages") {
+                Ok(Value::Array(a)) => a.iter().filter_map(|v| int(Some(v))).collect(),
+                _ => vec![],
+            };
+            let passim = matches!(record.get("passim"), Ok(Value::Bool(true)));
+            toa.insert(id.to_string(), (pages, passim));
+        }
+        _ => {}
+    }
+}
+
+/// A run of text on a page, for layout checks: its baseline position, font size and text.
+#[derive(Clone, Debug, PartialEq)]
+pub struct TextRun {
+    pub x: f64,
+    /// Advance width of the run.
+    pub width: f64,
+    pub baseline: f64,
+    pub size: f64,
+    pub text: String,
+    pub font: String,
+}
+
+/// Every text item on a page with its absolute baseline position, in drawing order.
+pub fn page_text(frame: &Frame) -> Vec<TextRun> {
+    let mut out = Vec::new();
+    walk(frame, Point::zero(), &mut out);
+    out
+}
+
+fn walk(frame: &Frame, origin: Point, out: &mut Vec<TextRun>) {
+    for (pos, item) in frame.items() {
+        let at = origin + *pos;
+        match item {
+            FrameItem::Group(group) => {
+                // pleader's templates never rotate or scale text; translation is enough.
+                let tx = group.transform.tx;
+                let ty = group.transform.ty;
+                walk(&group.frame, at + Point::new(tx, ty), out);
+            }
+            FrameItem::Text(text) => out.push(TextRun {
+                x: at.x.to_pt(),
+                width: text.width().to_pt(),
+                baseline: at.y.to_pt(),
+                size: text.size.to_pt(),
+                text: text.text.to_string(),
+                font: text.font.info().family.clone(),
+            }),
+            _ => {}
+        }
+    }
+}
+
+/// The lines of body text as a reader sees them: runs grouped by baseline, joined with a space
+/// where there is a visible gap. Line numbers, footer and anything after the signature mark are
+/// left out; footnotes are in.
+pub fn body_text_lines(doc: &PagedDocument, p: &Profile, facts: &Facts) -> Vec<(usize, String)> {
+    let left = p.paper.margin_left.pt() - 1.0;
+    let right = p.paper.width.pt() - p.paper.margin_right.pt() + 1.0;
+    let text_bottom = p.text_bottom();
+    let signature = facts.marks.iter().find(|(n, _)| n == "pl:signature").map(|(_, l)| *l);
+    let Some(start) = facts.body_start else { return vec![] };
+    let mut out = vec![];
+    for page in start..doc.pages().len() {
+        if signature.is_some_and(|s| page > s.page_index) {
+            break;
+        }
+        let mut runs: Vec<TextRun> = page_text(&doc.pages()[page].frame)
+            .into_iter()
+            .filter(|r| r.x >= left && r.x <= right && r.baseline < text_bottom)
+            .filter(|r| !signature.is_some_and(|s| s.page_index == page && r.baseline >= s.y - 1.0))
+            .collect();
+        runs.sort_by(|a, b| a.baseline.total_cmp(&b.baseline).then(a.x.total_cmp(&b.x)));
+        let mut lines: Vec<(f64, f64, String)> = vec![];
+        for r in runs {
+            match lines.last_mut() {
+                Some((base, end, text)) if (*base - r.baseline).abs() < 3.0 => {
+                    if r.x - *end > 0.5 {
+                        text.push(' ');
+                    }
+                    text.push_str(&r.text);
+                    *end = r.x + r.width;
+                }
+                _ => lines.push((r.baseline, r.x + r.width, r.text.clone())),
+            }
+        }
+        out.extend(lines.into_iter().map(|(_, _, t)| (page, t)));
+    }
+    out
+}
+
+/// Words of the body as a court counts them: whitespace-separated tokens with at least one
+/// letter or digit (so "§" and "—" alone are not words), footnotes included, caption, tables,
+/// signature block and certificate excluded.
+pub fn count_body_words(doc: &PagedDocument, p: &Profile, facts: &Facts) -> usize {
+    body_text_lines(doc, p, facts).iter().map(|(_, l)| count_words(l)).sum()
+}
+
+/// Whitespace-separated tokens with a letter or digit.
+pub fn count_words(text: &str) -> usize {
+    text.split_whitespace().filter(|w| w.chars().any(char::is_alphanumeric)).count()
+}

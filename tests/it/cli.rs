@@ -1,0 +1,91 @@
+//! The `pleader` binary: default output path, exit codes, and that a failed build leaves the last
+//! good PDF untouched.
+
+use std::path::Path;
+use std::process::Command;
+
+use crate::common::*;
+
+fn pleader(args: &[&str], cwd: &Path) -> std::process::Output {
+    Command::new(env!("CARGO_BIN_EXE_pleader")).args(args).current_dir(cwd).output().unwrap()
+}
+
+#[test]
+fn build_writes_output_named_after_the_matter() {
+    let dir = temp_dir("cli-default");
+    let matter = fixture("engine").join("matter.yaml");
+    let out = pleader(&["build", matter.to_str().unwrap()], &dir);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let pdf = std::fs::read(dir.join("output/matter.pdf")).unwrap();
+    assert!(pdf.starts_with(b"%PDF-"));
+    let typst_dir = dir.join("typst");
+    let out = pleader(
+        &["build", matter.to_str().unwrap(), "-o", "x/brief.pdf", "--emit-typst", typst_dir.to_str().unwrap()],
+        &dir,
+    );
+    assert!(out.status.success());
+    assert!(dir.join("x/brief.pdf").exists());
+    assert!(typst_dir.join("main.typ").exists());
+    assert!(typst_dir.join("clauses/01-fx-opening.typ").exists());
+}
+
+#[test]
+fn a_failed_build_keeps_the_last_good_pdf() {
+    let dir = temp_dir("cli-keep");
+    // A project of its own: the fixture's clauses and a matter we can break.
+    let src = fixture("engine");
+    std::fs::create_dir_all(dir.join("clauses")).unwrap();
+    for e in std::fs::read_dir(src.join("clauses")).unwrap() {
+        let e = e.unwrap();
+        std::fs::copy(e.path(), dir.join("clauses").join(e.file_name())).unwrap();
+    }
+    let good = std::fs::read_to_string(src.join("matter.yaml")).unwrap();
+    std::fs::write(dir.join("m.yaml"), &good).unwrap();
+    let out = pleader(&["build", "m.yaml", "-o", "brief.pdf"], &dir);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let before = std::fs::read(dir.join("brief.pdf")).unwrap();
+
+    // A citation of an unknown authority: exit 1, the error names the clause file and line.
+    let clause = dir.join("clauses/fx-parent.tera");
+    let text = std::fs::read_to_string(&clause).unwrap();
+    std::fs::write(&clause, text.replace("tests that might apply.", "tests that might apply. [@no-such-case at 3]."))
+        .unwrap();
+    let out = pleader(&["build", "m.yaml", "-o", "brief.pdf", "--diagnostic-format", "short"], &dir);
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("clauses/fx-parent.tera:5:"), "{err}");
+    assert!(err.contains("`no-such-case` is not in the authority bank"), "{err}");
+    assert_eq!(std::fs::read(dir.join("brief.pdf")).unwrap(), before, "previous PDF changed");
+    std::fs::write(&clause, text).unwrap();
+
+    // Malformed YAML: exit 1, line and column.
+    std::fs::write(dir.join("m.yaml"), good.replace("court: nd-cal", "court: [nd-cal")).unwrap();
+    let out = pleader(&["build", "m.yaml", "-o", "brief.pdf", "--diagnostic-format", "short"], &dir);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("m.yaml:"));
+    assert_eq!(std::fs::read(dir.join("brief.pdf")).unwrap(), before);
+    // No temporary files left behind.
+    let leftovers: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .filter_map(|e| {
+            let n = e.unwrap().file_name().to_string_lossy().to_string();
+            n.ends_with(".tmp").then_some(n)
+        })
+        .collect();
+    assert!(leftovers.is_empty(), "{leftovers:?}");
+}
+
+#[test]
+fn usage_and_io_problems_exit_2() {
+    let dir = temp_dir("cli-usage");
+    let out = pleader(&["build"], &dir);
+    assert_eq!(out.status.code(), Some(2));
+    let out = pleader(&["build", "missing.yaml"], &dir);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("`missing.yaml` does not exist"));
+    // An output path that cannot be written.
+    let matter = fixture("engine").join("matter.yaml");
+    std::fs::write(dir.join("file"), "x").unwrap();
+    let out = pleader(&["build", matter.to_str().unwrap(), "-o", "file/brief.pdf"], &dir);
+    assert_eq!(out.status.code(), Some(2), "{}", String::from_utf8_lossy(&out.stderr));
+}

@@ -1,0 +1,148 @@
+//! The clause library and the sample matters: both matters build and stay within the
+//! court's limits; every clause is used; each brief's TOA lists exactly what its body cites, on
+//! the pages where it is cited; no clause names a party, platform or court; the Leifer brief has
+//! the digest's structure (I–V, IV.A–C with their subsections) and its six footnotes.
+
+use std::collections::BTreeSet;
+
+use crate::common::*;
+use pleader::rules::{court_checks, filing_ready};
+use typst::foundations::NativeElement;
+use typst::introspection::Introspector;
+use typst::model::FootnoteElem;
+
+fn matters() -> Vec<std::path::PathBuf> {
+    let mut v: Vec<_> = std::fs::read_dir(root().join("matters"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "yaml"))
+        .collect();
+    v.sort();
+    v
+}
+
+#[test]
+fn there_are_two_sample_matters_and_both_are_filing_ready() {
+    let all = matters();
+    assert!(all.len() >= 2, "{all:?}");
+    for m in all {
+        let built = build(&m);
+        let checks = court_checks(&built);
+        assert!(filing_ready(&checks), "{}: {checks:#?}", m.display());
+        assert_body_on_grid(&built);
+        assert_eq!(printed_toa(&built), expected_toa(&built), "{}", m.display());
+        // The TOA lists exactly the authorities the body cites.
+        let in_toa: BTreeSet<&str> =
+            built.front.toa.iter().flat_map(|c| c.entries.iter().map(|e| e.id.as_str())).collect();
+        let cited: BTreeSet<&str> = built.uses.iter().map(|u| u.id.as_str()).collect();
+        assert_eq!(in_toa, cited, "{}", m.display());
+    }
+}
+
+#[test]
+fn every_clause_is_used_by_a_sample_matter() {
+    let mut used = BTreeSet::new();
+    for m in matters() {
+        let built = build(&m);
+        used.extend(built.drafted.iter().map(|r| r.clause.clone()));
+    }
+    for e in std::fs::read_dir(root().join("clauses")).unwrap() {
+        let name = e.unwrap().file_name().to_string_lossy().to_string();
+        let Some(id) = name.strip_suffix(".tera") else { continue };
+        if id.starts_with('_') {
+            continue; // partials are included by clauses
+        }
+        assert!(used.contains(id), "clause `{id}` is not used by any sample matter");
+    }
+}
+
+/// Names that must come from a matter, never from a clause: parties, platforms, courts.
+fn literal_names() -> BTreeSet<String> {
+    let mut names = BTreeSet::new();
+    for m in matters() {
+        let text = std::fs::read_to_string(&m).unwrap();
+        let v: serde_yaml::Value = serde_yaml::from_str(&text).unwrap();
+        for (_, p) in v["parties"].as_mapping().unwrap() {
+            for key in ["name", "short"] {
+                names.insert(p[key].as_str().unwrap().to_string());
+            }
+        }
+        fn walk(v: &serde_yaml::Value, key: &str, out: &mut BTreeSet<String>) {
+            match v {
+                serde_yaml::Value::Mapping(m) => {
+                    for (k, v) in m {
+                        walk(v, k.as_str().unwrap_or(""), out);
+                    }
+                }
+                serde_yaml::Value::Sequence(s) => s.iter().for_each(|x| walk(x, key, out)),
+                serde_yaml::Value::String(s) if key == "platform" || key.contains("court") => {
+                    out.insert(s.clone());
+                }
+                _ => {}
+            }
+        }
+        walk(&v["facts"], "", &mut names);
+        names.insert(v["division"].as_str().unwrap_or("").to_string());
+    }
+    names.retain(|n| n.len() > 2);
+    // Court names as printed in captions.
+    names.extend(["Northern District", "Eastern District", "Central District", "Southern District"].map(String::from));
+    names
+}
+
+#[test]
+fn no_clause_names_a_party_platform_or_court() {
+    let names = literal_names();
+    assert!(names.contains("Twitter") && names.contains("Leifer"), "{names:?}");
+    for e in std::fs::read_dir(root().join("clauses")).unwrap() {
+        let path = e.unwrap().path();
+        let text = std::fs::read_to_string(&path).unwrap();
+        for n in &names {
+            assert!(!text.contains(n.as_str()), "{} names `{n}`", path.display());
+        }
+    }
+}
+
+#[test]
+fn the_leifer_brief_has_the_digest_structure() {
+    let built = build(&root().join("matters/leifer-v-twitter.yaml"));
+    let toc: Vec<(usize, String, String)> = built
+        .front
+        .toc
+        .iter()
+        .map(|e| (e.level, e.number.clone(), normalize(&pleader::escape::plain(&e.title))))
+        .collect();
+    let outline: Vec<(usize, &str)> = built.matter.outline().iter().map(|(l, i)| (*l, i.clause.as_str())).collect();
+    assert_eq!(toc.len(), outline.len());
+    let numbers: Vec<(usize, &str)> = toc.iter().map(|(l, n, _)| (*l, n.as_str())).collect();
+    assert_eq!(
+        numbers,
+        [
+            (1, "I."),
+            (1, "II."),
+            (1, "III."),
+            (1, "IV."),
+            (2, "A."),
+            (2, "B."),
+            (3, "1."),
+            (3, "2."),
+            (2, "C."),
+            (3, "1."),
+            (3, "2."),
+            (1, "V."),
+        ]
+    );
+    let titles: Vec<&str> = toc.iter().map(|(_, _, t)| t.as_str()).collect();
+    for (i, expected) in
+        [(0, "Introduction"), (1, "Factual Background"), (2, "Legal Standard"), (3, "Argument"), (11, "Conclusion")]
+    {
+        assert!(titles[i].eq_ignore_ascii_case(expected), "{i}: {}", titles[i]);
+    }
+    // Six footnotes, as the digest describes, and one block quotation.
+    let footnotes = built.doc.introspector().query(&FootnoteElem::ELEM.select()).len();
+    assert_eq!(footnotes, 6);
+    let quotes: usize = built.clauses.iter().map(|c| c.body.matches("#blockquote[").count()).sum();
+    assert_eq!(quotes, 1);
+    // Within the 25-page limit of Civil L.R. 7-3(a).
+    assert!(pleader::rules::body_pages(&built) <= 25);
+}

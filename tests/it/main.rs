@@ -1,0 +1,24 @@
+//! pleader's integration tests, in one crate so that Typst is linked once. Each module tests one
+//! concern against the real typeset document:
+//!
+//! - `engine`: the generated Typst (snapshots), the numbered-line grid, TOA and TOC against where
+//!   things landed, the choice of citation forms, page labels, links, determinism;
+//! - `errors`: every bad input a lawyer can produce, one test per fixture under `errors/cases/`;
+//! - `escaping`: the one escaping function on arbitrary strings;
+//! - `library`: the clauses and the sample matters;
+//! - `profiles`: the court profiles;
+//! - `robustness`: arbitrary input never panics;
+//! - `workflow`: the lawyer's commands (`new`, `check`, `clauses`, `authorities`, `watch`, help);
+//! - `cli`: the binary's output path, exit codes and the last good PDF;
+//! - `architecture`: the source tree keeps its rules (one Typst writer, no import cycle).
+
+mod architecture;
+mod cli;
+mod common;
+mod engine;
+mod errors;
+mod escaping;
+mod library;
+mod profiles;
+mod robustness;
+mod workflow;

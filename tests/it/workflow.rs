@@ -1,0 +1,188 @@
+//! The lawyer’s workflow commands: `new`, `check`, `clauses [--lint]`, `authorities`,
+//! `watch` (rebuilds on change, keeps the last good PDF on an error), and `--help` with examples.
+
+use std::io::{BufRead, BufReader};
+use std::path::Path;
+use std::process::{Command, Stdio};
+use std::sync::mpsc;
+use std::time::Duration;
+
+use crate::common::*;
+
+fn pleader(args: &[&str], cwd: &Path) -> (i32, String, String) {
+    let out =
+        Command::new(env!("CARGO_BIN_EXE_pleader")).args(args).current_dir(cwd).env("NO_COLOR", "1").output().unwrap();
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into(),
+        String::from_utf8_lossy(&out.stderr).into(),
+    )
+}
+
+#[test]
+fn new_scaffolds_a_matter_that_checks_and_builds() {
+    let dir = temp_dir("wf-new");
+    let (code, out, _) = pleader(&["new", "doe-v-platform"], &dir);
+    assert_eq!(code, 0);
+    assert!(out.contains("doe-v-platform/matter.yaml"));
+    let text = std::fs::read_to_string(dir.join("doe-v-platform/matter.yaml")).unwrap();
+    // Every top-level field of the matter format is documented in the template.
+    for field in [
+        "court:",
+        "division:",
+        "county:",
+        "case:",
+        "document:",
+        "parties:",
+        "counsel:",
+        "record:",
+        "facts:",
+        "brief:",
+        "authorities:",
+        "overrides:",
+        "hearing:",
+    ] {
+        assert!(text.contains(field), "{field} missing");
+    }
+    assert!(text.lines().filter(|l| l.trim_start().starts_with('#')).count() > 60, "the template is commented");
+    let (code, out, err) = pleader(&["check", "doe-v-platform/matter.yaml"], &dir);
+    assert_eq!(code, 0, "{out}{err}");
+    assert!(out.contains("filing-ready"));
+    let (code, _, _) = pleader(&["build", "doe-v-platform/matter.yaml"], &dir);
+    assert_eq!(code, 0);
+    assert!(dir.join("output/matter.pdf").exists());
+    // Never overwrites.
+    let (code, _, err) = pleader(&["new", "doe-v-platform"], &dir);
+    assert_eq!(code, 2);
+    assert!(err.contains("already exists"));
+}
+
+#[test]
+fn check_reports_the_courts_rules_and_fails_when_a_limit_is_exceeded() {
+    let (code, out, _) = pleader(&["check", "matters/leifer-v-twitter.yaml"], &root());
+    assert_eq!(code, 0, "{out}");
+    assert!(out.contains("page limit:") && out.contains("limit for an opposition is 25"), "{out}");
+    assert!(out.contains("minimum type size"));
+    assert!(out.contains("table of contents and authorities"));
+    assert!(!root().join("output/leifer-v-twitter.pdf.tmp").exists());
+
+    let dir = temp_dir("wf-check");
+    let text = std::fs::read_to_string(root().join("matters/leifer-v-twitter.yaml")).unwrap();
+    std::fs::write(dir.join("m.yaml"), text + "\noverrides:\n  limits:\n    opposition: {pages: 5}\n").unwrap();
+    let (code, out, _) = pleader(&["check", "m.yaml"], &dir);
+    assert_eq!(code, 1, "{out}");
+    assert!(out.contains("FAIL") && out.contains("not filing-ready"), "{out}");
+    assert!(!dir.join("output").exists(), "check writes no PDF");
+}
+
+#[test]
+fn clauses_are_listed_and_linted() {
+    let (code, out, _) = pleader(&["clauses"], &root());
+    assert_eq!(code, 0);
+    for id in ["introduction", "evidentiary-basis", "balance-of-harms", "conclusion"] {
+        assert!(out.contains(&format!("{id}  (clauses/{id}.tera)")), "{id}");
+    }
+    assert!(out.contains("option relief"), "options are listed");
+    let (code, out, err) = pleader(&["clauses", "--lint"], &root());
+    assert_eq!(code, 0, "{out}{err}");
+    assert!(out.contains(" 0 errors"), "{out}");
+
+    // A broken clause is reported with its file and line.
+    let dir = temp_dir("wf-lint");
+    std::fs::create_dir_all(dir.join("clauses")).unwrap();
+    std::fs::create_dir_all(dir.join("matters")).unwrap();
+    std::fs::copy(root().join("matters/leifer-v-twitter.yaml"), dir.join("matters/leifer-v-twitter.yaml")).unwrap();
+    std::fs::copy(root().join("matters/harlow-v-threadline.yaml"), dir.join("matters/harlow-v-threadline.yaml"))
+        .unwrap();
+    let intro = std::fs::read_to_string(root().join("clauses/introduction.tera")).unwrap();
+    let broken = intro.replacen("{{ ", "{{ facts.no_such_fact }} {{ ", 1);
+    std::fs::write(dir.join("clauses/introduction.tera"), broken).unwrap();
+    let (code, out, err) = pleader(&["clauses", "--lint", "--diagnostic-format", "short"], &dir);
+    assert_eq!(code, 1, "{out}{err}");
+    assert!(err.contains("clauses/introduction.tera:") && err.contains("facts.no_such_fact"), "{err}");
+}
+
+#[test]
+fn authorities_are_listed_and_searched() {
+    let (code, out, _) = pleader(&["authorities", "highfields"], &root());
+    assert_eq!(code, 0);
+    assert!(out.contains("full:  Highfields Cap. Mgmt., L.P. v. Doe, 385 F. Supp. 2d 969 (N.D. Cal. 2005)"), "{out}");
+    assert!(out.contains("short: Highfields, 385 F. Supp. 2d 969"));
+    let (code, out, _) = pleader(&["authorities"], &root());
+    assert_eq!(code, 0);
+    assert!(out.matches("  full:").count() >= 45);
+    let (code, _, err) = pleader(&["authorities", "no such authority anywhere"], &root());
+    assert_eq!(code, 1);
+    assert!(err.contains("no authority matches"));
+}
+
+#[test]
+fn every_command_has_help_with_an_example() {
+    for cmd in ["build", "check", "watch", "new", "clauses", "authorities"] {
+        let (code, out, _) = pleader(&[cmd, "--help"], &root());
+        assert_eq!(code, 0);
+        assert!(out.contains("Example"), "{cmd}: {out}");
+    }
+}
+
+#[test]
+fn watch_rebuilds_on_change_and_keeps_the_last_good_pdf() {
+    let dir = temp_dir("wf-watch");
+    std::fs::create_dir_all(dir.join("clauses")).unwrap();
+    for e in std::fs::read_dir(fixture("engine").join("clauses")).unwrap() {
+        let e = e.unwrap();
+        std::fs::copy(e.path(), dir.join("clauses").join(e.file_name())).unwrap();
+    }
+    let matter = std::fs::read_to_string(fixture("engine").join("matter.yaml")).unwrap();
+    std::fs::write(dir.join("m.yaml"), &matter).unwrap();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_pleader"))
+        .args(["watch", "m.yaml", "-o", "out.pdf", "--max-builds", "4", "--diagnostic-format", "short"])
+        .current_dir(&dir)
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let (tx, rx) = mpsc::channel();
+    let stderr = child.stderr.take().unwrap();
+    std::thread::spawn(move || {
+        for line in BufReader::new(stderr).lines().map_while(Result::ok) {
+            let _ = tx.send(line);
+        }
+    });
+    let wait_for = |what: &str| -> String {
+        let deadline = std::time::Instant::now() + Duration::from_secs(60);
+        let mut seen = String::new();
+        while std::time::Instant::now() < deadline {
+            if let Ok(line) = rx.recv_timeout(Duration::from_millis(200)) {
+                seen.push_str(&line);
+                seen.push('\n');
+                if line.contains(what) {
+                    return seen;
+                }
+            }
+        }
+        panic!("timed out waiting for {what:?}; saw:\n{seen}");
+    };
+    wait_for("watching");
+    let first = std::fs::read(dir.join("out.pdf")).unwrap();
+    // A fact changes: rebuilt, and the PDF changes.
+    let edited = matter.replace("The subpoena reaches", "The subpoena would reach");
+    assert_ne!(edited, matter);
+    std::fs::write(dir.join("m.yaml"), &edited).unwrap();
+    let seen = wait_for("rebuilt");
+    assert!(seen.contains(" ms "), "prints the rebuild time: {seen}");
+    let second = std::fs::read(dir.join("out.pdf")).unwrap();
+    assert!(first != second, "the PDF did not change");
+    // A clause changes: rebuilt too.
+    let clause = dir.join("clauses/fx-parent.tera");
+    let text = std::fs::read_to_string(&clause).unwrap();
+    std::fs::write(&clause, text.replace("cannot meet", "does not meet")).unwrap();
+    wait_for("rebuilt");
+    let third = std::fs::read(dir.join("out.pdf")).unwrap();
+    // A broken matter: the diagnostic is printed, the last good PDF stays.
+    std::fs::write(dir.join("m.yaml"), edited.replace("court: nd-cal", "court: [nd-cal")).unwrap();
+    let seen = wait_for("last good PDF is unchanged");
+    assert!(seen.contains("m.yaml:"), "{seen}");
+    assert!(std::fs::read(dir.join("out.pdf")).unwrap() == third, "the last good PDF changed");
+    let status = child.wait().unwrap();
+    assert!(status.success());
+}
