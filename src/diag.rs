@@ -88,6 +88,8 @@ pub struct Diagnostic {
     pub source: Option<SourceText>,
     pub span: Option<Range<usize>>,
     pub label: Option<String>,
+    /// Other places in the same source the problem involves (e.g. where a key was first written).
+    pub secondary: Vec<(Range<usize>, String)>,
     pub notes: Vec<String>,
 }
 
@@ -100,6 +102,7 @@ impl Diagnostic {
             source: None,
             span: None,
             label: None,
+            secondary: vec![],
             notes: vec![],
         }
     }
@@ -141,6 +144,12 @@ impl Diagnostic {
 
     pub fn with_label(mut self, label: impl Into<String>) -> Self {
         self.label = Some(label.into());
+        self
+    }
+
+    /// Adds a second place in the diagnostic's source, with a label.
+    pub fn with_secondary(mut self, span: Range<usize>, label: impl Into<String>) -> Self {
+        self.secondary.push((span, label.into()));
         self
     }
 
@@ -242,7 +251,11 @@ pub fn emit(writer: &mut dyn term::termcolor::WriteColor, diags: &[Diagnostic]) 
                     if let Some(l) = &d.label {
                         label = label.with_message(l);
                     }
-                    cs = cs.with_labels(vec![label]);
+                    let mut labels = vec![label];
+                    for (span, text) in &d.secondary {
+                        labels.push(Label::secondary(id, span.clone()).with_message(text));
+                    }
+                    cs = cs.with_labels(labels);
                 }
                 None => notes.insert(0, format!("in {}", source.name)),
             }

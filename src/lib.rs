@@ -7,7 +7,7 @@
 //! [`matter::validate`]) → [`draft`] (Tera clauses) → [`cite`] (citation forms) → [`assemble`]
 //! (Typst sources) → [`typeset`] (in-process Typst) → [`export`] (PDF; the only stage that writes
 //! files). [`pipeline`] runs the stages; [`rules`] checks a typeset brief against the court's
-//! rules; [`lint`] checks the clauses; [`watch`] rebuilds on change; [`cli`] is the command line.
+//! rules; [`lint`] checks the clauses; [`scaffold`] writes a new matter from the fact schema; [`watch`] rebuilds on change; [`cli`] is the command line.
 //! Shared pieces: [`diag`] (located diagnostics), [`escape`] (the one Typst writer), [`units`],
 //! [`yaml`].
 
@@ -23,6 +23,7 @@ pub mod lint;
 pub mod matter;
 pub mod pipeline;
 pub mod rules;
+pub mod scaffold;
 pub mod typeset;
 pub mod units;
 pub mod watch;

@@ -13,6 +13,7 @@ use crate::diag::{Diagnostic, Diagnostics, SourceText};
 use crate::draft::ClauseTemplates;
 use crate::library::bank::Bank;
 use crate::library::project::Project;
+use crate::library::schema::{FactType, Schema};
 use crate::library::Library;
 use crate::matter::OutlineItem;
 use crate::pipeline::{self, BuildOptions, Session};
@@ -38,13 +39,17 @@ pub fn lint(project: &Project) -> LintReport {
             return report;
         }
     };
-    let bank = match Library::load(project.clone()) {
-        Ok(l) => l.bank,
+    let (bank, schema) = match Library::load(project.clone()) {
+        Ok(l) => (l.bank, l.schema),
         Err(mut d) => {
             report.diagnostics.append(&mut d);
-            Bank::default()
+            (Bank::default(), Default::default())
         }
     };
+    report.diagnostics.extend(fact_declarations(&library, &schema));
+    if let Ok(lib) = Library::load(project.clone()) {
+        report.renders += one_of_renderings(&lib, &library, &mut report.diagnostics);
+    }
     // Citations of unknown ids, for every clause whether or not a sample selects it. Ids in a
     // sample matter's record are fine.
     let samples: Vec<(String, SourceText)> =
@@ -166,7 +171,150 @@ pub fn lint(project: &Project) -> LintReport {
             );
         }
     }
+    // A sample's problem shows up once per rendering that loads it: report it once.
+    let mut seen = BTreeSet::new();
+    report.diagnostics.retain(|d| seen.insert((d.location(), d.message.clone())));
     report
+}
+
+/// Renders every clause with every value of every one-of fact it reads (alone in an outline of
+/// its own, on the matter `pleader new` would write for it, with its options at their defaults
+/// and then all on), so that no value falls through a branch unhandled: an unhandled value is a
+/// Tera `throw` or an error in the rendered text. Returns the number of renderings.
+pub fn one_of_renderings(library: &Library, templates: &ClauseTemplates, out: &mut Diagnostics) -> usize {
+    let Some(template) = library.project.files.get("scaffold/matter.yaml") else { return 0 };
+    let mut renders = 0;
+    for clause in templates.clauses.values() {
+        let one_ofs: Vec<(String, Vec<String>)> = templates
+            .reads(&clause.id)
+            .facts
+            .into_iter()
+            .filter_map(|p| {
+                let f = library.schema.get(&p)?;
+                let values = match &f.ty {
+                    FactType::OneOf(v) => v.keys().cloned().collect(),
+                    FactType::List(item) => match &item.ty {
+                        FactType::OneOf(v) => v.keys().cloned().collect(),
+                        _ => return None,
+                    },
+                    _ => return None,
+                };
+                Some((p, values))
+            })
+            .collect();
+        if one_ofs.is_empty() {
+            continue;
+        }
+        let all_on: serde_yaml::Mapping = clause
+            .header
+            .options
+            .iter()
+            .filter(|(_, o)| o.default.is_bool())
+            .map(|(k, _)| (serde_yaml::Value::String(k.clone()), serde_yaml::Value::Bool(true)))
+            .collect();
+        for options in [serde_yaml::Mapping::new(), all_on] {
+            let brief = vec![OutlineItem { clause: clause.id.clone(), options, sections: vec![] }];
+            let text = match crate::scaffold::for_outline(library, template, &brief, &Default::default(), "lint") {
+                Ok(t) => t,
+                Err(mut d) => {
+                    out.append(&mut d);
+                    continue;
+                }
+            };
+            let loaded = match pipeline::load(
+                SourceText::new(format!("<lint matter for {}>", clause.id), text),
+                library.project.clone(),
+            ) {
+                Ok(l) => l,
+                Err(mut d) => {
+                    out.append(&mut d);
+                    continue;
+                }
+            };
+            for (path, values) in &one_ofs {
+                let is_list = matches!(library.schema.get(path).map(|f| &f.ty), Some(FactType::List(_)));
+                for v in values {
+                    let value = if is_list { serde_json::json!([v]) } else { serde_json::json!(v) };
+                    renders += 1;
+                    if let Err(d) = pipeline::draft_with(&loaded, &[(path.clone(), value)]) {
+                        for e in d {
+                            out.push(
+                                Diagnostic::error(format!(
+                                    "clause `{}` fails when `{path}` is `{v}`: {}",
+                                    clause.id, e.message
+                                ))
+                                .at(&clause.source, yaml::find_key(&clause.source, "facts").unwrap_or(0..0))
+                                .with_hint("handle every value the schema allows, or end the `if` chain with `{% else %}{{ throw(message=\"…\") }}`"),
+                            );
+                        }
+                    }
+                }
+            }
+        }
+    }
+    renders
+}
+
+/// Every fact a clause reads is declared (in its header or an included partial's) and defined in
+/// the schema, and every fact it declares is read: proved on the parsed templates, so a fact read
+/// only behind an option no sample turns on is checked too.
+pub fn fact_declarations(templates: &ClauseTemplates, schema: &Schema) -> Diagnostics {
+    let mut out = vec![];
+    let covered = |declared: &[String], read: &str| {
+        declared.iter().any(|d| d == read || read.starts_with(&format!("{d}.")) || d.starts_with(&format!("{read}.")))
+    };
+    let mut checked_partials = BTreeSet::new();
+    for clause in templates.clauses.values() {
+        let reads = templates.reads(&clause.id).facts;
+        let declared = templates.declared(&clause.id);
+        let paths: Vec<String> = declared.iter().map(|(r, _)| r.path.clone()).collect();
+        for read in &reads {
+            if !covered(&paths, read) {
+                let span = yaml::find_key(&clause.source, "facts")
+                    .or_else(|| yaml::find_key(&clause.source, "heading"))
+                    .unwrap_or(0..0);
+                out.push(
+                    Diagnostic::error(format!("clause `{}` reads `facts.{read}` without declaring it", clause.id))
+                        .at(&clause.source, span)
+                        .with_hint(format!(
+                            "add `{read}` to the header's `facts:` (and define it in clauses/_facts.yaml if it is new)"
+                        )),
+                );
+            }
+        }
+        for (r, from) in &declared {
+            let source = if *from == clause.id {
+                &clause.source
+            } else {
+                match templates.partials.get(from) {
+                    Some(p) if checked_partials.insert(from.clone()) => &p.source,
+                    _ => continue,
+                }
+            };
+            let span = header_item(source, "facts", &r.path);
+            if schema.get(&r.path).is_none() {
+                let all = schema.paths();
+                let hint = crate::diag::did_you_mean(&r.path, all.iter().map(|s| s.as_str()))
+                    .unwrap_or_else(|| "define it in clauses/_facts.yaml (type, description, example)".into());
+                out.push(
+                    Diagnostic::error(format!(
+                        "`{}` declares the fact `{}`, which clauses/_facts.yaml does not define",
+                        from, r.path
+                    ))
+                    .at(source, span.clone())
+                    .with_hint(hint),
+                );
+            }
+            if !reads.iter().any(|read| read == &r.path || read.starts_with(&format!("{}.", r.path))) {
+                out.push(
+                    Diagnostic::warning(format!("`{}` declares the fact `{}` but never reads it", from, r.path))
+                        .at(source, span)
+                        .with_hint("remove it from `facts:`: a matter would be asked for a fact the brief never uses"),
+                );
+            }
+        }
+    }
+    out
 }
 
 /// The span of `item` in a header list such as `authorities: [a, b]` (or the key itself).

@@ -144,7 +144,13 @@ pub fn load_cached(matter_src: SourceText, project: Project, cache: &mut LoadCac
             Err(mut d) => {
                 problems.append(&mut d);
                 // Go on to report the clause files' problems too, against an empty bank.
-                Arc::new(Library { project, bank: Bank::default(), key })
+                Arc::new(Library {
+                    project,
+                    bank: Bank::default(),
+                    claims: Default::default(),
+                    schema: Default::default(),
+                    key,
+                })
             }
         },
     };
@@ -201,6 +207,108 @@ fn cite_diagnostic(e: &CiteError, drafted: &str, clause: &Clause) -> Diagnostic 
     }
 }
 
+/// Stage 2 on a loaded matter: validation, then citations of ids in neither the bank nor the
+/// record, found in the clause templates before anything is drafted.
+fn validate_loaded(
+    matter: &Matter,
+    matter_src: &SourceText,
+    library: &Library,
+    bank: &Bank,
+    templates: &ClauseTemplates,
+) -> Result<validate::Validated> {
+    let declared: std::collections::BTreeMap<String, _> =
+        templates.clauses.keys().map(|id| (id.clone(), templates.declared(id))).collect();
+    let validated = validate::validate(
+        matter,
+        matter_src,
+        &validate::Library {
+            clauses: &templates.clauses,
+            declared: &declared,
+            available: &templates.available,
+            bank,
+            schema: &library.schema,
+            claims: &library.claims,
+        },
+    )?;
+    let known = |id: &str| bank.get(id).is_some() || matter.record.contains_key(id);
+    let candidates: Vec<&str> = bank.ids().chain(matter.record.keys().map(|s| s.as_str())).collect();
+    let unknown: Vec<Diagnostic> = templates
+        .clauses
+        .values()
+        .flat_map(|clause| crate::cite::unknown_citations(clause, known, &candidates))
+        .collect();
+    if !unknown.is_empty() {
+        return Err(unknown);
+    }
+    Ok(validated)
+}
+
+/// Stages 3 and 4: drafts every clause of the outline and resolves its citations.
+fn draft_and_cite(
+    matter: &Matter,
+    profile: &Profile,
+    bank: &Bank,
+    templates: &ClauseTemplates,
+    facts: serde_json::Value,
+) -> Result<(Vec<DraftedClause>, Vec<ClauseFile>, Vec<CiteUse>)> {
+    let prepared = draft::prepare(matter, profile, facts);
+    let drafted = draft::draft(&prepared, templates)?;
+    drop(prepared);
+    let mut resolver = Resolver::new(bank, &matter.record);
+    let mut clauses = Vec::with_capacity(drafted.len());
+    let mut problems = vec![];
+    for (i, r) in drafted.iter().enumerate() {
+        let Some(clause) = templates.get(&r.clause) else { continue };
+        match resolver.resolve(&r.body, i) {
+            Ok(body) => clauses.push(ClauseFile {
+                clause: r.clause.clone(),
+                level: r.level,
+                number: r.number.clone(),
+                heading: r.heading.clone(),
+                body,
+                source: clause.source.clone(),
+                body_line: clause.body_line,
+            }),
+            Err(e) => problems.push(cite_diagnostic(&e, &r.body, clause)),
+        }
+    }
+    if !problems.is_empty() {
+        return Err(problems);
+    }
+    Ok((drafted, clauses, resolver.uses))
+}
+
+/// Validates and drafts a loaded matter without typesetting it, with some facts replaced by other
+/// values after validation (`clauses --lint` renders every value of every one-of fact this way).
+/// Returns the drafted clauses with their citations resolved.
+pub fn draft_with(loaded: &Loaded, replace: &[(String, serde_json::Value)]) -> Result<Vec<ClauseFile>> {
+    let mut validated =
+        validate_loaded(&loaded.matter, &loaded.matter_src, &loaded.library, &loaded.bank, &loaded.templates)?;
+    // A path through a list (`underlying.claims.key`) replaces the field in every item.
+    fn set(cur: &mut serde_json::Value, parts: &[&str], value: &serde_json::Value) {
+        match cur {
+            serde_json::Value::Array(items) => items.iter_mut().for_each(|i| set(i, parts, value)),
+            _ => match parts {
+                [] => {}
+                [last] => cur[*last] = value.clone(),
+                [first, rest @ ..] => {
+                    if cur.get(*first).is_none_or(|v| v.is_null()) {
+                        cur[*first] = serde_json::json!({});
+                    }
+                    set(&mut cur[*first], rest, value);
+                }
+            },
+        }
+    }
+    for (path, value) in replace {
+        let parts: Vec<&str> = path.split('.').collect();
+        set(&mut validated.facts, &parts, value);
+    }
+    let (_, clauses, _) =
+        draft_and_cite(&loaded.matter, &loaded.profile, &loaded.bank, &loaded.templates, validated.facts)?;
+    Ok(clauses)
+}
+
 impl Session {
     pub fn new() -> Self {
         Session { typesetter: Typesetter::new(), cache: LoadCache::default(), last_words: 0 }
@@ -233,47 +341,13 @@ impl Session {
             .with_hint(format!("embedded fonts: {}", families.join(", ")))
             .into());
         }
-        validate::validate(&matter, &matter_src, &templates.clauses, &templates.available, &bank)?;
-        // Citations of ids that are in neither the bank nor the record, found in the clause
-        // templates before anything is drafted.
-        let known = |id: &str| bank.get(id).is_some() || matter.record.contains_key(id);
-        let candidates: Vec<&str> = bank.ids().chain(matter.record.keys().map(|s| s.as_str())).collect();
-        let unknown: Vec<Diagnostic> = templates
-            .clauses
-            .values()
-            .flat_map(|clause| crate::cite::unknown_citations(clause, known, &candidates))
-            .collect();
-        if !unknown.is_empty() {
-            return Err(unknown);
-        }
-        let prepared = draft::prepare(&matter, &profile);
+        let validated = validate_loaded(&matter, &matter_src, &library, &bank, &templates)?;
+        let warnings_before = validated.warnings;
         timings.load = start.elapsed();
 
         let t = Instant::now();
-        let drafted = draft::draft(&prepared, &templates)?;
-        drop(prepared);
-        let mut resolver = Resolver::new(&bank, &matter.record);
-        let mut clauses = Vec::with_capacity(drafted.len());
-        let mut problems = vec![];
-        for (i, r) in drafted.iter().enumerate() {
-            let Some(clause) = templates.get(&r.clause) else { continue };
-            match resolver.resolve(&r.body, i) {
-                Ok(body) => clauses.push(ClauseFile {
-                    clause: r.clause.clone(),
-                    level: r.level,
-                    number: r.number.clone(),
-                    heading: r.heading.clone(),
-                    body,
-                    source: clause.source.clone(),
-                    body_line: clause.body_line,
-                }),
-                Err(e) => problems.push(cite_diagnostic(&e, &r.body, clause)),
-            }
-        }
-        if !problems.is_empty() {
-            return Err(problems);
-        }
-        let uses = resolver.uses;
+        let (drafted, clauses, resolver) = draft_and_cite(&matter, &profile, &bank, &templates, validated.facts)?;
+        let uses = resolver;
         timings.draft = t.elapsed();
 
         let t = Instant::now();
@@ -285,7 +359,7 @@ impl Session {
         let mut words = self.last_words;
         let mut files = assemble::assemble(&matter, &profile, &library.project, &clauses, &entries, words);
         self.typesetter.set_today(matter.document.date.0);
-        let (doc, warnings, facts) = loop {
+        let (doc, mut warnings, facts) = loop {
             self.typesetter.set_sources(files.clone());
             let (doc, warnings) = self.typesetter.compile()?;
             timings.compiles += 1;
@@ -304,6 +378,7 @@ impl Session {
             }
         };
         self.last_words = words;
+        warnings.splice(0..0, warnings_before);
         let front = entries.with_pages(&facts);
         timings.typeset = t.elapsed();
 

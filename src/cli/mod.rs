@@ -8,6 +8,7 @@ mod authorities;
 mod build;
 mod check;
 mod clauses;
+mod facts;
 mod new;
 mod watch;
 
@@ -87,13 +88,29 @@ enum Command {
         #[arg(long, hide = true)]
         max_builds: Option<usize>,
     },
-    /// Create a new matter from a commented template that documents every field.
+    /// Create a new matter: a commented template with every fact its outline's clauses read.
     #[command(
-        after_help = "Example:\n  pleader new doe-v-platform        # writes doe-v-platform/matter.yaml\n  pleader build doe-v-platform/matter.yaml"
+        after_help = "Examples:\n  pleader new doe-v-platform                  # writes doe-v-platform/matter.yaml\n  pleader new doe-v-platform --outline arista-invoked --court cd-cal\n  pleader new x --outline help                # lists the outlines\n  pleader build doe-v-platform/matter.yaml"
     )]
     New {
         /// The folder to create (must not exist or be empty).
         dir: PathBuf,
+        /// The outline to start from (`clauses/_outlines.yaml`; `--outline help` lists them).
+        #[arg(long, default_value = "highfields")]
+        outline: String,
+        /// The court profile (`courts/<id>.yaml`).
+        #[arg(long)]
+        court: Option<String>,
+    },
+    /// List the facts a matter may hold: path, type, allowed values, required, description, and
+    /// the clauses that read each.
+    #[command(after_help = "Examples:\n  pleader facts\n  pleader facts no-prima-facie-case")]
+    Facts {
+        /// Only the facts this clause reads.
+        clause: Option<String>,
+        /// The project folder (default: the current folder if it has a library, else the built-in one).
+        #[arg(long)]
+        root: Option<PathBuf>,
     },
     /// List the clause library; with --lint, render every clause against the sample matters.
     #[command(
@@ -180,7 +197,8 @@ pub fn run() -> ExitCode {
         Command::Build { matter, output, emit_typst } => build::run(&printer, &matter, output, emit_typst),
         Command::Check { matter } => check::run(&printer, &matter),
         Command::Watch { matter, output, max_builds } => watch::run(&printer, &matter, output, max_builds),
-        Command::New { dir } => new::run(&dir),
+        Command::New { dir, outline, court } => new::run(&dir, &outline, court.as_deref()),
+        Command::Facts { clause, root } => facts::run(clause, root),
         Command::Clauses { lint, root } => clauses::run(&printer, lint, root),
         Command::Authorities { query, root } => authorities::run(query, root),
     };

@@ -11,37 +11,6 @@ use crate::library::court::Profile;
 use crate::matter::{Matter, OutlineItem};
 use crate::units::capitalize_first;
 
-/// Converts YAML to JSON for Tera (mapping keys become strings).
-pub fn yaml_to_json(v: &serde_yaml::Value) -> Json {
-    match v {
-        serde_yaml::Value::Null => Json::Null,
-        serde_yaml::Value::Bool(b) => Json::Bool(*b),
-        serde_yaml::Value::Number(n) => {
-            if let Some(i) = n.as_i64() {
-                json!(i)
-            } else if let Some(u) = n.as_u64() {
-                json!(u)
-            } else {
-                json!(n.as_f64().unwrap_or(0.0))
-            }
-        }
-        serde_yaml::Value::String(s) => Json::String(s.clone()),
-        serde_yaml::Value::Sequence(seq) => Json::Array(seq.iter().map(yaml_to_json).collect()),
-        serde_yaml::Value::Mapping(m) => {
-            let mut out = Map::new();
-            for (k, v) in m {
-                let key = match k {
-                    serde_yaml::Value::String(s) => s.clone(),
-                    other => serde_yaml::to_string(other).unwrap_or_default().trim().to_string(),
-                };
-                out.insert(key, yaml_to_json(v));
-            }
-            Json::Object(out)
-        }
-        serde_yaml::Value::Tagged(t) => yaml_to_json(&t.value),
-    }
-}
-
 /// The context every clause sees (before its own options are added).
 pub fn base_context(
     matter: &Matter,
@@ -86,7 +55,7 @@ pub fn base_context(
             "signer": matter.counsel.signer,
         },
         "record": record,
-        "facts": yaml_to_json(&serde_yaml::Value::Mapping(matter.facts.clone())),
+        "facts": crate::yaml::to_json(&serde_yaml::Value::Mapping(matter.facts.clone())),
         "brief_clauses": outline.iter().map(|(_, i)| i.clause.clone()).collect::<Vec<_>>(),
         "sections": refs,
     })
@@ -100,12 +69,14 @@ pub struct Prepared<'a> {
     pub context: Json,
 }
 
-pub fn prepare<'a>(matter: &'a Matter, profile: &Profile) -> Prepared<'a> {
+/// `facts` are the matter's facts as validated, with defaults filled in.
+pub fn prepare<'a>(matter: &'a Matter, profile: &Profile, facts: Json) -> Prepared<'a> {
     let outline = matter.outline();
     let numbered = number_outline(&outline, profile);
     let refs: BTreeMap<String, String> =
         numbered.iter().map(|(id, _, r)| (id.clone(), format!("Section {r}"))).collect();
-    let context = base_context(matter, profile, &outline, &refs);
+    let mut context = base_context(matter, profile, &outline, &refs);
+    context["facts"] = facts;
     Prepared { outline, numbered, context }
 }
 

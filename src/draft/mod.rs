@@ -5,6 +5,7 @@
 
 pub mod context;
 pub mod filters;
+pub mod reads;
 pub mod templates;
 
 use serde_json::{json, Map, Value as Json};
@@ -39,11 +40,11 @@ pub fn draft(prepared: &Prepared, templates: &ClauseTemplates) -> Result<Vec<Dra
         let mut ctx_json = base.clone();
         let mut opts = Map::new();
         for (name, spec) in &clause.header.options {
-            opts.insert(name.clone(), context::yaml_to_json(&spec.default));
+            opts.insert(name.clone(), crate::yaml::to_json(&spec.default));
         }
         for (k, v) in &item.options {
             if let serde_yaml::Value::String(k) = k {
-                opts.insert(k.clone(), context::yaml_to_json(v));
+                opts.insert(k.clone(), crate::yaml::to_json(v));
             }
         }
         ctx_json["opts"] = Json::Object(opts);

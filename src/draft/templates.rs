@@ -10,12 +10,15 @@ use tera::{Context, Tera};
 
 use crate::diag::{Diagnostic, Result, SourceText};
 use crate::escape;
-use crate::library::clause::Clause;
+use crate::library::clause::{Clause, Partial};
+use crate::library::schema::Reads;
 
 /// The clause files a build selects, compiled into Tera templates.
 pub struct ClauseTemplates {
     pub clauses: BTreeMap<String, Clause>,
-    tera: Tera,
+    /// Every partial, by the name clauses include it by (`_name.tera`).
+    pub partials: BTreeMap<String, Partial>,
+    pub(crate) tera: Tera,
     /// Ids of every clause file in the project, compiled or not.
     pub available: Vec<String>,
 }
@@ -36,6 +39,7 @@ impl ClauseTemplates {
         only: Option<&std::collections::HashSet<String>>,
     ) -> Result<ClauseTemplates> {
         let mut clauses = BTreeMap::new();
+        let mut partials = BTreeMap::new();
         let mut problems = vec![];
         let mut tera = Tera::default();
         tera.autoescape_on(vec![""]);
@@ -48,11 +52,16 @@ impl ClauseTemplates {
             // `_name.tera`: a partial other clauses include (`{% include "_name.tera" %}`) or
             // import macros from; no header, never selected by a matter.
             if id.starts_with('_') {
-                let name = format!("{id}.tera");
-                if let Err(e) = tera.add_raw_template(&name, &source.text) {
-                    problems.push(tera_error(&e, source, &source.text, 1));
+                match Partial::parse(&id, source) {
+                    Ok(p) => {
+                        if let Err(e) = tera.add_raw_template(&p.name, &p.body) {
+                            problems.push(tera_error(&e, source, &p.body, p.body_line));
+                        }
+                        texts.push((p.name.clone(), p.body.clone(), source.clone(), source.offset(p.body_line, 1)));
+                        partials.insert(p.name.clone(), p);
+                    }
+                    Err(mut d) => problems.append(&mut d),
                 }
-                texts.push((name, source.text.to_string(), source.clone(), 0));
                 continue;
             }
             available.push(id.clone());
@@ -78,7 +87,7 @@ impl ClauseTemplates {
         }
         problems.extend(recursion_problems(&texts));
         if problems.is_empty() {
-            Ok(ClauseTemplates { clauses, tera, available })
+            Ok(ClauseTemplates { clauses, partials, tera, available })
         } else {
             Err(problems)
         }
@@ -86,6 +95,28 @@ impl ClauseTemplates {
 
     pub fn get(&self, id: &str) -> Option<&Clause> {
         self.clauses.get(id)
+    }
+
+    /// What a clause reads from the facts, found in its compiled heading and body and the
+    /// partials they include.
+    pub fn reads(&self, id: &str) -> super::reads::Reads {
+        let mut r = super::reads::reads(&self.tera, &heading_name(id));
+        let body = super::reads::reads(&self.tera, &body_name(id));
+        r.facts.extend(body.facts);
+        r.partials.extend(body.partials);
+        r
+    }
+
+    /// The facts a clause declares: its own `facts:` and those of every partial it includes.
+    pub fn declared(&self, id: &str) -> Vec<(Reads, String)> {
+        let Some(clause) = self.clauses.get(id) else { return vec![] };
+        let mut out: Vec<(Reads, String)> = clause.header.facts.iter().map(|r| (r.clone(), id.to_string())).collect();
+        for p in self.reads(id).partials {
+            if let Some(partial) = self.partials.get(&p) {
+                out.extend(partial.header.facts.iter().map(|r| (r.clone(), p.clone())));
+            }
+        }
+        out
     }
 
     /// Renders one clause's heading and body with a context.
@@ -225,7 +256,7 @@ pub fn tera_error(e: &tera::Error, source: &SourceText, template: &str, first_li
         d = d.in_file(source);
     }
     if last.contains("not found in context") {
-        d = d.with_hint("add the value to the matter file, or declare it in the clause header's `needs:` so pleader checks it first; `{% if x is defined %}` tests for optional values");
+        d = d.with_hint("declare it in the clause header (`facts:` for a fact, defined in clauses/_facts.yaml; `needs:` for a party) so pleader checks the matter first; `{% if x is defined %}` tests for an optional fact");
     } else if last.contains("Filter") && last.contains("not found") {
         const FILTERS: [&str; 14] = [
             "date",

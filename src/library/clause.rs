@@ -9,6 +9,7 @@ use indexmap::IndexMap;
 use serde::Deserialize;
 
 use crate::diag::{Diagnostic, Result, SourceText};
+use crate::library::schema::Reads;
 use crate::yaml;
 
 #[derive(Clone, Debug, Deserialize)]
@@ -22,9 +23,13 @@ pub struct Header {
     /// One line saying what the clause argues (for `pleader clauses`).
     #[serde(default)]
     pub summary: Option<String>,
-    /// Matter paths the clause reads: `parties.movant`, `facts.subpoena.issuing_court`, …
+    /// Parts of the matter outside `facts:` the clause needs: `parties.movant`, `client`, …
     #[serde(default)]
     pub needs: Vec<String>,
+    /// The facts the clause reads, by path under the matter's `facts:` (defined in
+    /// `clauses/_facts.yaml`); `{path: x, when: option}` reads `x` only when that option is on.
+    #[serde(default)]
+    pub facts: Vec<Reads>,
     /// Authority ids the clause may cite.
     #[serde(default)]
     pub authorities: Vec<String>,
@@ -40,6 +45,10 @@ pub struct OptionSpec {
     pub default: serde_yaml::Value,
     #[serde(default)]
     pub description: Option<String>,
+    /// For an option that takes one of several values: each value with what it does. The matter
+    /// may set only these.
+    #[serde(default)]
+    pub values: Option<IndexMap<String, String>>,
 }
 
 #[derive(Clone, Debug)]
@@ -93,6 +102,59 @@ impl Clause {
             body_line: source.line_col(body_start).0,
             heading_line,
             header,
+            source: source.clone(),
+        })
+    }
+}
+
+/// A partial's optional header: what it is for and the facts it reads.
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PartialHeader {
+    #[serde(default)]
+    pub summary: Option<String>,
+    #[serde(default)]
+    pub facts: Vec<Reads>,
+}
+
+/// A partial (`clauses/_name.tera`): included by clauses, never selected by a matter. It may
+/// start with a `---` header like a clause's, holding only `summary` and `facts`.
+#[derive(Clone, Debug)]
+pub struct Partial {
+    /// The name clauses include it by: `_name.tera`.
+    pub name: String,
+    pub header: PartialHeader,
+    pub source: SourceText,
+    pub body: String,
+    pub body_line: usize,
+}
+
+impl Partial {
+    pub fn parse(id: &str, source: &SourceText) -> Result<Partial> {
+        let text: &str = &source.text;
+        let name = format!("{id}.tera");
+        let Some(rest) = text.strip_prefix("---\n").or_else(|| text.strip_prefix("---\r\n")) else {
+            return Ok(Partial {
+                name,
+                header: PartialHeader::default(),
+                source: source.clone(),
+                body: text.to_string(),
+                body_line: 1,
+            });
+        };
+        let header_start = text.len() - rest.len();
+        let close = find_closing(rest).ok_or_else(|| {
+            Diagnostic::error("the partial's header is not closed")
+                .at(source, 0..3)
+                .with_hint("end the header with a line holding only `---`")
+        })?;
+        let header: PartialHeader = yaml::from_str_at(source, &rest[..close.0], 1)?;
+        let body_start = header_start + close.1;
+        Ok(Partial {
+            name,
+            header,
+            body: text[body_start..].to_string(),
+            body_line: source.line_col(body_start).0,
             source: source.clone(),
         })
     }

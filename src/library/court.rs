@@ -39,6 +39,10 @@ pub struct Profile {
     /// A certificate of compliance with the word limit, when the court requires one.
     #[serde(default)]
     pub certificate: Option<Certificate>,
+    /// Parts of the matter this court requires, by path (`document.hearing.date`, `case.judge`):
+    /// `pleader check` is not filing-ready while one is missing.
+    #[serde(default)]
+    pub requires: Vec<String>,
 }
 
 #[derive(Clone, Debug, Deserialize)]

@@ -3,10 +3,10 @@
 //! includes this file with `#[path]`, so it uses nothing but `std`.)
 
 /// The folders a project may override, file by file.
-pub const LIBRARY_DIRS: [&str; 4] = ["clauses", "templates", "authorities", "courts"];
+pub const LIBRARY_DIRS: [&str; 5] = ["clauses", "templates", "authorities", "courts", "claims"];
 
 /// The folders embedded in the binary: the library, the sample matters and the scaffold.
-pub const EMBEDDED_DIRS: [&str; 6] = ["clauses", "templates", "authorities", "courts", "matters", "scaffold"];
+pub const EMBEDDED_DIRS: [&str; 7] = ["clauses", "templates", "authorities", "courts", "claims", "matters", "scaffold"];
 
 /// The file name endings of library files.
 pub const EXTENSIONS: [&str; 3] = [".tera", ".typ", ".yaml"];

@@ -1,19 +1,24 @@
 //! The library a build draws on: the project folder's files over the built-in ones ([`project`]),
-//! the authority bank ([`bank`]), the clause files ([`clause`]) and the court profiles
-//! ([`court`]). A [`Library`] is loaded once — by a build, by `clauses --lint`, by `clauses` and by
+//! the authority bank ([`bank`]), the clause files ([`clause`]) with the fact schema they share
+//! ([`schema`], `clauses/_facts.yaml`), the claim types ([`claims`]) and the court
+//! profiles ([`court`]). A [`Library`] is loaded once — by a build, by `clauses --lint`, by `clauses` and by
 //! `authorities` — and a watch session keeps it warm until one of its files changes.
 
 pub mod bank;
+pub mod claims;
 pub mod clause;
 pub mod court;
 pub mod files;
 pub mod project;
+pub mod schema;
 
 use std::hash::{Hash, Hasher};
 
 use crate::diag::{Result, SourceText};
 use bank::Bank;
+use claims::Claims;
 use project::Project;
+use schema::Schema;
 
 /// Everything a build reads besides the matter.
 #[derive(Clone, Debug)]
@@ -21,6 +26,10 @@ pub struct Library {
     pub project: Project,
     /// Every entry of `authorities/*.yaml` (a matter's own authorities are added per build).
     pub bank: Bank,
+    /// The claim types of `claims/*.yaml`.
+    pub claims: Claims,
+    /// The facts clauses may read (`clauses/_facts.yaml`).
+    pub schema: Schema,
     /// A hash of every library file, to tell when a warm copy is stale.
     pub key: u64,
 }
@@ -37,8 +46,23 @@ impl Library {
                 problems.append(&mut d);
             }
         }
+        let claims = Claims::load(project.files_in("claims", ".yaml")).unwrap_or_else(|mut d| {
+            problems.append(&mut d);
+            Claims::default()
+        });
+        // The fact schema: `clauses/_facts.yaml`, plus any `clauses/_facts-<name>.yaml` a project
+        // adds for its own clauses.
+        let mut schema = Schema::default();
+        for (id, src) in project.files_in("clauses", ".yaml") {
+            if id == "_facts" || id.starts_with("_facts-") {
+                match Schema::load(src) {
+                    Ok(s) => schema.merge(s, &mut problems),
+                    Err(mut d) => problems.append(&mut d),
+                }
+            }
+        }
         if problems.is_empty() {
-            Ok(Library { project, bank, key })
+            Ok(Library { project, bank, claims, schema, key })
         } else {
             Err(problems)
         }

@@ -5,6 +5,7 @@
 //! unknown fields, with suggestions) and nothing else; cross-checks against clauses, the bank and
 //! the profile are stage 2, [`validate`].
 
+pub mod facts;
 pub mod validate;
 
 use std::fmt;
@@ -267,14 +268,17 @@ impl Matter {
             ["parties", key, field @ ..] => {
                 self.parties.contains_key(*key) && field.len() <= 1 && party_field(field.first())
             }
-            ["client", field @ ..] => {
-                self.client().is_some() && field.len() <= 1 && party_field(field.first())
-            }
+            ["client", field @ ..] => self.client().is_some() && field.len() <= 1 && party_field(field.first()),
             ["case", "number"] => true,
             ["case", "judge"] => self.case.judge.is_some(),
             ["case", "judge_initials"] => self.case.judge_initials.is_some(),
             ["document", "title" | "short_title" | "type" | "date"] => true,
             ["document", "hearing"] => self.document.hearing.is_some(),
+            ["document", "hearing", "date"] => self.document.hearing.as_ref().is_some_and(|h| h.date.is_some()),
+            ["document", "hearing", "time"] => self.document.hearing.as_ref().is_some_and(|h| h.time.is_some()),
+            ["document", "hearing", "courtroom"] => {
+                self.document.hearing.as_ref().is_some_and(|h| h.courtroom.is_some())
+            }
             ["record", id, rest @ ..] => {
                 self.record.contains_key(*id) && rest.iter().all(|r| matches!(*r, "full" | "short"))
             }

@@ -8,11 +8,15 @@ use std::collections::BTreeMap;
 
 use crate::diag::{closest, did_you_mean, Diagnostic, Result, SourceText};
 use crate::library::bank::Bank;
+use crate::library::claims::Claims;
 use crate::library::clause::Clause;
 use crate::library::court::Profile;
 use crate::library::project::Project;
+use crate::library::schema::{Reads, Schema, Selection};
+use crate::matter::facts::Known;
 use crate::matter::Matter;
 use crate::yaml;
+use crate::yaml::tree::{Kind, Node};
 
 /// Where the outline names a clause: the `nth` whole-word occurrence of the id after `brief:`.
 pub fn find_outline_id(source: &SourceText, id: &str, nth: usize) -> std::ops::Range<usize> {
@@ -65,36 +69,107 @@ pub fn court_profile(matter: &Matter, matter_src: &SourceText, project: &Project
     Ok(profile)
 }
 
-/// Checks that only make sense with the whole library at hand.
-/// `clauses` are the parsed clause files the outline selects; `available` the ids of every clause
-/// file (for suggestions).
-pub fn validate(
-    matter: &Matter,
-    matter_src: &SourceText,
-    clauses: &BTreeMap<String, Clause>,
-    available: &[String],
-    bank: &Bank,
-) -> Result<()> {
+/// What a build validated: the facts as the clauses see them (defaults filled in) and warnings.
+pub struct Validated {
+    pub facts: serde_json::Value,
+    pub warnings: Vec<Diagnostic>,
+}
+
+/// The parts of the library validation reads.
+pub struct Library<'a> {
+    /// The parsed clause files the outline selects.
+    pub clauses: &'a BTreeMap<String, Clause>,
+    /// Per selected clause, the facts it declares (its own and its partials'), with the file
+    /// declaring each.
+    pub declared: &'a BTreeMap<String, Vec<(Reads, String)>>,
+    /// The ids of every clause file (for suggestions).
+    pub available: &'a [String],
+    pub bank: &'a Bank,
+    pub schema: &'a Schema,
+    pub claims: &'a Claims,
+}
+
+/// The positioned node of each outline entry (clause id or `{clause: …}` mapping), depth first,
+/// in the order of [`Matter::outline`].
+fn outline_nodes(root: &Node) -> Vec<&Node> {
+    fn walk<'a>(items: &'a Node, out: &mut Vec<&'a Node>) {
+        if let Kind::Seq(items) = &items.kind {
+            for item in items {
+                out.push(item);
+                if let Some(sections) = item.get("sections") {
+                    walk(&sections.value, out);
+                }
+            }
+        }
+    }
+    let mut out = vec![];
+    if let Some(brief) = root.get("brief") {
+        walk(&brief.value, &mut out);
+    }
+    out
+}
+
+/// Whether an option value is on (booleans; any other value counts as set).
+fn is_on(v: Option<&serde_yaml::Value>) -> bool {
+    match v {
+        Some(serde_yaml::Value::Bool(b)) => *b,
+        Some(serde_yaml::Value::Null) | None => false,
+        Some(_) => true,
+    }
+}
+
+/// Checks that only make sense with the whole library at hand: the outline (known clauses, none
+/// twice, options the clause declares with values of the right kind), what clauses need outside
+/// the facts, the facts against the schema of the selected clauses, the parties and counsel.
+pub fn validate(matter: &Matter, matter_src: &SourceText, lib: &Library) -> Result<Validated> {
     let mut problems = vec![];
+    let mut warnings = vec![];
+    let tree = crate::yaml::tree::parse(&matter_src.text);
+    let nodes = tree.as_ref().map(outline_nodes).unwrap_or_default();
     let outline = matter.outline();
     let mut counts: std::collections::HashMap<&str, usize> = Default::default();
-    for (_, item) in &outline {
+    let mut first_at: std::collections::HashMap<&str, std::ops::Range<usize>> = Default::default();
+    let mut selection = Selection::default();
+    for (i, (_, item)) in outline.iter().enumerate() {
+        let node = nodes.get(i).copied();
         let nth = counts.entry(item.clause.as_str()).or_default();
-        let here = find_outline_id(matter_src, &item.clause, *nth);
+        let here = match node {
+            Some(n) => n.get("clause").map_or(n.span.clone(), |e| e.value.span.clone()),
+            None => find_outline_id(matter_src, &item.clause, *nth),
+        };
         *nth += 1;
-        let Some(clause) = clauses.get(&item.clause) else {
-            let hint = did_you_mean(&item.clause, available.iter().map(|s| s.as_str()))
+        if let Some(first) = first_at.get(item.clause.as_str()) {
+            let (line, _) = matter_src.line_col(first.start);
+            problems.push(
+                Diagnostic::error(format!(
+                    "clause `{}` is listed twice in the outline (first at line {line})",
+                    item.clause
+                ))
+                .at(matter_src, here.clone())
+                .with_secondary(first.clone(), "first listed here")
+                .with_hint("a clause argues its point once; remove one of them"),
+            );
+            continue;
+        }
+        first_at.insert(item.clause.as_str(), here.clone());
+        let Some(clause) = lib.clauses.get(&item.clause) else {
+            let hint = did_you_mean(&item.clause, lib.available.iter().map(|s| s.as_str()))
                 .unwrap_or_else(|| "`pleader clauses` lists the clause library".into());
             problems.push(
                 Diagnostic::error(format!("unknown clause `{}`", item.clause)).at(matter_src, here).with_hint(hint),
             );
             continue;
         };
-        for (key, _) in &item.options {
+        let option_nodes = node.and_then(|n| n.get("options")).map(|e| &e.value);
+        for (key, value) in &item.options {
             let Some(key) = key.as_str() else { continue };
-            if !clause.header.options.contains_key(key) {
+            let entry = option_nodes.and_then(|n| n.get(key));
+            let span = entry
+                .map(|e| e.key_span.clone())
+                .or_else(|| find_after(matter_src, here.start, key))
+                .unwrap_or(here.clone());
+            let Some(spec) = clause.header.options.get(key) else {
                 let known: Vec<&str> = clause.header.options.keys().map(|s| s.as_str()).collect();
-                let span = find_after(matter_src, here.start, key).unwrap_or(here.clone());
                 let mut d =
                     Diagnostic::error(format!("clause `{}` has no option `{key}`", item.clause)).at(matter_src, span);
                 d = match closest(key, known.iter().copied()) {
@@ -103,6 +178,34 @@ pub fn validate(
                     None => d.with_hint(format!("its options are: {}", known.join(", "))),
                 };
                 problems.push(d);
+                continue;
+            };
+            let value_span = entry.map(|e| e.value.span.clone()).unwrap_or(span);
+            if let Some(values) = &spec.values {
+                let given = value
+                    .as_str()
+                    .map(str::to_string)
+                    .unwrap_or_else(|| serde_yaml::to_string(value).unwrap_or_default().trim().to_string());
+                if !values.contains_key(&given) {
+                    let guess = closest(&given, values.keys().map(|s| s.as_str()))
+                        .map(|b| format!("did you mean `{b}`? "))
+                        .unwrap_or_default();
+                    let allowed: Vec<String> = values.iter().map(|(k, d)| format!("`{k}` ({d})")).collect();
+                    problems.push(
+                        Diagnostic::error(format!(
+                            "`{given}` is not a value option `{key}` of clause `{}` takes",
+                            item.clause
+                        ))
+                        .at(matter_src, value_span)
+                        .with_hint(format!("{guess}the values are: {}", allowed.join("; "))),
+                    );
+                }
+            } else if spec.default.is_bool() && !value.is_bool() {
+                problems.push(
+                    Diagnostic::error(format!("option `{key}` of clause `{}` is `true` or `false`", item.clause))
+                        .at(matter_src, value_span)
+                        .with_hint(spec.description.clone().unwrap_or_default()),
+                );
             }
         }
         for need in &clause.header.needs {
@@ -118,22 +221,48 @@ pub fn validate(
                         .with_label(format!("add `{}` under here", need.rsplit('.').next().unwrap_or(need))),
                     None => d.in_file(matter_src),
                 };
-                // A likely typo: a key next to where the value should be, close to its name.
-                let leaf = need.rsplit('.').next().unwrap_or(need);
-                let parent_path = need.rsplit_once('.').map_or("", |(p, _)| p);
-                let parent: Vec<&str> = parent_path.split('.').skip(1).collect();
-                let siblings = match parent_path {
-                    "facts" => Some(&matter.facts),
-                    _ if parent_path.starts_with("facts.") => matter.fact(&parent).and_then(|v| v.as_mapping()),
-                    _ => None,
-                };
-                if let Some(siblings) = siblings {
-                    if let Some(best) = closest(leaf, siblings.keys().filter_map(|k| k.as_str())) {
-                        d = d.with_hint(format!("the matter has `{parent_path}.{best}`: did you mean `{leaf}`?"));
-                    }
-                }
                 d = d.with_note(format!("required by {}:{line}", clause.source.name));
                 problems.push(d);
+            }
+        }
+        // The facts this clause reads: required when the schema requires them, or, for a fact
+        // declared `when: <option>`, exactly when that option is on.
+        for (reads, _) in lib.declared.get(&item.clause).map(|v| v.as_slice()).unwrap_or(&[]) {
+            match &reads.when {
+                None => {
+                    let required = lib.schema.get(&reads.path).is_some_and(|f| f.required);
+                    selection.add(&reads.path, required, &item.clause);
+                }
+                Some(opt) => {
+                    let on = is_on(
+                        item.options.get(opt.as_str()).or_else(|| clause.header.options.get(opt).map(|o| &o.default)),
+                    );
+                    if on {
+                        selection.add(&reads.path, true, &item.clause);
+                    } else {
+                        selection.add_gated(&reads.path, &item.clause, opt);
+                    }
+                }
+            }
+        }
+    }
+    if let Some(root) = &tree {
+        warnings.extend(crate::yaml::tree::swallowed_by_comment(matter_src, root));
+    }
+    let mut facts = serde_json::Value::Object(Default::default());
+    if problems.is_empty() {
+        if let Some(root) = &tree {
+            let known = Known {
+                record: matter.record.keys().map(|s| s.as_str()).collect(),
+                authorities: lib.bank.ids().collect(),
+                claims: lib.claims,
+            };
+            match super::facts::check(matter_src, root, lib.schema, &selection, &known) {
+                Ok((f, mut w)) => {
+                    facts = f;
+                    warnings.append(&mut w);
+                }
+                Err(mut d) => problems.append(&mut d),
             }
         }
     }
@@ -158,7 +287,7 @@ pub fn validate(
         problems.push(d);
     }
     for id in matter.record.keys() {
-        if bank.get(id).is_some() {
+        if lib.bank.get(id).is_some() {
             let span = yaml::find_key(matter_src, &format!("record.{id}")).unwrap_or(0..0);
             problems.push(
                 Diagnostic::error(format!("record document `{id}` has the same id as an authority"))
@@ -168,7 +297,7 @@ pub fn validate(
         }
     }
     if problems.is_empty() {
-        Ok(())
+        Ok(Validated { facts, warnings })
     } else {
         Err(problems)
     }

@@ -84,16 +84,29 @@ pub fn court_checks(built: &Built) -> Vec<CheckItem> {
             },
         });
     }
+    // What the court requires of the matter: the hearing details where the first page states
+    // them, and every path the profile lists under `requires:`.
+    let mut required: Vec<String> = p.requires.clone();
     if p.caption.hearing {
-        let hearing = built.matter.document.hearing.as_ref();
-        let ok = hearing.is_some_and(|h| h.date.is_some() && h.time.is_some());
+        for r in ["document.hearing.date", "document.hearing.time"] {
+            if !required.iter().any(|x| x == r) {
+                required.push(r.to_string());
+            }
+        }
+    }
+    if !required.is_empty() {
+        let missing: Vec<&String> = required.iter().filter(|r| !built.matter.has(r)).collect();
         items.push(CheckItem {
-            name: "hearing on the first page".into(),
-            status: if ok { Status::Pass } else { Status::Warn },
-            detail: if ok {
-                "hearing date and time printed under the title".into()
+            name: "what the court requires".into(),
+            status: if missing.is_empty() { Status::Pass } else { Status::Fail },
+            detail: if missing.is_empty() {
+                format!("present: {}", required.join(", "))
             } else {
-                "this court's first page states the hearing date and time: add `document.hearing` with `date:` and `time:`".into()
+                format!(
+                    "this court requires {}; the matter has no {}",
+                    required.iter().map(|r| format!("`{r}`")).collect::<Vec<_>>().join(", "),
+                    missing.iter().map(|r| format!("`{r}`")).collect::<Vec<_>>().join(", ")
+                )
             },
         });
     }

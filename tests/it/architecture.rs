@@ -71,7 +71,8 @@ fn only_the_escaping_module_writes_typst_syntax_from_data() {
     let patterns = ["#{", "#metadata", "#import", "#include", "#let", "[{", "{}]", "_{", "}_", "<pl-", "({},)"];
     let mut offenders = vec![];
     for (path, text) in sources() {
-        if path == "escape.rs" {
+        // The escaping module is the Typst writer; the YAML module writes YAML (`[a, b]`), not Typst.
+        if path == "escape.rs" || path.starts_with("yaml/") {
             continue;
         }
         for f in format_strings(code(&text)) {

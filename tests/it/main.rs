@@ -5,6 +5,7 @@
 //!   things landed, the choice of citation forms, page labels, links, determinism;
 //! - `errors`: every bad input a lawyer can produce, one test per fixture under `errors/cases/`;
 //! - `escaping`: the one escaping function on arbitrary strings;
+//! - `facts`: the fact schema, the scaffold generated from it, `pleader facts`;
 //! - `library`: the clauses and the sample matters;
 //! - `profiles`: the court profiles;
 //! - `robustness`: arbitrary input never panics;
@@ -18,6 +19,7 @@ mod common;
 mod engine;
 mod errors;
 mod escaping;
+mod facts;
 mod library;
 mod profiles;
 mod robustness;

@@ -16,7 +16,15 @@ fn leifer_in(court: &str, extra: &str) -> Built {
     let path = root().join("matters/leifer-v-twitter.yaml");
     let text = std::fs::read_to_string(&path).unwrap();
     assert!(text.contains("\ncourt: nd-cal\n"));
-    let text = text.replacen("\ncourt: nd-cal\n", &format!("\ncourt: {court}\n"), 1) + extra;
+    let mut text = text.replacen("\ncourt: nd-cal\n", &format!("\ncourt: {court}\n"), 1) + extra;
+    // Courts whose first page states the hearing require it (the real brief had none set).
+    if matches!(court, "cd-cal" | "ca-superior") {
+        text = text.replacen(
+            "  date: 2022-12-23\n",
+            "  date: 2022-12-23\n  hearing: {date: 2023-01-30, time: \"9:30 a.m.\", courtroom: \"C\"}\n",
+            1,
+        );
+    }
     let loaded = pipeline::load(SourceText::new("leifer.yaml", text), Project::at(&root()).unwrap())
         .unwrap_or_else(|d| panic!("{}", pleader::diag::render(&d, Default::default())));
     Session::new()

@@ -1,11 +1,15 @@
 //! YAML reading with diagnostics a lawyer can act on: every error names the file, line and
 //! column, says what was expected, and for a misspelt field or value suggests the closest valid
-//! name. All of pleader's YAML (matters, the authority bank, court profiles, clause headers) is
-//! read through here.
+//! name. All of pleader's YAML (matters, the authority bank, court profiles, clause headers, claim
+//! types, the fact schema) is read through here, and a key written twice in one mapping is an
+//! error at both places. [`tree`] keeps every node's position.
+
+pub mod tree;
 
 use std::ops::Range;
 
 use serde::de::DeserializeOwned;
+use serde_json::{Map, Value as Json};
 use serde_yaml::Value;
 
 use crate::diag::{closest, Diagnostic, Result, SourceText};
@@ -17,7 +21,44 @@ pub fn from_str<T: DeserializeOwned>(source: &SourceText) -> Result<T> {
 
 /// Deserializes a YAML fragment that starts `line_offset` lines into `source` (a clause header).
 pub fn from_str_at<T: DeserializeOwned>(source: &SourceText, text: &str, line_offset: usize) -> Result<T> {
-    serde_yaml::from_str(text).map_err(|e| convert(source, &e, line_offset).into())
+    // A key written twice: serde keeps the last silently (or reports only the second), so look
+    // for it first in the positioned tree.
+    if let Some(root) = tree::parse(text) {
+        let start = source.offset(line_offset + 1, 1);
+        let fragment = SourceText::new(source.name.clone(), &source.text[..start + text.len()]);
+        let shifted = shift(&root, start);
+        let dups = tree::duplicate_keys(&fragment, &shifted);
+        if !dups.is_empty() {
+            return Err(dups.into_iter().map(|d| relocate(d, source)).collect());
+        }
+    }
+    serde_yaml::from_str(text).map_err(|e| vec![convert(source, &e, line_offset)])
+}
+
+/// A tree whose spans are moved by `by` bytes (for a fragment that starts inside its file).
+fn shift(node: &tree::Node, by: usize) -> tree::Node {
+    let span = node.span.start + by..node.span.end + by;
+    let kind = match &node.kind {
+        tree::Kind::Scalar { text, plain } => tree::Kind::Scalar { text: text.clone(), plain: *plain },
+        tree::Kind::Seq(items) => tree::Kind::Seq(items.iter().map(|n| shift(n, by)).collect()),
+        tree::Kind::Map(entries) => tree::Kind::Map(
+            entries
+                .iter()
+                .map(|e| tree::Entry {
+                    key: e.key.clone(),
+                    key_span: e.key_span.start + by..e.key_span.end + by,
+                    value: shift(&e.value, by),
+                })
+                .collect(),
+        ),
+    };
+    tree::Node { kind, span }
+}
+
+/// A diagnostic made against a prefix of `source`, pointed at the whole file.
+fn relocate(mut d: Diagnostic, source: &SourceText) -> Diagnostic {
+    d.source = Some(source.clone());
+    d
 }
 
 /// Parses a YAML source into a generic value.
@@ -176,6 +217,61 @@ pub fn merge(base: &mut Value, over: &Value) {
             }
         }
         (b, o) => *b = o.clone(),
+    }
+}
+
+/// Converts YAML to JSON, as Tera reads data (mapping keys become strings).
+pub fn to_json(v: &serde_yaml::Value) -> Json {
+    match v {
+        serde_yaml::Value::Null => Json::Null,
+        serde_yaml::Value::Bool(b) => Json::Bool(*b),
+        serde_yaml::Value::Number(n) => {
+            if let Some(i) = n.as_i64() {
+                serde_json::json!(i)
+            } else if let Some(u) = n.as_u64() {
+                serde_json::json!(u)
+            } else {
+                serde_json::json!(n.as_f64().unwrap_or(0.0))
+            }
+        }
+        serde_yaml::Value::String(s) => Json::String(s.clone()),
+        serde_yaml::Value::Sequence(seq) => Json::Array(seq.iter().map(to_json).collect()),
+        serde_yaml::Value::Mapping(m) => {
+            let mut out = Map::new();
+            for (k, v) in m {
+                let key = match k {
+                    serde_yaml::Value::String(s) => s.clone(),
+                    other => serde_yaml::to_string(other).unwrap_or_default().trim().to_string(),
+                };
+                out.insert(key, to_json(v));
+            }
+            Json::Object(out)
+        }
+        serde_yaml::Value::Tagged(t) => to_json(&t.value),
+    }
+}
+
+/// A YAML value in flow style: `9`, `"¶ 19"`, `[a, b]`, `{doc: compl, at: "¶ 19"}`.
+pub fn flow(v: &serde_yaml::Value) -> String {
+    match v {
+        serde_yaml::Value::Sequence(items) => format!("[{}]", items.iter().map(flow).collect::<Vec<_>>().join(", ")),
+        serde_yaml::Value::Mapping(m) => {
+            let parts: Vec<String> = m.iter().map(|(k, v)| format!("{}: {}", flow(k), flow(v))).collect();
+            format!("{{{}}}", parts.join(", "))
+        }
+        other => {
+            let s = serde_yaml::to_string(other).unwrap_or_default();
+            let s = s.trim_end().to_string();
+            // Inside a flow collection, a plain scalar may not hold `,` `[` `]` `{` `}`.
+            if matches!(other, serde_yaml::Value::String(_))
+                && !s.starts_with(['"', '\''])
+                && s.contains([',', '[', ']', '{', '}'])
+            {
+                format!("\"{}\"", s.replace('\\', "\\\\").replace('"', "\\\""))
+            } else {
+                s
+            }
+        }
     }
 }
 

@@ -1,0 +1,269 @@
+//! What a clause template reads from the matter's facts, found by walking Tera's parsed template
+//! (not by running it, so a fact behind an `if` that no sample turns on is found too). Aliases are
+//! followed: `{% set u = facts.underlying %}` makes `u.claims` a read of `underlying.claims`,
+//! `{% for c in u.claims %}` makes `c.name` a read of `underlying.claims.name`, and a partial the
+//! clause includes is read in the clause's own scope. `clauses --lint` compares these reads with
+//! what the clause declares under `facts:`.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use tera::ast::{Expr, ExprVal, Node};
+use tera::Tera;
+
+/// The fact paths (under `facts.`) read by a template and the partials it includes.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Reads {
+    pub facts: BTreeSet<String>,
+    pub partials: BTreeSet<String>,
+}
+
+struct Walker<'a> {
+    tera: &'a Tera,
+    /// Local name → the fact path it stands for.
+    aliases: BTreeMap<String, String>,
+    out: Reads,
+    depth: usize,
+}
+
+/// The fact path an identifier stands for (`facts.motion.test` → `motion.test`; `u.claims` with
+/// `u` an alias of `underlying` → `underlying.claims`), or `None` when it is not a fact.
+fn resolve(ident: &str, aliases: &BTreeMap<String, String>) -> Option<String> {
+    // `a.b[0].c` and `a["b"]` index forms: keep the dotted names.
+    let cleaned: String = {
+        let mut s = String::new();
+        let mut depth = 0;
+        for c in ident.chars() {
+            match c {
+                '[' => depth += 1,
+                ']' => depth -= 1,
+                _ if depth == 0 => s.push(c),
+                _ => {}
+            }
+        }
+        s
+    };
+    let mut parts = cleaned.split('.').filter(|p| !p.is_empty());
+    let root = parts.next()?;
+    let rest: Vec<&str> = parts.collect();
+    let base = if root == "facts" { String::new() } else { aliases.get(root)?.clone() };
+    let mut path = base;
+    for p in rest {
+        if !path.is_empty() {
+            path.push('.');
+        }
+        path.push_str(p);
+    }
+    (!path.is_empty()).then_some(path)
+}
+
+impl Walker<'_> {
+    fn read(&mut self, path: Option<String>) {
+        if let Some(p) = path {
+            self.out.facts.insert(p);
+        }
+    }
+
+    /// The fact path an expression's value stands for, after its filters (`| filter(...)` keeps
+    /// the list, `| map(attribute="k")` narrows it to `.k`), recording every read on the way.
+    fn expr(&mut self, e: &Expr) -> Option<String> {
+        let mut base = self.val(&e.val);
+        for f in &e.filters {
+            for arg in f.args.values() {
+                self.expr(arg);
+            }
+            if let (Some(b), Some(attr)) = (
+                &base,
+                f.args.get("attribute").and_then(|a| match &a.val {
+                    ExprVal::String(s) => Some(s.clone()),
+                    _ => None,
+                }),
+            ) {
+                let field = format!("{b}.{attr}");
+                self.out.facts.insert(field.clone());
+                if f.name == "map" {
+                    base = Some(field);
+                }
+            } else if !matches!(f.name.as_str(), "filter" | "sort" | "reverse" | "unique" | "slice" | "first" | "last")
+            {
+                base = None;
+            }
+        }
+        base
+    }
+
+    fn val(&mut self, v: &ExprVal) -> Option<String> {
+        match v {
+            ExprVal::Ident(id) => {
+                let p = resolve(id, &self.aliases);
+                self.read(p.clone());
+                p
+            }
+            ExprVal::Math(m) => {
+                self.expr(&m.lhs);
+                self.expr(&m.rhs);
+                None
+            }
+            ExprVal::Logic(l) => {
+                self.expr(&l.lhs);
+                self.expr(&l.rhs);
+                None
+            }
+            ExprVal::Test(t) => {
+                let p = resolve(&t.ident, &self.aliases);
+                self.read(p);
+                for a in &t.args {
+                    self.expr(a);
+                }
+                None
+            }
+            ExprVal::MacroCall(m) => {
+                for a in m.args.values() {
+                    self.expr(a);
+                }
+                None
+            }
+            ExprVal::FunctionCall(f) => {
+                for a in f.args.values() {
+                    self.expr(a);
+                }
+                None
+            }
+            ExprVal::Array(items) => {
+                for i in items {
+                    self.expr(i);
+                }
+                None
+            }
+            ExprVal::StringConcat(s) => {
+                for v in &s.values {
+                    self.val(v);
+                }
+                None
+            }
+            ExprVal::In(i) => {
+                self.expr(&i.lhs);
+                self.expr(&i.rhs);
+                None
+            }
+            ExprVal::String(_) | ExprVal::Int(_) | ExprVal::Float(_) | ExprVal::Bool(_) => None,
+        }
+    }
+
+    fn nodes(&mut self, nodes: &[Node]) {
+        for n in nodes {
+            self.node(n);
+        }
+    }
+
+    fn node(&mut self, n: &Node) {
+        match n {
+            Node::VariableBlock(_, e) => {
+                self.expr(e);
+            }
+            Node::Set(_, set) => {
+                let p = self.expr(&set.value);
+                match p {
+                    Some(p) => {
+                        self.aliases.insert(set.key.clone(), p);
+                    }
+                    None => {
+                        self.aliases.remove(&set.key);
+                    }
+                }
+            }
+            Node::Forloop(_, f, _) => {
+                let p = self.expr(&f.container);
+                let saved = self.aliases.clone();
+                if let Some(p) = p {
+                    self.aliases.insert(f.value.clone(), p);
+                } else {
+                    self.aliases.remove(&f.value);
+                }
+                if let Some(k) = &f.key {
+                    self.aliases.remove(k);
+                }
+                self.nodes(&f.body);
+                if let Some(b) = &f.empty_body {
+                    self.nodes(b);
+                }
+                self.aliases = saved;
+            }
+            Node::If(i, _) => {
+                for (_, cond, body) in &i.conditions {
+                    self.expr(cond);
+                    self.nodes(body);
+                }
+                if let Some((_, body)) = &i.otherwise {
+                    self.nodes(body);
+                }
+            }
+            Node::FilterSection(_, f, _) => {
+                for a in f.filter.args.values() {
+                    self.expr(a);
+                }
+                self.nodes(&f.body);
+            }
+            Node::Block(_, b, _) => self.nodes(&b.body),
+            Node::MacroDefinition(_, m, _) => self.nodes(&m.body),
+            Node::Include(_, names, _) => {
+                for name in names {
+                    self.out.partials.insert(name.clone());
+                    // Bounded: include cycles are refused before anything renders.
+                    if self.depth < 8 {
+                        if let Ok(t) = self.tera.get_template(name) {
+                            self.depth += 1;
+                            let ast = t.ast.clone();
+                            self.nodes(&ast);
+                            self.depth -= 1;
+                        }
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+/// The facts a compiled template reads, including those of the partials it includes.
+pub fn reads(tera: &Tera, template: &str) -> Reads {
+    let mut w = Walker { tera, aliases: BTreeMap::new(), out: Reads::default(), depth: 0 };
+    if let Ok(t) = tera.get_template(template) {
+        let ast = t.ast.clone();
+        w.nodes(&ast);
+    }
+    w.out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn aliases_loops_filters_and_partials_are_followed() {
+        let mut tera = Tera::default();
+        tera.add_raw_templates(vec![
+            ("_p.tera", "{{ unargued | map(attribute=\"name\") | join(sep=\", \") }}"),
+            (
+                "c",
+                "{% set u = facts.underlying %}{% set unargued = u.claims | filter(attribute=\"argued\", value=false) %}\
+                 {% for c in u.claims %}{{ c.name }}{% endfor %}{% if facts.motion.test == \"arista\" %}x{% endif %}\
+                 {% if facts.platform_description is defined %}y{% endif %}{{ parties.movant.short }}{% include \"_p.tera\" %}",
+            ),
+        ])
+        .unwrap();
+        let r = reads(&tera, "c");
+        let facts: Vec<&str> = r.facts.iter().map(|s| s.as_str()).collect();
+        assert_eq!(
+            facts,
+            [
+                "motion.test",
+                "platform_description",
+                "underlying",
+                "underlying.claims",
+                "underlying.claims.argued",
+                "underlying.claims.name"
+            ]
+        );
+        assert_eq!(r.partials.iter().collect::<Vec<_>>(), ["_p.tera"]);
+    }
+}

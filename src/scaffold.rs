@@ -1,0 +1,223 @@
+//! The matter a new user starts from, generated from the library: `pleader new` takes a named
+//! outline (`clauses/_outlines.yaml`), finds every fact its clauses read (their headers and their
+//! partials'), and writes each fact with the schema's description as a comment and its example as
+//! the value, into the commented template `scaffold/matter.yaml`. The scaffold therefore always
+//! asks for exactly what the clauses read, and builds as written.
+
+use indexmap::IndexMap;
+use serde::Deserialize;
+
+use crate::diag::{closest, Diagnostic, Result};
+use crate::draft::ClauseTemplates;
+use crate::library::schema::{Fact, FactType, Selection};
+use crate::library::Library;
+use crate::matter::OutlineItem;
+
+/// A named outline: what it is for and the brief's clauses.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Outline {
+    pub description: String,
+    pub brief: Vec<OutlineItem>,
+    /// Example values that suit this outline better than the schema's (`motion.test: highfields`).
+    #[serde(default)]
+    pub facts: IndexMap<String, serde_yaml::Value>,
+}
+
+/// The outlines of the library, by name.
+pub fn outlines(library: &Library) -> Result<IndexMap<String, Outline>> {
+    match library.project.files.get("clauses/_outlines.yaml") {
+        Some(src) => crate::yaml::from_str(src),
+        None => Ok(IndexMap::new()),
+    }
+}
+
+/// The facts the clauses of `brief` read, with whether each is required there.
+pub fn selection(templates: &ClauseTemplates, library: &Library, brief: &[OutlineItem]) -> Selection {
+    fn walk<'a>(items: &'a [OutlineItem], out: &mut Vec<&'a OutlineItem>) {
+        for i in items {
+            out.push(i);
+            walk(&i.sections, out);
+        }
+    }
+    let mut items = vec![];
+    walk(brief, &mut items);
+    let mut selection = Selection::default();
+    for item in items {
+        let Some(clause) = templates.get(&item.clause) else { continue };
+        for (reads, _) in templates.declared(&item.clause) {
+            let required = match &reads.when {
+                None => library.schema.get(&reads.path).is_some_and(|f| f.required),
+                Some(opt) => matches!(
+                    item.options.get(opt.as_str()).or_else(|| clause.header.options.get(opt).map(|o| &o.default)),
+                    Some(serde_yaml::Value::Bool(true))
+                ),
+            };
+            // A fact an option gates is left out while the option is off.
+            if reads.when.is_some() && !required {
+                continue;
+            }
+            selection.add(&reads.path, required, &item.clause);
+        }
+    }
+    selection
+}
+
+/// The comment above a fact: its description, then its type and whether it is required.
+fn comment(fact: &Fact, required: bool, indent: &str) -> String {
+    let mut out = format!("{indent}# {}", fact.description.trim());
+    let kind = match &fact.ty {
+        FactType::OneOf(values) => {
+            let mut s = String::from("one of:");
+            for (k, d) in values {
+                s.push_str(&format!("\n{indent}#   {k}: {d}"));
+            }
+            s
+        }
+        FactType::List(item) => match &item.ty {
+            FactType::OneOf(values) => {
+                let mut s = String::from("a list, each one of:");
+                for (k, d) in values {
+                    s.push_str(&format!("\n{indent}#   {k}: {d}"));
+                }
+                s
+            }
+            t => format!("a list of {}", t.name()),
+        },
+        t => t.name().to_string(),
+    };
+    let need = if required {
+        "required".to_string()
+    } else {
+        match &fact.default {
+            Some(d) => format!("optional; default {}", crate::yaml::flow(d)),
+            None => "optional".to_string(),
+        }
+    };
+    out.push_str(&format!(" ({need}; {kind})\n"));
+    out
+}
+
+fn write_fields(
+    fields: &IndexMap<String, Fact>,
+    prefix: &str,
+    selection: &Selection,
+    examples: &IndexMap<String, serde_yaml::Value>,
+    depth: usize,
+    out: &mut String,
+) {
+    let indent = "  ".repeat(depth);
+    for (name, fact) in fields {
+        let path = if prefix.is_empty() { name.clone() } else { format!("{prefix}.{name}") };
+        if !selection.allows(&path) {
+            continue;
+        }
+        let required = fact.required && selection.requires(&path);
+        out.push_str(&comment(fact, required, &indent));
+        match (&fact.ty, examples.get(&path).or(fact.example.as_ref())) {
+            (FactType::Mapping(sub), None) => {
+                out.push_str(&format!("{indent}{name}:\n"));
+                write_fields(sub, &path, selection, examples, depth + 1, out);
+            }
+            (FactType::List(_), Some(serde_yaml::Value::Sequence(items))) if items.iter().any(|i| i.is_mapping()) => {
+                out.push_str(&format!("{indent}{name}:\n"));
+                for i in items {
+                    out.push_str(&format!("{indent}  - {}\n", crate::yaml::flow(i)));
+                }
+            }
+            (_, Some(example)) => out.push_str(&format!("{indent}{name}: {}\n", crate::yaml::flow(example))),
+            (_, None) => out.push_str(&format!("{indent}# {name}:\n")),
+        }
+    }
+}
+
+/// The text of a new matter for the outline `name` (and court profile `court`, if given).
+pub fn scaffold(library: &Library, name: &str, court: Option<&str>) -> Result<String> {
+    let all = outlines(library)?;
+    let Some(outline) = all.get(name) else {
+        let names: Vec<&str> = all.keys().map(|s| s.as_str()).collect();
+        let hint = match closest(name, names.iter().copied()) {
+            Some(b) => format!("did you mean `{b}`? the outlines are: {}", names.join(", ")),
+            None => format!("the outlines are: {}", names.join(", ")),
+        };
+        return Err(Diagnostic::usage(format!("there is no outline `{name}`")).with_hint(hint).into());
+    };
+    let Some(template) = library.project.files.get("scaffold/matter.yaml") else {
+        return Err(Diagnostic::error("this pleader was built without its matter template").into());
+    };
+    if let Some(c) = court {
+        if !library.court_files().iter().any(|(id, _)| id == c) {
+            let ids: Vec<String> = library.court_files().into_iter().map(|(id, _)| id).collect();
+            return Err(Diagnostic::usage(format!("there is no court profile `{c}`"))
+                .with_hint(format!("the profiles are: {}", ids.join(", ")))
+                .into());
+        }
+    }
+    let mut text = for_outline(
+        library,
+        template,
+        &outline.brief,
+        &outline.facts,
+        &format!("Outline `{name}`: {}", outline.description.trim()),
+    )?;
+    if let Some(c) = court {
+        text = text.replacen("\ncourt: nd-cal\n", &format!("\ncourt: {c}\n"), 1);
+    }
+    Ok(text)
+}
+
+/// A matter for any outline: the template with the facts the outline's clauses read (each with
+/// its example, or the value `examples` gives for its path) and the outline itself.
+pub fn for_outline(
+    library: &Library,
+    template: &crate::diag::SourceText,
+    brief: &[OutlineItem],
+    examples: &IndexMap<String, serde_yaml::Value>,
+    title: &str,
+) -> Result<String> {
+    let mut ids = vec![];
+    fn collect(items: &[OutlineItem], out: &mut Vec<String>) {
+        for i in items {
+            out.push(i.clause.clone());
+            collect(&i.sections, out);
+        }
+    }
+    collect(brief, &mut ids);
+    let only = ids.iter().cloned().collect();
+    let templates = ClauseTemplates::new(library.clause_files(), Some(&only))?;
+    let selection = selection(&templates, library, brief);
+    let mut facts = String::from("facts:\n");
+    write_fields(&library.schema.facts, "", &selection, examples, 1, &mut facts);
+    let yaml = serde_yaml::to_string(&outline_value(brief)).unwrap_or_default();
+    let brief =
+        format!("# {}\nbrief:\n{}", title.split_whitespace().collect::<Vec<_>>().join(" "), indent(&yaml, "  "));
+    Ok(template.text.replace("# <<facts>>\n", &facts).replace("# <<brief>>\n", &brief))
+}
+
+/// An outline as YAML: plain ids where a clause has no options or sections.
+fn outline_value(items: &[OutlineItem]) -> serde_yaml::Value {
+    serde_yaml::Value::Sequence(
+        items
+            .iter()
+            .map(|i| {
+                if i.options.is_empty() && i.sections.is_empty() {
+                    serde_yaml::Value::String(i.clause.clone())
+                } else {
+                    let mut m = serde_yaml::Mapping::new();
+                    m.insert("clause".into(), i.clause.clone().into());
+                    if !i.options.is_empty() {
+                        m.insert("options".into(), serde_yaml::Value::Mapping(i.options.clone()));
+                    }
+                    if !i.sections.is_empty() {
+                        m.insert("sections".into(), outline_value(&i.sections));
+                    }
+                    serde_yaml::Value::Mapping(m)
+                }
+            })
+            .collect(),
+    )
+}
+
+fn indent(text: &str, by: &str) -> String {
+    text.lines().map(|l| if l.is_empty() { "\n".to_string() } else { format!("{by}{l}\n") }).collect()
+}

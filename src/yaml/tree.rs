@@ -1,0 +1,301 @@
+//! A YAML document as a tree of nodes that remember where they are written. serde_yaml's values
+//! carry no positions, so pleader reads the same text a second time with yaml-rust's event parser
+//! to point at the exact line and column of a bad fact, to find keys written twice, and to notice
+//! a plain value whose end YAML took for a comment (`No. #4`).
+
+use std::ops::Range;
+
+use yaml_rust::parser::{Event, MarkedEventReceiver, Parser};
+use yaml_rust::scanner::{Marker, TScalarStyle};
+
+use crate::diag::{Diagnostic, SourceText};
+
+/// A node: a scalar, a sequence or a mapping, with the byte range of its text.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Node {
+    pub kind: Kind,
+    pub span: Range<usize>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Kind {
+    /// A scalar as written (unquoted text, a number, `true`, `~`…); `plain` when not quoted.
+    Scalar {
+        text: String,
+        plain: bool,
+    },
+    Seq(Vec<Node>),
+    Map(Vec<Entry>),
+}
+
+/// One `key: value` pair of a mapping.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Entry {
+    pub key: String,
+    pub key_span: Range<usize>,
+    pub value: Node,
+}
+
+impl Node {
+    /// The entry for `key` of a mapping node.
+    pub fn get(&self, key: &str) -> Option<&Entry> {
+        match &self.kind {
+            Kind::Map(entries) => entries.iter().find(|e| e.key == key),
+            _ => None,
+        }
+    }
+
+    /// The scalar text, if this is a scalar.
+    pub fn scalar(&self) -> Option<&str> {
+        match &self.kind {
+            Kind::Scalar { text, .. } => Some(text),
+            _ => None,
+        }
+    }
+
+    /// Whether this is YAML's null (`~`, `null`, or nothing at all).
+    pub fn is_null(&self) -> bool {
+        matches!(&self.kind, Kind::Scalar { text, plain: true } if matches!(text.as_str(), "~" | "null" | "Null" | "NULL" | ""))
+    }
+
+    /// What kind of YAML value this is, in words, for "expected … found …" messages.
+    pub fn describe(&self) -> &'static str {
+        match &self.kind {
+            Kind::Scalar { .. } if self.is_null() => "nothing",
+            Kind::Scalar { .. } => "a single value",
+            Kind::Seq(_) => "a list",
+            Kind::Map(_) => "a mapping",
+        }
+    }
+}
+
+/// Byte offsets of every character, so that yaml-rust's character positions map to the text.
+struct Offsets(Vec<usize>);
+
+impl Offsets {
+    fn new(text: &str) -> Offsets {
+        let mut v: Vec<usize> = text.char_indices().map(|(b, _)| b).collect();
+        v.push(text.len());
+        Offsets(v)
+    }
+
+    fn byte(&self, mark: &Marker) -> usize {
+        self.0.get(mark.index()).copied().unwrap_or_else(|| *self.0.last().unwrap_or(&0))
+    }
+}
+
+enum Frame {
+    Seq(Vec<Node>, usize),
+    Map(Vec<Entry>, usize, Option<(String, Range<usize>)>),
+}
+
+struct Builder<'a> {
+    text: &'a str,
+    offsets: Offsets,
+    stack: Vec<Frame>,
+    root: Option<Node>,
+}
+
+impl Builder<'_> {
+    fn push(&mut self, node: Node) {
+        match self.stack.last_mut() {
+            Some(Frame::Seq(items, _)) => items.push(node),
+            Some(Frame::Map(entries, _, pending)) => match pending.take() {
+                None => {
+                    let key = match &node.kind {
+                        Kind::Scalar { text, .. } => text.clone(),
+                        _ => self.text[node.span.clone()].to_string(),
+                    };
+                    *pending = Some((key, node.span));
+                }
+                Some((key, key_span)) => entries.push(Entry { key, key_span, value: node }),
+            },
+            None => self.root = Some(node),
+        }
+    }
+
+    /// The end of a scalar that starts at `start`: where its text ends in the source.
+    fn scalar_end(&self, start: usize, value: &str, style: TScalarStyle) -> usize {
+        let rest = &self.text[start..];
+        match style {
+            TScalarStyle::DoubleQuoted => {
+                let mut escaped = false;
+                for (i, c) in rest.char_indices().skip(1) {
+                    match c {
+                        '\\' if !escaped => escaped = true,
+                        '"' if !escaped => return start + i + 1,
+                        _ => escaped = false,
+                    }
+                }
+                self.text.len()
+            }
+            TScalarStyle::SingleQuoted => {
+                let bytes = rest.as_bytes();
+                let mut i = 1;
+                while i < bytes.len() {
+                    if bytes[i] == b'\'' {
+                        if bytes.get(i + 1) == Some(&b'\'') {
+                            i += 2;
+                            continue;
+                        }
+                        return start + i + 1;
+                    }
+                    i += 1;
+                }
+                self.text.len()
+            }
+            TScalarStyle::Plain if !value.contains('\n') => {
+                // A one-line plain scalar is written as it reads.
+                if rest.starts_with(value) {
+                    start + value.len()
+                } else {
+                    start + rest.find(['\n', '#']).unwrap_or(rest.len()).min(value.len().max(1))
+                }
+            }
+            _ => start + rest.find('\n').unwrap_or(rest.len()),
+        }
+    }
+}
+
+impl MarkedEventReceiver for Builder<'_> {
+    fn on_event(&mut self, ev: Event, mark: Marker) {
+        let at = self.offsets.byte(&mark);
+        match ev {
+            Event::Scalar(value, style, _, _) => {
+                let end = self.scalar_end(at, &value, style);
+                let plain = style == TScalarStyle::Plain;
+                self.push(Node { kind: Kind::Scalar { text: value, plain }, span: at..end });
+            }
+            Event::SequenceStart(_) => self.stack.push(Frame::Seq(vec![], at)),
+            Event::MappingStart(_) => self.stack.push(Frame::Map(vec![], at, None)),
+            Event::SequenceEnd => {
+                if let Some(Frame::Seq(items, start)) = self.stack.pop() {
+                    let end = items.last().map_or(at, |n| n.span.end.max(start));
+                    self.push(Node { kind: Kind::Seq(items), span: start..end });
+                }
+            }
+            Event::MappingEnd => {
+                if let Some(Frame::Map(entries, start, _)) = self.stack.pop() {
+                    let end = entries.last().map_or(at, |e| e.value.span.end.max(start));
+                    self.push(Node { kind: Kind::Map(entries), span: start..end });
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+/// Parses a YAML text into a tree, or `None` when it is not well-formed YAML (serde_yaml reports
+/// that with its own located message).
+pub fn parse(text: &str) -> Option<Node> {
+    let mut builder = Builder { text, offsets: Offsets::new(text), stack: vec![], root: None };
+    let mut parser = Parser::new(text.chars());
+    parser.load(&mut builder, false).ok()?;
+    builder.root
+}
+
+/// Every key written twice in one mapping, anywhere in the document: an error at the second
+/// occurrence that names the line of the first.
+pub fn duplicate_keys(source: &SourceText, node: &Node) -> Vec<Diagnostic> {
+    let mut out = vec![];
+    walk_duplicates(source, node, &mut out);
+    out
+}
+
+fn walk_duplicates(source: &SourceText, node: &Node, out: &mut Vec<Diagnostic>) {
+    match &node.kind {
+        Kind::Map(entries) => {
+            for (i, e) in entries.iter().enumerate() {
+                if let Some(first) = entries[..i].iter().find(|f| f.key == e.key) {
+                    let (line, _) = source.line_col(first.key_span.start);
+                    out.push(
+                        Diagnostic::error(format!(
+                            "`{}` is written twice in this mapping (first at line {line})",
+                            e.key
+                        ))
+                        .at(source, e.key_span.clone())
+                        .with_secondary(first.key_span.clone(), "first written here")
+                        .with_hint("keep one of them: YAML would silently use only the last"),
+                    );
+                }
+                walk_duplicates(source, &e.value, out);
+            }
+        }
+        Kind::Seq(items) => items.iter().for_each(|n| walk_duplicates(source, n, out)),
+        Kind::Scalar { .. } => {}
+    }
+}
+
+/// Plain values whose end YAML read as a comment because a ` #` follows them without a space
+/// after the `#` (`title: Dkt. No. #4`, `tag: #MeToo`), with the quoted form as the fix. A comment
+/// written the usual way, `# like this`, is left alone.
+pub fn swallowed_by_comment(source: &SourceText, node: &Node) -> Vec<Diagnostic> {
+    let mut out = vec![];
+    walk_comments(source, node, None, &mut out);
+    out
+}
+
+fn walk_comments(source: &SourceText, node: &Node, key: Option<&str>, out: &mut Vec<Diagnostic>) {
+    match &node.kind {
+        Kind::Map(entries) => entries.iter().for_each(|e| walk_comments(source, &e.value, Some(&e.key), out)),
+        Kind::Seq(items) => items.iter().for_each(|n| walk_comments(source, n, key, out)),
+        Kind::Scalar { text, plain: true } => {
+            let line_end = source.text[node.span.end..].find('\n').map_or(source.text.len(), |i| node.span.end + i);
+            let rest = &source.text[node.span.end..line_end];
+            let trimmed = rest.trim_start_matches([' ', '\t']);
+            let gap = rest.len() - trimmed.len();
+            let after_hash = trimmed.strip_prefix('#');
+            if gap > 0 && after_hash.is_some_and(|a| a.starts_with(|c: char| !c.is_whitespace())) {
+                let comment = trimmed.trim_end();
+                let whole = format!("{text}{}{comment}", &rest[..gap]);
+                let hash = node.span.end + gap;
+                let quoted = serde_yaml::to_string(&whole).unwrap_or_default();
+                let what = key.map_or("this value".to_string(), |k| format!("the value of `{k}`"));
+                out.push(
+                    Diagnostic::warning(format!(
+                        "{what} stops before `{comment}`: YAML reads ` #` as the start of a comment, so the rest of the line is dropped"
+                    ))
+                    .at(source, hash..line_end)
+                    .with_hint(format!("quote the whole value to keep it: {}", quoted.trim_end()))
+                    .with_kind(crate::diag::Kind::Document),
+                );
+            }
+        }
+        Kind::Scalar { .. } => {}
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn nodes_know_where_they_are() {
+        let src = "a: 1\nfacts:\n  x: {doc: compl, at: \"¶ 19\"}\n  list:\n    - one\n    - two # note\n";
+        let root = parse(src).unwrap();
+        let facts = &root.get("facts").unwrap().value;
+        let x = &facts.get("x").unwrap().value;
+        let at = &x.get("at").unwrap().value;
+        assert_eq!(&src[at.span.clone()], "\"¶ 19\"");
+        assert_eq!(at.scalar(), Some("¶ 19"));
+        let Kind::Seq(items) = &facts.get("list").unwrap().value.kind else { panic!() };
+        assert_eq!(&src[items[1].span.clone()], "two");
+    }
+
+    #[test]
+    fn duplicates_and_hashtags_are_found() {
+        let src = SourceText::new("m.yaml", "a: 1\nb:\n  c: 1\n  c: 2\ntitle: Dkt. No. #4\nok: yes # a comment\n");
+        let root = parse(&src.text).unwrap();
+        let d = duplicate_keys(&src, &root);
+        assert_eq!(d.len(), 1);
+        assert_eq!(d[0].location().unwrap(), "m.yaml:4:3");
+        let w = swallowed_by_comment(&src, &root);
+        assert_eq!(w.len(), 1, "{w:?}");
+        assert_eq!(w[0].location().unwrap(), "m.yaml:5:17");
+        assert!(
+            w[0].notes[0].contains("\"Dkt. No. #4\"") || w[0].notes[0].contains("'Dkt. No. #4'"),
+            "{:?}",
+            w[0].notes
+        );
+    }
+}
