@@ -49,6 +49,7 @@ pub fn lint(project: &Project) -> LintReport {
     report.diagnostics.extend(fact_declarations(&library, &schema));
     if let Ok(lib) = Library::load(project.clone()) {
         report.renders += one_of_renderings(&lib, &library, &mut report.diagnostics);
+        report.renders += court_renderings(&lib, &library, &mut report.diagnostics);
     }
     // Citations of unknown ids, for every clause whether or not a sample selects it. Ids in a
     // sample matter's record are fine.
@@ -112,6 +113,10 @@ pub fn lint(project: &Project) -> LintReport {
             if clause.header.needs.iter().any(|n| !loaded.matter.has(n)) {
                 continue;
             }
+            // Only in a sample whose court the clause is written for.
+            if clause.header.applies.as_ref().is_some_and(|a| !a.court_fits(&loaded.profile.jurisdiction)) {
+                continue;
+            }
             tried = true;
             loaded.matter.brief =
                 vec![OutlineItem { clause: clause.id.clone(), options: Default::default(), sections: vec![] }];
@@ -162,8 +167,10 @@ pub fn lint(project: &Project) -> LintReport {
             }
         }
         let declared: BTreeSet<&String> = clause.header.authorities.iter().collect();
-        // Ids a matter supplies (its own `authorities:`, through a fact) cannot be declared.
-        for id in used.iter().filter(|id| !declared.contains(id) && !record_ids.contains(*id)) {
+        // Only ids the template names: ids a matter supplies (its own `authorities:`, through a
+        // fact) or the bank chooses (a court's decisions on a topic) cannot be declared.
+        let named: BTreeSet<String> = crate::cite::syntax::cited_ids(&clause.body).into_iter().map(|(id, _)| id).collect();
+        for id in used.iter().filter(|id| !declared.contains(id) && !record_ids.contains(*id) && named.contains(*id)) {
             let span = yaml::find_key(&clause.source, "authorities").unwrap_or(0..0);
             report.diagnostics.push(
                 Diagnostic::warning(format!("`{}` cites `{id}` without listing it in `authorities:`", clause.id))
@@ -212,10 +219,18 @@ pub fn one_of_renderings(library: &Library, templates: &ClauseTemplates, out: &m
             .filter(|(_, o)| o.default.is_bool())
             .map(|(k, _)| (serde_yaml::Value::String(k.clone()), serde_yaml::Value::Bool(true)))
             .collect();
+        // A court where the clause applies, and the facts it presupposes there.
+        let Some((court, examples)) = setting_for(clause, library) else {
+            out.push(
+                Diagnostic::warning(format!("clause `{}` applies in none of the court profiles", clause.id))
+                    .at(&clause.source, yaml::find_key(&clause.source, "applies").unwrap_or(0..0)),
+            );
+            continue;
+        };
         for options in [serde_yaml::Mapping::new(), all_on] {
             let brief = vec![OutlineItem { clause: clause.id.clone(), options, sections: vec![] }];
-            let text = match crate::scaffold::for_outline(library, template, &brief, &Default::default(), "lint") {
-                Ok(t) => t,
+            let text = match crate::scaffold::for_outline(library, template, &brief, &examples, "lint") {
+                Ok(t) => t.replacen("\ncourt: nd-cal\n", &format!("\ncourt: {court}\n"), 1),
                 Err(mut d) => {
                     out.append(&mut d);
                     continue;
@@ -233,8 +248,25 @@ pub fn one_of_renderings(library: &Library, templates: &ClauseTemplates, out: &m
             };
             for (path, values) in &one_ofs {
                 let is_list = matches!(library.schema.get(path).map(|f| &f.ty), Some(FactType::List(_)));
+                // A list keeps its example items and gains the value (a value alone may mean
+                // nothing to the clause, e.g. a kind of proof the argued claims never call for).
+                let example: Vec<serde_json::Value> = library
+                    .schema
+                    .get(path)
+                    .and_then(|f| f.example.as_ref())
+                    .and_then(|e| e.as_sequence())
+                    .map(|s| s.iter().map(crate::yaml::to_json).collect())
+                    .unwrap_or_default();
                 for v in values {
-                    let value = if is_list { serde_json::json!([v]) } else { serde_json::json!(v) };
+                    let value = if is_list {
+                        let mut items = example.clone();
+                        if !items.iter().any(|i| i == v.as_str()) {
+                            items.push(serde_json::json!(v));
+                        }
+                        serde_json::Value::Array(items)
+                    } else {
+                        serde_json::json!(v)
+                    };
                     renders += 1;
                     if let Err(d) = pipeline::draft_with(&loaded, &[(path.clone(), value)]) {
                         for e in d {
@@ -255,6 +287,81 @@ pub fn one_of_renderings(library: &Library, templates: &ClauseTemplates, out: &m
     renders
 }
 
+/// A court profile in which a clause applies (the first by id), and the example values of the
+/// facts its `applies:` presupposes.
+fn setting_for(clause: &crate::library::clause::Clause, library: &Library) -> Option<(String, indexmap::IndexMap<String, serde_yaml::Value>)> {
+    settings_for(clause, library).into_iter().next()
+}
+
+/// Every court profile in which a clause applies (the scaffold's own court, nd-cal, first), each
+/// with the example values of the facts its `applies:` presupposes there.
+fn settings_for(
+    clause: &crate::library::clause::Clause,
+    library: &Library,
+) -> Vec<(String, indexmap::IndexMap<String, serde_yaml::Value>)> {
+    let applies = clause.header.applies.clone().unwrap_or_default();
+    let mut courts = library.court_files();
+    courts.sort_by_key(|(id, _)| (id != "nd-cal", id.clone()));
+    let mut out = vec![];
+    for (id, src) in courts {
+        let Ok(profile) = crate::library::court::Profile::load(src, None) else { continue };
+        let j = &profile.jurisdiction;
+        let facts_apply = applies.facts_under.is_empty() || applies.facts_under.iter().any(|s| s == j.standard.id());
+        if applies.court_fits(j) {
+            let mut examples: indexmap::IndexMap<String, serde_yaml::Value> = indexmap::IndexMap::new();
+            if facts_apply {
+                for (path, values) in &applies.facts {
+                    if let Some(v) = values.first() {
+                        examples.insert(path.clone(), serde_yaml::Value::String(v.clone()));
+                    }
+                }
+            }
+            // A state court hears no Rule 45 objections.
+            if j.system == crate::library::court::System::State {
+                examples.insert(
+                    "meet_and_confer.objections".into(),
+                    serde_yaml::from_str("[no_unmasking_analysis, first_amendment]").unwrap_or_default(),
+                );
+                examples.insert("motion.test".into(), serde_yaml::Value::String("krinsky".into()));
+            }
+            out.push((id, examples));
+        }
+    }
+    out
+}
+
+/// Renders every clause once in every court profile where it applies, on the matter `pleader new`
+/// would write for it, with its options at their defaults: a court-dependent branch with no text
+/// (a Tera `throw`) or a citation error in any of them is an error. Returns the renderings.
+pub fn court_renderings(library: &Library, templates: &ClauseTemplates, out: &mut Diagnostics) -> usize {
+    let Some(template) = library.project.files.get("scaffold/matter.yaml") else { return 0 };
+    let mut renders = 0;
+    for clause in templates.clauses.values() {
+        for (court, examples) in settings_for(clause, library) {
+            let brief = vec![OutlineItem { clause: clause.id.clone(), options: Default::default(), sections: vec![] }];
+            let text = match crate::scaffold::for_outline(library, template, &brief, &examples, "lint") {
+                Ok(t) => t.replacen("\ncourt: nd-cal\n", &format!("\ncourt: {court}\n"), 1),
+                Err(mut d) => {
+                    out.append(&mut d);
+                    continue;
+                }
+            };
+            let source = SourceText::new(format!("<lint matter for {} in {court}>", clause.id), text);
+            renders += 1;
+            let result = pipeline::load(source, library.project.clone()).and_then(|l| pipeline::draft_with(&l, &[]));
+            if let Err(d) = result {
+                for e in d {
+                    out.push(
+                        Diagnostic::error(format!("clause `{}` fails in `{court}`: {}", clause.id, e.message))
+                            .at(&clause.source, yaml::find_key(&clause.source, "heading").unwrap_or(0..0)),
+                    );
+                }
+            }
+        }
+    }
+    renders
+}
+
 /// Every fact a clause reads is declared (in its header or an included partial's) and defined in
 /// the schema, and every fact it declares is read: proved on the parsed templates, so a fact read
 /// only behind an option no sample turns on is checked too.
@@ -265,7 +372,11 @@ pub fn fact_declarations(templates: &ClauseTemplates, schema: &Schema) -> Diagno
     };
     let mut checked_partials = BTreeSet::new();
     for clause in templates.clauses.values() {
-        let reads = templates.reads(&clause.id).facts;
+        let mut reads = templates.reads(&clause.id).facts;
+        // Facts a clause's `applies:` tests are read too (validation reads them for it).
+        if let Some(a) = &clause.header.applies {
+            reads.extend(a.facts.keys().cloned());
+        }
         let declared = templates.declared(&clause.id);
         let paths: Vec<String> = declared.iter().map(|(r, _)| r.path.clone()).collect();
         for read in &reads {

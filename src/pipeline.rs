@@ -213,6 +213,7 @@ fn validate_loaded(
     matter: &Matter,
     matter_src: &SourceText,
     library: &Library,
+    profile: &Profile,
     bank: &Bank,
     templates: &ClauseTemplates,
 ) -> Result<validate::Validated> {
@@ -222,6 +223,7 @@ fn validate_loaded(
         matter,
         matter_src,
         &validate::Library {
+            profile,
             clauses: &templates.clauses,
             declared: &declared,
             available: &templates.available,
@@ -248,10 +250,11 @@ fn draft_and_cite(
     matter: &Matter,
     profile: &Profile,
     bank: &Bank,
+    claims: &crate::library::claims::Claims,
     templates: &ClauseTemplates,
     facts: serde_json::Value,
 ) -> Result<(Vec<DraftedClause>, Vec<ClauseFile>, Vec<CiteUse>)> {
-    let prepared = draft::prepare(matter, profile, facts);
+    let prepared = draft::prepare(matter, profile, facts, bank, claims);
     let drafted = draft::draft(&prepared, templates)?;
     drop(prepared);
     let mut resolver = Resolver::new(bank, &matter.record);
@@ -283,7 +286,7 @@ fn draft_and_cite(
 /// Returns the drafted clauses with their citations resolved.
 pub fn draft_with(loaded: &Loaded, replace: &[(String, serde_json::Value)]) -> Result<Vec<ClauseFile>> {
     let mut validated =
-        validate_loaded(&loaded.matter, &loaded.matter_src, &loaded.library, &loaded.bank, &loaded.templates)?;
+        validate_loaded(&loaded.matter, &loaded.matter_src, &loaded.library, &loaded.profile, &loaded.bank, &loaded.templates)?;
     // A path through a list (`underlying.claims.key`) replaces the field in every item.
     fn set(cur: &mut serde_json::Value, parts: &[&str], value: &serde_json::Value) {
         match cur {
@@ -305,7 +308,7 @@ pub fn draft_with(loaded: &Loaded, replace: &[(String, serde_json::Value)]) -> R
         set(&mut validated.facts, &parts, value);
     }
     let (_, clauses, _) =
-        draft_and_cite(&loaded.matter, &loaded.profile, &loaded.bank, &loaded.templates, validated.facts)?;
+        draft_and_cite(&loaded.matter, &loaded.profile, &loaded.bank, &loaded.library.claims, &loaded.templates, validated.facts)?;
     Ok(clauses)
 }
 
@@ -341,12 +344,12 @@ impl Session {
             .with_hint(format!("embedded fonts: {}", families.join(", ")))
             .into());
         }
-        let validated = validate_loaded(&matter, &matter_src, &library, &bank, &templates)?;
+        let validated = validate_loaded(&matter, &matter_src, &library, &profile, &bank, &templates)?;
         let warnings_before = validated.warnings;
         timings.load = start.elapsed();
 
         let t = Instant::now();
-        let (drafted, clauses, resolver) = draft_and_cite(&matter, &profile, &bank, &templates, validated.facts)?;
+        let (drafted, clauses, resolver) = draft_and_cite(&matter, &profile, &bank, &library.claims, &templates, validated.facts)?;
         let uses = resolver;
         timings.draft = t.elapsed();
 

@@ -138,7 +138,15 @@ impl<'a> Resolver<'a> {
                 };
                 let mark = self.next_mark;
                 self.next_mark += 1;
-                self.uses.push(CiteUse { mark, id: item.id.clone(), form, clause, nested });
+                self.uses.push(CiteUse {
+                    mark,
+                    id: item.id.clone(),
+                    form,
+                    clause,
+                    nested,
+                    pin: pin.map(str::to_string),
+                    signal: item.signal.map(str::to_string).or_else(|| prev_signal.map(str::to_string)),
+                });
                 format!("{}{printed}", escape::mark("cite", mark))
             } else {
                 return Err(unknown(item, self.bank, self.record));

@@ -32,6 +32,10 @@ pub struct CiteUse {
     pub clause: usize,
     /// True for a citation inside another citation's parenthetical.
     pub nested: bool,
+    /// The pin cited (page, range, "*9"), if any.
+    pub pin: Option<String>,
+    /// The signal that introduces it ("see", "see generally"), if any.
+    pub signal: Option<String>,
 }
 
 /// Citations in a clause template of ids that `known` rejects, each at its `@id` in the clause

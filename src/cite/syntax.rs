@@ -258,9 +258,9 @@ fn parse_item(raw: &str, base: usize) -> Result<Item, CiteError> {
         ));
     }
     let mut rest = &after_at[id_len..];
-    // Subdivisions attached to the id: @frcp-45(c)(2)(A)
+    // Subdivisions attached to the id: @frcp-45(c)(2)(A) — or, from a template value, `\(g\)`.
     let mut subdiv = String::new();
-    while rest.starts_with('(') {
+    while rest.starts_with('(') || rest.starts_with("\\(") {
         let close = rest
             .find(')')
             .ok_or_else(|| err(at, id_len + 1, "unclosed `(` in a subdivision", "close it: `@frcp-45(c)(2)`"))?;
@@ -328,6 +328,28 @@ fn matching_paren(s: &str) -> Option<usize> {
         i += c.len_utf8();
     }
     None
+}
+
+/// The citation groups of a drafted text as byte ranges with the ids each cites (parentheticals'
+/// citations included), for checks that read what a sentence cites. Text that does not parse
+/// yields no groups.
+pub fn groups(text: &str) -> Vec<(std::ops::Range<usize>, Vec<String>)> {
+    match parse_mode(text, true) {
+        Ok(groups) => groups
+            .into_iter()
+            .map(|g| {
+                let mut ids = vec![];
+                for item in &g.items {
+                    ids.push(item.id.clone());
+                    for p in &item.parens {
+                        ids.extend(cited_ids_at(p, 1).into_iter().map(|(id, _)| id));
+                    }
+                }
+                (g.start..g.end, ids)
+            })
+            .collect(),
+        Err(_) => vec![],
+    }
 }
 
 /// Every `@id` a clause template cites, with byte offsets into the template (for checking ids

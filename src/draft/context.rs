@@ -1,15 +1,132 @@
-//! The context every clause is drafted with: the parties (with pronoun forms), the client, the
-//! case, the document, counsel, the record, the facts, the outline with its numbers and
-//! cross-references (`sections["proper-court"]` → "Section IV.A"), and, per clause, its options
-//! and its own place in the outline.
+//! The context every clause is drafted with: the parties (with pronoun and verb forms, so that a
+//! sentence agrees with a movant that is a person, a company or several people), the client, the
+//! case, the document, counsel, the record, the facts, the court (what it is, the standard its
+//! courts apply, how the brief refers to it), the decisions of the bank that support each survey
+//! topic sorted by whether they are this court's own, its circuit's or other courts', the argued
+//! and unargued claims with their elements from the claim files, the outline with its numbers and
+//! cross-references (`sections["proper-court"]` → "Section IV.A"), and, per clause, its options and
+//! its own place in the outline.
 
 use std::collections::BTreeMap;
 
 use serde_json::{json, Map, Value as Json};
 
-use crate::library::court::Profile;
-use crate::matter::{Matter, OutlineItem};
+use crate::library::bank::Bank;
+use crate::library::claims::Claims;
+use crate::library::court::{Profile, System};
+use crate::matter::{Matter, OutlineItem, Pronoun};
 use crate::units::capitalize_first;
+
+/// The verb and reflexive forms that agree with a pronoun: "Harlow asks", "the Ferreiras ask".
+fn agreement(p: Pronoun) -> Json {
+    let (s, is, has, does, was, selff) = match p {
+        Pronoun::He => ("s", "is", "has", "does", "was", "himself"),
+        Pronoun::She => ("s", "is", "has", "does", "was", "herself"),
+        Pronoun::It => ("s", "is", "has", "does", "was", "itself"),
+        Pronoun::They => ("", "are", "have", "do", "were", "themselves"),
+    };
+    json!({"s": s, "es": if s.is_empty() { "" } else { "es" }, "is": is, "has": has, "does": does, "was": was, "self": selff})
+}
+
+/// The court as clauses reason about it.
+fn court_context(matter: &Matter, profile: &Profile) -> Json {
+    let j = &profile.jurisdiction;
+    json!({
+        "id": matter.court,
+        "name": profile.name,
+        "prose": j.name,
+        "system": j.system.id(),
+        "federal": j.system == System::Federal,
+        "standard": j.standard.id(),
+        "standard_settled": j.standard_settled,
+        "here": j.here,
+        "courts_here": j.courts_here,
+        "Courts_here": capitalize_first(&j.courts_here),
+        "circuit": j.circuit,
+        "state": j.state,
+    })
+}
+
+/// The bank's decisions for each survey topic (`supports:`), split into this court's own, its
+/// circuit's and other courts', each with its pin, parenthetical, court and judge.
+fn decisions(bank: &Bank, profile: &Profile) -> Json {
+    let j = &profile.jurisdiction;
+    let mut topics: BTreeMap<String, [Vec<Json>; 3]> = BTreeMap::new();
+    for (id, (a, _)) in &bank.entries {
+        for s in &a.supports {
+            let Some(pin) = s.pin.as_deref().filter(|p| !p.trim().is_empty()) else { continue };
+            let court = a.court.as_deref();
+            let where_ = if j.is_own(court, a.cite()) {
+                0
+            } else if j.is_circuit(court) {
+                1
+            } else {
+                2
+            };
+            let judge = a.judge.as_ref().map(|jd| format!("{} {}", jd.title, jd.name));
+            topics.entry(s.topic.clone()).or_default()[where_].push(json!({
+                "id": id, "pin": pin, "parenthetical": s.parenthetical, "court": court, "judge": judge,
+                "year": a.date.map(|d| d.0.format("%Y").to_string()).or(a.year.map(|y| y.to_string())),
+            }));
+        }
+    }
+    // Bluebook order within a signal: higher courts first, then the most recent first.
+    let rank = |d: &Json| {
+        let court = d["court"].as_str().unwrap_or("");
+        let level = if court.is_empty() || court == "U.S." {
+            0
+        } else if court.contains("Cir.") || !court.contains(['D', 'S']) {
+            1
+        } else {
+            2
+        };
+        let year: i64 = d["year"].as_str().and_then(|y| y.parse().ok()).unwrap_or(0);
+        (level, -year)
+    };
+    for lists in topics.values_mut() {
+        for list in lists.iter_mut() {
+            list.sort_by_key(|d| rank(d));
+        }
+    }
+    let mut out = Map::new();
+    for (topic, [here, circuit, elsewhere]) in topics {
+        out.insert(topic, json!({"here": here, "circuit": circuit, "elsewhere": elsewhere}));
+    }
+    Json::Object(out)
+}
+
+/// The claims of the underlying action with what the claim files say of them: the argued ones
+/// first, in the matter's order, then the rest.
+fn claims_context(facts: &Json, claims: &Claims, bank: &Bank) -> Json {
+    let mut out = vec![];
+    for c in facts.pointer("/underlying/claims").and_then(|v| v.as_array()).into_iter().flatten() {
+        let (Some(ty), Some(law)) = (c.get("type").and_then(|v| v.as_str()), c.get("law").and_then(|v| v.as_str())) else {
+            continue;
+        };
+        let Some(t) = claims.get(ty) else { continue };
+        let Some(l) = t.laws.get(law) else { continue };
+        let mut proof: Vec<&str> = l.elements.iter().flat_map(|e| e.proof.iter().map(|p| p.as_str())).collect();
+        proof.sort();
+        proof.dedup();
+        out.push(json!({
+            "type": ty,
+            "law": law,
+            "name": c.get("name").and_then(|v| v.as_str()).unwrap_or(&t.name),
+            "title": t.title,
+            "argued": c.get("argued").and_then(|v| v.as_bool()).unwrap_or(false),
+            "content_based": t.content_based,
+            "jurisdiction": l.jurisdiction,
+            "authority": l.authority,
+            "pin": l.pin,
+            "quote": l.quote,
+            "quote_parenthetical": l.quote_parenthetical,
+            "statute": bank.get(&l.authority).is_some_and(|a| a.kind != crate::library::bank::Kind::Case),
+            "elements": l.elements.iter().map(|e| json!({"text": e.text, "proof": e.proof})).collect::<Vec<_>>(),
+            "proof": proof,
+        }));
+    }
+    Json::Array(out)
+}
 
 /// The context every clause sees (before its own options are added).
 pub fn base_context(
@@ -21,21 +138,22 @@ pub fn base_context(
     let mut parties = Map::new();
     for (key, p) in &matter.parties {
         let (he, him, his) = p.pronoun.forms();
-        parties.insert(
-            key.clone(),
-            json!({
-                "key": key, "name": p.name, "short": p.short, "role": p.role, "client": p.client,
-                "he": he, "him": him, "his": his, "He": capitalize_first(he), "His": capitalize_first(his),
-                "plural": matches!(p.pronoun, crate::matter::Pronoun::They),
-            }),
-        );
+        let mut party = json!({
+            "key": key, "name": p.name, "short": p.short, "role": p.role, "client": p.client,
+            "he": he, "him": him, "his": his, "He": capitalize_first(he), "His": capitalize_first(his),
+            "Short": capitalize_first(&p.short),
+            "plural": matches!(p.pronoun, Pronoun::They),
+        });
+        if let (Json::Object(m), Json::Object(a)) = (&mut party, agreement(p.pronoun)) {
+            m.extend(a);
+        }
+        parties.insert(key.clone(), party);
     }
     let client = matter.client().map(|(k, _)| parties[k].clone()).unwrap_or(Json::Null);
     let record: Map<String, Json> =
         matter.record.iter().map(|(k, r)| (k.clone(), json!({"full": r.full, "short": r.short}))).collect();
     json!({
-        "court": matter.court,
-        "court_name": profile.name,
+        "court": court_context(matter, profile),
         "division": matter.division,
         "case": {
             "number": matter.case_number(profile.caption.judge_initials),
@@ -70,12 +188,14 @@ pub struct Prepared<'a> {
 }
 
 /// `facts` are the matter's facts as validated, with defaults filled in.
-pub fn prepare<'a>(matter: &'a Matter, profile: &Profile, facts: Json) -> Prepared<'a> {
+pub fn prepare<'a>(matter: &'a Matter, profile: &Profile, facts: Json, bank: &Bank, claims: &Claims) -> Prepared<'a> {
     let outline = matter.outline();
     let numbered = number_outline(&outline, profile);
     let refs: BTreeMap<String, String> =
         numbered.iter().map(|(id, _, r)| (id.clone(), format!("Section {r}"))).collect();
     let mut context = base_context(matter, profile, &outline, &refs);
+    context["decisions"] = decisions(bank, profile);
+    context["claims"] = claims_context(&facts, claims, bank);
     context["facts"] = facts;
     Prepared { outline, numbered, context }
 }

@@ -2,7 +2,8 @@
 //! (not by running it, so a fact behind an `if` that no sample turns on is found too). Aliases are
 //! followed: `{% set u = facts.underlying %}` makes `u.claims` a read of `underlying.claims`,
 //! `{% for c in u.claims %}` makes `c.name` a read of `underlying.claims.name`, and a partial the
-//! clause includes is read in the clause's own scope. `clauses --lint` compares these reads with
+//! clause includes is read in the clause's own scope; the context's `claims` (the claims with
+//! what the claim files say of them) is a read of `underlying.claims`. `clauses --lint` compares these reads with
 //! what the clause declares under `facts:`.
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -226,7 +227,9 @@ impl Walker<'_> {
 
 /// The facts a compiled template reads, including those of the partials it includes.
 pub fn reads(tera: &Tera, template: &str) -> Reads {
-    let mut w = Walker { tera, aliases: BTreeMap::new(), out: Reads::default(), depth: 0 };
+    // The clause context's `claims` is built from `facts.underlying.claims` (see draft::context).
+    let aliases = BTreeMap::from([("claims".to_string(), "underlying.claims".to_string())]);
+    let mut w = Walker { tera, aliases, out: Reads::default(), depth: 0 };
     if let Ok(t) = tera.get_template(template) {
         let ast = t.ast.clone();
         w.nodes(&ast);

@@ -132,6 +132,10 @@ pub struct Support {
     pub topic: String,
     #[serde(default)]
     pub pin: Option<String>,
+    /// Where the pin comes from when it was not checked against the opinion itself (e.g. the brief
+    /// that cited the case for this proposition).
+    #[serde(default)]
+    pub pin_source: Option<String>,
     pub parenthetical: String,
 }
 

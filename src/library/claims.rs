@@ -41,6 +41,10 @@ pub struct Law {
     /// The authority's own statement of the elements, verbatim, when it was checked.
     #[serde(default)]
     pub quote: Option<String>,
+    /// The parenthetical the quotation needs ("internal quotation marks omitted", "quoting …"),
+    /// when the authority itself quotes its statement of the elements.
+    #[serde(default)]
+    pub quote_parenthetical: Option<String>,
     pub elements: Vec<Element>,
     /// What was checked and where; never printed.
     #[serde(default)]

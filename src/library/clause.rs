@@ -33,9 +33,46 @@ pub struct Header {
     /// Authority ids the clause may cite.
     #[serde(default)]
     pub authorities: Vec<String>,
+    /// Where the clause is right: the court systems and unmasking standards it is written for, and
+    /// facts it presupposes. Selecting it elsewhere is an error that says why.
+    #[serde(default)]
+    pub applies: Option<Applies>,
     /// Options the matter can set under `options:`, with their defaults and a description.
     #[serde(default)]
     pub options: IndexMap<String, OptionSpec>,
+}
+
+/// Where a clause applies.
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Applies {
+    /// `federal`, `state` (empty: both).
+    #[serde(default)]
+    pub systems: Vec<String>,
+    /// `highfields`, `arista`, `krinsky` (empty: any).
+    #[serde(default)]
+    pub standards: Vec<String>,
+    /// Facts the clause presupposes, by path, with the values it is written for
+    /// (`motion.test: [arista]`).
+    #[serde(default)]
+    pub facts: IndexMap<String, Vec<String>>,
+    /// The standards under which `facts` must hold (empty: all); elsewhere the clause applies
+    /// whatever the facts say.
+    #[serde(default)]
+    pub facts_under: Vec<String>,
+    /// What the clause argues, to say why it does not fit ("argues that the Arista factors do not
+    /// govern").
+    #[serde(default)]
+    pub argues: Option<String>,
+}
+
+impl Applies {
+    /// Whether the clause fits a court of this jurisdiction (its system and standard; the facts
+    /// are the matter's, checked when it is validated).
+    pub fn court_fits(&self, j: &crate::library::court::Jurisdiction) -> bool {
+        (self.systems.is_empty() || self.systems.iter().any(|s| s == j.system.id()))
+            && (self.standards.is_empty() || self.standards.iter().any(|s| s == j.standard.id()))
+    }
 }
 
 #[derive(Clone, Debug, Deserialize)]

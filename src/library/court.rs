@@ -19,6 +19,9 @@ use crate::yaml;
 pub struct Profile {
     /// The court's full name (for `pleader check` and listings).
     pub name: String,
+    /// What the court is, for clauses that reason about it: its system, circuit, the unmasking
+    /// standard its courts apply, and how the brief refers to it.
+    pub jurisdiction: Jurisdiction,
     /// Lines of the court title on the caption page, before the division.
     pub court_title: Vec<String>,
     pub paper: Paper,
@@ -43,6 +46,103 @@ pub struct Profile {
     /// `pleader check` is not filing-ready while one is missing.
     #[serde(default)]
     pub requires: Vec<String>,
+}
+
+/// The court as the clauses reason about it.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Jurisdiction {
+    /// `federal` or `state`.
+    pub system: System,
+    /// The court's abbreviation in a citation parenthetical ("N.D. Cal."): a decision of this
+    /// court carries it as its `court:` in the bank. For a state court, the abbreviations of its
+    /// state's courts whose decisions bind it are in `own_courts`.
+    pub court: String,
+    /// The court's own name in prose ("the Northern District of California").
+    pub name: String,
+    /// How the brief refers to the court's bench collectively ("this District"); the clauses say
+    /// it only about decisions of `court` (and `own_courts`).
+    pub here: String,
+    /// The same as the subject of a sentence: "courts in this District", "California courts".
+    pub courts_here: String,
+    /// Other parenthetical abbreviations that count as this court's own (a state's appellate
+    /// courts for a trial court; "Cal. Ct. App." and the official reporters' courts).
+    #[serde(default)]
+    pub own_courts: Vec<String>,
+    /// Official reporters whose decisions count as this court's own because they bind it and the
+    /// citation names no court (`Cal. App.`, `Cal.` for a California court).
+    #[serde(default)]
+    pub own_reporters: Vec<String>,
+    /// The federal circuit, in prose ("the Ninth Circuit"), and the parenthetical abbreviations
+    /// of its courts (the courts of appeals and the districts).
+    #[serde(default)]
+    pub circuit: Option<String>,
+    #[serde(default)]
+    pub circuit_courts: Vec<String>,
+    /// The state where the court sits.
+    pub state: String,
+    /// The unmasking standard the brief argues here: `highfields`, `arista` or `krinsky`.
+    pub standard: Standard,
+    /// Whether this court's own decisions apply that standard (checked against them); when not,
+    /// the brief says where the standard comes from and asks the court to follow it.
+    pub standard_settled: bool,
+}
+
+#[derive(Clone, Copy, Debug, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "lowercase")]
+pub enum System {
+    Federal,
+    State,
+}
+
+#[derive(Clone, Copy, Debug, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "lowercase")]
+pub enum Standard {
+    Highfields,
+    Arista,
+    Krinsky,
+}
+
+impl Standard {
+    pub fn id(self) -> &'static str {
+        match self {
+            Standard::Highfields => "highfields",
+            Standard::Arista => "arista",
+            Standard::Krinsky => "krinsky",
+        }
+    }
+}
+
+impl System {
+    pub fn id(self) -> &'static str {
+        match self {
+            System::Federal => "federal",
+            System::State => "state",
+        }
+    }
+}
+
+impl Jurisdiction {
+    /// Whether a decision with this court parenthetical and citation is one of this court's own.
+    pub fn is_own(&self, court: Option<&str>, cite: &str) -> bool {
+        match court {
+            Some(c) => c == self.court || self.own_courts.iter().any(|o| o == c),
+            None => self.own_reporters.iter().any(|r| reporter_of(cite).is_some_and(|x| x.starts_with(r.as_str()))),
+        }
+    }
+
+    /// Whether a decision with this court parenthetical is from this court's circuit.
+    pub fn is_circuit(&self, court: Option<&str>) -> bool {
+        court.is_some_and(|c| self.circuit_courts.iter().any(|o| o == c))
+    }
+}
+
+/// The reporter of a volume–reporter–page citation ("159 Cal. App. 4th 1154" → "Cal. App. 4th").
+fn reporter_of(cite: &str) -> Option<&str> {
+    let cite = cite.trim();
+    let start = cite.find(' ')? + 1;
+    let end = cite.rfind(' ')?;
+    (end > start).then(|| &cite[start..end])
 }
 
 #[derive(Clone, Debug, Deserialize)]

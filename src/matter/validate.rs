@@ -77,6 +77,8 @@ pub struct Validated {
 
 /// The parts of the library validation reads.
 pub struct Library<'a> {
+    /// The court profile the matter names.
+    pub profile: &'a Profile,
     /// The parsed clause files the outline selects.
     pub clauses: &'a BTreeMap<String, Clause>,
     /// Per selected clause, the facts it declares (its own and its partials'), with the file
@@ -160,6 +162,56 @@ pub fn validate(matter: &Matter, matter_src: &SourceText, lib: &Library) -> Resu
             );
             continue;
         };
+        if let Some(applies) = &clause.header.applies {
+            let j = &lib.profile.jurisdiction;
+            let argues = applies.argues.as_deref().map(|a| format!(" it {a}, and")).unwrap_or_default();
+            let mut why = None;
+            if !applies.systems.is_empty() && !applies.systems.iter().any(|s| s == j.system.id()) {
+                why = Some(format!(
+                    "clause `{}` is written for {} courts, and {} is a {} court",
+                    item.clause,
+                    applies.systems.join(" and "),
+                    lib.profile.name,
+                    j.system.id()
+                ));
+            } else if !applies.standards.is_empty() && !applies.standards.iter().any(|s| s == j.standard.id()) {
+                why = Some(format!(
+                    "clause `{}` does not apply in {}:{argues} courts there apply the {} standard, not {}",
+                    item.clause,
+                    lib.profile.name,
+                    j.standard.id(),
+                    applies.standards.join(" or ")
+                ));
+            }
+            if let Some(why) = why {
+                problems.push(
+                    Diagnostic::error(why)
+                        .at(matter_src, here.clone())
+                        .with_hint(format!(
+                            "remove it from `brief:`, or choose another court (`court:`); `pleader clauses` shows where each clause applies (the court's standard is set in courts/{}.yaml)",
+                            matter.court
+                        )),
+                );
+                continue;
+            }
+            let facts_apply =
+                applies.facts_under.is_empty() || applies.facts_under.iter().any(|s| s == j.standard.id());
+            for (path, values) in applies.facts.iter().filter(|_| facts_apply) {
+                let parts: Vec<&str> = path.split('.').collect();
+                let given = matter.fact(&parts).and_then(|v| v.as_str()).map(str::to_string);
+                if let Some(given) = given.filter(|g| !values.contains(g)) {
+                    problems.push(
+                        Diagnostic::error(format!(
+                            "clause `{}` presupposes that `{path}` is {}, and the matter says `{given}`",
+                            item.clause,
+                            values.iter().map(|v| format!("`{v}`")).collect::<Vec<_>>().join(" or ")
+                        ))
+                        .at(matter_src, here.clone())
+                        .with_hint(format!("{}remove the clause from `brief:`", applies.argues.as_deref().map(|a| format!("it {a}; ")).unwrap_or_default())),
+                    );
+                }
+            }
+        }
         let option_nodes = node.and_then(|n| n.get("options")).map(|e| &e.value);
         for (key, value) in &item.options {
             let Some(key) = key.as_str() else { continue };

@@ -169,7 +169,111 @@ pub fn court_checks(built: &Built) -> Vec<CheckItem> {
             )
         },
     });
+    items.push(pins(built));
+    items.push(statements_about_this_court(built));
     items
+}
+
+/// Every case cited for a proposition carries a pin, unless its signal is *see generally*.
+pub fn pins(built: &Built) -> CheckItem {
+    let mut missing: BTreeSet<String> = BTreeSet::new();
+    for u in &built.uses {
+        let Some(a) = built.bank.get(&u.id) else { continue };
+        if a.kind == crate::library::bank::Kind::Case && u.pin.is_none() && u.signal.as_deref() != Some("see generally") {
+            missing.insert(format!("{} ({})", a.short_name(), built.drafted.get(u.clause).map_or("", |d| d.clause.as_str())));
+        }
+    }
+    CheckItem {
+        name: "pin cites".into(),
+        status: if missing.is_empty() { Status::Pass } else { Status::Fail },
+        detail: if missing.is_empty() {
+            "every case is cited to a page".into()
+        } else {
+            format!(
+                "cited without a pin (add `at <page>` in the clause): {}",
+                missing.into_iter().collect::<Vec<_>>().join("; ")
+            )
+        },
+    }
+}
+
+/// The phrases by which a brief speaks of its own court's decisions, and whether each reaches
+/// the whole circuit.
+fn own_court_phrases(built: &Built) -> Vec<(String, bool)> {
+    let j = &built.profile.jurisdiction;
+    let mut v = vec![
+        (j.courts_here.to_lowercase(), false),
+        (format!("courts {}", j.here).to_lowercase(), false),
+        ("courts here".to_string(), false),
+        ("this district".to_string(), false),
+        ("this circuit".to_string(), true),
+    ];
+    if let Some(c) = &j.circuit {
+        v.push((format!("courts in {c}").to_lowercase(), true));
+    }
+    v.sort();
+    v.dedup();
+    v
+}
+
+/// A statement about "this District", "courts here" or "this Circuit" rests only on decisions of
+/// this court (or, for the circuit, of its circuit), and names only their judges: read from the
+/// drafted text, with each phrase taken with the first citation that follows it in its paragraph
+/// (or the one it sits in), and judges named near it.
+pub fn statements_about_this_court(built: &Built) -> CheckItem {
+    let j = &built.profile.jurisdiction;
+    let phrases = own_court_phrases(built);
+    let mut wrong: Vec<String> = vec![];
+    for d in &built.drafted {
+        let text = &d.body;
+        let lower = text.to_lowercase();
+        let groups = crate::cite::syntax::groups(text);
+        for (phrase, circuit_wide) in &phrases {
+            for (at, _) in lower.match_indices(phrase.as_str()) {
+                let para_end = text[at..].find("\n\n").map_or(text.len(), |e| at + e);
+                let group = groups.iter().find(|(r, _)| r.end > at && r.start < para_end);
+                let ids: Vec<&String> = group.map(|(_, ids)| ids.iter().collect()).unwrap_or_default();
+                for id in ids {
+                    let Some(a) = built.bank.get(id) else { continue };
+                    if a.kind != crate::library::bank::Kind::Case {
+                        continue;
+                    }
+                    let ok = j.is_own(a.court.as_deref(), a.cite()) || (*circuit_wide && j.is_circuit(a.court.as_deref()));
+                    if !ok {
+                        wrong.push(format!(
+                            "`{}` says \"{}\" but cites {} ({})",
+                            d.clause,
+                            phrase,
+                            a.short_name(),
+                            a.court.as_deref().unwrap_or("no court")
+                        ));
+                    }
+                }
+                // Judges named next to the phrase must be judges of this court's cited decisions.
+                let window_start = text[..at].rfind("\n\n").map_or(0, |b| b + 2);
+                let window_end = group.map_or(para_end, |(r, _)| r.end);
+                let window = &text[window_start..window_end];
+                for (_, (a, _)) in &built.bank.entries {
+                    let Some(judge) = &a.judge else { continue };
+                    let named = format!("Judge {}", judge.name);
+                    if window.contains(&named) && !j.is_own(a.court.as_deref(), a.cite()) {
+                        wrong.push(format!("`{}` says \"{}\" next to {named}, a judge of {}", d.clause, phrase, a.court.as_deref().unwrap_or("another court")));
+                    }
+                }
+            }
+        }
+    }
+    wrong.sort();
+    wrong.dedup();
+    CheckItem {
+        name: "statements about this court".into(),
+        status: if wrong.is_empty() { Status::Pass } else { Status::Fail },
+        detail: if wrong.is_empty() {
+            format!("what the brief says of {} rests on {}'s own decisions", j.here, j.here)
+        } else {
+            wrong.join("; ")
+        },
+    }
 }
 
 /// "a motion", "an opposition".
