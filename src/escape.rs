@@ -223,6 +223,23 @@ pub fn mark(kind: &str, n: usize) -> String {
     format!("#metadata({})<pl-{}{n}>", string(&format!("pl:{kind}:{n}")), ident(&kind[..1]))
 }
 
+/// Pleader-written `markup` with the invisible mark `kind`/`n` after its first visible character.
+/// There, inside the first word, no line or page break can come between the mark and the text's
+/// first glyph, so the mark lands on the line and page where the text begins (a mark written
+/// before the text is left at the end of the previous line when the text starts a new one).
+pub fn with_mark(markup: &str, kind: &str, n: usize) -> String {
+    let mark = mark(kind, n);
+    // Skip the emphasis markers pleader writes, then one character (an escape is two).
+    let start = markup.len() - markup.trim_start_matches(['_', '*']).len();
+    let mut chars = markup[start..].char_indices();
+    let at = match chars.next() {
+        None => return format!("{mark}{markup}"),
+        Some((_, '\\')) => chars.nth(0).map_or(markup.len(), |(i, c)| start + i + c.len_utf8()),
+        Some((_, c)) => start + c.len_utf8(),
+    };
+    format!("{}{mark}{}", &markup[..at], &markup[at..])
+}
+
 /// A named mark without a number (`pl:body-start`, `pl:signature`), with its label.
 pub fn named_mark(name: &str) -> String {
     format!("#metadata({}){}", string(&format!("pl:{name}")), label(&format!("pl-{name}")))
@@ -259,6 +276,10 @@ mod tests {
         assert_eq!(array(Vec::<String>::new()), "()");
         assert_eq!(dict(&[("a", "1".into()), ("b-c", "none".into())]), "(a: 1, b-c: none)");
         assert_eq!(mark("cite", 7), "#metadata(\"pl:cite:7\")<pl-c7>");
+        assert_eq!(with_mark("_Id._ at 5", "cite", 2), "_I#metadata(\"pl:cite:2\")<pl-c2>d._ at 5");
+        assert_eq!(with_mark("\\$ 5", "cite", 3), "\\$#metadata(\"pl:cite:3\")<pl-c3> 5");
+        assert_eq!(with_mark("§ 1", "cite", 4), "§#metadata(\"pl:cite:4\")<pl-c4> 1");
+        assert_eq!(with_mark("", "cite", 5), "#metadata(\"pl:cite:5\")<pl-c5>");
         assert_eq!(named_mark("body-start"), "#metadata(\"pl:body-start\")<pl-body-start>");
         assert_eq!(import("/data/x.typ", &["a", "b"]), "#import \"/data/x.typ\": a, b\n");
         assert_eq!(label("pl-h3"), "<pl-h3>");
