@@ -35,28 +35,71 @@ pub fn markup(text: &str) -> String {
             c => out.push(c),
         }
     }
+    keep_together(&out)
+}
+
+/// The word joiner (U+2060): no line break on either side, nothing printed.
+const WORD_JOINER: char = '\u{2060}';
+
+/// Pleader's line-breaking rules, applied to markup (escaped values and clause text alike; applying
+/// them twice changes nothing). A line never begins with an em dash (spaced or not); a section or paragraph sign
+/// stays with the number after it ("§ 1030", "¶ 19"); a subdivision stays whole ("45(d)(2)(B)(i)",
+/// where Unicode would allow a break between `)` and `(`); and a range of numbers stays whole
+/// ("975–76"). The characters added print nothing (a word joiner) or a space (a no-break space).
+pub fn keep_together(markup: &str) -> String {
+    let chars: Vec<char> = markup.chars().collect();
+    let mut out = String::with_capacity(markup.len() + 8);
+    for (i, &c) in chars.iter().enumerate() {
+        let prev = i.checked_sub(1).map(|j| chars[j]);
+        let next = chars.get(i + 1).copied();
+        match c {
+            '—' if prev.is_some_and(|p| p != WORD_JOINER && !p.is_whitespace()) => {
+                out.push(WORD_JOINER);
+                out.push(c);
+            }
+            ' ' if matches!(prev, Some('§' | '¶')) || next == Some('—') => out.push('\u{a0}'),
+            // `)(` — escaped, `\)\(`, in values; bare in clause text.
+            '(' if prev == Some(')') => {
+                out.push(WORD_JOINER);
+                out.push(c);
+            }
+            '\\' if prev == Some(')') && next == Some('(') && i >= 2 && chars[i - 2] == '\\' => {
+                out.push(WORD_JOINER);
+                out.push(c);
+            }
+            '–' if prev.is_some_and(|p| p.is_ascii_digit()) && next.is_some_and(|n| n.is_ascii_digit()) => {
+                out.push(c);
+                out.push(WORD_JOINER);
+            }
+            c => out.push(c),
+        }
+    }
     out
 }
 
-/// Removes backslash escapes: the literal text of escaped markup (pins and locators written in a
-/// clause are plain text, re-escaped when printed).
+/// Removes backslash escapes and what [`keep_together`] added: the literal text of escaped markup
+/// (pins and locators written in a clause are plain text, re-escaped when printed).
 pub fn unescape(markup: &str) -> String {
     let mut out = String::with_capacity(markup.len());
     let mut chars = markup.chars();
     while let Some(c) = chars.next() {
-        if c == '\\' {
-            if let Some(n) = chars.next() {
-                out.push(n);
+        match c {
+            '\\' => {
+                if let Some(n) = chars.next() {
+                    out.push(n);
+                }
             }
-        } else {
-            out.push(c);
+            WORD_JOINER => {}
+            '\u{a0}' => out.push(' '),
+            c => out.push(c),
         }
     }
     out
 }
 
 /// The plain text of pleader-generated markup, for terminal listings and tables (`pleader
-/// authorities`, `citecheck`): escapes removed and emphasis markers dropped. Never fed back to Typst.
+/// authorities`, `citecheck`): escapes removed, emphasis markers and word joiners dropped,
+/// no-break spaces made plain spaces. Never fed back to Typst.
 pub fn plain(markup: &str) -> String {
     let mut out = String::with_capacity(markup.len());
     let mut chars = markup.chars();
@@ -67,7 +110,8 @@ pub fn plain(markup: &str) -> String {
                     out.push(n);
                 }
             }
-            '_' => {}
+            '_' | WORD_JOINER => {}
+            '\u{a0}' => out.push(' '),
             c => out.push(c),
         }
     }
@@ -79,9 +123,31 @@ pub fn emph(markup: &str) -> String {
     format!("_{markup}_")
 }
 
-/// Literal text in italics.
+/// Literal text in italics. An apostrophe after an italic f is shaped apart from it: Liberation
+/// Serif Italic kerns the pair so far apart that "aff’d" reads "aff ’d".
 pub fn emph_text(text: &str) -> String {
-    emph(&markup(text))
+    let escaped = markup(text);
+    let mut out = String::with_capacity(escaped.len());
+    let mut rest = escaped.as_str();
+    while let Some(i) = rest.find(['’', '\'']) {
+        let (head, tail) = rest.split_at(i);
+        let quote = tail.chars().next().unwrap_or('’');
+        out.push_str(head);
+        if head.ends_with('f') {
+            out.push_str("#text(kerning: false)[’]");
+        } else {
+            out.push(quote);
+        }
+        rest = &tail[quote.len_utf8()..];
+    }
+    out.push_str(rest);
+    emph(&out)
+}
+
+/// A content block printing `text` literally on one line: no line break inside it (a case
+/// number, "2:24-cv-01234-ABC (ABCx)", is never broken).
+pub fn unbreakable(text: &str) -> String {
+    content(&format!("#box{}", self::text(text)))
 }
 
 /// A Typst string literal (`"…"`) holding `text` exactly.
@@ -261,6 +327,22 @@ mod tests {
         assert_eq!(markup("$ _ * @ < > [ ] \\ // /*"), "\\$ \\_ \\* \\@ \\< \\> \\[ \\] \\\\ \\/\\/ \\/\\*");
         assert_eq!(markup("Leifer's"), "Leifer's");
         assert_eq!(markup("a\r\nb\rc\u{7}"), "a\nb\nc");
+    }
+
+    #[test]
+    fn line_breaking_rules() {
+        let wj = '\u{2060}';
+        assert_eq!(markup("speech—and"), format!("speech{wj}—and"));
+        assert_eq!(markup("a — b"), "a\u{a0}— b");
+        assert_eq!(markup("§ 1030(a)(2)"), format!("§\u{a0}1030\\(a\\){wj}\\(2\\)"));
+        assert_eq!(keep_together("45(d)(2) ¶ 5 975–76 pp. a–b"), format!("45(d){wj}(2) ¶\u{a0}5 975–{wj}76 pp. a–b"));
+        for s in ["speech—and", "§ 1030(a)(2)", "975–76", "x)(y"] {
+            assert_eq!(keep_together(&markup(s)), markup(s), "{s}");
+        }
+        assert_eq!(plain(&markup("§ 1030(a)(2)—x")), "§ 1030(a)(2)—x");
+        assert_eq!(emph_text("aff’d"), "_aff#text(kerning: false)[’]d_");
+        assert_eq!(emph_text("Leifer's"), "_Leifer's_");
+        assert_eq!(unbreakable("1:2 (x)"), "[#box[1\\:2 \\(x\\)]]");
     }
 
     #[test]

@@ -346,3 +346,31 @@ pub fn assert_body_on_grid(built: &Built) -> usize {
     }
     checked
 }
+
+/// The engine fixture's matter with `edits` applied (each `find` occurring exactly once) and
+/// `append` added at the end of the file, where the outline (`brief:`) is.
+pub fn engine_matter(edits: &[(&str, &str)], append: &str) -> String {
+    let mut text = std::fs::read_to_string(fixture("engine").join("matter.yaml")).unwrap();
+    assert!(text.ends_with("  - fx-long\n"), "the fixture's outline ends the file");
+    for (find, with) in edits {
+        assert_eq!(text.matches(find).count(), 1, "{find:?}");
+        text = text.replacen(find, with, 1);
+    }
+    text + append
+}
+
+/// Builds a matter held in memory against the engine fixture's project.
+pub fn build_engine_text(session: &mut Session, text: &str) -> Built {
+    let project = pleader::library::project::Project::at(&fixture("engine")).unwrap();
+    let loaded = session
+        .load(pleader::diag::SourceText::new("matter.yaml", text), project)
+        .unwrap_or_else(|d| panic!("{}", pleader::diag::render(&d, Default::default())));
+    session
+        .build_loaded(loaded, std::time::Instant::now(), BuildOptions { pdf: false })
+        .unwrap_or_else(|d| panic!("{}", pleader::diag::render(&d, Default::default())))
+}
+
+/// Every text run of a page grouped into lines, footer and margins included.
+pub fn all_lines(built: &Built, page: usize) -> Vec<Line> {
+    group_lines(page_text(&built.doc.pages()[page].frame))
+}

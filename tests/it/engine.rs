@@ -275,9 +275,7 @@ fn page_top_matter(lead: usize) -> String {
         "alder", "beech", "cedar", "dogwood", "elm", "fir", "ginkgo", "hazel", "ironwood", "juniper", "larch", "maple",
         "oak", "pine",
     ];
-    let mut text = std::fs::read_to_string(fixture_matter()).unwrap();
-    assert!(text.ends_with("  - fx-long\n"), "the fixture's outline ends the file");
-    text.push_str(&format!("  - {{clause: fx-page-top, options: {{lead: {lead}}}}}\nauthorities:\n"));
+    let mut text = format!("  - {{clause: fx-page-top, options: {{lead: {lead}}}}}\nauthorities:\n");
     for (i, t) in trees.iter().enumerate() {
         let name = format!("{}{}", t[..1].to_uppercase(), &t[1..]);
         text.push_str(&format!(
@@ -285,19 +283,16 @@ fn page_top_matter(lead: usize) -> String {
             101 + i
         ));
     }
-    text
+    engine_matter(&[], &text)
 }
 
 #[test]
 fn a_citation_that_starts_a_page_is_listed_on_that_page() {
     // Shift the page break word by word until a citation's first glyph is the first glyph of a
     // page; then its table entry must give that page (and its mark must have landed there).
-    let project = pleader::library::project::Project::at(&fixture("engine")).unwrap();
     let mut session = Session::new();
     for lead in 0..40 {
-        let source = pleader::diag::SourceText::new("matter.yaml", page_top_matter(lead));
-        let loaded = session.load(source, project.clone()).unwrap();
-        let built = session.build_loaded(loaded, std::time::Instant::now(), BuildOptions { pdf: false }).unwrap();
+        let built = build_engine_text(&mut session, &page_top_matter(lead));
         let pages = citation_pages(&built);
         let min = built.profile.type_.min_size.pt() - 0.01;
         let start = built.facts.body_start.unwrap();

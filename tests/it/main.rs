@@ -8,6 +8,7 @@
 //! - `library`: the clauses and the sample matters;
 //! - `profiles`: the court profiles;
 //! - `robustness`: arbitrary input never panics;
+//! - `typography`: footnote numbers, headings, dashes, subdivisions, case numbers, widows;
 //! - `workflow`: the lawyer's commands (`new`, `check`, `clauses`, `authorities`, `watch`, help);
 //! - `cli`: the binary's output path, exit codes and the last good PDF;
 //! - `architecture`: the source tree keeps its rules (one Typst writer, no import cycle).
@@ -21,4 +22,5 @@ mod escaping;
 mod library;
 mod profiles;
 mod robustness;
+mod typography;
 mod workflow;
