@@ -101,6 +101,7 @@ pub fn unescape(markup: &str) -> String {
 /// authorities`, `citecheck`): escapes removed, emphasis markers and word joiners dropped,
 /// no-break spaces made plain spaces. Never fed back to Typst.
 pub fn plain(markup: &str) -> String {
+    let markup = markup.replace(UNKERNED_APOSTROPHE, "’");
     let mut out = String::with_capacity(markup.len());
     let mut chars = markup.chars();
     while let Some(c) = chars.next() {
@@ -123,6 +124,9 @@ pub fn emph(markup: &str) -> String {
     format!("_{markup}_")
 }
 
+/// An apostrophe shaped on its own, without kerning against the letter before it.
+const UNKERNED_APOSTROPHE: &str = "#text(kerning: false)[’]";
+
 /// Literal text in italics. An apostrophe after an italic f is shaped apart from it: Liberation
 /// Serif Italic kerns the pair so far apart that "aff’d" reads "aff ’d".
 pub fn emph_text(text: &str) -> String {
@@ -134,7 +138,7 @@ pub fn emph_text(text: &str) -> String {
         let quote = tail.chars().next().unwrap_or('’');
         out.push_str(head);
         if head.ends_with('f') {
-            out.push_str("#text(kerning: false)[’]");
+            out.push_str(UNKERNED_APOSTROPHE);
         } else {
             out.push(quote);
         }
@@ -341,6 +345,7 @@ mod tests {
         }
         assert_eq!(plain(&markup("§ 1030(a)(2)—x")), "§ 1030(a)(2)—x");
         assert_eq!(emph_text("aff’d"), "_aff#text(kerning: false)[’]d_");
+        assert_eq!(plain(&emph_text("aff’d")), "aff’d");
         assert_eq!(emph_text("Leifer's"), "_Leifer's_");
         assert_eq!(unbreakable("1:2 (x)"), "[#box[1\\:2 \\(x\\)]]");
     }

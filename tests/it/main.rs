@@ -6,6 +6,7 @@
 //! - `errors`: every bad input a lawyer can produce, one test per fixture under `errors/cases/`;
 //! - `escaping`: the one escaping function on arbitrary strings;
 //! - `library`: the clauses and the sample matters;
+//! - `overprint`: no text over other text (every sample × profile), the caption's counsel block;
 //! - `profiles`: the court profiles;
 //! - `robustness`: arbitrary input never panics;
 //! - `typography`: footnote numbers, headings, dashes, subdivisions, case numbers, widows;
@@ -20,6 +21,7 @@ mod engine;
 mod errors;
 mod escaping;
 mod library;
+mod overprint;
 mod profiles;
 mod robustness;
 mod typography;
