@@ -172,12 +172,12 @@ fn collect(
 fn outside(link: &Path, target: &Path, real_root: &Path) -> Diagnostic {
     let name = display_path(link);
     Diagnostic::error(format!(
-        "`{name}` leads outside the project folder, to `{}`: pleader reads only files inside `{}`",
+        "`{name}` is a link to `{}`, outside the project folder `{}`: pleader reads only files inside it",
         target.display(),
         real_root.display()
     ))
     .in_file(&SourceText::new(name, ""))
-    .with_hint("copy the file into the project folder instead of linking to it")
+    .with_hint("copy what it links to into the project folder instead of linking to it")
 }
 
 /// A hash of a file's content, to tell whether it changed since a build read it.

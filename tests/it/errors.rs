@@ -1,8 +1,10 @@
 //! Every bad input a lawyer can produce, one test per fixture. A fixture,
 //! `errors/cases/<name>.yaml`, holds only its difference from the base project `errors/_base/`:
 //! `edit` (find-and-replace edits, each `find` occurring exactly once; `{byte:ff}` in the
-//! replacement writes a raw byte), `files` (new files) and optionally `args` (the command line;
-//! default `build matter.yaml -o out/brief.pdf`). For each case the binary runs in a copy of the
+//! replacement writes a raw byte), `files` (new files), `outside` (files written to a folder next
+//! to the project, `<dir>-outside`), `links` (symbolic links, each path → its target, where
+//! `{outside}` is that folder) and optionally `args` (the command line; default `build
+//! matter.yaml -o out/brief.pdf`). For each case the binary runs in a copy of the
 //! base project after a good build; the test snapshots the exit code and both diagnostic formats,
 //! and checks that nothing panicked and the previous PDF is untouched.
 
@@ -20,6 +22,10 @@ struct Case {
     edit: Vec<Edit>,
     #[serde(default)]
     files: std::collections::BTreeMap<String, String>,
+    #[serde(default)]
+    outside: std::collections::BTreeMap<String, String>,
+    #[serde(default)]
+    links: std::collections::BTreeMap<String, String>,
 }
 
 #[derive(Deserialize)]
@@ -91,6 +97,27 @@ fn apply(name: &str, case: &Case, dir: &Path) {
         std::fs::create_dir_all(path.parent().unwrap()).unwrap();
         std::fs::write(path, text).unwrap();
     }
+    let outside = outside_dir(dir);
+    for (rel, text) in &case.outside {
+        let path = outside.join(rel);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, text).unwrap();
+    }
+    for (rel, target) in &case.links {
+        let path = dir.join(rel);
+        let target = target.replace("{outside}", &outside.display().to_string());
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        let _ = std::fs::remove_file(&path);
+        #[cfg(unix)]
+        std::os::unix::fs::symlink(&target, &path).unwrap();
+        #[cfg(not(unix))]
+        panic!("{name}: symbolic links are created on Unix only ({target})");
+    }
+}
+
+/// The folder beside a case's project for files outside it.
+fn outside_dir(dir: &Path) -> PathBuf {
+    PathBuf::from(format!("{}-outside", dir.display()))
 }
 
 fn check_case(name: &str) {
@@ -98,6 +125,7 @@ fn check_case(name: &str) {
     let case: Case = serde_yaml::from_str(&std::fs::read_to_string(&file).unwrap()).unwrap();
     let dir = std::env::temp_dir().join(format!("pleader-errors-{}-{name}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
+    let _ = std::fs::remove_dir_all(outside_dir(&dir));
     copy_dir(&errors_dir().join("_base"), &dir);
     // The last good PDF, built from the base project.
     let (code, err) = run(&dir, &["build".into(), "matter.yaml".into(), "-o".into(), "out/brief.pdf".into()]);
@@ -122,6 +150,7 @@ fn check_case(name: &str) {
         format!("exit code: {code}\n\n--- short ---\n{short}\n--- human ---\n{human}")
     );
     let _ = std::fs::remove_dir_all(&dir);
+    let _ = std::fs::remove_dir_all(outside_dir(&dir));
 }
 
 macro_rules! cases {
@@ -148,6 +177,8 @@ cases! {
     non_utf8 => "non-utf8",
     sandbox_package => "sandbox-package",
     sandbox_read => "sandbox-read",
+    sandbox_symlink_file => "sandbox-symlink-file",
+    sandbox_symlink_folder => "sandbox-symlink-folder",
     tera_filter => "tera-filter",
     tera_syntax => "tera-syntax",
     tera_undefined => "tera-undefined",
