@@ -304,7 +304,7 @@ pub fn with_mark(markup: &str, kind: &str, n: usize) -> String {
     let mut chars = markup[start..].char_indices();
     let at = match chars.next() {
         None => return format!("{mark}{markup}"),
-        Some((_, '\\')) => chars.nth(0).map_or(markup.len(), |(i, c)| start + i + c.len_utf8()),
+        Some((_, '\\')) => chars.next().map_or(markup.len(), |(i, c)| start + i + c.len_utf8()),
         Some((_, c)) => start + c.len_utf8(),
     };
     format!("{}{mark}{}", &markup[..at], &markup[at..])
