@@ -35,73 +35,83 @@ pub fn markup(text: &str) -> String {
             c => out.push(c),
         }
     }
-    keep_together(&out)
+    out
 }
 
-/// The word joiner (U+2060): no line break on either side, nothing printed.
-const WORD_JOINER: char = '\u{2060}';
+/// No line break here, and nothing printed: a word joiner (U+2060) set in a text segment of its
+/// own. Unicode line breaking sees the joiner; the shaper drops it, and because no glyph's text
+/// carries it, it is not in the PDF's text either (copying "45(d)(2)" or searching for it
+/// works). The semicolon ends the embedded expression, so a `(` after it is text.
+const NO_BREAK: &str = "#text(kerning: false)[\u{2060}];";
 
-/// Pleader's line-breaking rules, applied to markup (escaped values and clause text alike; applying
-/// them twice changes nothing). A line never begins with an em dash (spaced or not); a section or paragraph sign
-/// stays with the number after it ("§ 1030", "¶ 19"); a subdivision stays whole ("45(d)(2)(B)(i)",
-/// where Unicode would allow a break between `)` and `(`); and a range of numbers stays whole
-/// ("975–76"). The characters added print nothing (a word joiner) or a space (a no-break space).
+/// Pleader's line-breaking rules, applied to markup — a printed citation, a clause's text, a table
+/// entry — where applying them twice changes nothing. A line never begins with an em dash (spaced
+/// or not); a section or paragraph sign stays with the number after it ("§ 1030", "¶ 19"); a
+/// subdivision stays whole ("45(d)(2)(B)(i)", where Unicode allows a break between `)` and `(`);
+/// and a range of numbers stays whole ("975–76"). What is added prints nothing ([`NO_BREAK`]) or a
+/// space (a no-break space).
 pub fn keep_together(markup: &str) -> String {
-    let chars: Vec<char> = markup.chars().collect();
-    let mut out = String::with_capacity(markup.len() + 8);
-    for (i, &c) in chars.iter().enumerate() {
-        let prev = i.checked_sub(1).map(|j| chars[j]);
-        let next = chars.get(i + 1).copied();
+    let mut out = String::with_capacity(markup.len() + 16);
+    let mut rest = markup;
+    let mut prev: Option<char> = None;
+    while let Some(c) = rest.chars().next() {
+        if let Some(after) = rest.strip_prefix(NO_BREAK) {
+            out.push_str(NO_BREAK);
+            rest = after;
+            prev = None;
+            continue;
+        }
+        let tail = &rest[c.len_utf8()..];
+        let next = tail.chars().next();
         match c {
-            '—' if prev.is_some_and(|p| p != WORD_JOINER && !p.is_whitespace()) => {
-                out.push(WORD_JOINER);
+            '—' if !out.ends_with(NO_BREAK) && prev.is_some_and(|p| !p.is_whitespace()) => {
+                out.push_str(NO_BREAK);
                 out.push(c);
             }
             ' ' if matches!(prev, Some('§' | '¶')) || next == Some('—') => out.push('\u{a0}'),
-            // `)(` — escaped, `\)\(`, in values; bare in clause text.
+            // `)(`: bare in clause text, escaped (`\)\(`) in values.
             '(' if prev == Some(')') => {
-                out.push(WORD_JOINER);
+                out.push_str(NO_BREAK);
                 out.push(c);
             }
-            '\\' if prev == Some(')') && next == Some('(') && i >= 2 && chars[i - 2] == '\\' => {
-                out.push(WORD_JOINER);
+            '\\' if prev == Some(')') && next == Some('(') && out.ends_with("\\)") => {
+                out.push_str(NO_BREAK);
                 out.push(c);
             }
             '–' if prev.is_some_and(|p| p.is_ascii_digit()) && next.is_some_and(|n| n.is_ascii_digit()) => {
                 out.push(c);
-                out.push(WORD_JOINER);
+                out.push_str(NO_BREAK);
             }
             c => out.push(c),
         }
+        prev = Some(c);
+        rest = tail;
     }
     out
 }
 
-/// Removes backslash escapes and what [`keep_together`] added: the literal text of escaped markup
-/// (pins and locators written in a clause are plain text, re-escaped when printed).
+/// Removes backslash escapes: the literal text of escaped markup (pins and locators written in a
+/// clause are plain text, re-escaped when printed).
 pub fn unescape(markup: &str) -> String {
     let mut out = String::with_capacity(markup.len());
     let mut chars = markup.chars();
     while let Some(c) = chars.next() {
-        match c {
-            '\\' => {
-                if let Some(n) = chars.next() {
-                    out.push(n);
-                }
+        if c == '\\' {
+            if let Some(n) = chars.next() {
+                out.push(n);
             }
-            WORD_JOINER => {}
-            '\u{a0}' => out.push(' '),
-            c => out.push(c),
+        } else {
+            out.push(c);
         }
     }
     out
 }
 
 /// The plain text of pleader-generated markup, for terminal listings and tables (`pleader
-/// authorities`, `citecheck`): escapes removed, emphasis markers and word joiners dropped,
+/// authorities`, `citecheck`): escapes removed, emphasis markers and joiners dropped,
 /// no-break spaces made plain spaces. Never fed back to Typst.
 pub fn plain(markup: &str) -> String {
-    let markup = markup.replace(UNKERNED_APOSTROPHE, "’");
+    let markup = markup.replace(UNKERNED_APOSTROPHE, "’").replace(NO_BREAK, "");
     let mut out = String::with_capacity(markup.len());
     let mut chars = markup.chars();
     while let Some(c) = chars.next() {
@@ -111,7 +121,7 @@ pub fn plain(markup: &str) -> String {
                     out.push(n);
                 }
             }
-            '_' | WORD_JOINER => {}
+            '_' => {}
             '\u{a0}' => out.push(' '),
             c => out.push(c),
         }
@@ -335,15 +345,16 @@ mod tests {
 
     #[test]
     fn line_breaking_rules() {
-        let wj = '\u{2060}';
-        assert_eq!(markup("speech—and"), format!("speech{wj}—and"));
-        assert_eq!(markup("a — b"), "a\u{a0}— b");
-        assert_eq!(markup("§ 1030(a)(2)"), format!("§\u{a0}1030\\(a\\){wj}\\(2\\)"));
-        assert_eq!(keep_together("45(d)(2) ¶ 5 975–76 pp. a–b"), format!("45(d){wj}(2) ¶\u{a0}5 975–{wj}76 pp. a–b"));
-        for s in ["speech—and", "§ 1030(a)(2)", "975–76", "x)(y"] {
-            assert_eq!(keep_together(&markup(s)), markup(s), "{s}");
+        let j = NO_BREAK;
+        assert_eq!(keep_together("speech—and"), format!("speech{j}—and"));
+        assert_eq!(keep_together("a — b"), "a\u{a0}— b");
+        assert_eq!(keep_together(&markup("§ 1030(a)(2)")), format!("§\u{a0}1030\\(a\\){j}\\(2\\)"));
+        assert_eq!(keep_together("45(d)(2) ¶ 5 975–76 pp. a–b"), format!("45(d){j}(2) ¶\u{a0}5 975–{j}76 pp. a–b"));
+        for s in ["speech—and", "§ 1030(a)(2)", "975–76", "x)(y", "a — b"] {
+            let once = keep_together(&markup(s));
+            assert_eq!(keep_together(&once), once, "{s}");
+            assert_eq!(plain(&once), s, "{s}");
         }
-        assert_eq!(plain(&markup("§ 1030(a)(2)—x")), "§ 1030(a)(2)—x");
         assert_eq!(emph_text("aff’d"), "_aff#text(kerning: false)[’]d_");
         assert_eq!(plain(&emph_text("aff’d")), "aff’d");
         assert_eq!(emph_text("Leifer's"), "_Leifer's_");

@@ -213,6 +213,13 @@ fn subdivisions_and_section_numbers_stay_on_one_line() {
         assert!(whole >= 25, "{needle}: {whole}");
         assert_eq!(whole, started, "{needle} broken across lines");
     }
+    // What keeps them together is not text: no glyph carries it into the PDF's text, so copying a
+    // citation or searching for it finds "45(d)(2)(B)(i)".
+    for page in 0..built.doc.pages().len() {
+        for g in glyphs(&built.doc.pages()[page].frame) {
+            assert!(!g.text.contains('\u{2060}'), "page {page}: a joiner in the text of {g:?}");
+        }
+    }
     // A section sign is never the last thing on a line.
     for page in body_pages(&built) {
         for l in text_lines(&built, page) {
