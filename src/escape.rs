@@ -13,6 +13,8 @@
 //! (they print nothing and some are not valid in a Typst source). Tera uses [`markup`] as its
 //! autoescaper, so clause templates get it for every `{{ value }}`.
 
+use typst::syntax::SyntaxKind;
+
 /// Escapes `text` so that, inserted anywhere in Typst markup, it prints literally.
 pub fn markup(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + text.len() / 8);
@@ -44,50 +46,86 @@ pub fn markup(text: &str) -> String {
 /// works). The semicolon ends the embedded expression, so a `(` after it is text.
 const NO_BREAK: &str = "#text(kerning: false)[\u{2060}];";
 
-/// Pleader's line-breaking rules, applied to markup — a printed citation, a clause's text, a table
-/// entry — where applying them twice changes nothing. A line never begins with an em dash (spaced
-/// or not); a section or paragraph sign stays with the number after it ("§ 1030", "¶ 19"); a
-/// subdivision stays whole ("45(d)(2)(B)(i)", where Unicode allows a break between `)` and `(`);
-/// and a range of numbers stays whole ("975–76"). What is added prints nothing ([`NO_BREAK`]) or a
-/// space (a no-break space).
+/// Pleader's line-breaking rules, applied to Typst markup — a printed citation, a clause's text, a
+/// table entry — where applying them twice changes nothing. A line never begins with an em dash
+/// (spaced or not); a section or paragraph sign stays with the number after it ("§ 1030", "¶ 19");
+/// a subdivision stays whole ("45(d)(2)(B)(i)", where Unicode allows a break between `)` and
+/// `(`); and a range of numbers stays whole ("975–76"). What is added prints nothing
+/// ([`NO_BREAK`]) or a space (a no-break space). The markup is parsed, and only its text is
+/// touched: code, strings, raw text, math and comments in a clause are left exactly as written.
 pub fn keep_together(markup: &str) -> String {
+    let root = typst::syntax::parse(markup);
+    let mut leaves = vec![];
+    flatten(&root, false, &mut leaves);
     let mut out = String::with_capacity(markup.len() + 16);
-    let mut rest = markup;
     let mut prev: Option<char> = None;
-    while let Some(c) = rest.chars().next() {
-        if let Some(after) = rest.strip_prefix(NO_BREAK) {
-            out.push_str(NO_BREAK);
-            rest = after;
-            prev = None;
-            continue;
+    for (i, (kind, text, editable)) in leaves.iter().enumerate() {
+        // The first character after this leaf, for the rules that look ahead.
+        let following = || leaves[i + 1..].iter().find_map(|(_, t, _)| t.chars().next());
+        let joined = |out: &String| out.ends_with(NO_BREAK);
+        match kind {
+            _ if !editable => out.push_str(text),
+            SyntaxKind::Space if matches!(prev, Some('§' | '¶')) || following() == Some('—') => out.push('\u{a0}'),
+            SyntaxKind::Escape if text.ends_with('(') && prev == Some(')') && !joined(&out) => {
+                out.push_str(NO_BREAK);
+                out.push_str(text);
+            }
+            SyntaxKind::Shorthand
+                if text.as_str() == "---" && prev.is_some_and(|p| !p.is_whitespace()) && !joined(&out) =>
+            {
+                out.push_str(NO_BREAK);
+                out.push_str(text);
+            }
+            SyntaxKind::Text => {
+                let chars: Vec<char> = text.chars().collect();
+                for (k, &c) in chars.iter().enumerate() {
+                    let before = if k == 0 { prev } else { Some(chars[k - 1]) };
+                    let after =
+                        chars.get(k + 1).copied().or_else(|| if k + 1 == chars.len() { following() } else { None });
+                    match c {
+                        '—' | '('
+                            if !joined(&out)
+                                && (c == '(' && before == Some(')')
+                                    || c == '—' && before.is_some_and(|p| !p.is_whitespace())) =>
+                        {
+                            out.push_str(NO_BREAK);
+                            out.push(c);
+                        }
+                        ' ' if matches!(before, Some('§' | '¶')) || after == Some('—') => out.push('\u{a0}'),
+                        '–' if before.is_some_and(|p| p.is_ascii_digit())
+                            && after.is_some_and(|n| n.is_ascii_digit()) =>
+                        {
+                            out.push(c);
+                            out.push_str(NO_BREAK);
+                        }
+                        c => out.push(c),
+                    }
+                }
+            }
+            _ => out.push_str(text),
         }
-        let tail = &rest[c.len_utf8()..];
-        let next = tail.chars().next();
-        match c {
-            '—' if !out.ends_with(NO_BREAK) && prev.is_some_and(|p| !p.is_whitespace()) => {
-                out.push_str(NO_BREAK);
-                out.push(c);
-            }
-            ' ' if matches!(prev, Some('§' | '¶')) || next == Some('—') => out.push('\u{a0}'),
-            // `)(`: bare in clause text, escaped (`\)\(`) in values.
-            '(' if prev == Some(')') => {
-                out.push_str(NO_BREAK);
-                out.push(c);
-            }
-            '\\' if prev == Some(')') && next == Some('(') && out.ends_with("\\)") => {
-                out.push_str(NO_BREAK);
-                out.push(c);
-            }
-            '–' if prev.is_some_and(|p| p.is_ascii_digit()) && next.is_some_and(|n| n.is_ascii_digit()) => {
-                out.push(c);
-                out.push_str(NO_BREAK);
-            }
-            c => out.push(c),
-        }
-        prev = Some(c);
-        rest = tail;
+        prev = match kind {
+            SyntaxKind::Escape => text.chars().last(),
+            SyntaxKind::Shorthand if text.as_str() == "---" => Some('—'),
+            _ => text.chars().last().or(prev),
+        };
     }
     out
+}
+
+/// The leaves of a syntax tree in order: kind, text, and whether the rules may edit it (text,
+/// spaces, escapes and shorthands of markup, not of raw text or math).
+fn flatten(node: &typst::syntax::SyntaxNode, in_markup: bool, out: &mut Vec<(SyntaxKind, String, bool)>) {
+    if node.children().len() == 0 {
+        let editable = in_markup
+            && matches!(node.kind(), SyntaxKind::Text | SyntaxKind::Space | SyntaxKind::Escape | SyntaxKind::Shorthand);
+        out.push((node.kind(), node.leaf_text().to_string(), editable));
+        return;
+    }
+    let markup = node.kind() == SyntaxKind::Markup;
+    for child in node.children() {
+        flatten(child, markup, out);
+    }
 }
 
 /// Removes backslash escapes: the literal text of escaped markup (pins and locators written in a
@@ -355,6 +393,12 @@ mod tests {
             assert_eq!(keep_together(&once), once, "{s}");
             assert_eq!(plain(&once), s, "{s}");
         }
+        // Only text is touched: not strings, raw text, math or comments.
+        let code = "#link(\"https://x.example/a—b\")[x] `a—b (1)(2)` $a—b$ // a—b\n";
+        assert_eq!(keep_together(code), code);
+        assert_eq!(keep_together("_speech_—and x---y"), format!("_speech_{j}—and x{j}---y"));
+        assert_eq!(keep_together("#footnote[x]—y"), format!("#footnote[x]{j}—y"));
+        assert_eq!(keep_together("§§ 1030 and 1031"), "§§\u{a0}1030 and 1031");
         assert_eq!(emph_text("aff’d"), "_aff#text(kerning: false)[’]d_");
         assert_eq!(plain(&emph_text("aff’d")), "aff’d");
         assert_eq!(emph_text("Leifer's"), "_Leifer's_");
