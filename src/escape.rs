@@ -54,60 +54,63 @@ const NO_BREAK: &str = "#text(kerning: false)[\u{2060}];";
 /// ([`NO_BREAK`]) or a space (a no-break space). The markup is parsed, and only its text is
 /// touched: code, strings, raw text, math and comments in a clause are left exactly as written.
 pub fn keep_together(markup: &str) -> String {
+    // Most text has nothing the rules act on: leave it without parsing.
+    let acts_on = |c: char| matches!(c, '—' | '§' | '¶' | '–' | '(' | '-');
+    if !markup.contains(acts_on) {
+        return markup.to_string();
+    }
     let root = typst::syntax::parse(markup);
     let mut leaves = vec![];
     flatten(&root, false, &mut leaves);
-    let mut out = String::with_capacity(markup.len() + 16);
+    let mut out = String::with_capacity(markup.len() + 64);
     let mut prev: Option<char> = None;
-    for (i, (kind, text, editable)) in leaves.iter().enumerate() {
+    for (i, &(kind, text, editable)) in leaves.iter().enumerate() {
         // The first character after this leaf, for the rules that look ahead.
         let following = || leaves[i + 1..].iter().find_map(|(_, t, _)| t.chars().next());
-        let joined = |out: &String| out.ends_with(NO_BREAK);
+        let joinable =
+            |out: &String, before: Option<char>| !out.ends_with(NO_BREAK) && before.is_some_and(|p| !p.is_whitespace());
         match kind {
             _ if !editable => out.push_str(text),
             SyntaxKind::Space if matches!(prev, Some('§' | '¶')) || following() == Some('—') => out.push('\u{a0}'),
-            SyntaxKind::Escape if text.ends_with('(') && prev == Some(')') && !joined(&out) => {
+            SyntaxKind::Escape if text.ends_with('(') && prev == Some(')') && joinable(&out, prev) => {
                 out.push_str(NO_BREAK);
                 out.push_str(text);
             }
-            SyntaxKind::Shorthand
-                if text.as_str() == "---" && prev.is_some_and(|p| !p.is_whitespace()) && !joined(&out) =>
-            {
+            SyntaxKind::Shorthand if text == "---" && joinable(&out, prev) => {
                 out.push_str(NO_BREAK);
                 out.push_str(text);
             }
-            SyntaxKind::Text => {
-                let chars: Vec<char> = text.chars().collect();
-                for (k, &c) in chars.iter().enumerate() {
-                    let before = if k == 0 { prev } else { Some(chars[k - 1]) };
-                    let after =
-                        chars.get(k + 1).copied().or_else(|| if k + 1 == chars.len() { following() } else { None });
+            SyntaxKind::Text if text.contains(acts_on) || following() == Some('—') => {
+                let mut before = prev;
+                let mut chars = text.chars().peekable();
+                while let Some(c) = chars.next() {
+                    let after = || chars.clone().next().or_else(following);
                     match c {
-                        '—' | '('
-                            if !joined(&out)
-                                && (c == '(' && before == Some(')')
-                                    || c == '—' && before.is_some_and(|p| !p.is_whitespace())) =>
-                        {
+                        '—' if joinable(&out, before) => {
                             out.push_str(NO_BREAK);
                             out.push(c);
                         }
-                        ' ' if matches!(before, Some('§' | '¶')) || after == Some('—') => out.push('\u{a0}'),
+                        '(' if before == Some(')') && joinable(&out, before) => {
+                            out.push_str(NO_BREAK);
+                            out.push(c);
+                        }
+                        ' ' if matches!(before, Some('§' | '¶')) || after() == Some('—') => out.push('\u{a0}'),
                         '–' if before.is_some_and(|p| p.is_ascii_digit())
-                            && after.is_some_and(|n| n.is_ascii_digit()) =>
+                            && after().is_some_and(|n| n.is_ascii_digit()) =>
                         {
                             out.push(c);
                             out.push_str(NO_BREAK);
                         }
                         c => out.push(c),
                     }
+                    before = Some(c);
                 }
             }
             _ => out.push_str(text),
         }
         prev = match kind {
-            SyntaxKind::Escape => text.chars().last(),
-            SyntaxKind::Shorthand if text.as_str() == "---" => Some('—'),
-            _ => text.chars().last().or(prev),
+            SyntaxKind::Shorthand if text == "---" => Some('—'),
+            _ => text.chars().next_back().or(prev),
         };
     }
     out
@@ -115,11 +118,11 @@ pub fn keep_together(markup: &str) -> String {
 
 /// The leaves of a syntax tree in order: kind, text, and whether the rules may edit it (text,
 /// spaces, escapes and shorthands of markup, not of raw text or math).
-fn flatten(node: &typst::syntax::SyntaxNode, in_markup: bool, out: &mut Vec<(SyntaxKind, String, bool)>) {
+fn flatten<'a>(node: &'a typst::syntax::SyntaxNode, in_markup: bool, out: &mut Vec<(SyntaxKind, &'a str, bool)>) {
     if node.children().len() == 0 {
         let editable = in_markup
             && matches!(node.kind(), SyntaxKind::Text | SyntaxKind::Space | SyntaxKind::Escape | SyntaxKind::Shorthand);
-        out.push((node.kind(), node.leaf_text().to_string(), editable));
+        out.push((node.kind(), node.leaf_text().as_str(), editable));
         return;
     }
     let markup = node.kind() == SyntaxKind::Markup;
@@ -347,14 +350,24 @@ pub fn mark(kind: &str, n: usize) -> String {
 /// before the text is left at the end of the previous line when the text starts a new one).
 pub fn with_mark(markup: &str, kind: &str, n: usize) -> String {
     let mark = mark(kind, n);
-    // Skip the emphasis markers pleader writes, then one character (an escape is two).
+    // Skip the emphasis markers pleader writes, then one character (an escape is two); a section
+    // or paragraph sign keeps the space after it, which [`keep_together`] makes unbreakable.
     let start = markup.len() - markup.trim_start_matches(['_', '*']).len();
-    let mut chars = markup[start..].char_indices();
-    let at = match chars.next() {
+    let mut chars = markup[start..].char_indices().peekable();
+    let mut at = match chars.next() {
         None => return format!("{mark}{markup}"),
         Some((_, '\\')) => chars.next().map_or(markup.len(), |(i, c)| start + i + c.len_utf8()),
         Some((_, c)) => start + c.len_utf8(),
     };
+    if matches!(markup[start..].chars().next(), Some('§' | '¶')) {
+        while let Some(&(i, c)) = chars.peek().filter(|(_, c)| matches!(c, '§' | '¶' | ' ')) {
+            at = start + i + c.len_utf8();
+            chars.next();
+            if c == ' ' {
+                break;
+            }
+        }
+    }
     format!("{}{mark}{}", &markup[..at], &markup[at..])
 }
 
@@ -420,7 +433,9 @@ mod tests {
         assert_eq!(mark("cite", 7), "#metadata(\"pl:cite:7\")<pl-c7>");
         assert_eq!(with_mark("_Id._ at 5", "cite", 2), "_I#metadata(\"pl:cite:2\")<pl-c2>d._ at 5");
         assert_eq!(with_mark("\\$ 5", "cite", 3), "\\$#metadata(\"pl:cite:3\")<pl-c3> 5");
-        assert_eq!(with_mark("§ 1", "cite", 4), "§#metadata(\"pl:cite:4\")<pl-c4> 1");
+        assert_eq!(with_mark("§ 1", "cite", 4), "§ #metadata(\"pl:cite:4\")<pl-c4>1");
+        assert_eq!(with_mark("§§ 1–2", "cite", 4), "§§ #metadata(\"pl:cite:4\")<pl-c4>1–2");
+        assert_eq!(keep_together(&with_mark("§ 1", "cite", 4)), "§\u{a0}#metadata(\"pl:cite:4\")<pl-c4>1");
         assert_eq!(with_mark("", "cite", 5), "#metadata(\"pl:cite:5\")<pl-c5>");
         assert_eq!(named_mark("body-start"), "#metadata(\"pl:body-start\")<pl-body-start>");
         assert_eq!(import("/data/x.typ", &["a", "b"]), "#import \"/data/x.typ\": a, b\n");

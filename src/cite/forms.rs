@@ -152,9 +152,6 @@ impl<'a> Resolver<'a> {
                 };
                 let mark = self.next_mark;
                 self.next_mark += 1;
-                // The line-breaking rules now, before the mark goes in after the first character
-                // (it would part "§" from the space the rules make unbreakable).
-                let printed = escape::keep_together(&printed);
                 let text = escape::plain(&printed);
                 self.uses.push(CiteUse { mark, id: item.id.clone(), form, clause, nested, footnote, text });
                 // The mark goes inside the citation's first word, where no line or page break
@@ -463,8 +460,8 @@ mod tests {
         let rec = Default::default();
         let mut r = Resolver::new(&b, &rec);
         let out = strip_marks(&r.resolve("x [@frcp-45(c)(2)(A) (emphasis added)].", 0).unwrap());
-        // A joiner between the parts of a subdivision: it never breaks across lines.
-        assert_eq!(out.matches("\u{2060}").count(), 2, "{out}");
+        // Set in a clause, a joiner goes between the parts of the subdivision: it never breaks.
+        assert_eq!(escape::keep_together(&out).matches("\u{2060}").count(), 2, "{out}");
         assert_eq!(escape::plain(&out), "x Fed. R. Civ. P. 45(c)(2)(A) (emphasis added).");
     }
 
