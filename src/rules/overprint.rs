@@ -41,8 +41,11 @@ pub fn overprints(doc: &PagedDocument) -> Vec<Overprint> {
     let mut found = vec![];
     for (page_index, page) in doc.pages().iter().enumerate() {
         let all: Vec<TextRun> = page_text(&page.frame).into_iter().filter(|r| !r.text.trim().is_empty()).collect();
-        // A raised footnote number is judged with its line, whose runs stand for it.
-        let mut runs: Vec<&TextRun> = all.iter().filter(|r| !all.iter().any(|host| rides_on(r, host))).collect();
+        // A raised footnote number is judged with its line, whose runs stand for it. (Only runs
+        // smaller than the page's largest can ride on another: most runs skip the search.)
+        let largest = all.iter().map(|r| r.size).fold(0.0, f64::max);
+        let mut runs: Vec<&TextRun> =
+            all.iter().filter(|r| r.size >= largest * 0.9 || !all.iter().any(|host| rides_on(r, host))).collect();
         runs.sort_by(|a, b| top(a).total_cmp(&top(b)));
         for (i, a) in runs.iter().enumerate() {
             for b in &runs[i + 1..] {
