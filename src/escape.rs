@@ -44,7 +44,7 @@ pub fn markup(text: &str) -> String {
 /// own. Unicode line breaking sees the joiner; the shaper drops it, and because no glyph's text
 /// carries it, it is not in the PDF's text either (copying "45(d)(2)" or searching for it
 /// works). The semicolon ends the embedded expression, so a `(` after it is text.
-const NO_BREAK: &str = "#text(kerning: false)[\u{2060}];";
+pub const NO_BREAK: &str = "#text(kerning: false)[\u{2060}];";
 
 /// Pleader's line-breaking rules, applied to Typst markup — a printed citation, a clause's text, a
 /// table entry — where applying them twice changes nothing. A line never begins with an em dash
@@ -71,7 +71,11 @@ pub fn keep_together(markup: &str) -> String {
             |out: &String, before: Option<char>| !out.ends_with(NO_BREAK) && before.is_some_and(|p| !p.is_whitespace());
         match kind {
             _ if !editable => out.push_str(text),
-            SyntaxKind::Space if matches!(prev, Some('§' | '¶')) || following() == Some('—') => out.push('\u{a0}'),
+            // Only a single space: one that holds a line break stays, as the next line may begin
+            // with markup that counts only at the start of a line (a list item, a heading).
+            SyntaxKind::Space if text == " " && (matches!(prev, Some('§' | '¶')) || following() == Some('—')) => {
+                out.push('\u{a0}')
+            }
             SyntaxKind::Escape if text.ends_with('(') && prev == Some(')') && joinable(&out, prev) => {
                 out.push_str(NO_BREAK);
                 out.push_str(text);
@@ -412,6 +416,9 @@ mod tests {
         assert_eq!(keep_together("_speech_—and x---y"), format!("_speech_{j}—and x{j}---y"));
         assert_eq!(keep_together("#footnote[x]—y"), format!("#footnote[x]{j}—y"));
         assert_eq!(keep_together("§§ 1030 and 1031"), "§§\u{a0}1030 and 1031");
+        // A space with a line break, or more than one space, is left as it is.
+        assert_eq!(keep_together("§\n- item"), "§\n- item");
+        assert_eq!(keep_together("a  —"), "a  —");
         assert_eq!(emph_text("aff’d"), "_aff#text(kerning: false)[’]d_");
         assert_eq!(plain(&emph_text("aff’d")), "aff’d");
         assert_eq!(emph_text("Leifer's"), "_Leifer's_");
