@@ -13,6 +13,8 @@
 //! (they print nothing and some are not valid in a Typst source). Tera uses [`markup`] as its
 //! autoescaper, so clause templates get it for every `{{ value }}`.
 
+use typst::syntax::SyntaxKind;
+
 /// Escapes `text` so that, inserted anywhere in Typst markup, it prints literally.
 pub fn markup(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + text.len() / 8);
@@ -38,6 +40,101 @@ pub fn markup(text: &str) -> String {
     out
 }
 
+/// No line break here, and nothing printed: a word joiner (U+2060) set in a text segment of its
+/// own. Unicode line breaking sees the joiner; the shaper drops it, and because no glyph's text
+/// carries it, it is not in the PDF's text either (copying "45(d)(2)" or searching for it
+/// works). The semicolon ends the embedded expression, so a `(` after it is text.
+pub const NO_BREAK: &str = "#text(kerning: false)[\u{2060}];";
+
+/// Pleader's line-breaking rules, applied to Typst markup — a printed citation, a clause's text, a
+/// table entry — where applying them twice changes nothing. A line never begins with an em dash
+/// (spaced or not); a section or paragraph sign stays with the number after it ("§ 1030", "¶ 19");
+/// a subdivision stays whole ("45(d)(2)(B)(i)", where Unicode allows a break between `)` and
+/// `(`); and a range of numbers stays whole ("975–76"). What is added prints nothing
+/// ([`NO_BREAK`]) or a space (a no-break space). The markup is parsed, and only its text is
+/// touched: code, strings, raw text, math and comments in a clause are left exactly as written.
+pub fn keep_together(markup: &str) -> String {
+    // Most text has nothing the rules act on: leave it without parsing.
+    let acts_on = |c: char| matches!(c, '—' | '§' | '¶' | '–' | '(' | '-');
+    if !markup.contains(acts_on) {
+        return markup.to_string();
+    }
+    let root = typst::syntax::parse(markup);
+    let mut leaves = vec![];
+    flatten(&root, false, &mut leaves);
+    let mut out = String::with_capacity(markup.len() + 64);
+    let mut prev: Option<char> = None;
+    for (i, &(kind, text, editable)) in leaves.iter().enumerate() {
+        // The first character after this leaf, for the rules that look ahead.
+        let following = || leaves[i + 1..].iter().find_map(|(_, t, _)| t.chars().next());
+        let joinable =
+            |out: &String, before: Option<char>| !out.ends_with(NO_BREAK) && before.is_some_and(|p| !p.is_whitespace());
+        match kind {
+            _ if !editable => out.push_str(text),
+            // Only a single space: one that holds a line break stays, as the next line may begin
+            // with markup that counts only at the start of a line (a list item, a heading).
+            SyntaxKind::Space if text == " " && (matches!(prev, Some('§' | '¶')) || following() == Some('—')) => {
+                out.push('\u{a0}')
+            }
+            SyntaxKind::Escape if text.ends_with('(') && prev == Some(')') && joinable(&out, prev) => {
+                out.push_str(NO_BREAK);
+                out.push_str(text);
+            }
+            SyntaxKind::Shorthand if text == "---" && joinable(&out, prev) => {
+                out.push_str(NO_BREAK);
+                out.push_str(text);
+            }
+            SyntaxKind::Text if text.contains(acts_on) || following() == Some('—') => {
+                let mut before = prev;
+                let mut chars = text.chars().peekable();
+                while let Some(c) = chars.next() {
+                    let after = || chars.clone().next().or_else(following);
+                    match c {
+                        '—' if joinable(&out, before) => {
+                            out.push_str(NO_BREAK);
+                            out.push(c);
+                        }
+                        '(' if before == Some(')') && joinable(&out, before) => {
+                            out.push_str(NO_BREAK);
+                            out.push(c);
+                        }
+                        ' ' if matches!(before, Some('§' | '¶')) || after() == Some('—') => out.push('\u{a0}'),
+                        '–' if before.is_some_and(|p| p.is_ascii_digit())
+                            && after().is_some_and(|n| n.is_ascii_digit()) =>
+                        {
+                            out.push(c);
+                            out.push_str(NO_BREAK);
+                        }
+                        c => out.push(c),
+                    }
+                    before = Some(c);
+                }
+            }
+            _ => out.push_str(text),
+        }
+        prev = match kind {
+            SyntaxKind::Shorthand if text == "---" => Some('—'),
+            _ => text.chars().next_back().or(prev),
+        };
+    }
+    out
+}
+
+/// The leaves of a syntax tree in order: kind, text, and whether the rules may edit it (text,
+/// spaces, escapes and shorthands of markup, not of raw text or math).
+fn flatten<'a>(node: &'a typst::syntax::SyntaxNode, in_markup: bool, out: &mut Vec<(SyntaxKind, &'a str, bool)>) {
+    if node.children().len() == 0 {
+        let editable = in_markup
+            && matches!(node.kind(), SyntaxKind::Text | SyntaxKind::Space | SyntaxKind::Escape | SyntaxKind::Shorthand);
+        out.push((node.kind(), node.leaf_text().as_str(), editable));
+        return;
+    }
+    let markup = node.kind() == SyntaxKind::Markup;
+    for child in node.children() {
+        flatten(child, markup, out);
+    }
+}
+
 /// Removes backslash escapes: the literal text of escaped markup (pins and locators written in a
 /// clause are plain text, re-escaped when printed).
 pub fn unescape(markup: &str) -> String {
@@ -56,8 +153,10 @@ pub fn unescape(markup: &str) -> String {
 }
 
 /// The plain text of pleader-generated markup, for terminal listings and tables (`pleader
-/// authorities`, `citecheck`): escapes removed and emphasis markers dropped. Never fed back to Typst.
+/// authorities`, `citecheck`): escapes removed, emphasis markers and joiners dropped,
+/// no-break spaces made plain spaces. Never fed back to Typst.
 pub fn plain(markup: &str) -> String {
+    let markup = markup.replace(UNKERNED_APOSTROPHE, "’").replace(NO_BREAK, "");
     let mut out = String::with_capacity(markup.len());
     let mut chars = markup.chars();
     while let Some(c) = chars.next() {
@@ -68,6 +167,7 @@ pub fn plain(markup: &str) -> String {
                 }
             }
             '_' => {}
+            '\u{a0}' => out.push(' '),
             c => out.push(c),
         }
     }
@@ -79,9 +179,34 @@ pub fn emph(markup: &str) -> String {
     format!("_{markup}_")
 }
 
-/// Literal text in italics.
+/// An apostrophe shaped on its own, without kerning against the letter before it.
+const UNKERNED_APOSTROPHE: &str = "#text(kerning: false)[’]";
+
+/// Literal text in italics. An apostrophe after an italic f is shaped apart from it: Liberation
+/// Serif Italic kerns the pair so far apart that "aff’d" reads "aff ’d".
 pub fn emph_text(text: &str) -> String {
-    emph(&markup(text))
+    let escaped = markup(text);
+    let mut out = String::with_capacity(escaped.len());
+    let mut rest = escaped.as_str();
+    while let Some(i) = rest.find(['’', '\'']) {
+        let (head, tail) = rest.split_at(i);
+        let quote = tail.chars().next().unwrap_or('’');
+        out.push_str(head);
+        if head.ends_with('f') {
+            out.push_str(UNKERNED_APOSTROPHE);
+        } else {
+            out.push(quote);
+        }
+        rest = &tail[quote.len_utf8()..];
+    }
+    out.push_str(rest);
+    emph(&out)
+}
+
+/// A content block printing `text` literally on one line: no line break inside it (a case
+/// number, "2:24-cv-01234-ABC (ABCx)", is never broken).
+pub fn unbreakable(text: &str) -> String {
+    content(&format!("#box{}", self::text(text)))
 }
 
 /// A Typst string literal (`"…"`) holding `text` exactly.
@@ -223,6 +348,33 @@ pub fn mark(kind: &str, n: usize) -> String {
     format!("#metadata({})<pl-{}{n}>", string(&format!("pl:{kind}:{n}")), ident(&kind[..1]))
 }
 
+/// Pleader-written `markup` with the invisible mark `kind`/`n` after its first visible character.
+/// There, inside the first word, no line or page break can come between the mark and the text's
+/// first glyph, so the mark lands on the line and page where the text begins (a mark written
+/// before the text is left at the end of the previous line when the text starts a new one).
+pub fn with_mark(markup: &str, kind: &str, n: usize) -> String {
+    let mark = mark(kind, n);
+    // Skip the emphasis markers pleader writes, then one character (an escape is two); a section
+    // or paragraph sign keeps the space after it, which [`keep_together`] makes unbreakable.
+    let start = markup.len() - markup.trim_start_matches(['_', '*']).len();
+    let mut chars = markup[start..].char_indices().peekable();
+    let mut at = match chars.next() {
+        None => return format!("{mark}{markup}"),
+        Some((_, '\\')) => chars.next().map_or(markup.len(), |(i, c)| start + i + c.len_utf8()),
+        Some((_, c)) => start + c.len_utf8(),
+    };
+    if matches!(markup[start..].chars().next(), Some('§' | '¶')) {
+        while let Some(&(i, c)) = chars.peek().filter(|(_, c)| matches!(c, '§' | '¶' | ' ')) {
+            at = start + i + c.len_utf8();
+            chars.next();
+            if c == ' ' {
+                break;
+            }
+        }
+    }
+    format!("{}{mark}{}", &markup[..at], &markup[at..])
+}
+
 /// A named mark without a number (`pl:body-start`, `pl:signature`), with its label.
 pub fn named_mark(name: &str) -> String {
     format!("#metadata({}){}", string(&format!("pl:{name}")), label(&format!("pl-{name}")))
@@ -247,6 +399,33 @@ mod tests {
     }
 
     #[test]
+    fn line_breaking_rules() {
+        let j = NO_BREAK;
+        assert_eq!(keep_together("speech—and"), format!("speech{j}—and"));
+        assert_eq!(keep_together("a — b"), "a\u{a0}— b");
+        assert_eq!(keep_together(&markup("§ 1030(a)(2)")), format!("§\u{a0}1030\\(a\\){j}\\(2\\)"));
+        assert_eq!(keep_together("45(d)(2) ¶ 5 975–76 pp. a–b"), format!("45(d){j}(2) ¶\u{a0}5 975–{j}76 pp. a–b"));
+        for s in ["speech—and", "§ 1030(a)(2)", "975–76", "x)(y", "a — b"] {
+            let once = keep_together(&markup(s));
+            assert_eq!(keep_together(&once), once, "{s}");
+            assert_eq!(plain(&once), s, "{s}");
+        }
+        // Only text is touched: not strings, raw text, math or comments.
+        let code = "#link(\"https://x.example/a—b\")[x] `a—b (1)(2)` $a—b$ // a—b\n";
+        assert_eq!(keep_together(code), code);
+        assert_eq!(keep_together("_speech_—and x---y"), format!("_speech_{j}—and x{j}---y"));
+        assert_eq!(keep_together("#footnote[x]—y"), format!("#footnote[x]{j}—y"));
+        assert_eq!(keep_together("§§ 1030 and 1031"), "§§\u{a0}1030 and 1031");
+        // A space with a line break, or more than one space, is left as it is.
+        assert_eq!(keep_together("§\n- item"), "§\n- item");
+        assert_eq!(keep_together("a  —"), "a  —");
+        assert_eq!(emph_text("aff’d"), "_aff#text(kerning: false)[’]d_");
+        assert_eq!(plain(&emph_text("aff’d")), "aff’d");
+        assert_eq!(emph_text("Leifer's"), "_Leifer's_");
+        assert_eq!(unbreakable("1:2 (x)"), "[#box[1\\:2 \\(x\\)]]");
+    }
+
+    #[test]
     fn plain_and_unescape_undo_escapes() {
         assert_eq!(plain(&format!("{}, 385", emph_text("A v. B"))), "A v. B, 385");
         assert_eq!(unescape(&markup("45(d)(2) at *9")), "45(d)(2) at *9");
@@ -259,6 +438,12 @@ mod tests {
         assert_eq!(array(Vec::<String>::new()), "()");
         assert_eq!(dict(&[("a", "1".into()), ("b-c", "none".into())]), "(a: 1, b-c: none)");
         assert_eq!(mark("cite", 7), "#metadata(\"pl:cite:7\")<pl-c7>");
+        assert_eq!(with_mark("_Id._ at 5", "cite", 2), "_I#metadata(\"pl:cite:2\")<pl-c2>d._ at 5");
+        assert_eq!(with_mark("\\$ 5", "cite", 3), "\\$#metadata(\"pl:cite:3\")<pl-c3> 5");
+        assert_eq!(with_mark("§ 1", "cite", 4), "§ #metadata(\"pl:cite:4\")<pl-c4>1");
+        assert_eq!(with_mark("§§ 1–2", "cite", 4), "§§ #metadata(\"pl:cite:4\")<pl-c4>1–2");
+        assert_eq!(keep_together(&with_mark("§ 1", "cite", 4)), "§\u{a0}#metadata(\"pl:cite:4\")<pl-c4>1");
+        assert_eq!(with_mark("", "cite", 5), "#metadata(\"pl:cite:5\")<pl-c5>");
         assert_eq!(named_mark("body-start"), "#metadata(\"pl:body-start\")<pl-body-start>");
         assert_eq!(import("/data/x.typ", &["a", "b"]), "#import \"/data/x.typ\": a, b\n");
         assert_eq!(label("pl-h3"), "<pl-h3>");

@@ -5,7 +5,7 @@
 //! templates between builds, so that a rebuild after a one-fact edit re-lays out only what
 //! changed. Nothing here writes files.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
@@ -96,6 +96,8 @@ pub struct Session {
     cache: LoadCache,
     /// The word count of the last build (the first guess for a certificate of compliance).
     last_words: usize,
+    /// The files the last [`Session::build_path`] read, with a hash of what it read.
+    dependencies: Vec<(PathBuf, Option<u64>)>,
 }
 
 impl Default for Session {
@@ -314,16 +316,33 @@ pub fn draft_with(loaded: &Loaded, replace: &[(String, serde_json::Value)]) -> R
 
 impl Session {
     pub fn new() -> Self {
-        Session { typesetter: Typesetter::new(), cache: LoadCache::default(), last_words: 0 }
+        Session { typesetter: Typesetter::new(), cache: LoadCache::default(), last_words: 0, dependencies: vec![] }
     }
 
     /// Builds from a matter file on disk.
     pub fn build_path(&mut self, matter_path: &Path, opts: BuildOptions) -> Result<Built> {
         let start = Instant::now();
-        let matter_src = read_matter(matter_path)?;
+        self.dependencies.clear();
+        let real = std::fs::canonicalize(matter_path).unwrap_or_else(|_| matter_path.to_path_buf());
+        let matter_src = read_matter(matter_path);
+        let hash = matter_src.as_ref().ok().map(|s| project::content_hash(s.text.as_bytes()));
+        self.dependencies.push((real, hash));
+        let matter_src = matter_src?;
         let project = Project::for_matter(matter_path)?;
+        self.dependencies.extend(project.paths.iter().filter_map(|(rel, real)| {
+            let text = &project.files.get(rel)?.text;
+            Some((real.clone(), Some(project::content_hash(text.as_bytes()))))
+        }));
         let loaded = self.load(matter_src, project)?;
         self.build_loaded(loaded, start, opts)
+    }
+
+    /// The files on disk the last [`Session::build_path`] read — the matter and the project's
+    /// library files, by real path — each with a hash of the content it read (`None` when the
+    /// file could not be read). A watcher rebuilds when one of these contents changes, as
+    /// typst-cli watches its world's dependencies. Recorded whether or not the build succeeded.
+    pub fn dependencies(&self) -> &[(PathBuf, Option<u64>)] {
+        &self.dependencies
     }
 
     /// Loads a matter, reusing this session's library and clause templates where unchanged.

@@ -2,17 +2,24 @@
 //! court profile changes. One [`Session`](crate::pipeline::Session) lives for the whole watch, so
 //! Typst's layout of everything that did not change is reused; each rebuild's time is printed;
 //! on an error the diagnostic is printed and the last good PDF stays in place.
+//!
+//! A change is a change of content: after each build the watcher keeps what the build read (the
+//! session's dependencies, each with a hash of its content) and rebuilds only when an event names
+//! one of those files and its content now differs, or names a library file the build did not read
+//! (a new clause, say). Access events are ignored, and so are writes that leave a file as it was:
+//! reading the files — the build's own reads, or `cat` — never starts a build.
 
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
-use notify::{RecursiveMode, Watcher};
+use notify::{EventKind, RecursiveMode, Watcher};
 
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::export;
 use crate::library::files::is_library_file;
-use crate::library::project::{display_path, Project};
+use crate::library::project::{self, content_hash, display_path};
 use crate::pipeline::{BuildOptions, Session};
 
 /// What a rebuild did, for the caller to print.
@@ -51,12 +58,7 @@ pub fn watch(
             Err(d) => report(Event::Failed { diagnostics: &d }),
         }
     };
-    build(&mut session, &mut report);
-    builds += 1;
-    if max_builds.is_some_and(|m| builds >= m) {
-        return Ok(());
-    }
-
+    // Watch first, then build: an edit made while the first build runs is not missed.
     let (tx, rx) = mpsc::channel();
     let mut watcher = notify::recommended_watcher(move |res: notify::Result<notify::Event>| {
         if let Ok(event) = res {
@@ -70,37 +72,50 @@ pub fn watch(
     watcher
         .watch(&matter_dir, RecursiveMode::NonRecursive)
         .map_err(|e| Diagnostic::io(format!("cannot watch `{}`: {e}", display_path(&matter_dir))))?;
-    let project = Project::for_matter(matter).unwrap_or_default();
     let library_dirs: Vec<PathBuf> =
-        project.watch_dirs().into_iter().map(|d| std::fs::canonicalize(&d).unwrap_or(d)).collect();
+        project::library_dirs(matter).into_iter().map(|d| std::fs::canonicalize(&d).unwrap_or(d)).collect();
     for dir in &library_dirs {
         if watcher.watch(dir, RecursiveMode::Recursive).is_ok() {
             paths.push(dir.clone());
         }
     }
+    build(&mut session, &mut report);
+    builds += 1;
+    if max_builds.is_some_and(|m| builds >= m) {
+        return Ok(());
+    }
     report(Event::Watching { paths: &paths });
     let out_abs = std::fs::canonicalize(out).unwrap_or_else(|_| out.to_path_buf());
-    let relevant = |p: &Path| {
-        if p == matter_abs {
-            return true;
-        }
-        let name = p.file_name().map(|n| n.to_string_lossy().to_string()).unwrap_or_default();
+    let mut read: HashMap<PathBuf, Option<u64>> = session.dependencies().iter().cloned().collect();
+    // Whether an event's path means the inputs changed.
+    let changed = |p: &Path, read: &HashMap<PathBuf, Option<u64>>| {
         if p == out_abs {
             return false;
         }
-        library_dirs.iter().any(|d| p.starts_with(d)) && is_library_file(&name)
+        match read.get(p) {
+            Some(before) => *before != std::fs::read(p).ok().map(|b| content_hash(&b)),
+            None => {
+                let name = p.file_name().map(|n| n.to_string_lossy().to_string()).unwrap_or_default();
+                p == matter_abs || (library_dirs.iter().any(|d| p.starts_with(d)) && is_library_file(&name))
+            }
+        }
     };
     loop {
         let Ok(first) = rx.recv() else { return Ok(()) };
-        let mut changed = first.paths.iter().any(|p| relevant(p));
+        let mut events = vec![first];
         // Editors write in bursts (temp file, rename, chmod): wait for the burst to end.
         while let Ok(more) = rx.recv_timeout(Duration::from_millis(40)) {
-            changed |= more.paths.iter().any(|p| relevant(p));
+            events.push(more);
         }
-        if !changed {
+        let mut paths: Vec<&PathBuf> =
+            events.iter().filter(|e| !matches!(e.kind, EventKind::Access(_))).flat_map(|e| e.paths.iter()).collect();
+        paths.sort();
+        paths.dedup();
+        if !paths.iter().any(|p| changed(p, &read)) {
             continue;
         }
         build(&mut session, &mut report);
+        read = session.dependencies().iter().cloned().collect();
         builds += 1;
         if max_builds.is_some_and(|m| builds >= m) {
             return Ok(());

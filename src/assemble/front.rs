@@ -117,7 +117,7 @@ impl FrontData {
             w::dict(&[
                 ("level", w::int(e.level as i64)),
                 ("number", w::text(&e.number)),
-                ("title", w::content(&e.title)),
+                ("title", w::content(&w::keep_together(&e.title))),
                 ("index", w::int(e.index as i64)),
             ])
         });
@@ -125,7 +125,7 @@ impl FrontData {
             let entries = c.entries.iter().map(|e| {
                 w::dict(&[
                     ("id", w::string(&e.id)),
-                    ("text", w::content(&e.text)),
+                    ("text", w::content(&w::keep_together(&e.text))),
                     ("marks", w::array(e.marks.iter().map(|m| w::int(*m as i64)))),
                 ])
             });

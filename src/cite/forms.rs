@@ -11,8 +11,10 @@
 //!
 //! Signals are italic and capitalised at the start of a citation sentence; a signal carries over
 //! to later items of a string cite until another is given. Every authority citation leaves an
-//! invisible mark, so that after layout pleader knows the page each citation landed on and the
-//! TOA can link to it. Record citations take part in the *Id.* chain but leave no mark: they do
+//! invisible mark after its first character (where no break can separate the two), so that after
+//! layout the TOA knows the page on which each citation's text begins and can link to it. Each
+//! [`CiteUse`] also records the citation's plain printed text and whether it sits in a footnote,
+//! which lets the tests find the citation in the typeset glyphs without the marks. Record citations take part in the *Id.* chain but leave no mark: they do
 //! not go in the table of authorities.
 
 use std::collections::HashSet;
@@ -51,10 +53,19 @@ impl<'a> Resolver<'a> {
     /// Replaces every citation group in `text` (one clause's rendered body or heading) with Typst
     /// markup, continuing the reading-order state from the previous call.
     pub fn resolve(&mut self, text: &str, clause: usize) -> Result<String, CiteError> {
-        self.resolve_inner(text, clause, false, 0)
+        self.resolve_inner(text, clause, None, 0)
     }
 
-    fn resolve_inner(&mut self, text: &str, clause: usize, nested: bool, depth: usize) -> Result<String, CiteError> {
+    /// `in_footnote` is `None` for a clause's own text (each group is looked up), and the
+    /// enclosing citation's answer for a parenthetical.
+    fn resolve_inner(
+        &mut self,
+        text: &str,
+        clause: usize,
+        in_footnote: Option<bool>,
+        depth: usize,
+    ) -> Result<String, CiteError> {
+        let nested = in_footnote.is_some();
         // Citations inside parentheticals inside parentheticals…: real briefs stop at two.
         if depth > 4 {
             return Err(CiteError {
@@ -67,10 +78,12 @@ impl<'a> Resolver<'a> {
         let groups = syntax::parse(text)?;
         let mut out = String::with_capacity(text.len() + groups.len() * 64);
         let mut pos = 0;
+        let mut footnotes = syntax::FootnoteScan::default();
         for g in groups {
             out.push_str(&text[pos.min(g.start)..g.start]);
             let start = !nested && sentence_start(&text[..g.start]);
-            let printed = self.group(&g, start, clause, nested, depth)?;
+            let footnote = in_footnote.unwrap_or_else(|| footnotes.inside_at(text, g.start));
+            let printed = self.group(&g, start, clause, footnote, nested, depth)?;
             pos = g.end;
             // "Id." or "Compl." before the author's own period: print one period, not two.
             if printed.trim_end_matches('_').ends_with('.') && text[pos..].starts_with('.') {
@@ -87,6 +100,7 @@ impl<'a> Resolver<'a> {
         g: &Group,
         sentence_start: bool,
         clause: usize,
+        footnote: bool,
         nested: bool,
         depth: usize,
     ) -> Result<String, CiteError> {
@@ -138,23 +152,28 @@ impl<'a> Resolver<'a> {
                 };
                 let mark = self.next_mark;
                 self.next_mark += 1;
+                let text = escape::plain(&printed);
                 self.uses.push(CiteUse {
                     mark,
                     id: item.id.clone(),
                     form,
                     clause,
                     nested,
+                    footnote,
+                    text,
                     pin: pin.map(str::to_string),
                     signal: item.signal.map(str::to_string).or_else(|| prev_signal.map(str::to_string)),
                 });
-                format!("{}{printed}", escape::mark("cite", mark))
+                // The mark goes inside the citation's first word, where no line or page break
+                // can separate it from the first glyph.
+                escape::with_mark(&printed, "cite", mark)
             } else {
                 return Err(unknown(item, self.bank, self.record));
             };
             self.seen.insert(item.id.clone());
             s.push_str(&body);
             for p in &item.parens {
-                let resolved = self.resolve_inner(p, clause, true, depth + 1)?;
+                let resolved = self.resolve_inner(p, clause, Some(footnote), depth + 1)?;
                 if resolved != *p {
                     any_nested = true;
                 }
@@ -451,7 +470,9 @@ mod tests {
         let rec = Default::default();
         let mut r = Resolver::new(&b, &rec);
         let out = strip_marks(&r.resolve("x [@frcp-45(c)(2)(A) (emphasis added)].", 0).unwrap());
-        assert_eq!(out, "x Fed\\. R\\. Civ\\. P\\. 45\\(c\\)\\(2\\)\\(A\\) (emphasis added).");
+        // Set in a clause, a joiner goes between the parts of the subdivision: it never breaks.
+        assert_eq!(escape::keep_together(&out).matches("\u{2060}").count(), 2, "{out}");
+        assert_eq!(escape::plain(&out), "x Fed. R. Civ. P. 45(c)(2)(A) (emphasis added).");
     }
 
     #[test]

@@ -36,6 +36,11 @@ pub struct CiteUse {
     pub pin: Option<String>,
     /// The signal that introduces it ("see", "see generally"), if any.
     pub signal: Option<String>,
+    /// True for a citation written inside a `#footnote[…]` (it prints in the footnote area).
+    pub footnote: bool,
+    /// The citation as printed, in plain text: the authority's full, short or *Id.* form with its
+    /// pin, without signal or parentheticals ("Highfields, 385 F. Supp. 2d at 976").
+    pub text: String,
 }
 
 /// Citations in a clause template of ids that `known` rejects, each at its `@id` in the clause

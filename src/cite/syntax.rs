@@ -68,6 +68,36 @@ pub fn sentence_start(before: &str) -> bool {
     matches!(c, '.' | '?' | '!' | '[')
 }
 
+/// Tells, for increasing offsets of one text, whether each lies inside a `#footnote[…]` — by
+/// counting content brackets from where the last answer left off, so a whole clause is scanned
+/// once.
+#[derive(Default)]
+pub struct FootnoteScan {
+    pos: usize,
+    /// For each open `[`: whether it opened a footnote.
+    open: Vec<bool>,
+}
+
+impl FootnoteScan {
+    /// Whether `offset` (not before the previous offset asked about) is inside a footnote.
+    pub fn inside_at(&mut self, text: &str, offset: usize) -> bool {
+        let bytes = text.as_bytes();
+        let end = offset.min(bytes.len());
+        while self.pos < end {
+            match bytes[self.pos] {
+                b'\\' => self.pos += 1,
+                b'[' => self.open.push(text[..self.pos].ends_with("#footnote")),
+                b']' => {
+                    self.open.pop();
+                }
+                _ => {}
+            }
+            self.pos += 1;
+        }
+        self.open.contains(&true)
+    }
+}
+
 fn is_ident(c: char) -> bool {
     c.is_alphanumeric() || c == '-' || c == '_'
 }

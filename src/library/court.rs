@@ -226,6 +226,15 @@ pub struct Caption {
     /// The caption template: a file `templates/<template>.typ` that defines `caption-page`.
     #[serde(default = "caption_template")]
     pub template: String,
+    /// The label of the hearing's room ("Courtroom", or "Dept." in a state court). A matter's
+    /// `courtroom:` value that begins with the label prints without it ("Courtroom 790" →
+    /// "Courtroom: 790").
+    #[serde(default = "courtroom_label")]
+    pub courtroom_label: String,
+}
+
+fn courtroom_label() -> String {
+    "Courtroom".into()
 }
 
 fn caption_template() -> String {
@@ -295,6 +304,13 @@ pub struct LayoutRules {
     pub page_column: Length,
     /// Hanging indent of TOA entries.
     pub toa_hanging: Length,
+    /// Widow and orphan control: move a paragraph's first or last line to the other page rather
+    /// than leave it alone there. Off by default: on pleading paper every numbered line counts,
+    /// and a line moved to the next page leaves blank numbered lines mid-paragraph, which look
+    /// like missing text and spend the page limit. Profiles without line numbers, whose limits are
+    /// in words, may turn it on.
+    #[serde(default)]
+    pub avoid_widows_and_orphans: bool,
 }
 
 #[derive(Clone, Debug, Deserialize)]

@@ -3,8 +3,14 @@
 //! nearest ancestor of the matter file that has a `clauses/` folder, or two of `templates/`,
 //! `authorities/` and `courts/` — overrides them file by file and can add new ones. This module
 //! reads files; only the export stage writes them.
+//!
+//! The sandbox: a project reads only files whose real path lies inside the project folder. A
+//! symbolic link in a library folder (or a library folder that is a link) that leads outside is
+//! refused with a diagnostic naming the link and its target, so no file outside the project can
+//! be printed into a brief.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
+use std::hash::{Hash, Hasher};
 use std::path::{Path, PathBuf};
 
 use crate::diag::{Diagnostic, Result, SourceText};
@@ -21,6 +27,9 @@ pub use super::files::LIBRARY_DIRS;
 pub struct Project {
     pub root: Option<PathBuf>,
     pub files: BTreeMap<String, SourceText>,
+    /// The real path on disk (links resolved) of every file read from the project folder, by
+    /// relative path; built-in files have none.
+    pub paths: BTreeMap<String, PathBuf>,
 }
 
 impl Project {
@@ -30,7 +39,7 @@ impl Project {
         for (path, text) in embedded::FILES {
             files.insert(path.to_string(), SourceText::new(format!("<builtin>/{path}"), *text));
         }
-        Project { root: None, files }
+        Project { root: None, files, paths: BTreeMap::new() }
     }
 
     /// The built-in library overridden by the project that contains `matter` (if any).
@@ -42,26 +51,31 @@ impl Project {
         }
     }
 
-    /// The built-in library overridden by the files under `root`.
+    /// The built-in library overridden by the files under `root`. Every file and folder read must
+    /// lie inside `root` once links are resolved.
     pub fn at(root: &Path) -> Result<Project> {
         let mut project = Project::builtin();
         let mut problems = vec![];
+        let real_root = std::fs::canonicalize(root)
+            .map_err(|e| Diagnostic::io(format!("cannot open the project folder `{}`: {e}", display_path(root))))?;
+        let mut seen = BTreeSet::new();
         for dir in LIBRARY_DIRS {
             let abs = root.join(dir);
             if !abs.is_dir() {
                 continue;
             }
             let mut found = vec![];
-            collect(&abs, &mut found);
+            collect(&abs, &real_root, &mut seen, &mut found, &mut problems);
             found.sort();
-            for path in found {
+            for (path, real) in found {
                 let rel = match path.strip_prefix(root) {
                     Ok(r) => r.to_string_lossy().replace('\\', "/"),
                     Err(_) => continue,
                 };
                 match read_text(&path) {
                     Ok(source) => {
-                        project.files.insert(rel, source);
+                        project.files.insert(rel.clone(), source);
+                        project.paths.insert(rel, real);
                     }
                     Err(mut d) => problems.append(&mut d),
                 }
@@ -87,13 +101,14 @@ impl Project {
             })
             .collect()
     }
+}
 
-    /// The directories a watcher should watch.
-    pub fn watch_dirs(&self) -> Vec<PathBuf> {
-        match &self.root {
-            Some(root) => LIBRARY_DIRS.iter().map(|d| root.join(d)).filter(|p| p.is_dir()).collect(),
-            None => vec![],
-        }
+/// The library folders of the project that contains `matter` (none when it is in no project),
+/// found without reading any file: the folders a watcher watches.
+pub fn library_dirs(matter: &Path) -> Vec<PathBuf> {
+    match find_root(matter) {
+        Some(root) => LIBRARY_DIRS.iter().map(|d| root.join(d)).filter(|p| p.is_dir()).collect(),
+        None => vec![],
     }
 }
 
@@ -112,27 +127,71 @@ fn find_root(matter: &Path) -> Option<PathBuf> {
     None
 }
 
-fn collect(dir: &Path, out: &mut Vec<PathBuf>) {
+/// The library files under `dir` with their real paths, following links that stay inside
+/// `real_root` (each real folder once, so a link to a parent folder is not a loop) and refusing
+/// those that leave it.
+fn collect(
+    dir: &Path,
+    real_root: &Path,
+    seen: &mut BTreeSet<PathBuf>,
+    out: &mut Vec<(PathBuf, PathBuf)>,
+    problems: &mut Vec<Diagnostic>,
+) {
+    let Ok(real_dir) = std::fs::canonicalize(dir) else { return };
+    if !real_dir.starts_with(real_root) {
+        problems.push(outside(dir, &real_dir, real_root));
+        return;
+    }
+    if !seen.insert(real_dir) {
+        return;
+    }
     let Ok(entries) = std::fs::read_dir(dir) else { return };
-    for entry in entries.flatten() {
+    let mut entries: Vec<_> = entries.flatten().collect();
+    entries.sort_by_key(|e| e.file_name());
+    for entry in entries {
         let path = entry.path();
         let name = entry.file_name().to_string_lossy().to_string();
         if name.starts_with('.') {
             continue;
         }
         if path.is_dir() {
-            collect(&path, out);
+            collect(&path, real_root, seen, out, problems);
         } else if is_library_file(&name) {
-            out.push(path);
+            // A dangling link keeps its own path: reading it reports that it does not exist.
+            let real = std::fs::canonicalize(&path).unwrap_or_else(|_| path.clone());
+            if real.is_absolute() && !real.starts_with(real_root) {
+                problems.push(outside(&path, &real, real_root));
+            } else {
+                out.push((path, real));
+            }
         }
     }
+}
+
+/// The diagnostic for a link that leads out of the project folder, at the link.
+fn outside(link: &Path, target: &Path, real_root: &Path) -> Diagnostic {
+    let name = display_path(link);
+    Diagnostic::error(format!(
+        "`{name}` is a link to `{}`, outside the project folder `{}`: pleader reads only files inside it",
+        target.display(),
+        real_root.display()
+    ))
+    .in_file(&SourceText::new(name, ""))
+    .with_hint("copy what it links to into the project folder instead of linking to it")
+}
+
+/// A hash of a file's content, to tell whether it changed since a build read it.
+pub fn content_hash(bytes: &[u8]) -> u64 {
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    bytes.hash(&mut h);
+    h.finish()
 }
 
 /// A path as the user should see it: relative to the working directory when it is below it.
 pub fn display_path(path: &Path) -> String {
     if let Ok(cwd) = std::env::current_dir() {
         if let Ok(rel) = path.strip_prefix(&cwd) {
-            return rel.display().to_string();
+            return if rel.as_os_str().is_empty() { ".".into() } else { rel.display().to_string() };
         }
     }
     path.display().to_string()

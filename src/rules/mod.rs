@@ -1,8 +1,11 @@
 //! Court-rule compliance of a typeset brief (`pleader check`): the body against the profile's page
 //! and word limits (caption, TOC, TOA, signature block and certificates not counted; footnotes
 //! counted), the TOC and TOA present when the court requires them, no type smaller than the
-//! court's minimum, and the clauses' bookkeeping (authorities a clause declares but never cites).
-//! Everything is read from the typeset document, not the source.
+//! court's minimum, no text printed over other text on any page ([`overprint`]), and the
+//! clauses' bookkeeping (authorities a clause declares but never cites). Everything is read from
+//! the typeset document, not the source.
+
+pub mod overprint;
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -139,6 +142,23 @@ pub fn court_checks(built: &Built) -> Vec<CheckItem> {
             )
         },
     });
+    // Text printed over other text, on any page.
+    let over = overprint::overprints(&built.doc);
+    items.push(CheckItem {
+        name: "overprinted text".into(),
+        status: if over.is_empty() { Status::Pass } else { Status::Fail },
+        detail: if over.is_empty() {
+            format!("no text printed over other text on any of the {} pages", built.doc.pages().len())
+        } else {
+            let shown: Vec<String> = over
+                .iter()
+                .take(3)
+                .map(|o| format!("PDF page {}: “{}” over “{}”", o.page_index + 1, clip(&o.first), clip(&o.second)))
+                .collect();
+            let more = if over.len() > 3 { format!(" and {} more", over.len() - 3) } else { String::new() };
+            format!("{}{more}", shown.join("; "))
+        },
+    });
     // Authorities a clause declares but the brief never cites through it.
     let mut cited: BTreeMap<usize, BTreeSet<&str>> = BTreeMap::new();
     for u in &built.uses {
@@ -273,6 +293,14 @@ pub fn statements_about_this_court(built: &Built) -> CheckItem {
         } else {
             wrong.join("; ")
         },
+    }
+}
+
+/// A text cut to 40 characters for a one-line report.
+fn clip(text: &str) -> String {
+    match text.char_indices().nth(40) {
+        Some((i, _)) => format!("{}…", &text[..i]),
+        None => text.to_string(),
     }
 }
 

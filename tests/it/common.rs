@@ -6,10 +6,12 @@
 
 use std::path::{Path, PathBuf};
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use pleader::pipeline::{BuildOptions, Built, Session};
 use pleader::typeset::{page_text, TextRun};
+use typst::layout::{Frame, FrameItem, Point};
+use typst::visualize::Geometry;
 
 pub fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -148,22 +150,137 @@ pub fn printed_toa(built: &Built) -> Vec<String> {
     out
 }
 
-/// The TOA page columns an independent reader expects: every body page where a citation mark of
-/// the authority landed, *passim* at 5 or more pages, runs of three or more as ranges.
-pub fn expected_toa(built: &Built) -> Vec<String> {
-    // Independent expectation: every cite mark's landing page, per authority, formatted the
-    // conventional way (passim at 5 pages, runs of 3+ as ranges).
-    let mut pages: BTreeMap<&str, std::collections::BTreeSet<u64>> = BTreeMap::new();
-    let landed: BTreeMap<usize, usize> = built.facts.marks_of("cite").map(|(n, l)| (n, l.page_index)).collect();
-    for u in &built.uses {
-        let page = landed[&u.mark];
-        pages.entry(u.id.as_str()).or_default().insert(built.facts.body_page(page).unwrap());
+/// Where the footnote area of a page begins: the top of the footnote separator, a horizontal rule
+/// inside the text column and shorter than it (read from the frame, like the text).
+pub fn footnote_rule(built: &Built, page: usize) -> Option<f64> {
+    fn walk(frame: &Frame, origin: Point, out: &mut Vec<(f64, f64, f64)>) {
+        for (pos, item) in frame.items() {
+            let at = origin + *pos;
+            match item {
+                FrameItem::Group(g) => walk(&g.frame, at + Point::new(g.transform.tx, g.transform.ty), out),
+                FrameItem::Shape(shape, _) => {
+                    if let Geometry::Line(end) = shape.geometry {
+                        if end.y.to_pt().abs() < 0.01 && end.x.to_pt() > 1.0 {
+                            out.push((at.x.to_pt(), at.y.to_pt(), end.x.to_pt()));
+                        }
+                    }
+                }
+                _ => {}
+            }
+        }
     }
+    let p = &built.profile;
+    let left = p.paper.margin_left.pt();
+    let width = p.paper.width.pt() - p.paper.margin_right.pt() - left;
+    let mut rules = vec![];
+    walk(&built.doc.pages()[page].frame, Point::zero(), &mut rules);
+    rules
+        .into_iter()
+        .filter(|(x, y, len)| (x - left).abs() < 1.0 && *len < width - 1.0 && *y < p.text_bottom())
+        .map(|(_, y, _)| y)
+        .reduce(f64::min)
+}
+
+/// One stream of typeset text across the body pages — the body lines, or the footnote lines —
+/// without whitespace: each character with the body page it is printed on and whether whitespace
+/// (or a line break) came before it.
+#[derive(Default)]
+struct Stream {
+    chars: Vec<(char, u64, bool)>,
+    cursor: usize,
+}
+
+impl Stream {
+    fn push_line(&mut self, text: &str, page: u64) {
+        let mut space = true;
+        for c in normalize(text).chars() {
+            if c.is_whitespace() {
+                space = true;
+            } else {
+                self.chars.push((c, page, space));
+                space = false;
+            }
+        }
+    }
+
+    /// The page of the first glyph of the next occurrence of `needle` (whitespace ignored) that
+    /// starts a word, after the previous one found.
+    fn find(&mut self, needle: &str) -> Option<u64> {
+        let needle: Vec<char> = normalize(needle).chars().filter(|c| !c.is_whitespace()).collect();
+        let n = needle.len();
+        let found = (self.cursor..(self.chars.len() + 1).saturating_sub(n)).find(|&i| {
+            let starts_word = i == 0 || self.chars[i].2 || !self.chars[i - 1].0.is_alphanumeric();
+            starts_word && self.chars[i..i + n].iter().map(|c| c.0).eq(needle.iter().copied())
+        })?;
+        self.cursor = found + n;
+        Some(self.chars[found].1)
+    }
+
+    fn context(&self) -> String {
+        self.chars[self.cursor.min(self.chars.len())..].iter().take(120).map(|c| c.0).collect()
+    }
+}
+
+/// The body page on which each citation (in `built.uses` order) is printed, found from the
+/// typeset text alone: every body page's glyph runs in the text column (footnote reference
+/// numbers, set smaller than any text, left out) are split at the footnote rule into a body
+/// stream and a footnote stream, and each citation's printed text — full, short or *Id.* — is
+/// looked up in its stream in reading order. A citation broken across a line or a page counts on
+/// the page of its first glyph. The citation marks are not used.
+pub fn citation_pages(built: &Built) -> Vec<u64> {
+    let p = &built.profile;
+    let left = p.paper.margin_left.pt() - 1.0;
+    let right = p.paper.width.pt() - p.paper.margin_right.pt() + 1.0;
+    let min = p.type_.min_size.pt() - 0.01;
+    let (mut body, mut notes) = (Stream::default(), Stream::default());
+    for page in body_pages(built) {
+        let number = built.doc.pages()[page].number;
+        let rule = footnote_rule(built, page).unwrap_or(f64::INFINITY);
+        let runs: Vec<TextRun> = page_text(&built.doc.pages()[page].frame)
+            .into_iter()
+            .filter(|r| r.x >= left && r.x <= right && r.baseline < p.text_bottom() && r.size >= min)
+            .collect();
+        let (text, foot): (Vec<TextRun>, Vec<TextRun>) = runs.into_iter().partition(|r| r.baseline < rule);
+        for line in group_lines(text) {
+            body.push_line(&line.text, number);
+        }
+        for line in group_lines(foot) {
+            notes.push_line(&line.text, number);
+        }
+    }
+    built
+        .uses
+        .iter()
+        .map(|u| {
+            let stream = if u.footnote { &mut notes } else { &mut body };
+            stream.find(&u.text).unwrap_or_else(|| {
+                panic!(
+                    "citation {} ({}, {}) not found in the typeset {} text after: {:?}",
+                    u.mark,
+                    u.id,
+                    u.text,
+                    if u.footnote { "footnote" } else { "body" },
+                    stream.context()
+                )
+            })
+        })
+        .collect()
+}
+
+/// The TOA page columns an independent reader expects: for each entry, every body page where the
+/// text of one of the authority's citations begins ([`citation_pages`]), written the way the
+/// profile asks (*passim* at its threshold, runs of three or more as ranges).
+pub fn expected_toa(built: &Built) -> Vec<String> {
+    let mut pages: BTreeMap<&str, BTreeSet<u64>> = BTreeMap::new();
+    for (u, page) in built.uses.iter().zip(citation_pages(built)) {
+        pages.entry(u.id.as_str()).or_default().insert(page);
+    }
+    let toa = &built.profile.toa;
     let mut expected = vec![];
     for cat in &built.front.toa {
         for e in &cat.entries {
             let list: Vec<u64> = pages[e.id.as_str()].iter().copied().collect();
-            if list.len() >= 5 {
+            if toa.passim.is_some_and(|n| n > 0 && list.len() >= n as usize) {
                 expected.push("passim".to_string());
                 continue;
             }
@@ -174,7 +291,7 @@ pub fn expected_toa(built: &Built) -> Vec<String> {
                 while j + 1 < list.len() && list[j + 1] == list[j] + 1 {
                     j += 1;
                 }
-                if j >= i + 2 {
+                if toa.ranges && j >= i + 2 {
                     parts.push(format!("{}–{}", list[i], list[j]));
                     i = j + 1;
                 } else {
@@ -228,4 +345,32 @@ pub fn assert_body_on_grid(built: &Built) -> usize {
         }
     }
     checked
+}
+
+/// The engine fixture's matter with `edits` applied (each `find` occurring exactly once) and
+/// `append` added at the end of the file, where the outline (`brief:`) is.
+pub fn engine_matter(edits: &[(&str, &str)], append: &str) -> String {
+    let mut text = std::fs::read_to_string(fixture("engine").join("matter.yaml")).unwrap();
+    assert!(text.ends_with("  - fx-long\n"), "the fixture's outline ends the file");
+    for (find, with) in edits {
+        assert_eq!(text.matches(find).count(), 1, "{find:?}");
+        text = text.replacen(find, with, 1);
+    }
+    text + append
+}
+
+/// Builds a matter held in memory against the engine fixture's project.
+pub fn build_engine_text(session: &mut Session, text: &str) -> Built {
+    let project = pleader::library::project::Project::at(&fixture("engine")).unwrap();
+    let loaded = session
+        .load(pleader::diag::SourceText::new("matter.yaml", text), project)
+        .unwrap_or_else(|d| panic!("{}", pleader::diag::render(&d, Default::default())));
+    session
+        .build_loaded(loaded, std::time::Instant::now(), BuildOptions { pdf: false })
+        .unwrap_or_else(|d| panic!("{}", pleader::diag::render(&d, Default::default())))
+}
+
+/// Every text run of a page grouped into lines, footer and margins included.
+pub fn all_lines(built: &Built, page: usize) -> Vec<Line> {
+    group_lines(page_text(&built.doc.pages()[page].frame))
 }

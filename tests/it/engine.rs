@@ -93,6 +93,10 @@ fn toa_categories_and_order_follow_the_conventions() {
 fn cite_marks_land_on_their_citation_text() {
     let built = build(&fixture_matter());
     let landed: BTreeMap<usize, pleader::typeset::Landing> = built.facts.marks_of("cite").collect();
+    // Every mark is on the page where its citation's text begins, read from the glyphs.
+    for (u, page) in built.uses.iter().zip(citation_pages(&built)) {
+        assert_eq!(built.facts.body_page(landed[&u.mark].page_index), Some(page), "mark {} ({})", u.mark, u.text);
+    }
     for u in &built.uses {
         let l = landed[&u.mark];
         let min = built.profile.type_.min_size.pt() - 0.01;
@@ -262,4 +266,56 @@ fn footnote_citations_count_on_the_page_where_they_land() {
     let l = built.facts.marks_of("cite").find(|(n, _)| *n == mark).unwrap().1;
     let footnote_area = grid_baseline(&built, 24);
     assert!(l.y > footnote_area, "the footnote's citation should sit at the page bottom, y = {}", l.y);
+}
+
+/// The fixture with a last clause, `fx-page-top`: one paragraph across a page break in which each
+/// sentence cites a case cited nowhere else, after `lead` words of filler.
+fn page_top_matter(lead: usize) -> String {
+    let trees = [
+        "alder", "beech", "cedar", "dogwood", "elm", "fir", "ginkgo", "hazel", "ironwood", "juniper", "larch", "maple",
+        "oak", "pine",
+    ];
+    let mut text = format!("  - {{clause: fx-page-top, options: {{lead: {lead}}}}}\nauthorities:\n");
+    for (i, t) in trees.iter().enumerate() {
+        let name = format!("{}{}", t[..1].to_uppercase(), &t[1..]);
+        text.push_str(&format!(
+            "  pt-{t}: {{kind: case, name: \"{name} v. Example\", short: {name}, cite: \"{} F.4th 1\", court: 9th Cir., year: 2024}}\n",
+            101 + i
+        ));
+    }
+    engine_matter(&[], &text)
+}
+
+#[test]
+fn a_citation_that_starts_a_page_is_listed_on_that_page() {
+    // Shift the page break word by word until a citation's first glyph is the first glyph of a
+    // page; then its table entry must give that page (and its mark must have landed there).
+    let mut session = Session::new();
+    for lead in 0..40 {
+        let built = build_engine_text(&mut session, &page_top_matter(lead));
+        let pages = citation_pages(&built);
+        let min = built.profile.type_.min_size.pt() - 0.01;
+        let start = built.facts.body_start.unwrap();
+        let at_top = built.uses.iter().zip(&pages).find(|(u, page)| {
+            let first =
+                text_lines(&built, start + **page as usize - 1).into_iter().find(|l| l.size >= min).map(|l| l.text);
+            let name = u.text.split_whitespace().next().unwrap();
+            u.id.starts_with("pt-") && first.is_some_and(|f| normalize(&f).starts_with(name))
+        });
+        let Some((u, &page)) = at_top else { continue };
+        eprintln!("lead {lead}: {} starts body page {page}", u.text);
+        assert!(page > 1);
+        // Mid-paragraph: the page before ends with a line of the same paragraph (no blank line).
+        let before = text_lines(&built, start + page as usize - 2);
+        assert!(before.last().unwrap().text.contains("decided once"), "{before:?}");
+        let entries: Vec<&str> = built.front.toa.iter().flat_map(|c| c.entries.iter().map(|e| e.id.as_str())).collect();
+        let printed = printed_toa(&built);
+        let index = entries.iter().position(|id| *id == u.id).unwrap();
+        assert_eq!(printed[index], page.to_string(), "{} starts page {page}", u.text);
+        assert_eq!(printed, expected_toa(&built));
+        let mark = built.facts.marks_of("cite").find(|(n, _)| *n == u.mark).unwrap().1;
+        assert_eq!(built.facts.body_page(mark.page_index), Some(page), "the mark left its citation");
+        return;
+    }
+    panic!("no lead of 0–39 words put a citation at the top of a page");
 }

@@ -2,12 +2,14 @@
 //! `errors/cases/<name>.yaml`, holds only its difference from a base project — `errors/_base/`
 //! (its own small clauses), or with `base: library` `errors/_library/` (a matter on the built-in
 //! clauses): `edit` (find-and-replace edits, each `find` occurring exactly once; `{byte:ff}` in the
-//! replacement writes a raw byte), `files` (new files) and optionally `args` (the command line;
-//! default `build matter.yaml -o out/brief.pdf`). For each case the binary runs in a copy of the
-//! base project after a good build; the test snapshots the exit code, the output and both
-//! diagnostic formats, and checks that nothing panicked. A case fails the command (exit 1 or 2)
-//! and leaves the previous PDF untouched, unless it says `exit: 0` — a warning that does not stop
-//! the build, which must then be printed.
+//! replacement writes a raw byte), `files` (new files), `outside` (files written to a folder next
+//! to the project, `<dir>-outside`), `links` (symbolic links, each path → its target, where
+//! `{outside}` is that folder) and optionally `args` (the command line; default `build
+//! matter.yaml -o out/brief.pdf`). For each case the binary runs in a copy of the base project
+//! after a good build; the test snapshots the exit code, the output and both diagnostic formats,
+//! and checks that nothing panicked. A case fails the command (exit 1 or 2) and leaves the
+//! previous PDF untouched, unless it says `exit: 0` — a warning that does not stop the build,
+//! which must then be printed.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -27,6 +29,10 @@ struct Case {
     edit: Vec<Edit>,
     #[serde(default)]
     files: std::collections::BTreeMap<String, String>,
+    #[serde(default)]
+    outside: std::collections::BTreeMap<String, String>,
+    #[serde(default)]
+    links: std::collections::BTreeMap<String, String>,
 }
 
 #[derive(Deserialize)]
@@ -101,6 +107,27 @@ fn apply(name: &str, case: &Case, dir: &Path) {
         std::fs::create_dir_all(path.parent().unwrap()).unwrap();
         std::fs::write(path, text).unwrap();
     }
+    let outside = outside_dir(dir);
+    for (rel, text) in &case.outside {
+        let path = outside.join(rel);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, text).unwrap();
+    }
+    for (rel, target) in &case.links {
+        let path = dir.join(rel);
+        let target = target.replace("{outside}", &outside.display().to_string());
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        let _ = std::fs::remove_file(&path);
+        #[cfg(unix)]
+        std::os::unix::fs::symlink(&target, &path).unwrap();
+        #[cfg(not(unix))]
+        panic!("{name}: symbolic links are created on Unix only ({target})");
+    }
+}
+
+/// The folder beside a case's project for files outside it.
+fn outside_dir(dir: &Path) -> PathBuf {
+    PathBuf::from(format!("{}-outside", dir.display()))
 }
 
 fn check_case(name: &str) {
@@ -108,6 +135,7 @@ fn check_case(name: &str) {
     let case: Case = serde_yaml::from_str(&std::fs::read_to_string(&file).unwrap()).unwrap();
     let dir = std::env::temp_dir().join(format!("pleader-errors-{}-{name}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
+    let _ = std::fs::remove_dir_all(outside_dir(&dir));
     let base = match case.base.as_deref() {
         None | Some("base") => "_base",
         Some("library") => "_library",
@@ -145,6 +173,7 @@ fn check_case(name: &str) {
         format!("exit code: {code}\n\n--- short ---\n{short}\n--- human ---\n{human}")
     );
     let _ = std::fs::remove_dir_all(&dir);
+    let _ = std::fs::remove_dir_all(outside_dir(&dir));
 }
 
 macro_rules! cases {
@@ -198,6 +227,8 @@ cases! {
     record_undeclared => "record-undeclared",
     sandbox_package => "sandbox-package",
     sandbox_read => "sandbox-read",
+    sandbox_symlink_file => "sandbox-symlink-file",
+    sandbox_symlink_folder => "sandbox-symlink-folder",
     tera_filter => "tera-filter",
     tera_syntax => "tera-syntax",
     tera_undefined => "tera-undefined",

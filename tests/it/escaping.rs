@@ -108,3 +108,15 @@ proptest! {
         prop_assert!(text.contains(&expected), "{:?} not found in {:?}", expected, text[at..].chars().take(200).collect::<String>());
     }
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 3000, ..ProptestConfig::default() })]
+    /// The line-breaking rules only add: take away their joiners and no-break spaces and the
+    /// markup is what it was, whatever it holds (code, strings, raw text, broken syntax).
+    #[test]
+    fn keep_together_only_adds_joiners_and_no_break_spaces(s in "[a-z0-9 #\\[\\]()\"`$_*\\\\/§¶–—\\-.\n]{0,60}") {
+        let kept = pleader::escape::keep_together(&s);
+        let undone = kept.replace(pleader::escape::NO_BREAK, "").replace('\u{a0}', " ");
+        prop_assert_eq!(undone, s);
+    }
+}

@@ -146,3 +146,20 @@ fn the_leifer_brief_has_the_digest_structure() {
     // Within the 25-page limit of Civil L.R. 7-3(a).
     assert!(pleader::rules::body_pages(&built) <= 25);
 }
+
+#[cfg(unix)]
+#[test]
+fn links_that_stay_inside_the_project_are_followed_once() {
+    use pleader::library::project::Project;
+    let dir = temp_dir("lib-links");
+    std::fs::create_dir_all(dir.join("clauses")).unwrap();
+    std::fs::create_dir_all(dir.join("shared")).unwrap();
+    std::fs::write(dir.join("shared/words.tera"), "Shared words.").unwrap();
+    std::os::unix::fs::symlink(dir.join("shared/words.tera"), dir.join("clauses/_words.tera")).unwrap();
+    // A link back to the folder itself is read once, not forever.
+    std::os::unix::fs::symlink(dir.join("clauses"), dir.join("clauses/again")).unwrap();
+    let project = Project::at(&dir).unwrap();
+    assert_eq!(project.files["clauses/_words.tera"].text.as_ref(), "Shared words.");
+    assert_eq!(project.paths["clauses/_words.tera"], std::fs::canonicalize(dir.join("shared/words.tera")).unwrap());
+    assert!(!project.files.keys().any(|k| k.starts_with("clauses/again")), "{:?}", project.files.keys());
+}

@@ -7,8 +7,10 @@
 //! - `escaping`: the one escaping function on arbitrary strings;
 //! - `facts`: the fact schema, the scaffold generated from it, `pleader facts`;
 //! - `library`: the clauses and the sample matters;
+//! - `overprint`: no text over other text (every sample × profile), the caption's counsel block;
 //! - `profiles`: the court profiles;
 //! - `robustness`: arbitrary input never panics;
+//! - `typography`: footnote numbers, headings, dashes, subdivisions, case numbers, widows;
 //! - `workflow`: the lawyer's commands (`new`, `check`, `clauses`, `authorities`, `watch`, help);
 //! - `cli`: the binary's output path, exit codes and the last good PDF;
 //! - `architecture`: the source tree keeps its rules (one Typst writer, no import cycle).
@@ -21,6 +23,8 @@ mod errors;
 mod escaping;
 mod facts;
 mod library;
+mod overprint;
 mod profiles;
 mod robustness;
+mod typography;
 mod workflow;

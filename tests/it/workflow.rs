@@ -186,3 +186,90 @@ fn watch_rebuilds_on_change_and_keeps_the_last_good_pdf() {
     let status = child.wait().unwrap();
     assert!(status.success());
 }
+
+/// A `pleader watch` of a copy of the engine fixture, with its stderr lines on a channel.
+struct Watch {
+    child: std::process::Child,
+    lines: mpsc::Receiver<String>,
+    dir: std::path::PathBuf,
+}
+
+impl Watch {
+    fn start(name: &str) -> Watch {
+        let dir = temp_dir(name);
+        std::fs::create_dir_all(dir.join("clauses")).unwrap();
+        for e in std::fs::read_dir(fixture("engine").join("clauses")).unwrap() {
+            let e = e.unwrap();
+            std::fs::copy(e.path(), dir.join("clauses").join(e.file_name())).unwrap();
+        }
+        std::fs::copy(fixture("engine").join("matter.yaml"), dir.join("m.yaml")).unwrap();
+        let mut child = Command::new(env!("CARGO_BIN_EXE_pleader"))
+            .args(["watch", "m.yaml", "-o", "out.pdf"])
+            .current_dir(&dir)
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let (tx, lines) = mpsc::channel();
+        let stderr = child.stderr.take().unwrap();
+        std::thread::spawn(move || {
+            for line in BufReader::new(stderr).lines().map_while(Result::ok) {
+                let _ = tx.send(line);
+            }
+        });
+        let watch = Watch { child, lines, dir };
+        let deadline = std::time::Instant::now() + Duration::from_secs(60);
+        while std::time::Instant::now() < deadline {
+            if watch.lines.recv_timeout(Duration::from_millis(200)).is_ok_and(|l| l.starts_with("watching")) {
+                return watch;
+            }
+        }
+        panic!("pleader watch did not start");
+    }
+
+    /// The rebuilds reported during the next `window`.
+    fn rebuilds_within(&self, window: Duration) -> Vec<String> {
+        let end = std::time::Instant::now() + window;
+        let mut seen = vec![];
+        while let Some(left) = end.checked_duration_since(std::time::Instant::now()) {
+            if let Ok(line) = self.lines.recv_timeout(left) {
+                seen.push(line);
+            }
+        }
+        seen.into_iter().filter(|l| l.starts_with("rebuilt") || l.contains("build failed")).collect()
+    }
+}
+
+impl Drop for Watch {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+#[test]
+fn watch_rebuilds_once_per_edit_and_never_on_reads() {
+    let watch = Watch::start("wf-watch-count");
+    let dir = watch.dir.clone();
+    let files: Vec<std::path::PathBuf> = std::iter::once(dir.join("m.yaml"))
+        .chain(std::fs::read_dir(dir.join("clauses")).unwrap().map(|e| e.unwrap().path()))
+        .collect();
+    // Reading every file the build reads, as `cat` does: no rebuild.
+    for f in &files {
+        std::fs::read(f).unwrap();
+    }
+    assert_eq!(watch.rebuilds_within(Duration::from_millis(1500)), Vec::<String>::new(), "reading started a build");
+    // One edit: exactly one rebuild within 2 s, and none after it (its own reads start nothing).
+    let matter = std::fs::read_to_string(dir.join("m.yaml")).unwrap();
+    std::fs::write(dir.join("m.yaml"), matter.replace("The subpoena reaches", "The subpoena would reach")).unwrap();
+    let rebuilt = watch.rebuilds_within(Duration::from_secs(2));
+    assert_eq!(rebuilt.len(), 1, "{rebuilt:?}");
+    assert_eq!(watch.rebuilds_within(Duration::from_secs(1)), Vec::<String>::new(), "the rebuild started another");
+    // Saving a file unchanged (an editor's save, a touch) is not a change.
+    let clause = dir.join("clauses/fx-parent.tera");
+    let text = std::fs::read(&clause).unwrap();
+    std::fs::write(&clause, &text).unwrap();
+    assert_eq!(watch.rebuilds_within(Duration::from_millis(1500)), Vec::<String>::new(), "an unchanged save");
+    // A library file that appears is a change.
+    std::fs::write(dir.join("clauses/fx-new.tera"), "---\nheading: New\n---\nNew.\n").unwrap();
+    assert_eq!(watch.rebuilds_within(Duration::from_secs(2)).len(), 1);
+}

@@ -1,0 +1,92 @@
+//! Text printed over other text, found from the glyphs of every page: no sample matter under any
+//! court profile overprints; a counsel block too tall for the lines above the court title pushes
+//! the title down instead of running into it; and `check` fails, naming the page and both texts,
+//! when something does overprint.
+
+use std::time::Instant;
+
+use crate::common::*;
+use pleader::diag::SourceText;
+use pleader::library::project::Project;
+use pleader::pipeline::{self, BuildOptions, Built, Session};
+use pleader::rules::{court_checks, filing_ready, overprint, Status};
+use pleader::typeset::page_text;
+
+const COURTS: [&str; 5] = ["nd-cal", "cd-cal", "ca-superior", "sdny", "edny"];
+
+/// A sample matter with only its `court:` line changed.
+fn sample_in(matter: &str, court: &str) -> Built {
+    let text = std::fs::read_to_string(root().join("matters").join(matter)).unwrap();
+    assert_eq!(text.matches("\ncourt: nd-cal\n").count(), 1, "{matter}");
+    let text = text.replacen("\ncourt: nd-cal\n", &format!("\ncourt: {court}\n"), 1);
+    let loaded = pipeline::load(SourceText::new(matter, text), Project::at(&root()).unwrap())
+        .unwrap_or_else(|d| panic!("{}", pleader::diag::render(&d, Default::default())));
+    Session::new()
+        .build_loaded(loaded, Instant::now(), BuildOptions { pdf: false })
+        .unwrap_or_else(|d| panic!("{matter} {court}: {}", pleader::diag::render(&d, Default::default())))
+}
+
+fn samples() -> Vec<String> {
+    let mut v: Vec<String> = std::fs::read_dir(root().join("matters"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().to_string())
+        .filter(|n| n.ends_with(".yaml"))
+        .collect();
+    v.sort();
+    v
+}
+
+#[test]
+fn no_sample_overprints_under_any_profile() {
+    let samples = samples();
+    assert!(samples.len() >= 2);
+    for matter in &samples {
+        for court in COURTS {
+            let built = sample_in(matter, court);
+            assert_eq!(overprint::overprints(&built.doc), vec![], "{matter} under {court}");
+            let check = court_checks(&built).into_iter().find(|c| c.name == "overprinted text").unwrap();
+            assert_eq!(check.status, Status::Pass, "{matter} under {court}: {check:?}");
+        }
+    }
+}
+
+#[test]
+fn a_tall_counsel_block_pushes_the_court_title_down() {
+    // Two attorneys in 14-point type need more than lines 1–7.
+    let built = sample_in("harlow-v-threadline.yaml", "cd-cal");
+    assert!(built.matter.counsel.attorneys.len() >= 2);
+    let p = &built.profile;
+    let runs = page_text(&built.doc.pages()[0].frame);
+    let title = runs.iter().find(|r| r.text.contains("UNITED STATES DISTRICT COURT")).expect("court title");
+    // On a numbered line, at or below the profile's.
+    let line = (title.baseline - grid_baseline(&built, 1)) / p.lines.pitch.pt() + 1.0;
+    assert!((line - line.round()).abs() < 0.05, "title between lines: {line}");
+    assert!(line.round() as u32 >= p.caption.court_title_line, "{line}");
+    // Below every line of the counsel block, which stays left of the page's center.
+    let client = runs.iter().find(|r| r.text.contains(&built.matter.client().unwrap().1.name)).unwrap();
+    assert!(client.baseline + 0.2 * client.size <= title.baseline - 0.7 * title.size, "{client:?} / {title:?}");
+    let center = p.paper.width.pt() / 2.0;
+    for r in runs.iter().filter(|r| r.baseline <= client.baseline && r.x > p.paper.margin_left.pt() - 1.0) {
+        assert!(r.x + r.width <= center + 0.01, "clerk's space used: {r:?}");
+    }
+    // Each bar number on one line.
+    let lines: Vec<String> = all_lines(&built, 0).iter().map(|l| normalize(&l.text)).collect();
+    for a in &built.matter.counsel.attorneys {
+        let sbn = format!("(CA SBN {})", a.bar);
+        assert!(lines.iter().any(|l| l.contains(&sbn)), "{sbn} broken: {lines:#?}");
+    }
+}
+
+#[test]
+fn check_fails_on_overprinted_text_and_names_it() {
+    let built = build_engine_text(&mut Session::new(), &engine_matter(&[], "  - fx-overprint\n"));
+    let found = overprint::overprints(&built.doc);
+    assert!(!found.is_empty());
+    assert!(found.iter().all(|o| o.first.contains("OVERPRINTED") || o.second.contains("OVERPRINTED")), "{found:#?}");
+    let checks = court_checks(&built);
+    let check = checks.iter().find(|c| c.name == "overprinted text").unwrap();
+    assert_eq!(check.status, Status::Fail);
+    let page = found[0].page_index + 1;
+    assert!(check.detail.contains(&format!("PDF page {page}")) && check.detail.contains("OVERPRINTED"), "{check:?}");
+    assert!(!filing_ready(&checks));
+}
