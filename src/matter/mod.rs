@@ -267,9 +267,7 @@ impl Matter {
             ["parties", key, field @ ..] => {
                 self.parties.contains_key(*key) && field.len() <= 1 && party_field(field.first())
             }
-            ["client", field @ ..] => {
-                self.client().is_some() && field.len() <= 1 && party_field(field.first())
-            }
+            ["client", field @ ..] => self.client().is_some() && field.len() <= 1 && party_field(field.first()),
             ["case", "number"] => true,
             ["case", "judge"] => self.case.judge.is_some(),
             ["case", "judge_initials"] => self.case.judge_initials.is_some(),
