@@ -4,6 +4,7 @@
 //! marks from which the table of authorities is computed after layout.
 
 pub mod forms;
+pub mod reference;
 pub mod syntax;
 
 pub use forms::Resolver;
