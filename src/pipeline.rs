@@ -252,7 +252,7 @@ impl Session {
         let t = Instant::now();
         let drafted = draft::draft(&prepared, &templates)?;
         drop(prepared);
-        let mut resolver = Resolver::new(&bank, &matter.record);
+        let mut resolver = Resolver::new(&bank, &matter.record).with_links(profile.citations.links);
         let mut clauses = Vec::with_capacity(drafted.len());
         let mut problems = vec![];
         for (i, r) in drafted.iter().enumerate() {

@@ -39,13 +39,33 @@ pub struct Resolver<'a> {
     seen: HashSet<String>,
     last: Option<Last>,
     next_mark: usize,
+    /// Link each case citation to its CourtListener lookup address (the profile's
+    /// `citations.links`).
+    links: bool,
+    /// Offset of the top-level citation group being printed.
+    group_at: usize,
     /// Every authority citation printed, in reading order.
     pub uses: Vec<CiteUse>,
 }
 
 impl<'a> Resolver<'a> {
     pub fn new(bank: &'a Bank, record: &'a indexmap::IndexMap<String, RecordDoc>) -> Self {
-        Resolver { bank, record, seen: HashSet::new(), last: None, next_mark: 1, uses: vec![] }
+        Resolver {
+            bank,
+            record,
+            seen: HashSet::new(),
+            last: None,
+            next_mark: 1,
+            links: false,
+            group_at: 0,
+            uses: vec![],
+        }
+    }
+
+    /// Links every case citation to its lookup address ([`super::verify::lookup_url`]).
+    pub fn with_links(mut self, links: bool) -> Self {
+        self.links = links;
+        self
     }
 
     /// Replaces every citation group in `text` (one clause's rendered body or heading) with Typst
@@ -70,6 +90,9 @@ impl<'a> Resolver<'a> {
         for g in groups {
             out.push_str(&text[pos.min(g.start)..g.start]);
             let start = !nested && sentence_start(&text[..g.start]);
+            if !nested {
+                self.group_at = g.start;
+            }
             let printed = self.group(&g, start, clause, nested, depth)?;
             pos = g.end;
             // "Id." or "Compl." before the author's own period: print one period, not two.
@@ -136,9 +159,14 @@ impl<'a> Resolver<'a> {
                     }
                     None => (Form::Full, auth.full(pin, &item.subdiv)),
                 };
+                let printed = match self.links.then(|| super::verify::lookup_url(auth)).flatten() {
+                    Some(url) => escape::link(&url, &printed),
+                    None => printed,
+                };
                 let mark = self.next_mark;
                 self.next_mark += 1;
-                self.uses.push(CiteUse { mark, id: item.id.clone(), form, clause, nested });
+                let (pin, at) = (pin.map(str::to_string), self.group_at);
+                self.uses.push(CiteUse { mark, id: item.id.clone(), form, clause, nested, pin, at });
                 format!("{}{printed}", escape::mark("cite", mark))
             } else {
                 return Err(unknown(item, self.bank, self.record));
