@@ -253,9 +253,32 @@ pub fn supported_sentence(text: &str, at: usize) -> String {
         let body_end = head.trim_end_matches(['.', '?', '!', '”', '"', '’', '\'']).len();
         (sentence_begin(text, body_end), end)
     } else {
-        (sentence_begin(text, at), sentence_end(text, at))
+        let begin = sentence_begin(text, at);
+        // A later item of a citation sentence ("[see @a]; [@b at 5]."): the sentence before it.
+        if begin < at && only_citations(&text[begin..at]) {
+            return supported_sentence(text, begin);
+        }
+        (begin, sentence_end(text, at))
     };
     shorten(plain_text(&text[start..end]).trim())
+}
+
+/// Whether `s` holds nothing but citation groups, spaces and separating punctuation.
+fn only_citations(s: &str) -> bool {
+    let mut depth = 0i32;
+    let mut escaped = false;
+    for c in s.chars() {
+        match c {
+            _ if escaped => escaped = false,
+            '\\' => escaped = true,
+            '[' => depth += 1,
+            ']' => depth -= 1,
+            _ if depth > 0 => {}
+            c if c.is_whitespace() || matches!(c, ';' | ',' | '.') => {}
+            _ => return false,
+        }
+    }
+    s.contains('@')
 }
 
 /// At most 400 characters, with an ellipsis when cut.
@@ -317,6 +340,10 @@ fn ends_sentence(text: &str, i: usize) -> bool {
     }
     let word = head[..head.len() - 1].rsplit(|c: char| c.is_whitespace() || c == '(' || c == '[').next().unwrap_or("");
     let word = word.trim_start_matches(['“', '"', '_', '*']);
+    // An ellipsis (". . .") is not the end of a sentence.
+    if word.is_empty() || word == "." || text[i..].trim_start().starts_with(". ") {
+        return false;
+    }
     // A single capital ("J.") or a known abbreviation does not end a sentence.
     let single_capital = word.chars().count() == 1 && word.chars().all(|c| c.is_uppercase());
     !(single_capital || ABBREVIATIONS.contains(&word))
@@ -422,6 +449,21 @@ mod tests {
         let t = "Intro. As held in [@highfields at 975], Doe v. Roe, Inc. wins here. Later.";
         let at = t.find('[').unwrap();
         assert_eq!(supported_sentence(t, at), "As held in [@highfields at 975], Doe v. Roe, Inc. wins here.");
+    }
+
+    #[test]
+    fn a_later_group_of_a_citation_sentence_supports_the_sentence_before() {
+        let t = "Leifer asks for the Arista test. [see @mot at 5–16]; [@arista at 119]. Next.";
+        assert_eq!(supported_sentence(t, t.find("[@arista").unwrap()), "Leifer asks for the Arista test.");
+    }
+
+    #[test]
+    fn an_ellipsis_does_not_end_a_sentence() {
+        let t = "Intro. A party must “adduce competent evidence . . . to support a finding.” [@highfields at 975–76].";
+        assert_eq!(
+            supported_sentence(t, t.find("[@").unwrap()),
+            "A party must “adduce competent evidence . . . to support a finding.”"
+        );
     }
 
     #[test]
