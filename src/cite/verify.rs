@@ -1007,6 +1007,7 @@ fn lexis_databases() -> Vec<&'static str> {
 /// apostrophe; the bank may use either apostrophe. "sub nom." follows a phrase with a name.
 const HISTORY_PHRASES: &[&str] = &[
     "aff'd",
+    "aff'g",
     "aff'd by an equally divided court",
     "aff'd in part",
     "aff'd in part and rev'd in part",
@@ -1016,6 +1017,7 @@ const HISTORY_PHRASES: &[&str] = &[
     "aff'd on other grounds",
     "aff'd per curiam",
     "rev'd",
+    "rev'g",
     "rev'd in part",
     "rev'd on other grounds",
     "rev'd per curiam",
@@ -1024,7 +1026,9 @@ const HISTORY_PHRASES: &[&str] = &[
     "vacated as moot",
     "vacated and remanded",
     "modified",
+    "modifying",
     "amended",
+    "amended by",
     "withdrawn",
     "superseded",
     "remanded",
@@ -1035,15 +1039,24 @@ const HISTORY_PHRASES: &[&str] = &[
     "appeal dismissed",
     "appeal docketed",
     "appeal denied",
+    "appeal filed",
     "leave to appeal denied",
+    "perm. app. denied",
+    "review denied",
+    "review granted",
+    "review dismissed",
     "reh'g denied",
     "reh'g granted",
     "reh'g en banc denied",
     "reh'g en banc granted",
     "mandamus denied",
     "enforced",
+    "enforcing",
+    "vacating",
     "overruled by",
+    "overruled in part by",
     "abrogated by",
+    "superseded by",
     "adopted",
     "adopted in part",
     "adopted in relevant part",
@@ -1064,7 +1077,9 @@ fn check_phrase(out: &mut Findings, prefix: &str, phrase: &str) {
         Some((b, n)) => (b.trim(), Some(n.trim())),
         None => (trimmed, None),
     };
-    let styled = |p: &str| if curly || !p.contains('\'') { p.replace('\'', "’") } else { p.to_string() };
+    // The apostrophe the entry uses; the bank's own style (’) when it uses none.
+    let straight_used = phrase.contains('\'');
+    let styled = |p: &str| if curly || !straight_used { p.replace('\'', "’") } else { p.to_string() };
     if let Some(n) = name {
         if n.is_empty() {
             out.push(
@@ -1314,6 +1329,16 @@ mod tests {
         assert_eq!(h("affd"), ["history"]);
         assert_eq!(h("aff’d sub nom."), ["history"]);
         assert_eq!(h("Aff'd"), ["history"]);
+        assert!(h("review denied").is_empty());
+        let fix = |phrase: &str| {
+            entry(&format!(
+                "{CASE}  cite: 385 F. Supp. 2d 969\n  court: N.D. Cal.\n  year: 2005\n  history:\n    - phrase: \"{phrase}\"\n      cite: 500 F.3d 1\n      court: 9th Cir.\n      year: 2007\n"
+            ))[0]
+            .fix
+            .clone()
+        };
+        assert_eq!(fix("affd").as_deref(), Some("write `phrase: \"aff’d\"`"));
+        assert_eq!(fix("aff'd.").as_deref(), Some("write `phrase: \"aff'd\"`"));
     }
 
     #[test]
