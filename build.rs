@@ -1,7 +1,9 @@
 //! Build script: embeds the default library (clauses, Typst templates, the authority bank, court
 //! profiles, the sample matters and the scaffold) in the binary, so that `pleader` works from any
 //! folder and files in a project override the defaults by path, as mdBook and zola do with their
-//! themes. Which files those are is decided in one place, `src/library/files.rs`.
+//! themes. Which files those are is decided in one place, `src/library/files.rs`. It also compiles
+//! the vendored citation reference data (`data/`: Free Law Project's reporters-db and courts-db)
+//! into compact tables (`buildsrc/refdata.rs`), so that citations are checked without a network.
 
 use std::fmt::Write as _;
 use std::path::Path;
@@ -9,6 +11,9 @@ use std::path::Path;
 #[path = "src/library/files.rs"]
 #[allow(dead_code)]
 mod files;
+
+#[path = "buildsrc/refdata.rs"]
+mod refdata;
 
 fn main() {
     let root = std::env::var("CARGO_MANIFEST_DIR").unwrap();
@@ -28,6 +33,14 @@ fn main() {
     out.push_str("];\n");
     let dest = Path::new(&std::env::var("OUT_DIR").unwrap()).join("embedded.rs");
     std::fs::write(dest, out).unwrap();
+
+    // Citation reference tables from the vendored Free Law Project data (data/README.md).
+    println!("cargo:rerun-if-changed=data");
+    println!("cargo:rerun-if-changed=buildsrc/refdata.rs");
+    let refdata_out = Path::new(&std::env::var("OUT_DIR").unwrap()).join("refdata.rs");
+    if let Err(e) = refdata::generate(&Path::new(&root).join("data"), &refdata_out) {
+        panic!("citation reference data: {e}");
+    }
 }
 
 fn collect(root: &Path, rel: &Path, out: &mut Vec<String>) {

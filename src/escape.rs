@@ -228,6 +228,12 @@ pub fn string(text: &str) -> String {
     out
 }
 
+/// A link around markup: `#link("url")[…];` (the semicolon ends the call, so that text after it,
+/// such as `[a]nonymity` or `.x`, is never read as another argument or a field).
+pub fn link(url: &str, markup: &str) -> String {
+    format!("#link({})[{markup}];", string(url))
+}
+
 /// A content block around markup: `[…]`.
 pub fn content(markup: &str) -> String {
     format!("[{markup}]")

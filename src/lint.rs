@@ -4,7 +4,9 @@
 //! against every sample matter that has the values it `needs`. Reported, each with file and line:
 //! template syntax errors, undefined variables and unknown filters, citations of ids not in the
 //! bank, Typst errors, authorities a clause declares but no rendering cites, authorities it cites
-//! without declaring them, and clauses no sample matter exercises.
+//! without declaring them, clauses no sample matter exercises, and the citations: every authority a
+//! clause lists or cites checked against the reference data (at its bank-file line), and the pins
+//! and short forms of the sample renderings (at the clause line).
 
 use std::collections::{BTreeMap, BTreeSet, HashSet};
 use std::time::Instant;
@@ -81,7 +83,10 @@ pub fn lint(project: &Project) -> LintReport {
     let mut session = Session::new();
     let mut exercised: BTreeSet<String> = BTreeSet::new();
     let mut cited: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
-    let record =
+    // Pins and short forms of the renderings, each problem once.
+    let mut use_problems: Vec<Diagnostic> = vec![];
+    let mut seen_problems: BTreeSet<(Option<String>, String)> = BTreeSet::new();
+    let mut record =
         |built: &pipeline::Built, cited: &mut BTreeMap<String, BTreeSet<String>>, exercised: &mut BTreeSet<String>| {
             for r in &built.drafted {
                 exercised.insert(r.clause.clone());
@@ -89,6 +94,11 @@ pub fn lint(project: &Project) -> LintReport {
             for u in &built.uses {
                 if let Some(r) = built.drafted.get(u.clause) {
                     cited.entry(r.clause.clone()).or_default().insert(u.id.clone());
+                }
+            }
+            for d in crate::rules::use_diagnostics(built) {
+                if seen_problems.insert((d.location(), d.message.clone())) {
+                    use_problems.push(d);
                 }
             }
         };
@@ -148,6 +158,12 @@ pub fn lint(project: &Project) -> LintReport {
             );
         }
     }
+    // The citations of every authority a clause lists or a rendering cites.
+    let mut used: BTreeSet<&str> =
+        library.clauses.values().flat_map(|c| c.header.authorities.iter()).map(|s| s.as_str()).collect();
+    used.extend(cited.values().flatten().map(|s| s.as_str()));
+    report.diagnostics.extend(crate::cite::verify::check_bank(&bank, Some(&used)));
+    report.diagnostics.append(&mut use_problems);
     // Declared but never cited; cited but not declared.
     for clause in library.clauses.values().filter(|c| exercised.contains(&c.id)) {
         let used = cited.get(&clause.id).cloned().unwrap_or_default();

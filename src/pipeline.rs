@@ -259,7 +259,7 @@ fn draft_and_cite(
     let prepared = draft::prepare(matter, profile, facts, bank, claims);
     let drafted = draft::draft(&prepared, templates)?;
     drop(prepared);
-    let mut resolver = Resolver::new(bank, &matter.record);
+    let mut resolver = Resolver::new(bank, &matter.record).with_links(profile.citations.links);
     let mut clauses = Vec::with_capacity(drafted.len());
     let mut problems = vec![];
     for (i, r) in drafted.iter().enumerate() {

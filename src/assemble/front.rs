@@ -8,7 +8,8 @@
 //!
 //! TOA conventions (from the court profile): categories in the order Cases, Constitutional
 //! Provisions, Statutes, Rules, Other Authorities, empty ones omitted; entries sorted by their sort
-//! key with numbers in numeric order and *In re* ignored or not as the profile says.
+//! key with numbers in numeric order and *In re* ignored or not as the profile says. With the
+//! profile's `citations.links`, a case's entry links to its CourtListener lookup address.
 
 use std::cmp::Ordering;
 use std::collections::BTreeMap;
@@ -81,7 +82,7 @@ impl FrontData {
             let Some(auth) = bank.get(id) else { continue };
             cats.entry(auth.kind).or_default().push((
                 sort_key(auth, profile.toa.in_re),
-                ToaEntry { id: id.to_string(), text: auth.toa_text(), pages: vec![], passim: false, marks },
+                ToaEntry { id: id.to_string(), text: toa_text(auth, profile), pages: vec![], passim: false, marks },
             ));
         }
         let toa = cats
@@ -136,6 +137,15 @@ impl FrontData {
         s.push_str(&w::let_binding("toc", &w::array_block(toc)));
         s.push_str(&w::let_binding("toa", &w::array_block(toa)));
         s
+    }
+}
+
+/// An authority's entry text, linked to its lookup address when the profile asks for links.
+fn toa_text(auth: &Authority, profile: &Profile) -> String {
+    let text = auth.toa_text();
+    match profile.citations.links.then(|| crate::cite::verify::lookup_url(auth)).flatten() {
+        Some(url) => w::link(&url, &text),
+        None => text,
     }
 }
 

@@ -41,13 +41,33 @@ pub struct Resolver<'a> {
     seen: HashSet<String>,
     last: Option<Last>,
     next_mark: usize,
+    /// Link each case citation to its CourtListener lookup address (the profile's
+    /// `citations.links`).
+    links: bool,
+    /// Offset of the top-level citation group being printed.
+    group_at: usize,
     /// Every authority citation printed, in reading order.
     pub uses: Vec<CiteUse>,
 }
 
 impl<'a> Resolver<'a> {
     pub fn new(bank: &'a Bank, record: &'a indexmap::IndexMap<String, RecordDoc>) -> Self {
-        Resolver { bank, record, seen: HashSet::new(), last: None, next_mark: 1, uses: vec![] }
+        Resolver {
+            bank,
+            record,
+            seen: HashSet::new(),
+            last: None,
+            next_mark: 1,
+            links: false,
+            group_at: 0,
+            uses: vec![],
+        }
+    }
+
+    /// Links every case citation to its lookup address ([`super::verify::lookup_url`]).
+    pub fn with_links(mut self, links: bool) -> Self {
+        self.links = links;
+        self
     }
 
     /// Replaces every citation group in `text` (one clause's rendered body or heading) with Typst
@@ -82,6 +102,9 @@ impl<'a> Resolver<'a> {
         for g in groups {
             out.push_str(&text[pos.min(g.start)..g.start]);
             let start = !nested && sentence_start(&text[..g.start]);
+            if !nested {
+                self.group_at = g.start;
+            }
             let footnote = in_footnote.unwrap_or_else(|| footnotes.inside_at(text, g.start));
             let printed = self.group(&g, start, clause, footnote, nested, depth)?;
             pos = g.end;
@@ -162,11 +185,16 @@ impl<'a> Resolver<'a> {
                     footnote,
                     text,
                     pin: pin.map(str::to_string),
+                    at: self.group_at,
                     signal: item.signal.map(str::to_string).or_else(|| prev_signal.map(str::to_string)),
                 });
                 // The mark goes inside the citation's first word, where no line or page break
-                // can separate it from the first glyph.
-                escape::with_mark(&printed, "cite", mark)
+                // can separate it from the first glyph; a link goes around both.
+                let marked = escape::with_mark(&printed, "cite", mark);
+                match self.links.then(|| super::verify::lookup_url(auth)).flatten() {
+                    Some(url) => escape::link(&url, &marked),
+                    None => marked,
+                }
             } else {
                 return Err(unknown(item, self.bank, self.record));
             };

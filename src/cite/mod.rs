@@ -1,10 +1,16 @@
 //! Stage 4: citations. Clause bodies cite by id in brackets (`[see @highfields at 976]`,
 //! `[@compl ¶ 19]`); [`syntax`] finds and parses those groups, and [`forms`] prints each citation
 //! in the form its place in the brief calls for — full, short or *Id.* — leaving the invisible
-//! marks from which the table of authorities is computed after layout.
+//! marks from which the table of authorities is computed after layout. Whether a citation's
+//! contents are plausible is [`verify`]'s question, answered offline from the vendored
+//! reporters-db and courts-db tables in [`reference`]; [`parse`] reads a pasted citation into a
+//! bank entry.
 
 pub mod forms;
+pub mod parse;
+pub mod reference;
 pub mod syntax;
+pub mod verify;
 
 pub use forms::Resolver;
 
@@ -41,6 +47,9 @@ pub struct CiteUse {
     /// The citation as printed, in plain text: the authority's full, short or *Id.* form with its
     /// pin, without signal or parentheticals ("Highfields, 385 F. Supp. 2d at 976").
     pub text: String,
+    /// Byte offset, in the clause's drafted text, of the citation group that prints it (for a
+    /// citation in a parenthetical, the group of the citation the parenthetical belongs to).
+    pub at: usize,
 }
 
 /// Citations in a clause template of ids that `known` rejects, each at its `@id` in the clause

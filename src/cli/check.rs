@@ -1,4 +1,5 @@
-//! `pleader check MATTER`: validates and typesets in memory, then reports the court's rules.
+//! `pleader check MATTER`: validates and typesets in memory, then reports the court's rules and
+//! the citations (problems at their bank and clause lines, then the unverified authorities).
 //! Exit 0 when filing-ready, 1 when not.
 
 use std::path::Path;
@@ -19,6 +20,7 @@ pub fn run(printer: &Printer, matter: &Path) -> Result<(), Failure> {
         f
     })?;
     printer.print(&built.warnings);
+    printer.print(&rules::citation_diagnostics(&built));
     let items = rules::court_checks(&built);
     println!("{} — {}", display_path(matter), built.profile.name);
     for item in &items {

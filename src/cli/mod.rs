@@ -7,6 +7,7 @@
 mod authorities;
 mod build;
 mod check;
+mod citecheck;
 mod clauses;
 mod facts;
 mod new;
@@ -24,15 +25,26 @@ use codespan_reporting::term::termcolor::{ColorChoice, StandardStream};
 use crate::diag::{self, Diagnostic, Diagnostics, Kind};
 use crate::library::project::{Project, LIBRARY_DIRS};
 
+/// `pleader --version`: the version and the reference data compiled in, with its license.
+static LONG_VERSION: std::sync::LazyLock<String> = std::sync::LazyLock::new(|| {
+    format!(
+        "{}\ncitation data: reporters-db {} and courts-db {}, by Free Law Project (BSD-2-Clause; see data/*/LICENSE)",
+        env!("CARGO_PKG_VERSION"),
+        crate::cite::reference::REPORTERS_DB_VERSION,
+        crate::cite::reference::COURTS_DB_VERSION,
+    )
+});
+
 #[derive(Parser)]
 #[command(
     name = "pleader",
     version,
+    long_version = LONG_VERSION.as_str(),
     about = "Turns a matter file into a filing-ready, line-numbered pleading PDF",
     long_about = "pleader merges a matter file (YAML) with a library of clause templates, an \
                   authority bank and a court profile, and typesets a line-numbered pleading PDF \
                   with a table of contents and a table of authorities.",
-    after_help = "Examples:\n  pleader build matters/leifer-v-twitter.yaml\n  pleader check matters/leifer-v-twitter.yaml\n  pleader watch matters/leifer-v-twitter.yaml\n  pleader new my-matter"
+    after_help = "Examples:\n  pleader build matters/leifer-v-twitter.yaml\n  pleader check matters/leifer-v-twitter.yaml\n  pleader citecheck matters/leifer-v-twitter.yaml -o output/citecheck.md\n  pleader watch matters/leifer-v-twitter.yaml\n  pleader new my-matter"
 )]
 pub struct Cli {
     /// How to print errors and warnings.
@@ -124,14 +136,60 @@ enum Command {
         #[arg(long)]
         root: Option<PathBuf>,
     },
-    /// List or search the authority bank, with full and short citation forms.
+    /// List or search the authority bank; check it against reporters-db and courts-db; add a pasted citation.
     #[command(
-        after_help = "Examples:\n  pleader authorities\n  pleader authorities highfields\n  pleader authorities \"N.D. Cal.\""
+        args_conflicts_with_subcommands = true,
+        after_help = "Examples:\n  pleader authorities\n  pleader authorities highfields\n  pleader authorities \"N.D. Cal.\"\n  pleader authorities --check\n  pleader authorities add \"Highfields Cap. Mgmt., L.P. v. Doe, 385 F. Supp. 2d 969 (N.D. Cal. 2005)\""
     )]
     Authorities {
         /// Words to look for in ids, names, citations and notes.
         query: Option<String>,
+        /// Check every entry's reporter, year, court, docket, date, pins and history against the
+        /// vendored reporters-db and courts-db; DIR is a project folder or a folder of bank files
+        /// (default: this project's bank). Exit 1 on errors.
+        #[arg(long, value_name = "DIR", num_args = 0..=1)]
+        check: Option<Option<PathBuf>>,
         /// The project folder (default: the current folder if it has a library, else the built-in one).
+        #[arg(long)]
+        root: Option<PathBuf>,
+        #[command(subcommand)]
+        action: Option<AuthoritiesAction>,
+    },
+    /// Write the cite-check worksheet: every citation with its page:line, pin, the sentence it
+    /// supports, verification status and CourtListener lookup address.
+    #[command(
+        after_help = "Example:\n  pleader citecheck matters/leifer-v-twitter.yaml -o output/citecheck.md\n  pleader citecheck matters/leifer-v-twitter.yaml -o output/citecheck.csv"
+    )]
+    Citecheck {
+        /// The matter file.
+        matter: PathBuf,
+        /// Where to write it (default: standard output).
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+        /// Markdown or CSV (default: CSV for `-o *.csv`, else Markdown).
+        #[arg(long, value_enum)]
+        format: Option<citecheck::SheetFormat>,
+    },
+}
+
+#[derive(Subcommand)]
+enum AuthoritiesAction {
+    /// Read a pasted Bluebook case citation into a bank entry and print it (`--write` appends it
+    /// to the project's authorities/cases.yaml, or to a new authorities/added.yaml).
+    #[command(
+        after_help = "Examples:\n  pleader authorities add \"Highfields Cap. Mgmt., L.P. v. Doe, 385 F. Supp. 2d 969 (N.D. Cal. 2005)\"\n  pleader authorities add --write --id aol \"Art of Living Found. v. Does 1-10, No. 10-cv-05022-LHK, 2011 WL 5444622 (N.D. Cal. Nov. 9, 2011)\""
+    )]
+    Add {
+        /// The citation, in quotes.
+        citation: String,
+        /// Append the entry to the project's authorities/cases.yaml (if it has one; else to a new
+        /// authorities/added.yaml, so the built-in cases stay in the bank).
+        #[arg(long)]
+        write: bool,
+        /// The entry's id (default: from the first party's name).
+        #[arg(long)]
+        id: Option<String>,
+        /// The project folder (default: the current folder if it has a library).
         #[arg(long)]
         root: Option<PathBuf>,
     },
@@ -200,7 +258,12 @@ pub fn run() -> ExitCode {
         Command::New { dir, outline, court } => new::run(&dir, &outline, court.as_deref()),
         Command::Facts { clause, root } => facts::run(clause, root),
         Command::Clauses { lint, root } => clauses::run(&printer, lint, root),
-        Command::Authorities { query, root } => authorities::run(query, root),
+        Command::Authorities { action: Some(AuthoritiesAction::Add { citation, write, id, root }), .. } => {
+            authorities::add(&printer, &citation, write, id, root)
+        }
+        Command::Authorities { check: Some(dir), root, .. } => authorities::check(&printer, dir, root),
+        Command::Authorities { query, root, .. } => authorities::run(query, root),
+        Command::Citecheck { matter, output, format } => citecheck::run(&printer, &matter, output, format),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

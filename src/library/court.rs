@@ -1,7 +1,8 @@
 //! Court profiles: a court's formatting rules as data. One YAML file per court under `courts/`
 //! (`nd-cal.yaml`, …) that a lawyer can copy and edit: paper and margins, type sizes, the numbered
 //! line grid, the caption layout, heading styles, page limits, when a TOC/TOA is required and the
-//! table-of-authorities conventions (*passim* threshold, how *In re* sorts). A matter picks its
+//! table-of-authorities conventions (*passim* threshold, how *In re* sorts) and the citation
+//! settings (whether unverified authorities block filing, hyperlinked citations). A matter picks its
 //! profile with `court:` and may override any setting for its judge under `overrides:`. The
 //! templates read the profile through a generated `/data/profile.typ`; no Rust code branches on
 //! the court.
@@ -46,6 +47,9 @@ pub struct Profile {
     /// `pleader check` is not filing-ready while one is missing.
     #[serde(default)]
     pub requires: Vec<String>,
+    /// How `pleader check` treats unverified authorities, and whether citations are links.
+    #[serde(default)]
+    pub citations: CitationRules,
 }
 
 /// The court as the clauses reason about it.
@@ -143,6 +147,33 @@ fn reporter_of(cite: &str) -> Option<&str> {
     let start = cite.find(' ')? + 1;
     let end = cite.rfind(' ')?;
     (end > start).then(|| &cite[start..end])
+}
+
+/// Citation settings: `citations: {unverified: fail, links: false}`.
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CitationRules {
+    /// What `pleader check` does when the brief cites an authority whose bank entry has no
+    /// `verified:` record: `fail` (not filing-ready; the default), `warn` or `off`.
+    #[serde(default)]
+    pub unverified: RuleLevel,
+    /// Link each case citation, and its entry in the table of authorities, to its CourtListener
+    /// citation-lookup address (some judges ask for hyperlinked briefs).
+    #[serde(default)]
+    pub links: bool,
+}
+
+/// How strictly a rule is applied.
+#[derive(Clone, Copy, Debug, Default, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "lowercase")]
+pub enum RuleLevel {
+    /// A brief that breaks the rule is not filing-ready.
+    #[default]
+    Fail,
+    /// Reported, but the brief may be filed.
+    Warn,
+    /// Not checked.
+    Off,
 }
 
 #[derive(Clone, Debug, Deserialize)]

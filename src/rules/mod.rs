@@ -2,15 +2,25 @@
 //! and word limits (caption, TOC, TOA, signature block and certificates not counted; footnotes
 //! counted), the TOC and TOA present when the court requires them, no type smaller than the
 //! court's minimum, no text printed over other text on any page ([`overprint`]), and the
-//! clauses' bookkeeping (authorities a clause declares but never cites). Everything is read from
-//! the typeset document, not the source.
+//! clauses' bookkeeping (authorities a clause declares but never cites, cases cited without a
+//! pin, statements about "this District" that rest on another court's decisions). Everything is
+//! read from the typeset document or the drafted text, not the source — except the citations:
+//! the authorities the brief cites are checked against the reference data (`cite::verify`), and
+//! those without a `verified:` record are listed, failing the brief when the profile's
+//! `citations.unverified` says `fail`. [`citecheck`] is the paralegal's table of every citation.
 
+pub mod citecheck;
 pub mod overprint;
 
 use std::collections::{BTreeMap, BTreeSet};
 
+use crate::cite::verify::{self, Status as Verification};
+use crate::diag::Diagnostic;
+use crate::library::bank::Kind;
+use crate::library::court::RuleLevel;
 use crate::pipeline::Built;
 use crate::typeset::{layout, page_text};
+use crate::yaml;
 
 /// The outcome of one check.
 #[derive(Clone, Debug, PartialEq)]
@@ -191,6 +201,156 @@ pub fn court_checks(built: &Built) -> Vec<CheckItem> {
     });
     items.push(pins(built));
     items.push(statements_about_this_court(built));
+    items.extend(citation_items(built));
+    items
+}
+
+/// The authorities the brief cites, in id order.
+fn cited_ids(built: &Built) -> BTreeSet<&str> {
+    built.uses.iter().map(|u| u.id.as_str()).collect()
+}
+
+/// The problems with the citations of this brief, located: the bank entries it cites (at their
+/// bank-file lines) and the pins and short forms it prints (at the clause lines that cite them).
+pub fn citation_diagnostics(built: &Built) -> Vec<Diagnostic> {
+    let ids = cited_ids(built);
+    let mut out = verify::check_bank(&built.bank, Some(&ids));
+    out.extend(use_diagnostics(built));
+    out
+}
+
+/// The problems with the pins and short forms the brief prints, at the clause lines that cite
+/// them.
+pub fn use_diagnostics(built: &Built) -> Vec<Diagnostic> {
+    let mut out = vec![];
+    for f in verify::check_uses(&built.uses, &built.bank) {
+        let u = &built.uses[f.index];
+        let mut d = Diagnostic::error(format!("{} ({})", f.message, f.check.name()));
+        let clause = built.drafted.get(u.clause).and_then(|r| built.clauses.iter().find(|c| c.clause == r.clause));
+        if let Some(c) = clause {
+            let body_start = c.source.offset(c.body_line, 1);
+            d = match find_citation(&c.source.text, body_start, &u.id, u.pin.as_deref()) {
+                Some(span) => d.at(&c.source, span),
+                None => d.in_file(&c.source),
+            };
+        }
+        if let Some(fix) = f.fix {
+            d = d.with_hint(fix);
+        }
+        out.push(d);
+    }
+    out
+}
+
+/// Where a clause writes `@id` (or `@!id`), preferring the place whose pin is `pin`.
+fn find_citation(text: &str, from: usize, id: &str, pin: Option<&str>) -> Option<std::ops::Range<usize>> {
+    let mut first = None;
+    let mut n = 0;
+    while let Some(span) = yaml::find_id(text, from, text.len(), id, n) {
+        n += 1;
+        let before = text[..span.start].trim_end_matches('!');
+        if !before.ends_with('@') {
+            continue;
+        }
+        let at = before.len() - 1..span.end;
+        first.get_or_insert(at.clone());
+        let after = text[span.end..].trim_start();
+        let found = match pin {
+            Some(p) => {
+                // Pins are written escaped in clauses (`at \*9`).
+                let head: String = after.chars().take(p.chars().count() * 2 + 8).collect();
+                let head = crate::escape::unescape(&head);
+                head.strip_prefix("at ").unwrap_or(&head).trim_start().starts_with(p)
+            }
+            // No pin: the citation ends, or a parenthetical follows.
+            None => after.starts_with([']', ';', '(']),
+        };
+        if found {
+            return Some(at);
+        }
+    }
+    first
+}
+
+/// The citation items of `check`: the reference-data checks of the cited authorities, and the
+/// authorities without a `verified:` record.
+fn citation_items(built: &Built) -> Vec<CheckItem> {
+    let ids = cited_ids(built);
+    let diags = citation_diagnostics(built);
+    let errors = diags.iter().filter(|d| d.is_error()).count();
+    let warnings = diags.len() - errors;
+    let cases = ids.iter().filter(|id| built.bank.get(id).is_some_and(|a| a.kind == Kind::Case)).count();
+    let data = format!(
+        "reporters-db {} and courts-db {}",
+        crate::cite::reference::REPORTERS_DB_VERSION,
+        crate::cite::reference::COURTS_DB_VERSION
+    );
+    let mut items = vec![CheckItem {
+        name: "citations".into(),
+        status: if errors > 0 {
+            Status::Fail
+        } else if warnings > 0 {
+            Status::Warn
+        } else {
+            Status::Pass
+        },
+        detail: match (errors, warnings) {
+            (0, 0) => format!("{cases} cited cases checked against {data}: reporter, year, court, docket, date, pins and history plausible"),
+            _ => format!("{cases} cited cases checked against {data}: {errors} errors, {warnings} warnings (listed above, at the bank and clause lines)"),
+        },
+    }];
+    let level = built.profile.citations.unverified;
+    let unverified: Vec<String> = ids
+        .iter()
+        .filter_map(|id| {
+            let a = built.bank.get(id)?;
+            let status = verify::status(a);
+            (!status.is_verified()).then(|| {
+                let name = crate::escape::plain(&a.toa_text());
+                let why = match status {
+                    Verification::Unverified(reason) => reason.split_whitespace().collect::<Vec<_>>().join(" "),
+                    _ => "no `verified:` record in the bank".to_string(),
+                };
+                format!("{name} (`{id}`): {why}")
+            })
+        })
+        .collect();
+    items.push(CheckItem {
+        name: "verified authorities".into(),
+        status: match (level, unverified.is_empty()) {
+            (_, true) | (RuleLevel::Off, _) => Status::Pass,
+            (RuleLevel::Warn, false) => Status::Warn,
+            (RuleLevel::Fail, false) => Status::Fail,
+        },
+        detail: if level == RuleLevel::Off {
+            format!(
+                "not checked (`citations.unverified: off`); {} of the {} cited authorities have no `verified:` record",
+                unverified.len(),
+                ids.len()
+            )
+        } else if unverified.is_empty() {
+            format!("all {} cited authorities are verified", ids.len())
+        } else {
+            let mut s = format!(
+                "{} of the {} cited authorities are not verified (`citations.unverified: {}`):",
+                unverified.len(),
+                ids.len(),
+                match level {
+                    RuleLevel::Fail => "fail",
+                    RuleLevel::Warn => "warn",
+                    RuleLevel::Off => "off",
+                }
+            );
+            for line in &unverified {
+                s.push_str(
+                    "
+        - ",
+                );
+                s.push_str(line);
+            }
+            s
+        },
+    });
     items
 }
 

@@ -316,6 +316,102 @@ pub fn find_key(source: &SourceText, path: &str) -> Option<Range<usize>> {
     found
 }
 
+/// Finds where a key is written, like [`find_key`], but anchored at the top level (the first key
+/// must start a line at column 1, so an id that also appears as a nested key or in prose is not
+/// mistaken for it) and with list items addressed by index: `find_path(src,
+/// "cablevision.history[0].cite")` is the `cite:` of the first item under `cablevision:
+/// history:`. Returns the span of the last key.
+pub fn find_path(source: &SourceText, path: &str) -> Option<Range<usize>> {
+    let text = &source.text;
+    // The block being searched: from `from` to the first line indented no more than `parent`.
+    let mut from = 0;
+    let mut parent: Option<(usize, bool)> = None;
+    let mut found = None;
+    for part in path.split('.') {
+        let (key, index) = match part.split_once('[') {
+            Some((k, rest)) => (k, rest.trim_end_matches(']').parse::<usize>().ok()),
+            None => (part, None),
+        };
+        let (start, indent) = find_in_block(text, from, parent, key)?;
+        found = Some(start..start + key.len());
+        from = text[start..].find('\n').map_or(text.len(), |e| start + e + 1);
+        parent = Some((indent, false));
+        if let Some(n) = index {
+            // The n-th `- ` item of the list under the key.
+            let mut offset = from;
+            let mut seen = 0;
+            let mut item = None;
+            let mut item_col: Option<usize> = None;
+            for line in text[from..].split_inclusive('\n') {
+                let trimmed = line.trim_start();
+                let ind = line.len() - trimmed.len();
+                if !trimmed.is_empty() && !trimmed.starts_with('#') {
+                    let is_dash = trimmed.starts_with("- ");
+                    if (ind <= indent && !is_dash) || ind < indent || item_col.is_some_and(|c| ind < c) {
+                        break;
+                    }
+                    if is_dash && item_col.is_none_or(|c| c == ind) {
+                        item_col = Some(ind);
+                        if seen == n {
+                            item = Some((offset, ind));
+                            break;
+                        }
+                        seen += 1;
+                    }
+                }
+                offset += line.len();
+            }
+            let (item_start, item_indent) = item?;
+            found = Some(item_start + item_indent..item_start + item_indent + 1);
+            from = item_start;
+            // Keys of the item are indented past its dash; the next dash at its indent ends it.
+            parent = Some((item_indent, true));
+        }
+    }
+    found
+}
+
+/// The first line at or after `from` whose key is `key`, inside the block that ends at the first
+/// later line indented no more than `parent` (a list item's block: its dash line and the lines
+/// indented past the dash; a key's block may also hold a list written at the key's own indent).
+/// With no parent the key must start at column 1. Returns the key's offset and column (0-based).
+fn find_in_block(text: &str, from: usize, parent: Option<(usize, bool)>, key: &str) -> Option<(usize, usize)> {
+    let mut offset = from;
+    // The column of the block's own keys (the first key line's); deeper keys belong to children.
+    let mut child_col: Option<usize> = None;
+    for line in text[from..].split_inclusive('\n') {
+        let trimmed = line.trim_start();
+        let indent = line.len() - trimmed.len();
+        let content = trimmed.trim_start_matches("- ");
+        let dash = trimmed.len() - content.len();
+        if !trimmed.is_empty() && !trimmed.starts_with('#') {
+            match parent {
+                Some((p, is_item)) if offset > from || !is_item => {
+                    let compact_list = !is_item && indent == p && dash > 0;
+                    if indent <= p && !compact_list {
+                        return None;
+                    }
+                }
+                Some(_) => {}
+                None if indent > 0 || dash > 0 => {
+                    offset += line.len();
+                    continue;
+                }
+                None => {}
+            }
+            let col = indent + dash;
+            let own = *child_col.get_or_insert(col) == col;
+            let bare = content.strip_prefix(key).map(|r| r.trim_start().starts_with(':'));
+            let quoted = content.strip_prefix(&format!("\"{key}\"")).map(|r| r.trim_start().starts_with(':'));
+            if own && (bare == Some(true) || quoted == Some(true)) {
+                return Some((offset + col, col));
+            }
+        }
+        offset += line.len();
+    }
+    None
+}
+
 /// The `nth` (0-based) whole-word occurrence of an id in `text[from..to]` (ids are words joined
 /// by `-` and `_`), as an absolute byte range. Used to point at a clause id in an outline or an
 /// authority in a clause header.
@@ -351,6 +447,27 @@ mod tests {
         let r = find_key(&src, "facts.b").unwrap();
         assert_eq!(src.line_col(r.start), (6, 3));
         assert!(find_key(&src, "facts.nope").is_none());
+    }
+
+    #[test]
+    fn finds_paths_anchored_at_the_top_with_list_indices() {
+        let src = SourceText::new(
+            "b.yaml",
+            "a:\n  note: >-\n    b:\n  cite: x\nb:\n  history:\n    - phrase: p\n      cite: c0\n    - phrase: q\n      court: k\n  court: z\n",
+        );
+        // `b:` inside a note is not the entry `b`.
+        let r = find_path(&src, "b.court").unwrap();
+        assert_eq!(src.line_col(r.start), (11, 3));
+        let r = find_path(&src, "b.history[0].cite").unwrap();
+        assert_eq!(src.line_col(r.start), (8, 7));
+        let r = find_path(&src, "b.history[1].court").unwrap();
+        assert_eq!(src.line_col(r.start), (10, 7));
+        // The second item has no `cite`: the search stops at the end of the item.
+        assert!(find_path(&src, "b.history[1].cite").is_none());
+        let r = find_path(&src, "b.history[1]").unwrap();
+        assert_eq!(src.line_col(r.start), (9, 5));
+        assert!(find_path(&src, "a.court").is_none());
+        assert!(find_path(&src, "c").is_none());
     }
 
     #[test]

@@ -13,9 +13,12 @@
 //! - `typography`: footnote numbers, headings, dashes, subdivisions, case numbers, widows;
 //! - `workflow`: the lawyer's commands (`new`, `check`, `clauses`, `authorities`, `watch`, help);
 //! - `cli`: the binary's output path, exit codes and the last good PDF;
+//! - `citations`: citations checked against reporters-db and courts-db, verification records,
+//!   `authorities add`, the cite-check worksheet and linked citations;
 //! - `architecture`: the source tree keeps its rules (one Typst writer, no import cycle).
 
 mod architecture;
+mod citations;
 mod cli;
 mod common;
 mod engine;

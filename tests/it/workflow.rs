@@ -45,9 +45,19 @@ fn new_scaffolds_a_matter_that_checks_and_builds() {
         assert!(text.contains(field), "{field} missing");
     }
     assert!(text.lines().filter(|l| l.trim_start().starts_with('#')).count() > 60, "the template is commented");
+    // It cites authorities whose bank entries are not verified: `check` lists them and fails
+    // until they are verified (or a draft relaxes the rule); everything else passes.
     let (code, out, err) = pleader(&["check", "doe-v-platform/matter.yaml"], &dir);
+    assert_eq!(code, 1, "{out}{err}");
+    assert!(out.contains("FAIL  verified authorities") && out.contains("not filing-ready"), "{out}");
+    assert_eq!(out.matches("FAIL").count(), 1, "{out}");
+    let text = std::fs::read_to_string(dir.join("doe-v-platform/matter.yaml")).unwrap();
+    std::fs::write(dir.join("draft.yaml"), text + "\noverrides:\n  citations: {unverified: warn}\n").unwrap();
+    std::fs::create_dir_all(dir.join("draft")).unwrap();
+    std::fs::rename(dir.join("draft.yaml"), dir.join("draft/matter.yaml")).unwrap();
+    let (code, out, err) = pleader(&["check", "draft/matter.yaml"], &dir);
     assert_eq!(code, 0, "{out}{err}");
-    assert!(out.contains("filing-ready"));
+    assert!(out.contains("warn  verified authorities") && out.contains("filing-ready"), "{out}");
     let (code, _, _) = pleader(&["build", "doe-v-platform/matter.yaml"], &dir);
     assert_eq!(code, 0);
     assert!(dir.join("output/matter.pdf").exists());
@@ -60,18 +70,24 @@ fn new_scaffolds_a_matter_that_checks_and_builds() {
 #[test]
 fn check_reports_the_courts_rules_and_fails_when_a_limit_is_exceeded() {
     let (code, out, _) = pleader(&["check", "matters/leifer-v-twitter.yaml"], &root());
-    assert_eq!(code, 0, "{out}");
+    // Not filing-ready while it cites unverified authorities (tests/it/citations.rs).
+    assert_eq!(code, 1, "{out}");
     assert!(out.contains("page limit:") && out.contains("limit for an opposition is 25"), "{out}");
+    assert!(out.contains("ok    page limit") && out.contains("FAIL  verified authorities"), "{out}");
     assert!(out.contains("minimum type size"));
     assert!(out.contains("table of contents and authorities"));
     assert!(!root().join("output/leifer-v-twitter.pdf.tmp").exists());
 
     let dir = temp_dir("wf-check");
     let text = std::fs::read_to_string(root().join("matters/leifer-v-twitter.yaml")).unwrap();
-    std::fs::write(dir.join("m.yaml"), text + "\noverrides:\n  limits:\n    opposition: {pages: 5}\n").unwrap();
+    std::fs::write(
+        dir.join("m.yaml"),
+        text + "\noverrides:\n  citations: {unverified: off}\n  limits:\n    opposition: {pages: 5}\n",
+    )
+    .unwrap();
     let (code, out, _) = pleader(&["check", "m.yaml"], &dir);
     assert_eq!(code, 1, "{out}");
-    assert!(out.contains("FAIL") && out.contains("not filing-ready"), "{out}");
+    assert!(out.contains("FAIL  page limit") && out.contains("not filing-ready"), "{out}");
     assert!(!dir.join("output").exists(), "check writes no PDF");
 }
 
@@ -118,7 +134,7 @@ fn authorities_are_listed_and_searched() {
 
 #[test]
 fn every_command_has_help_with_an_example() {
-    for cmd in ["build", "check", "watch", "new", "clauses", "authorities"] {
+    for cmd in ["build", "check", "watch", "new", "clauses", "authorities", "citecheck"] {
         let (code, out, _) = pleader(&[cmd, "--help"], &root());
         assert_eq!(code, 0);
         assert!(out.contains("Example"), "{cmd}: {out}");
