@@ -101,7 +101,7 @@ pub fn matter_typ(m: &Matter, p: &Profile) -> String {
         w::dict(&[
             ("name", w::text(&a.name)),
             ("state", w::text(&a.state)),
-            ("bar", w::text(&a.bar)),
+            ("bar", w::opt_text(a.bar.as_deref())),
             ("email", w::text(&a.email)),
         ])
     }));

@@ -128,6 +128,16 @@ fn claims_context(facts: &Json, claims: &Claims, bank: &Bank) -> Json {
     Json::Array(out)
 }
 
+/// A party's short name in the possessive: "Harlow’s", but "the Ferreiras’" for a plural name
+/// ending in s.
+fn possessive(short: &str, pronoun: Pronoun) -> String {
+    if pronoun == Pronoun::They && short.ends_with('s') {
+        format!("{short}’")
+    } else {
+        format!("{short}’s")
+    }
+}
+
 /// The context every clause sees (before its own options are added).
 pub fn base_context(
     matter: &Matter,
@@ -142,7 +152,10 @@ pub fn base_context(
             "key": key, "name": p.name, "short": p.short, "role": p.role, "client": p.client,
             "he": he, "him": him, "his": his, "He": capitalize_first(he), "His": capitalize_first(his),
             "Short": capitalize_first(&p.short),
+            "poss": possessive(&p.short, p.pronoun),
+            "Poss": capitalize_first(&possessive(&p.short, p.pronoun)),
             "plural": matches!(p.pronoun, Pronoun::They),
+            "entity": matches!(p.pronoun, Pronoun::It),
         });
         if let (Json::Object(m), Json::Object(a)) = (&mut party, agreement(p.pronoun)) {
             m.extend(a);

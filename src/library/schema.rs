@@ -70,6 +70,22 @@ pub struct Fact {
     pub default: Option<serde_yaml::Value>,
     pub description: String,
     pub example: Option<serde_yaml::Value>,
+    /// For a `one-of` fact, the values that only some court systems hear, with those systems
+    /// (`place_of_compliance: [federal]`): another court's matter choosing one is an error.
+    pub systems: IndexMap<String, Vec<String>>,
+}
+
+/// A `one-of` value as written: its meaning, or its meaning and the court systems where it
+/// applies (`{means: "…", systems: [federal]}`).
+#[derive(Deserialize)]
+#[serde(untagged)]
+enum RawValue {
+    Means(String),
+    #[serde(rename_all = "snake_case")]
+    Limited {
+        means: String,
+        systems: Vec<String>,
+    },
 }
 
 /// The schema file as written: types by name, checked and converted into [`Fact`]s.
@@ -93,7 +109,7 @@ struct RawFact {
     fields: Option<IndexMap<String, RawFact>>,
     /// `one-of`: each allowed value with what it means.
     #[serde(default)]
-    values: Option<IndexMap<String, String>>,
+    values: Option<IndexMap<String, RawValue>>,
 }
 
 /// The library's facts, by top-level key.
@@ -118,7 +134,8 @@ const TYPES: [&str; 11] = [
     "governing-law",
 ];
 
-fn convert(raw: RawFact, path: &str, source: &SourceText, problems: &mut Vec<Diagnostic>) -> Fact {
+fn convert(mut raw: RawFact, path: &str, source: &SourceText, problems: &mut Vec<Diagnostic>) -> Fact {
+    let mut systems = IndexMap::new();
     let at = |d: Diagnostic| {
         let span = yaml::find_key(source, path).unwrap_or(0..0);
         d.at(source, span)
@@ -143,6 +160,7 @@ fn convert(raw: RawFact, path: &str, source: &SourceText, problems: &mut Vec<Dia
                     default: None,
                     description: String::new(),
                     example: None,
+                    systems: IndexMap::new(),
                 }))
             }
         },
@@ -159,8 +177,27 @@ fn convert(raw: RawFact, path: &str, source: &SourceText, problems: &mut Vec<Dia
                     .collect(),
             )
         }
-        "one-of" => match raw.values {
-            Some(v) if !v.is_empty() => FactType::OneOf(v),
+        "one-of" => match raw.values.take() {
+            Some(v) if !v.is_empty() => {
+                let mut means = IndexMap::new();
+                for (k, v) in v {
+                    match v {
+                        RawValue::Means(m) => {
+                            means.insert(k, m);
+                        }
+                        RawValue::Limited { means: m, systems: sys } => {
+                            for s in sys.iter().filter(|s| !["federal", "state"].contains(&s.as_str())) {
+                                problems.push(at(Diagnostic::error(format!(
+                                    "value `{k}` of fact `{path}` names the court system `{s}`; the systems are federal and state"
+                                ))));
+                            }
+                            systems.insert(k.clone(), sys);
+                            means.insert(k, m);
+                        }
+                    }
+                }
+                FactType::OneOf(means)
+            }
             _ => {
                 problems.push(at(Diagnostic::error(format!("fact `{path}` is one-of but lists no `values`"))));
                 FactType::OneOf(IndexMap::new())
@@ -181,7 +218,7 @@ fn convert(raw: RawFact, path: &str, source: &SourceText, problems: &mut Vec<Dia
             "fact `{path}` is required and also has a default; a default is for facts a matter may leave out"
         ))));
     }
-    Fact { ty, required: raw.required, default: raw.default, description: raw.description, example: raw.example }
+    Fact { ty, required: raw.required, default: raw.default, description: raw.description, example: raw.example, systems }
 }
 
 impl Schema {

@@ -21,6 +21,10 @@ pub struct Known<'a> {
     pub record: BTreeSet<&'a str>,
     pub authorities: BTreeSet<&'a str>,
     pub claims: &'a Claims,
+    /// The matter's court: its system (`federal`, `state`) and name, for values only some
+    /// systems hear.
+    pub system: &'a str,
+    pub court: &'a str,
 }
 
 struct Checker<'a> {
@@ -314,6 +318,15 @@ impl Checker<'_> {
                 }
             },
             FactType::OneOf(values) => match scalar {
+                Some(v) if fact.systems.get(&v).is_some_and(|s| !s.iter().any(|s| s == self.known.system)) => {
+                    let systems = fact.systems[&v].join(" or ");
+                    self.error(
+                        span,
+                        format!("`{v}` ({}) is for a {systems} court, and this matter is in {}, a {} court", values[&v], self.known.court, self.known.system),
+                        Some(format!("remove it from `{path}`, or choose a {systems} court (`court:`)")),
+                    );
+                    Json::Null
+                }
                 Some(v) if values.contains_key(&v) => Json::String(v),
                 Some(v) => {
                     let allowed: Vec<String> = values.iter().map(|(k, d)| format!("`{k}` ({d})")).collect();

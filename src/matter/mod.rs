@@ -144,8 +144,10 @@ pub struct Counsel {
 #[serde(deny_unknown_fields)]
 pub struct Attorney {
     pub name: String,
-    /// State bar number.
-    pub bar: String,
+    /// State bar number (California courts require it in the counsel block: their profiles list
+    /// `counsel.attorneys.bar` under `requires:`).
+    #[serde(default)]
+    pub bar: Option<String>,
     /// State of the bar admission (default CA).
     #[serde(default = "default_state")]
     pub state: String,
@@ -260,7 +262,7 @@ impl Matter {
         // The fields a party has in the clause context (see `draft::context`).
         let party_field = |field: Option<&&str>| match field {
             None => true,
-            Some(f) => ["name", "short", "role", "pronoun", "client", "key", "he", "him", "his", "He", "His", "plural"]
+            Some(f) => ["name", "short", "role", "pronoun", "client", "key", "he", "him", "his", "He", "His", "plural", "entity", "poss", "Poss"]
                 .contains(f),
         };
         match parts.as_slice() {
@@ -273,6 +275,7 @@ impl Matter {
             ["case", "judge"] => self.case.judge.is_some(),
             ["case", "judge_initials"] => self.case.judge_initials.is_some(),
             ["document", "title" | "short_title" | "type" | "date"] => true,
+            ["counsel", "attorneys", "bar"] => self.counsel.attorneys.iter().all(|a| a.bar.is_some()),
             ["document", "hearing"] => self.document.hearing.is_some(),
             ["document", "hearing", "date"] => self.document.hearing.as_ref().is_some_and(|h| h.date.is_some()),
             ["document", "hearing", "time"] => self.document.hearing.as_ref().is_some_and(|h| h.time.is_some()),

@@ -308,6 +308,8 @@ pub fn validate(matter: &Matter, matter_src: &SourceText, lib: &Library) -> Resu
                 record: matter.record.keys().map(|s| s.as_str()).collect(),
                 authorities: lib.bank.ids().collect(),
                 claims: lib.claims,
+                system: lib.profile.jurisdiction.system.id(),
+                court: &lib.profile.name,
             };
             match super::facts::check(matter_src, root, lib.schema, &selection, &known) {
                 Ok((f, mut w)) => {
