@@ -185,7 +185,8 @@ pub fn lint(project: &Project) -> LintReport {
         let declared: BTreeSet<&String> = clause.header.authorities.iter().collect();
         // Only ids the template names: ids a matter supplies (its own `authorities:`, through a
         // fact) or the bank chooses (a court's decisions on a topic) cannot be declared.
-        let named: BTreeSet<String> = crate::cite::syntax::cited_ids(&clause.body).into_iter().map(|(id, _)| id).collect();
+        let named: BTreeSet<String> =
+            crate::cite::syntax::cited_ids(&clause.body).into_iter().map(|(id, _)| id).collect();
         for id in used.iter().filter(|id| !declared.contains(id) && !record_ids.contains(*id) && named.contains(*id)) {
             let span = yaml::find_key(&clause.source, "authorities").unwrap_or(0..0);
             report.diagnostics.push(
@@ -305,7 +306,10 @@ pub fn one_of_renderings(library: &Library, templates: &ClauseTemplates, out: &m
 
 /// A court profile in which a clause applies (the first by id), and the example values of the
 /// facts its `applies:` presupposes.
-fn setting_for(clause: &crate::library::clause::Clause, library: &Library) -> Option<(String, indexmap::IndexMap<String, serde_yaml::Value>)> {
+fn setting_for(
+    clause: &crate::library::clause::Clause,
+    library: &Library,
+) -> Option<(String, indexmap::IndexMap<String, serde_yaml::Value>)> {
     settings_for(clause, library).into_iter().next()
 }
 

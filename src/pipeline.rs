@@ -287,8 +287,14 @@ fn draft_and_cite(
 /// values after validation (`clauses --lint` renders every value of every one-of fact this way).
 /// Returns the drafted clauses with their citations resolved.
 pub fn draft_with(loaded: &Loaded, replace: &[(String, serde_json::Value)]) -> Result<Vec<ClauseFile>> {
-    let mut validated =
-        validate_loaded(&loaded.matter, &loaded.matter_src, &loaded.library, &loaded.profile, &loaded.bank, &loaded.templates)?;
+    let mut validated = validate_loaded(
+        &loaded.matter,
+        &loaded.matter_src,
+        &loaded.library,
+        &loaded.profile,
+        &loaded.bank,
+        &loaded.templates,
+    )?;
     // A path through a list (`underlying.claims.key`) replaces the field in every item.
     fn set(cur: &mut serde_json::Value, parts: &[&str], value: &serde_json::Value) {
         match cur {
@@ -309,8 +315,14 @@ pub fn draft_with(loaded: &Loaded, replace: &[(String, serde_json::Value)]) -> R
         let parts: Vec<&str> = path.split('.').collect();
         set(&mut validated.facts, &parts, value);
     }
-    let (_, clauses, _) =
-        draft_and_cite(&loaded.matter, &loaded.profile, &loaded.bank, &loaded.library.claims, &loaded.templates, validated.facts)?;
+    let (_, clauses, _) = draft_and_cite(
+        &loaded.matter,
+        &loaded.profile,
+        &loaded.bank,
+        &loaded.library.claims,
+        &loaded.templates,
+        validated.facts,
+    )?;
     Ok(clauses)
 }
 
@@ -368,7 +380,8 @@ impl Session {
         timings.load = start.elapsed();
 
         let t = Instant::now();
-        let (drafted, clauses, resolver) = draft_and_cite(&matter, &profile, &bank, &library.claims, &templates, validated.facts)?;
+        let (drafted, clauses, resolver) =
+            draft_and_cite(&matter, &profile, &bank, &library.claims, &templates, validated.facts)?;
         let uses = resolver;
         timings.draft = t.elapsed();
 

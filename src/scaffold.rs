@@ -153,6 +153,33 @@ pub fn scaffold(library: &Library, name: &str, court: Option<&str>) -> Result<St
                 .into());
         }
     }
+    // The court: the one asked for, which the outline's clauses must be written for; or the
+    // template's own (nd-cal) when they are, else the first court they are.
+    let fitting = courts_for(library, &outline.brief, &outline.facts)?;
+    let court = match court {
+        Some(c) => match fitting.iter().find(|(id, _)| id == c) {
+            Some(_) => c.to_string(),
+            None => {
+                let why = misfit(library, &outline.brief, &outline.facts, c)?.unwrap_or_default();
+                let fits: Vec<&str> = all
+                    .iter()
+                    .filter(|(_, o)| {
+                        courts_for(library, &o.brief, &o.facts).is_ok_and(|f| f.iter().any(|(id, _)| id == c))
+                    })
+                    .map(|(n, _)| n.as_str())
+                    .collect();
+                return Err(Diagnostic::usage(format!("the outline `{name}` is not written for `{c}`: {why}"))
+                    .with_hint(if fits.is_empty() {
+                        format!("no outline is written for `{c}`")
+                    } else {
+                        format!("outlines written for `{c}`: {}", fits.join(", "))
+                    })
+                    .into());
+            }
+        },
+        None if fitting.iter().any(|(id, _)| id == "nd-cal") || fitting.is_empty() => "nd-cal".to_string(),
+        None => fitting[0].0.clone(),
+    };
     let mut text = for_outline(
         library,
         template,
@@ -160,10 +187,93 @@ pub fn scaffold(library: &Library, name: &str, court: Option<&str>) -> Result<St
         &outline.facts,
         &format!("Outline `{name}`: {}", outline.description.trim()),
     )?;
-    if let Some(c) = court {
-        text = text.replacen("\ncourt: nd-cal\n", &format!("\ncourt: {c}\n"), 1);
+    if court != "nd-cal" {
+        text = text.replacen("\ncourt: nd-cal\n", &format!("\ncourt: {court}\n"), 1);
     }
     Ok(text)
+}
+
+/// The clauses of an outline, depth first.
+fn clause_ids(items: &[OutlineItem], out: &mut Vec<String>) {
+    for i in items {
+        out.push(i.clause.clone());
+        clause_ids(&i.sections, out);
+    }
+}
+
+/// The court profiles every clause of an outline is written for (by system and standard), by id.
+fn courts_for(
+    library: &Library,
+    brief: &[OutlineItem],
+    facts: &IndexMap<String, serde_yaml::Value>,
+) -> Result<Vec<(String, crate::library::court::Jurisdiction)>> {
+    let templates = ClauseTemplates::new(library.clause_files(), None)?;
+    let mut ids = vec![];
+    clause_ids(brief, &mut ids);
+    let mut courts: Vec<(String, crate::library::court::Jurisdiction)> = library
+        .court_files()
+        .into_iter()
+        .filter_map(|(id, src)| crate::library::court::Profile::load(src, None).ok().map(|p| (id, p.jurisdiction)))
+        .filter(|(_, j)| {
+            ids.iter().all(|c| {
+                templates.get(c).and_then(|t| t.header.applies.as_ref()).is_none_or(|a| {
+                    // The facts the clause presupposes in this court, where the outline sets them.
+                    let under = a.facts_under.is_empty() || a.facts_under.iter().any(|s| s == j.standard.id());
+                    a.court_fits(j)
+                        && (!under
+                            || a.facts.iter().all(|(path, values)| match facts.get(path).and_then(|v| v.as_str()) {
+                                Some(v) => values.iter().any(|x| x == v),
+                                None => true,
+                            }))
+                })
+            })
+        })
+        .collect();
+    courts.sort_by(|a, b| a.0.cmp(&b.0));
+    Ok(courts)
+}
+
+/// Why an outline does not fit a court: its first clause that is not written for it.
+fn misfit(
+    library: &Library,
+    brief: &[OutlineItem],
+    facts: &IndexMap<String, serde_yaml::Value>,
+    court: &str,
+) -> Result<Option<String>> {
+    let templates = ClauseTemplates::new(library.clause_files(), None)?;
+    let Some((_, src)) = library.court_files().into_iter().find(|(id, _)| id == court) else { return Ok(None) };
+    let Ok(profile) = crate::library::court::Profile::load(src, None) else { return Ok(None) };
+    let j = &profile.jurisdiction;
+    let mut ids = vec![];
+    clause_ids(brief, &mut ids);
+    Ok(ids.into_iter().find_map(|c| {
+        let a = templates.get(&c)?.header.applies.as_ref()?;
+        let under = a.facts_under.is_empty() || a.facts_under.iter().any(|s| s == j.standard.id());
+        if a.court_fits(j) && under {
+            let (path, values) = a.facts.iter().find(|(path, values)| {
+                facts.get(*path).and_then(|v| v.as_str()).is_some_and(|v| !values.iter().any(|x| x == v))
+            })?;
+            return Some(format!(
+                "in {}, its clause `{c}` presupposes that `{path}` is {}, and the outline sets it to `{}`",
+                profile.name,
+                values.join(" or "),
+                facts[path].as_str().unwrap_or("")
+            ));
+        }
+        (!a.court_fits(j)).then(|| {
+            format!(
+                "its clause `{c}` is written for {}, and {} is a {} court applying {}",
+                if a.systems.is_empty() {
+                    format!("{} courts", a.standards.join(" or "))
+                } else {
+                    format!("{} courts", a.systems.join(" and "))
+                },
+                profile.name,
+                j.system.id(),
+                j.standard.id()
+            )
+        })
+    }))
 }
 
 /// A matter for any outline: the template with the facts the outline's clauses read (each with

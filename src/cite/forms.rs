@@ -109,7 +109,9 @@ impl<'a> Resolver<'a> {
             let printed = self.group(&g, start, clause, footnote, nested, depth)?;
             pos = g.end;
             // "Id." or "Compl." before the author's own period: print one period, not two.
-            if printed.trim_end_matches('_').ends_with('.') && text[pos..].starts_with('.') {
+            // (A linked citation ends in the link's closing `];`.)
+            let visible = printed.strip_suffix("];").unwrap_or(&printed);
+            if visible.trim_end_matches('_').ends_with('.') && text[pos..].starts_with('.') {
                 pos += 1;
             }
             out.push_str(&printed);

@@ -22,6 +22,13 @@ pub fn run(printer: &Printer, lint_flag: bool, root: Option<PathBuf>) -> Result<
         return if errors == 0 { Ok(()) } else { Err(Failure::Reported(1)) };
     }
     let templates = ClauseTemplates::new(project.files_in("clauses", ".tera"), None)?;
+    // Each court profile's jurisdiction, to say where each clause applies.
+    let mut courts: Vec<(String, crate::library::court::Jurisdiction)> = project
+        .files_in("courts", ".yaml")
+        .into_iter()
+        .filter_map(|(id, src)| crate::library::court::Profile::load(src, None).ok().map(|p| (id, p.jurisdiction)))
+        .collect();
+    courts.sort_by(|a, b| a.0.cmp(&b.0));
     for c in templates.clauses.values() {
         println!("{}  ({})", c.id, c.source.name);
         println!("  heading:     {}", c.header.heading);
@@ -30,6 +37,28 @@ pub fn run(printer: &Printer, lint_flag: bool, root: Option<PathBuf>) -> Result<
         }
         if !c.header.needs.is_empty() {
             println!("  needs:       {}", c.header.needs.join(", "));
+        }
+        let applies = c.header.applies.clone().unwrap_or_default();
+        let fits: Vec<&str> = courts.iter().filter(|(_, j)| applies.court_fits(j)).map(|(id, _)| id.as_str()).collect();
+        let mut limits = vec![];
+        if !applies.facts.is_empty() {
+            let facts: Vec<String> =
+                applies.facts.iter().map(|(path, values)| format!("{path} is {}", values.join(" or "))).collect();
+            let under = if applies.facts_under.is_empty() {
+                String::new()
+            } else {
+                format!(" (under {})", applies.facts_under.join(", "))
+            };
+            limits.push(format!("when {}{under}", facts.join(" and ")));
+        }
+        let limits = if limits.is_empty() { String::new() } else { format!("; {}", limits.join("; ")) };
+        if fits.len() == courts.len() && limits.is_empty() {
+            println!("  applies:     every court");
+        } else {
+            println!(
+                "  applies:     {}{limits}",
+                if fits.is_empty() { "no court profile".to_string() } else { fits.join(", ") }
+            );
         }
         if !c.header.authorities.is_empty() {
             println!("  authorities: {}", c.header.authorities.join(", "));

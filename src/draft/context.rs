@@ -100,7 +100,8 @@ fn decisions(bank: &Bank, profile: &Profile) -> Json {
 fn claims_context(facts: &Json, claims: &Claims, bank: &Bank) -> Json {
     let mut out = vec![];
     for c in facts.pointer("/underlying/claims").and_then(|v| v.as_array()).into_iter().flatten() {
-        let (Some(ty), Some(law)) = (c.get("type").and_then(|v| v.as_str()), c.get("law").and_then(|v| v.as_str())) else {
+        let (Some(ty), Some(law)) = (c.get("type").and_then(|v| v.as_str()), c.get("law").and_then(|v| v.as_str()))
+        else {
             continue;
         };
         let Some(t) = claims.get(ty) else { continue };

@@ -218,7 +218,14 @@ fn convert(mut raw: RawFact, path: &str, source: &SourceText, problems: &mut Vec
             "fact `{path}` is required and also has a default; a default is for facts a matter may leave out"
         ))));
     }
-    Fact { ty, required: raw.required, default: raw.default, description: raw.description, example: raw.example, systems }
+    Fact {
+        ty,
+        required: raw.required,
+        default: raw.default,
+        description: raw.description,
+        example: raw.example,
+        systems,
+    }
 }
 
 impl Schema {

@@ -322,7 +322,10 @@ impl Checker<'_> {
                     let systems = fact.systems[&v].join(" or ");
                     self.error(
                         span,
-                        format!("`{v}` ({}) is for a {systems} court, and this matter is in {}, a {} court", values[&v], self.known.court, self.known.system),
+                        format!(
+                            "`{v}` ({}) is for a {systems} court, and this matter is in {}, a {} court",
+                            values[&v], self.known.court, self.known.system
+                        ),
                         Some(format!("remove it from `{path}`, or choose a {systems} court (`court:`)")),
                     );
                     Json::Null

@@ -262,8 +262,11 @@ impl Matter {
         // The fields a party has in the clause context (see `draft::context`).
         let party_field = |field: Option<&&str>| match field {
             None => true,
-            Some(f) => ["name", "short", "role", "pronoun", "client", "key", "he", "him", "his", "He", "His", "plural", "entity", "poss", "Poss"]
-                .contains(f),
+            Some(f) => [
+                "name", "short", "role", "pronoun", "client", "key", "he", "him", "his", "He", "His", "plural",
+                "entity", "poss", "Poss",
+            ]
+            .contains(f),
         };
         match parts.as_slice() {
             ["facts", rest @ ..] if !rest.is_empty() => self.fact(rest).is_some_and(|v| !v.is_null()),

@@ -199,7 +199,12 @@ pub fn validate(matter: &Matter, matter_src: &SourceText, lib: &Library) -> Resu
             for (path, values) in applies.facts.iter().filter(|_| facts_apply) {
                 let parts: Vec<&str> = path.split('.').collect();
                 let given = matter.fact(&parts).and_then(|v| v.as_str()).map(str::to_string);
-                if let Some(given) = given.filter(|g| !values.contains(g)) {
+                // A value the fact does not take is the fact check's error, at the value.
+                let known = |g: &String| match lib.schema.get(path).map(|f| &f.ty) {
+                    Some(crate::library::schema::FactType::OneOf(allowed)) => allowed.contains_key(g),
+                    _ => true,
+                };
+                if let Some(given) = given.filter(|g| !values.contains(g) && known(g)) {
                     problems.push(
                         Diagnostic::error(format!(
                             "clause `{}` presupposes that `{path}` is {}, and the matter says `{given}`",
@@ -207,7 +212,10 @@ pub fn validate(matter: &Matter, matter_src: &SourceText, lib: &Library) -> Resu
                             values.iter().map(|v| format!("`{v}`")).collect::<Vec<_>>().join(" or ")
                         ))
                         .at(matter_src, here.clone())
-                        .with_hint(format!("{}remove the clause from `brief:`", applies.argues.as_deref().map(|a| format!("it {a}; ")).unwrap_or_default())),
+                        .with_hint(format!(
+                            "{}remove the clause from `brief:`",
+                            applies.argues.as_deref().map(|a| format!("it {a}; ")).unwrap_or_default()
+                        )),
                     );
                 }
             }

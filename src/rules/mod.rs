@@ -309,6 +309,9 @@ fn citation_items(built: &Built) -> Vec<CheckItem> {
                 let name = crate::escape::plain(&a.toa_text());
                 let why = match status {
                     Verification::Unverified(reason) => reason.split_whitespace().collect::<Vec<_>>().join(" "),
+                    Verification::Partly { open, .. } => {
+                        format!("partly verified; open: {}", open.split_whitespace().collect::<Vec<_>>().join(" "))
+                    }
                     _ => "no `verified:` record in the bank".to_string(),
                 };
                 format!("{name} (`{id}`): {why}")
@@ -359,8 +362,13 @@ pub fn pins(built: &Built) -> CheckItem {
     let mut missing: BTreeSet<String> = BTreeSet::new();
     for u in &built.uses {
         let Some(a) = built.bank.get(&u.id) else { continue };
-        if a.kind == crate::library::bank::Kind::Case && u.pin.is_none() && u.signal.as_deref() != Some("see generally") {
-            missing.insert(format!("{} ({})", a.short_name(), built.drafted.get(u.clause).map_or("", |d| d.clause.as_str())));
+        if a.kind == crate::library::bank::Kind::Case && u.pin.is_none() && u.signal.as_deref() != Some("see generally")
+        {
+            missing.insert(format!(
+                "{} ({})",
+                a.short_name(),
+                built.drafted.get(u.clause).map_or("", |d| d.clause.as_str())
+            ));
         }
     }
     CheckItem {
@@ -418,7 +426,8 @@ pub fn statements_about_this_court(built: &Built) -> CheckItem {
                     if a.kind != crate::library::bank::Kind::Case {
                         continue;
                     }
-                    let ok = j.is_own(a.court.as_deref(), a.cite()) || (*circuit_wide && j.is_circuit(a.court.as_deref()));
+                    let ok =
+                        j.is_own(a.court.as_deref(), a.cite()) || (*circuit_wide && j.is_circuit(a.court.as_deref()));
                     if !ok {
                         wrong.push(format!(
                             "`{}` says \"{}\" but cites {} ({})",
@@ -433,11 +442,16 @@ pub fn statements_about_this_court(built: &Built) -> CheckItem {
                 let window_start = text[..at].rfind("\n\n").map_or(0, |b| b + 2);
                 let window_end = group.map_or(para_end, |(r, _)| r.end);
                 let window = &text[window_start..window_end];
-                for (_, (a, _)) in &built.bank.entries {
+                for (a, _) in built.bank.entries.values() {
                     let Some(judge) = &a.judge else { continue };
                     let named = format!("Judge {}", judge.name);
                     if window.contains(&named) && !j.is_own(a.court.as_deref(), a.cite()) {
-                        wrong.push(format!("`{}` says \"{}\" next to {named}, a judge of {}", d.clause, phrase, a.court.as_deref().unwrap_or("another court")));
+                        wrong.push(format!(
+                            "`{}` says \"{}\" next to {named}, a judge of {}",
+                            d.clause,
+                            phrase,
+                            a.court.as_deref().unwrap_or("another court")
+                        ));
                     }
                 }
             }

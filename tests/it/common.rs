@@ -374,3 +374,78 @@ pub fn build_engine_text(session: &mut Session, text: &str) -> Built {
 pub fn all_lines(built: &Built, page: usize) -> Vec<Line> {
     group_lines(page_text(&built.doc.pages()[page].frame))
 }
+
+/// The court profiles shipped in courts/.
+pub const COURTS: [&str; 5] = ["nd-cal", "cd-cal", "ca-superior", "sdny", "edny"];
+
+/// The sample matters in matters/, by file name.
+pub fn sample_files() -> Vec<String> {
+    let mut v: Vec<String> = std::fs::read_dir(root().join("matters"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().to_string())
+        .filter(|n| n.ends_with(".yaml"))
+        .collect();
+    v.sort();
+    v
+}
+
+/// A sample matter's text with only its `court:` line changed (and, for a court that prints the
+/// hearing, a hearing added when the sample has none).
+pub fn sample_text_in(matter: &str, court: &str) -> String {
+    let text = std::fs::read_to_string(root().join("matters").join(matter)).unwrap();
+    let line = text.lines().find(|l| l.starts_with("court: ")).expect("a court line").to_string();
+    let mut text = text.replacen(&format!("\n{line}\n"), &format!("\ncourt: {court}\n"), 1);
+    if court == "ca-superior" && !text.contains("\ncounty: ") {
+        text = text.replacen("\ncourt: ca-superior\n", "\ncourt: ca-superior\ncounty: Alameda\n", 1);
+    }
+    if matches!(court, "cd-cal" | "ca-superior") && !text.contains("\n  hearing:") {
+        let date = text.lines().find(|l| l.starts_with("  date: ")).expect("a document date").to_string();
+        text = text.replacen(
+            &format!("\n{date}\n"),
+            &format!("\n{date}\n  hearing: {{date: 2031-01-30, time: \"9:30 a.m.\", courtroom: \"7\"}}\n"),
+            1,
+        );
+    }
+    text
+}
+
+/// Whether a diagnostic says the matter's brief is not written for its court (a clause that does
+/// not apply there, or a fact value only another court system hears) — as opposed to any other
+/// problem, which the tests treat as a failure.
+pub fn is_court_mismatch(d: &pleader::diag::Diagnostic) -> bool {
+    ["is written for", "does not apply in", "presupposes that", "is for a federal court"]
+        .iter()
+        .any(|p| d.message.contains(p))
+}
+
+/// Every sample matter under every court profile whose law its brief is written for: (matter,
+/// court, text). The pairs a sample's clauses refuse are left out; any other error fails.
+pub fn sample_matrix() -> Vec<(String, String, String)> {
+    let project = pleader::library::project::Project::at(&root()).unwrap();
+    let mut out = vec![];
+    for matter in sample_files() {
+        for court in COURTS {
+            let text = sample_text_in(&matter, court);
+            let src = pleader::diag::SourceText::new(matter.clone(), text.clone());
+            let result =
+                pleader::pipeline::load(src, project.clone()).and_then(|l| pleader::pipeline::draft_with(&l, &[]));
+            match result {
+                Ok(_) => out.push((matter.clone(), court.to_string(), text)),
+                Err(d) if d.iter().all(is_court_mismatch) => {}
+                Err(d) => panic!("{matter} under {court}:\n{}", pleader::diag::render(&d, Default::default())),
+            }
+        }
+    }
+    out
+}
+
+/// Builds a matter's text in-process.
+pub fn build_text(name: &str, text: &str) -> Built {
+    let project = pleader::library::project::Project::at(&root()).unwrap();
+    let src = pleader::diag::SourceText::new(name.to_string(), text.to_string());
+    let loaded = pleader::pipeline::load(src, project)
+        .unwrap_or_else(|d| panic!("{name}: {}", pleader::diag::render(&d, Default::default())));
+    Session::new()
+        .build_loaded(loaded, std::time::Instant::now(), BuildOptions::default())
+        .unwrap_or_else(|d| panic!("{name}: {}", pleader::diag::render(&d, Default::default())))
+}

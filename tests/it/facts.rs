@@ -39,15 +39,27 @@ fn every_value_of_every_one_of_fact_renders() {
 }
 
 #[test]
-fn the_scaffold_of_every_outline_validates_and_builds_in_every_court() {
+fn the_scaffold_of_every_outline_builds_in_every_court_it_is_written_for_and_is_refused_elsewhere() {
     let lib = library();
     let outlines = pleader::scaffold::outlines(&lib).unwrap();
     assert!(outlines.len() >= 3);
     let courts: Vec<String> = lib.court_files().into_iter().map(|(id, _)| id).collect();
     let mut session = Session::new();
+    let mut fitting: std::collections::BTreeMap<&str, Vec<&str>> = Default::default();
     for name in outlines.keys() {
         for court in &courts {
-            let text = pleader::scaffold::scaffold(&lib, name, Some(court)).unwrap();
+            let text = match pleader::scaffold::scaffold(&lib, name, Some(court)) {
+                Ok(text) => text,
+                Err(d) => {
+                    // An outline whose clauses do not apply in the court is refused, saying why
+                    // and which outlines do fit.
+                    let msg = pleader::diag::render(&d, pleader::diag::Format::Short);
+                    assert!(msg.contains(&format!("the outline `{name}` is not written for `{court}`")), "{msg}");
+                    assert!(msg.contains(&format!("outlines written for `{court}`")), "{msg}");
+                    continue;
+                }
+            };
+            fitting.entry(court.as_str()).or_default().push(name.as_str());
             assert!(text.contains(&format!("\ncourt: {court}\n")), "{name} {court}");
             let loaded = pipeline::load(SourceText::new(format!("{name}-{court}.yaml"), text), lib.project.clone())
                 .unwrap_or_else(|d| panic!("{name} in {court}:\n{}", pleader::diag::render(&d, Default::default())));
@@ -62,6 +74,12 @@ fn the_scaffold_of_every_outline_validates_and_builds_in_every_court() {
             );
         }
     }
+    // Every court has an outline written for it, and the state court's is not a federal one.
+    for court in &courts {
+        assert!(fitting.contains_key(court.as_str()), "no outline is written for `{court}`");
+    }
+    assert_eq!(fitting["ca-superior"], ["krinsky"]);
+    assert!(!fitting["sdny"].contains(&"highfields"), "{:?}", fitting["sdny"]);
 }
 
 #[test]

@@ -13,6 +13,8 @@
 //! - `typography`: footnote numbers, headings, dashes, subdivisions, case numbers, widows;
 //! - `workflow`: the lawyer's commands (`new`, `check`, `clauses`, `authorities`, `watch`, help);
 //! - `cli`: the binary's output path, exit codes and the last good PDF;
+//! - `courts`: the court-aware library — every sample under every court it is written for, each
+//!   standard's argument, clauses refused outside their courts;
 //! - `citations`: citations checked against reporters-db and courts-db, verification records,
 //!   `authorities add`, the cite-check worksheet and linked citations;
 //! - `architecture`: the source tree keeps its rules (one Typst writer, no import cycle).
@@ -21,6 +23,7 @@ mod architecture;
 mod citations;
 mod cli;
 mod common;
+mod courts;
 mod engine;
 mod errors;
 mod escaping;

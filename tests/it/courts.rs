@@ -1,0 +1,164 @@
+//! The court-aware library (issue 11): every sample matter under every court its brief is written
+//! for, read from the typeset document — the table of authorities against where each citation
+//! landed, pins, what the brief says about "this District", no other matter's names — and the
+//! argument each court's standard calls for; a clause in a court it is not written for is an
+//! error at the matter's outline line; `pleader clauses` says where each clause applies.
+
+use std::process::Command;
+
+use crate::common::*;
+use pleader::rules::{court_checks, Status};
+
+/// The whole text of a typeset brief, with runs of white space made single.
+fn brief_text(built: &pleader::pipeline::Built) -> String {
+    let pages: Vec<String> = (0..built.doc.pages().len()).map(|p| page_string(built, p)).collect();
+    normalize(&pages.join(" "))
+}
+
+/// The movant's short name in each sample, to find one matter's facts leaking into another.
+fn movant_names() -> Vec<(String, String)> {
+    sample_files()
+        .into_iter()
+        .map(|f| {
+            let text = std::fs::read_to_string(root().join("matters").join(&f)).unwrap();
+            let m = pleader::matter::Matter::load(&pleader::diag::SourceText::new(f.clone(), text)).unwrap();
+            (f, m.parties["movant"].short.clone())
+        })
+        .collect()
+}
+
+#[test]
+fn every_sample_under_every_court_it_is_written_for_cites_correctly() {
+    let matrix = sample_matrix();
+    // Each sample under its own court, and every court under at least one sample.
+    for f in sample_files() {
+        let own = std::fs::read_to_string(root().join("matters").join(&f)).unwrap();
+        let court = own.lines().find_map(|l| l.strip_prefix("court: ")).unwrap().trim().to_string();
+        assert!(matrix.iter().any(|(m, c, _)| *m == f && *c == court), "{f} is not built under its own court {court}");
+    }
+    for court in COURTS {
+        assert!(matrix.iter().any(|(_, c, _)| c == court), "no sample is written for {court}");
+    }
+    let names = movant_names();
+    for (matter, court, text) in &matrix {
+        let built = build_text(matter, text);
+        let at = format!("{matter} under {court}");
+        // The TOA's pages are where the citations are typeset (read from the glyphs).
+        assert_eq!(printed_toa(&built), expected_toa(&built), "{at}");
+        let checks = court_checks(&built);
+        for name in ["pin cites", "statements about this court", "overprinted text"] {
+            let c = checks.iter().find(|c| c.name == name).unwrap_or_else(|| panic!("{at}: no `{name}` check"));
+            assert_eq!(c.status, Status::Pass, "{at}: {c:?}");
+        }
+        let text = brief_text(&built);
+        for (other, name) in names.iter().filter(|(f, _)| f != matter) {
+            assert!(!text.contains(name.as_str()), "{at}: names {name}, the movant of {other}");
+        }
+        // A state court's brief rests on no federal rule.
+        if built.profile.jurisdiction.system == pleader::library::court::System::State {
+            assert!(!text.contains("Fed. R. Civ. P."), "{at}: cites a Federal Rule");
+        }
+    }
+}
+
+#[test]
+fn each_court_gets_the_argument_its_standard_calls_for() {
+    // S.D.N.Y.: the Arista factors govern, each one argued; Highfields is never the standard.
+    let built = build_text("bw.yaml", &sample_text_in("brightwater-v-kestrel.yaml", "sdny"));
+    let text = brief_text(&built);
+    let toa = printed_toa(&built).join("\n");
+    assert!(text.contains("In the Second Circuit, a party that seeks to identify an anonymous speaker"), "{text}");
+    assert!(text.contains("The second through fourth factors do not favor disclosure"));
+    assert!(text.contains("Arista Factors Weigh Against Unmasking"));
+    assert!(!toa.contains("Highfields"), "{toa}");
+    // Two New York claims: each walked through its own elements and authority.
+    assert!(text.contains("Under New York law, product disparagement requires"));
+    assert!(text.contains("Under New York law, tortious interference requires"));
+    // The statement marked as factual is not called opinion.
+    let kind =
+        text.find("Two of the reviews at issue are of that kind").expect("only the opinions are argued as opinion");
+    assert!(!text[kind..kind + 400].contains("shard of glass"), "{}", &text[kind..kind + 400]);
+
+    // California superior court: Krinsky, with evidence; no federal standard.
+    let built = build_text("fe.yaml", &sample_text_in("ferreira-v-nestwise.yaml", "ca-superior"));
+    let text = brief_text(&built);
+    let toa = printed_toa(&built).join("\n");
+    assert!(text.contains("California courts will not allow a plaintiff to learn an anonymous speaker's identity"));
+    assert!(text.contains("The Ferreiras Have Not Made a Prima Facie Showing on Each Element of Their Claims"));
+    assert!(text.contains("the Ferreiras' motion") || text.contains("The Ferreiras' motion"), "plural possessive");
+    assert!(!text.contains("Ferreiras's"));
+    assert!(!toa.contains("Highfields") && !toa.contains("Arista"), "{toa}");
+
+    // C.D. Cal.: no settled standard of its own, so the brief asks the Court to follow Highfields;
+    // N.D. Cal.: its own standard.
+    let built = build_text("ok.yaml", &sample_text_in("okonkwo-v-orbitline.yaml", "cd-cal"));
+    let text = brief_text(&built);
+    assert!(text.contains("and this Court should apply the same standard"), "{text}");
+    assert!(text.contains("Under Texas law, defamation requires"));
+    let built = build_text("le.yaml", &sample_text_in("leifer-v-twitter.yaml", "nd-cal"));
+    let text = brief_text(&built);
+    assert!(text.contains("Courts in this District decide whether to unmask"), "{text}");
+}
+
+#[test]
+fn a_clause_outside_the_court_it_is_written_for_is_an_error_at_its_outline_line() {
+    let dir = temp_dir("courts-mismatch");
+    // The Leifer brief argues that Arista does not govern: not a brief for a Second Circuit court.
+    let text = sample_text_in("leifer-v-twitter.yaml", "sdny");
+    std::fs::write(dir.join("matter.yaml"), &text).unwrap();
+    let line = text.lines().position(|l| l.trim() == "- arista-inapplicable").unwrap() + 1;
+    let out = Command::new(env!("CARGO_BIN_EXE_pleader"))
+        .args(["check", "matter.yaml", "--diagnostic-format", "short"])
+        .current_dir(&dir)
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(err.contains(&format!("matter.yaml:{line}:")), "{err}");
+    assert!(err.contains("does not apply in United States District Court, Southern District of New York"), "{err}");
+    // A state court hears no Rule 45 place-of-compliance objection.
+    let text = sample_text_in("ferreira-v-nestwise.yaml", "ca-superior")
+        .replace("objections: [no_unmasking_analysis,", "objections: [place_of_compliance,");
+    std::fs::write(dir.join("matter.yaml"), &text).unwrap();
+    let line = text.lines().position(|l| l.contains("objections: [place_of_compliance")).unwrap() + 1;
+    let out = Command::new(env!("CARGO_BIN_EXE_pleader"))
+        .args(["check", "matter.yaml", "--diagnostic-format", "short"])
+        .current_dir(&dir)
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(err.contains(&format!("matter.yaml:{line}:")), "{err}");
+    assert!(err.contains("is for a federal court"), "{err}");
+    assert!(err.contains("`place_of_compliance`"), "{err}");
+    assert!(!err.contains("<builtin>"), "{err}");
+}
+
+#[test]
+fn the_clause_list_says_where_each_clause_applies() {
+    let out = Command::new(env!("CARGO_BIN_EXE_pleader")).arg("clauses").current_dir(root()).output().unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    let block = |id: &str| -> String {
+        let start = text.find(&format!("{id}  (")).unwrap_or_else(|| panic!("{id} not listed"));
+        let rest = &text[start..];
+        let end = rest[1..].find("\n").and_then(|_| rest.find("\n\n")).unwrap_or(rest.len());
+        rest[..end].lines().find(|l| l.trim_start().starts_with("applies:")).unwrap_or("").to_string()
+    };
+    assert!(block("arista-other-factors").contains("edny, sdny"), "{text}");
+    assert!(!block("arista-other-factors").contains("nd-cal"));
+    assert!(block("proper-court").contains("cd-cal") && !block("proper-court").contains("ca-superior"));
+    assert!(block("introduction").contains("every court"));
+}
+
+#[test]
+fn each_standard_drafts_its_own_argument() {
+    for (matter, court) in [
+        ("brightwater-v-kestrel.yaml", "sdny"),
+        ("ferreira-v-nestwise.yaml", "ca-superior"),
+        ("okonkwo-v-orbitline.yaml", "cd-cal"),
+    ] {
+        let built = build_text(matter, &sample_text_in(matter, court));
+        let drafted: Vec<String> = built.clauses.iter().map(|c| format!("=== {}\n{}", c.clause, c.body)).collect();
+        insta::assert_snapshot!(format!("drafted-{court}"), drafted.join("\n\n"));
+    }
+}
