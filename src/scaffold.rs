@@ -190,7 +190,35 @@ pub fn scaffold(library: &Library, name: &str, court: Option<&str>) -> Result<St
     if court != "nd-cal" {
         text = text.replacen("\ncourt: nd-cal\n", &format!("\ncourt: {court}\n"), 1);
     }
+    // The caption lines the court's profile does not print are commented out: a division is
+    // printed only under a profile that prints one, a county only in a title that names it.
+    if let Some((_, src)) = library.court_files().into_iter().find(|(id, _)| *id == court) {
+        if let Ok(profile) = crate::library::court::Profile::load(src, None) {
+            if !profile.caption.division {
+                text = drop_field(&text, "division");
+            }
+            if !profile.court_title.iter().any(|l| l.contains("{county}")) {
+                text = drop_field(&text, "county");
+            }
+        }
+    }
     Ok(text)
+}
+
+/// The template with a top-level field commented out, saying why (the court's caption does not
+/// print it), so the field stays documented for a matter moved to a court that does.
+fn drop_field(text: &str, key: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 64);
+    let mut done = false;
+    for line in text.split_inclusive('\n') {
+        if !done && line.starts_with(&format!("{key}: ")) {
+            done = true;
+            out.push_str(&format!("# {}  (not printed by this court's caption)\n", line.trim_end()));
+        } else {
+            out.push_str(line);
+        }
+    }
+    out
 }
 
 /// The clauses of an outline, depth first.

@@ -139,6 +139,16 @@ fn possessive(short: &str, pronoun: Pronoun) -> String {
     }
 }
 
+/// A short name whose honorific ("Ms. Vance", "Dr. Okonkwo") is kept on the same line as the
+/// name: the space after it becomes a no-break space.
+fn honorific_joined(short: &str) -> String {
+    const TITLES: [&str; 8] = ["Mr.", "Ms.", "Mrs.", "Mx.", "Dr.", "Prof.", "Hon.", "Rev."];
+    match short.split_once(' ') {
+        Some((first, rest)) if TITLES.contains(&first) => format!("{first}\u{a0}{rest}"),
+        _ => short.to_string(),
+    }
+}
+
 /// The context every clause sees (before its own options are added).
 pub fn base_context(
     matter: &Matter,
@@ -149,6 +159,7 @@ pub fn base_context(
     let mut parties = Map::new();
     for (key, p) in &matter.parties {
         let (he, him, his) = p.pronoun.forms();
+        let p = &crate::matter::Party { short: honorific_joined(&p.short), ..p.clone() };
         let mut party = json!({
             "key": key, "name": p.name, "short": p.short, "role": p.role, "client": p.client,
             "he": he, "him": him, "his": his, "He": capitalize_first(he), "His": capitalize_first(his),
@@ -232,4 +243,18 @@ pub fn number_outline(outline: &[(usize, &OutlineItem)], profile: &Profile) -> V
         out.push((item.clause.clone(), number, parts.join(".")));
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::honorific_joined;
+
+    #[test]
+    fn an_honorific_is_joined_to_the_name_and_nothing_else_is() {
+        assert_eq!(honorific_joined("Ms. Vance"), "Ms.\u{a0}Vance");
+        assert_eq!(honorific_joined("Dr. Chidi Okonkwo"), "Dr.\u{a0}Chidi Okonkwo");
+        assert_eq!(honorific_joined("the Ferreiras"), "the Ferreiras");
+        assert_eq!(honorific_joined("Drs. Hale"), "Drs. Hale");
+        assert_eq!(honorific_joined("Brightwater"), "Brightwater");
+    }
 }

@@ -397,7 +397,7 @@ impl Checker<'_> {
                             .unwrap_or_default();
                         self.error(
                             span,
-                            format!("the library cannot argue a `{c}` claim under `{v}` law"),
+                            format!("the library has no elements for claim type `{c}` under `{v}` law"),
                             Some(format!(
                                 "{guess}claims/{c}.yaml covers: {}; to argue it under another law, add that jurisdiction's elements and authority to claims/{c}.yaml",
                                 laws.join(", ")

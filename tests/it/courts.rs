@@ -50,6 +50,13 @@ fn every_sample_under_every_court_it_is_written_for_cites_correctly() {
             let c = checks.iter().find(|c| c.name == name).unwrap_or_else(|| panic!("{at}: no `{name}` check"));
             assert_eq!(c.status, Status::Pass, "{at}: {c:?}");
         }
+        // An honorific stays on the line of the name it belongs to ("Dr. Okonkwo").
+        for page in 0..built.doc.pages().len() {
+            for line in page_string(&built, page).lines() {
+                let last = line.split_whitespace().last().unwrap_or("");
+                assert!(!["Mr.", "Ms.", "Mrs.", "Dr."].contains(&last), "{at}: p. {}: {line}", page + 1);
+            }
+        }
         let text = brief_text(&built);
         for (other, name) in names.iter().filter(|(f, _)| f != matter) {
             assert!(!text.contains(name.as_str()), "{at}: names {name}, the movant of {other}");
