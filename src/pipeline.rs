@@ -106,7 +106,7 @@ impl Default for Session {
     }
 }
 
-fn read_matter(matter_path: &Path) -> Result<SourceText> {
+pub fn read_matter(matter_path: &Path) -> Result<SourceText> {
     project::read_text(matter_path).map_err(|d| {
         d.into_iter()
             .map(|d| {

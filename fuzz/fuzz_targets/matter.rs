@@ -5,7 +5,7 @@
 use libfuzzer_sys::fuzz_target;
 use pleader::diag::SourceText;
 use pleader::pipeline::{self, BuildOptions, Session};
-use pleader::project::Project;
+use pleader::library::project::Project;
 
 fuzz_target!(|data: &[u8]| {
     let Ok(text) = std::str::from_utf8(data) else { return };

@@ -18,11 +18,18 @@ use crate::library::bank::{Bank, Kind};
 use crate::library::project::{display_path, read_text};
 use crate::library::Library;
 
-pub fn run(query: Option<String>, root: Option<PathBuf>) -> Result<(), Failure> {
-    let library = Library::load(project_for(root)?)?;
+pub fn run(query: Option<String>, root: Option<PathBuf>, matter: Option<PathBuf>) -> Result<(), Failure> {
+    // With a matter: the bank of its project with its own authorities added, as a build sees it.
+    let bank = match &matter {
+        Some(path) => {
+            let src = crate::pipeline::read_matter(path)?;
+            crate::pipeline::load(src, crate::library::project::Project::for_matter(path)?)?.bank
+        }
+        None => Library::load(project_for(root)?)?.bank,
+    };
     let words: Vec<String> = query.iter().flat_map(|q| q.split_whitespace()).map(|w| w.to_lowercase()).collect();
     let mut shown = 0;
-    for (id, (a, src)) in &library.bank.entries {
+    for (id, (a, src)) in &bank.entries {
         let full = plain(&a.full(None, ""));
         let short = plain(&a.short_form(None, ""));
         let haystack = format!("{id} {full} {short} {}", a.note.as_deref().unwrap_or("")).to_lowercase();

@@ -139,7 +139,7 @@ enum Command {
     /// List or search the authority bank; check it against reporters-db and courts-db; add a pasted citation.
     #[command(
         args_conflicts_with_subcommands = true,
-        after_help = "Examples:\n  pleader authorities\n  pleader authorities highfields\n  pleader authorities \"N.D. Cal.\"\n  pleader authorities --check\n  pleader authorities add \"Highfields Cap. Mgmt., L.P. v. Doe, 385 F. Supp. 2d 969 (N.D. Cal. 2005)\""
+        after_help = "Examples:\n  pleader authorities\n  pleader authorities highfields\n  pleader authorities \"N.D. Cal.\"\n  pleader authorities --matter matters/leifer-v-twitter.yaml twitter\n  pleader authorities --check\n  pleader authorities add \"Highfields Cap. Mgmt., L.P. v. Doe, 385 F. Supp. 2d 969 (N.D. Cal. 2005)\""
     )]
     Authorities {
         /// Words to look for in ids, names, citations and notes.
@@ -152,6 +152,10 @@ enum Command {
         /// The project folder (default: the current folder if it has a library, else the built-in one).
         #[arg(long)]
         root: Option<PathBuf>,
+        /// Also list a matter's own authorities (its `authorities:`, which replace bank entries of
+        /// the same id), searching the bank of the matter's project.
+        #[arg(long, value_name = "MATTER", conflicts_with = "root")]
+        matter: Option<PathBuf>,
         #[command(subcommand)]
         action: Option<AuthoritiesAction>,
     },
@@ -262,7 +266,7 @@ pub fn run() -> ExitCode {
             authorities::add(&printer, &citation, write, id, root)
         }
         Command::Authorities { check: Some(dir), root, .. } => authorities::check(&printer, dir, root),
-        Command::Authorities { query, root, .. } => authorities::run(query, root),
+        Command::Authorities { query, root, matter, .. } => authorities::run(query, root, matter),
         Command::Citecheck { matter, output, format } => citecheck::run(&printer, &matter, output, format),
     };
     match result {

@@ -491,3 +491,19 @@ fn the_version_and_the_readme_credit_the_reference_data() {
         assert!(version.contains("version: "), "{dir}");
     }
 }
+
+#[test]
+fn a_matters_own_authorities_are_searchable_with_the_bank() {
+    // The Leifer matter defines the platform's privacy policy in its own `authorities:`.
+    let (code, out, err) =
+        pleader(&["authorities", "--matter", "matters/leifer-v-twitter.yaml", "twitter-privacy"], &root());
+    assert_eq!(code, 0, "{out}{err}");
+    assert!(out.starts_with("twitter-privacy-policy  [Other]  (matters/leifer-v-twitter.yaml)"), "{out}");
+    assert!(out.contains("full:  Twitter, Privacy Policy (eff. June 10, 2022)"), "{out}");
+    // Bank entries are listed beside it, and without the matter the entry is not there.
+    let (_, out, _) = pleader(&["authorities", "--matter", "matters/leifer-v-twitter.yaml", "privacy"], &root());
+    assert!(out.contains("(matters/leifer-v-twitter.yaml)") && out.contains("(authorities/cases.yaml)"), "{out}");
+    let (code, _, err) = pleader(&["authorities", "twitter-privacy"], &root());
+    assert_eq!(code, 1);
+    assert!(err.contains("no authority matches `twitter-privacy`"), "{err}");
+}
