@@ -1,7 +1,7 @@
 //! Small value types shared by the data files: lengths written the way lawyers and typesetters
 //! write them (`1.5in`, `12pt`, `25mm`) and dates in the matter and the bank (`2022-12-23`),
 //! formatted for prose ("December 23, 2022") and for Bluebook parentheticals ("Dec. 23, 2022");
-//! and the one text helper several stages share, [`capitalize_first`].
+//! and the text helpers several stages share, [`capitalize_first`] and [`number_words`].
 
 use std::fmt;
 
@@ -131,5 +131,44 @@ mod tests {
         assert_eq!(d.bluebook(), "Sept. 9, 2021");
         let d = Date(NaiveDate::from_ymd_opt(2021, 7, 27).unwrap());
         assert_eq!(d.bluebook(), "July 27, 2021");
+    }
+}
+
+/// Whole numbers in words, as briefs write small counts ("nine Doe accounts").
+pub fn number_words(n: u64) -> String {
+    const ONES: [&str; 20] = [
+        "zero",
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "thirteen",
+        "fourteen",
+        "fifteen",
+        "sixteen",
+        "seventeen",
+        "eighteen",
+        "nineteen",
+    ];
+    const TENS: [&str; 10] = ["", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"];
+    match n {
+        0..=19 => ONES[n as usize].to_string(),
+        20..=99 => {
+            let t = TENS[(n / 10) as usize];
+            if n.is_multiple_of(10) {
+                t.to_string()
+            } else {
+                format!("{t}-{}", ONES[(n % 10) as usize])
+            }
+        }
+        _ => n.to_string(),
     }
 }

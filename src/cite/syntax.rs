@@ -123,7 +123,7 @@ fn parse_mode(text: &str, lenient: bool) -> Result<Vec<Group>, CiteError> {
             continue;
         }
         if c == '[' && !prev.is_some_and(|p| is_ident(p) || p == ')' || p == ']') {
-            if let Some(end) = matching_bracket(text, i) {
+            if let Some(end) = matching(text, i, ('[', ']')) {
                 let inner = &text[i + 1..end];
                 if looks_like_cite(inner) {
                     let items = parse_items(inner, i + 1, lenient)?;
@@ -140,7 +140,9 @@ fn parse_mode(text: &str, lenient: bool) -> Result<Vec<Group>, CiteError> {
     Ok(groups)
 }
 
-fn matching_bracket(text: &str, open: usize) -> Option<usize> {
+/// The byte index of the bracket that closes the one at `open` (`[`…`]` or `(`…`)`), skipping
+/// backslash escapes.
+fn matching(text: &str, open: usize, pair: (char, char)) -> Option<usize> {
     let mut depth = 0usize;
     let mut i = open;
     while i < text.len() {
@@ -150,9 +152,9 @@ fn matching_bracket(text: &str, open: usize) -> Option<usize> {
                 i += 1 + text[i + 1..].chars().next().map_or(0, |n| n.len_utf8());
                 continue;
             }
-            '[' => depth += 1,
-            ']' => {
-                depth -= 1;
+            c if c == pair.0 => depth += 1,
+            c if c == pair.1 => {
+                depth = depth.checked_sub(1)?;
                 if depth == 0 {
                     return Some(i);
                 }
@@ -314,7 +316,7 @@ fn parse_item(raw: &str, base: usize) -> Result<Item, CiteError> {
                 "parentheticals come last: `[@id at 5 (citation omitted)]`",
             ));
         }
-        let close = matching_paren(t).ok_or_else(|| {
+        let close = matching(t, 0, ('(', ')')).ok_or_else(|| {
             err(at, id_len + 1, "unclosed `(` in a parenthetical", "close the parenthetical with `)`")
         })?;
         parens.push(t[1..close].to_string());
@@ -332,30 +334,6 @@ fn find_paren_start(s: &str) -> Option<usize> {
             return Some(i);
         }
         prev_space = c.is_whitespace();
-    }
-    None
-}
-
-fn matching_paren(s: &str) -> Option<usize> {
-    let mut depth = 0;
-    let mut i = 0;
-    while i < s.len() {
-        let c = s[i..].chars().next()?;
-        match c {
-            '\\' => {
-                i += 1 + s[i + 1..].chars().next().map_or(0, |n| n.len_utf8());
-                continue;
-            }
-            '(' => depth += 1,
-            ')' => {
-                depth -= 1;
-                if depth == 0 {
-                    return Some(i);
-                }
-            }
-            _ => {}
-        }
-        i += c.len_utf8();
     }
     None
 }

@@ -1,5 +1,6 @@
 //! The filters clause authors can use besides Tera's own: `date`, `words`, `capfirst`, `series`.
 
+use crate::units::number_words;
 use std::collections::HashMap;
 
 use serde_json::Value as Json;
@@ -46,43 +47,4 @@ pub fn register(tera: &mut Tera) {
             n => format!("{}, {conj} {}", items[..n - 1].join(", "), items[n - 1]),
         }))
     });
-}
-
-/// Whole numbers in words, as briefs write small counts ("nine Doe accounts").
-pub fn number_words(n: u64) -> String {
-    const ONES: [&str; 20] = [
-        "zero",
-        "one",
-        "two",
-        "three",
-        "four",
-        "five",
-        "six",
-        "seven",
-        "eight",
-        "nine",
-        "ten",
-        "eleven",
-        "twelve",
-        "thirteen",
-        "fourteen",
-        "fifteen",
-        "sixteen",
-        "seventeen",
-        "eighteen",
-        "nineteen",
-    ];
-    const TENS: [&str; 10] = ["", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"];
-    match n {
-        0..=19 => ONES[n as usize].to_string(),
-        20..=99 => {
-            let t = TENS[(n / 10) as usize];
-            if n.is_multiple_of(10) {
-                t.to_string()
-            } else {
-                format!("{t}-{}", ONES[(n % 10) as usize])
-            }
-        }
-        _ => n.to_string(),
-    }
 }

@@ -78,7 +78,7 @@ pub fn draft(prepared: &Prepared, templates: &ClauseTemplates) -> Result<Vec<Dra
 
 #[cfg(test)]
 mod tests {
-    use super::filters::number_words;
+    use crate::units::number_words;
 
     #[test]
     fn words() {

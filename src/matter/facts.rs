@@ -36,31 +36,6 @@ struct Checker<'a> {
     warnings: Vec<Diagnostic>,
 }
 
-/// The number words a lawyer might write for a count.
-const NUMBER_WORDS: [&str; 21] = [
-    "zero",
-    "one",
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
-    "eleven",
-    "twelve",
-    "thirteen",
-    "fourteen",
-    "fifteen",
-    "sixteen",
-    "seventeen",
-    "eighteen",
-    "nineteen",
-    "twenty",
-];
-
 impl Checker<'_> {
     fn error(&mut self, span: std::ops::Range<usize>, message: String, hint: Option<String>) {
         let mut d = Diagnostic::error(message).at(self.source, span);
@@ -220,7 +195,7 @@ impl Checker<'_> {
                 Some((_, Ok(n))) if plain => Json::from(n),
                 Some((s, _)) => {
                     let lower = s.trim().to_lowercase();
-                    let hint = match NUMBER_WORDS.iter().position(|w| *w == lower) {
+                    let hint = match (0..=20u64).position(|n| crate::units::number_words(n) == lower) {
                         Some(n) => format!("write the digits: `{n}` (the brief spells small numbers out itself)"),
                         None => "write a whole number in digits, like 9".into(),
                     };

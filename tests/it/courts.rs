@@ -107,6 +107,18 @@ fn each_court_gets_the_argument_its_standard_calls_for() {
     assert!(text.contains("Courts in this District decide whether to unmask"), "{text}");
 }
 
+/// `pleader check matter.yaml` in `dir`, which must fail: its diagnostics, one per line.
+fn check_fails(dir: &std::path::Path) -> String {
+    let out = Command::new(env!("CARGO_BIN_EXE_pleader"))
+        .args(["check", "matter.yaml", "--diagnostic-format", "short"])
+        .current_dir(dir)
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr).into_owned();
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    err
+}
+
 #[test]
 fn a_clause_outside_the_court_it_is_written_for_is_an_error_at_its_outline_line() {
     let dir = temp_dir("courts-mismatch");
@@ -114,13 +126,7 @@ fn a_clause_outside_the_court_it_is_written_for_is_an_error_at_its_outline_line(
     let text = sample_text_in("leifer-v-twitter.yaml", "sdny");
     std::fs::write(dir.join("matter.yaml"), &text).unwrap();
     let line = text.lines().position(|l| l.trim() == "- arista-inapplicable").unwrap() + 1;
-    let out = Command::new(env!("CARGO_BIN_EXE_pleader"))
-        .args(["check", "matter.yaml", "--diagnostic-format", "short"])
-        .current_dir(&dir)
-        .output()
-        .unwrap();
-    let err = String::from_utf8_lossy(&out.stderr);
-    assert_eq!(out.status.code(), Some(1), "{err}");
+    let err = check_fails(&dir);
     assert!(err.contains(&format!("matter.yaml:{line}:")), "{err}");
     assert!(err.contains("does not apply in United States District Court, Southern District of New York"), "{err}");
     // A state court hears no Rule 45 place-of-compliance objection.
@@ -128,13 +134,7 @@ fn a_clause_outside_the_court_it_is_written_for_is_an_error_at_its_outline_line(
         .replace("objections: [no_unmasking_analysis,", "objections: [place_of_compliance,");
     std::fs::write(dir.join("matter.yaml"), &text).unwrap();
     let line = text.lines().position(|l| l.contains("objections: [place_of_compliance")).unwrap() + 1;
-    let out = Command::new(env!("CARGO_BIN_EXE_pleader"))
-        .args(["check", "matter.yaml", "--diagnostic-format", "short"])
-        .current_dir(&dir)
-        .output()
-        .unwrap();
-    let err = String::from_utf8_lossy(&out.stderr);
-    assert_eq!(out.status.code(), Some(1), "{err}");
+    let err = check_fails(&dir);
     assert!(err.contains(&format!("matter.yaml:{line}:")), "{err}");
     assert!(err.contains("is for a federal court"), "{err}");
     assert!(err.contains("`place_of_compliance`"), "{err}");
