@@ -112,28 +112,6 @@ impl fmt::Display for Date {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn lengths_parse_in_points() {
-        assert_eq!(Length::parse("1.5in").unwrap().pt(), 108.0);
-        assert_eq!(Length::parse("12pt").unwrap().pt(), 12.0);
-        assert!(Length::parse("12").is_err());
-        assert!(Length::parse("12px").is_err());
-    }
-
-    #[test]
-    fn dates_format_long_and_bluebook() {
-        let d = Date(NaiveDate::from_ymd_opt(2021, 9, 9).unwrap());
-        assert_eq!(d.long(), "September 9, 2021");
-        assert_eq!(d.bluebook(), "Sept. 9, 2021");
-        let d = Date(NaiveDate::from_ymd_opt(2021, 7, 27).unwrap());
-        assert_eq!(d.bluebook(), "July 27, 2021");
-    }
-}
-
 /// Whole numbers in words, as briefs write small counts ("nine Doe accounts").
 pub fn number_words(n: u64) -> String {
     const ONES: [&str; 20] = [
@@ -170,5 +148,27 @@ pub fn number_words(n: u64) -> String {
             }
         }
         _ => n.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lengths_parse_in_points() {
+        assert_eq!(Length::parse("1.5in").unwrap().pt(), 108.0);
+        assert_eq!(Length::parse("12pt").unwrap().pt(), 12.0);
+        assert!(Length::parse("12").is_err());
+        assert!(Length::parse("12px").is_err());
+    }
+
+    #[test]
+    fn dates_format_long_and_bluebook() {
+        let d = Date(NaiveDate::from_ymd_opt(2021, 9, 9).unwrap());
+        assert_eq!(d.long(), "September 9, 2021");
+        assert_eq!(d.bluebook(), "Sept. 9, 2021");
+        let d = Date(NaiveDate::from_ymd_opt(2021, 7, 27).unwrap());
+        assert_eq!(d.bluebook(), "July 27, 2021");
     }
 }
