@@ -441,6 +441,23 @@ impl Profile {
                 Diagnostic::error("type.size is larger than lines.pitch: text cannot stay on the grid").in_file(source),
             );
         }
+        // Krinsky is California's standard: the clauses that argue it say what California courts
+        // do, which is not true of a court in another state.
+        if self.jurisdiction.standard == Standard::Krinsky && self.jurisdiction.state != "California" {
+            let at = source.text.find("standard: krinsky").map(|i| i + "standard: ".len());
+            let d = Diagnostic::error(format!(
+                "`krinsky` is California's unmasking standard, and this court sits in {}",
+                self.jurisdiction.state
+            ))
+            .with_hint(
+                "use the standard that court applies (highfields or arista), or add clauses for that state's standard \
+                 (`pleader clauses` shows which standards each clause argues)",
+            );
+            problems.push(match at {
+                Some(i) => d.at(source, i..i + "krinsky".len()),
+                None => d.in_file(source),
+            });
+        }
         if problems.is_empty() {
             Ok(())
         } else {

@@ -169,3 +169,22 @@ fn each_standard_drafts_its_own_argument() {
         insta::assert_snapshot!(format!("drafted-{court}"), drafted.join("\n\n"));
     }
 }
+
+#[test]
+fn a_profile_cannot_give_krinsky_to_a_court_outside_california() {
+    // A user copies the superior-court profile for a Washington state court and keeps its standard.
+    let dir = temp_dir("courts-krinsky-elsewhere");
+    std::fs::create_dir_all(dir.join("courts")).unwrap();
+    std::fs::create_dir_all(dir.join("clauses")).unwrap();
+    let profile = std::fs::read_to_string(root().join("courts/ca-superior.yaml")).unwrap();
+    assert!(profile.contains("\n  state: California\n"));
+    let profile = profile.replace("\n  state: California\n", "\n  state: Washington\n");
+    std::fs::write(dir.join("courts/wa-superior.yaml"), &profile).unwrap();
+    let text = sample_text_in("ferreira-v-nestwise.yaml", "ca-superior")
+        .replace("\ncourt: ca-superior\n", "\ncourt: wa-superior\n");
+    std::fs::write(dir.join("matter.yaml"), &text).unwrap();
+    let err = check_fails(&dir);
+    let line = profile.lines().position(|l| l.trim() == "standard: krinsky").unwrap() + 1;
+    assert!(err.contains(&format!("courts/wa-superior.yaml:{line}:")), "{err}");
+    assert!(err.contains("`krinsky` is California's unmasking standard, and this court sits in Washington"), "{err}");
+}
