@@ -478,8 +478,65 @@ pub fn check(
         c.mapping(&node, &schema.facts, "", holder)
     };
     if c.problems.is_empty() {
+        c.argued_claims(&node, &facts);
+    }
+    if c.problems.is_empty() {
         Ok((facts, c.warnings))
     } else {
         Err(c.problems)
+    }
+}
+
+impl Checker<'_> {
+    /// The clauses that walk the elements of the argued claims (those reading `evidence.missing`)
+    /// need at least one argued claim, and a missing kind of proof that one of its elements calls
+    /// for: otherwise their argument would have nothing to say. Each is an error at the matter's
+    /// line.
+    fn argued_claims(&mut self, facts_node: &Node, facts: &Json) {
+        if !self.selection.readers.contains_key("evidence.missing") {
+            return;
+        }
+        let underlying = facts_node.get("underlying");
+        let claims_span = underlying
+            .and_then(|u| u.value.get("claims"))
+            .map(|e| e.key_span.clone())
+            .or_else(|| underlying.map(|u| u.key_span.clone()))
+            .unwrap_or(facts_node.span.clone());
+        let argued: Vec<&Json> = facts["underlying"]["claims"]
+            .as_array()
+            .map(|a| a.iter().filter(|c| c["argued"].as_bool() == Some(true)).collect())
+            .unwrap_or_default();
+        if argued.is_empty() {
+            self.error(
+                claims_span,
+                "no claim in `underlying.claims` is marked `argued: true`, and the brief argues the elements of the claims the motion relies on".into(),
+                Some("set `argued: true` on the claims the motion relies on; the others go to the waiver footnote".into()),
+            );
+            return;
+        }
+        let mut kinds: Vec<&str> = vec![];
+        for c in &argued {
+            let (Some(t), Some(law)) = (c["type"].as_str(), c["law"].as_str()) else { continue };
+            let Some(l) = self.known.claims.get(t).and_then(|t| t.laws.get(law)) else { continue };
+            kinds.extend(l.elements.iter().flat_map(|e| e.proof.iter().map(|p| p.as_str())));
+        }
+        kinds.sort();
+        kinds.dedup();
+        let missing: Vec<&str> = facts["evidence"]["missing"]
+            .as_array()
+            .map(|a| a.iter().filter_map(|v| v.as_str()).collect())
+            .unwrap_or_default();
+        if !kinds.is_empty() && !missing.iter().any(|m| kinds.contains(m)) {
+            let span = facts_node
+                .get("evidence")
+                .and_then(|e| e.value.get("missing"))
+                .map(|e| e.value.span.clone())
+                .unwrap_or(claims_span);
+            self.error(
+                span,
+                "`evidence.missing` names nothing the elements of the argued claims call for, so the brief would have no element to argue".into(),
+                Some(format!("the argued claims' elements call for proof of: {}; list those the movant has no competent evidence of", kinds.join(", "))),
+            );
+        }
     }
 }
