@@ -43,6 +43,7 @@ fn court_context(matter: &Matter, profile: &Profile) -> Json {
         "courts_here": j.courts_here,
         "Courts_here": capitalize_first(&j.courts_here),
         "circuit": j.circuit,
+        "circuit_courts": j.circuit_courts,
         "state": j.state,
     })
 }
