@@ -320,16 +320,14 @@ fn settings_for(
     library: &Library,
 ) -> Vec<(String, indexmap::IndexMap<String, serde_yaml::Value>)> {
     let applies = clause.header.applies.clone().unwrap_or_default();
-    let mut courts = library.court_files();
-    courts.sort_by_key(|(id, _)| (id != "nd-cal", id.clone()));
+    let mut courts = library.profiles();
+    courts.sort_by_key(|(id, _)| id != "nd-cal");
     let mut out = vec![];
-    for (id, src) in courts {
-        let Ok(profile) = crate::library::court::Profile::load(src, None) else { continue };
+    for (id, profile) in courts {
         let j = &profile.jurisdiction;
-        let facts_apply = applies.facts_under.is_empty() || applies.facts_under.iter().any(|s| s == j.standard.id());
         if applies.court_fits(j) {
             let mut examples: indexmap::IndexMap<String, serde_yaml::Value> = indexmap::IndexMap::new();
-            if facts_apply {
+            if applies.facts_apply(j) {
                 for (path, values) in &applies.facts {
                     if let Some(v) = values.first() {
                         examples.insert(path.clone(), serde_yaml::Value::String(v.clone()));

@@ -9,6 +9,7 @@ use serde::Deserialize;
 
 use crate::diag::{closest, Diagnostic, Result};
 use crate::draft::ClauseTemplates;
+use crate::library::court::Profile;
 use crate::library::schema::{Fact, FactType, Selection};
 use crate::library::Library;
 use crate::matter::OutlineItem;
@@ -155,16 +156,22 @@ pub fn scaffold(library: &Library, name: &str, court: Option<&str>) -> Result<St
     }
     // The court: the one asked for, which the outline's clauses must be written for; or the
     // template's own (nd-cal) when they are, else the first court they are.
-    let fitting = courts_for(library, &outline.brief, &outline.facts)?;
+    let templates = ClauseTemplates::new(library.clause_files(), None)?;
+    let profiles = library.profiles();
+    let fitting = courts_for(&templates, &profiles, &outline.brief, &outline.facts);
     let court = match court {
-        Some(c) => match fitting.iter().find(|(id, _)| id == c) {
+        Some(c) => match fitting.iter().find(|(id, _)| *id == c) {
             Some(_) => c.to_string(),
             None => {
-                let why = misfit(library, &outline.brief, &outline.facts, c)?.unwrap_or_default();
+                let why = profiles
+                    .iter()
+                    .find(|(id, _)| id == c)
+                    .and_then(|(_, p)| misfit(&templates, p, &outline.brief, &outline.facts))
+                    .unwrap_or_default();
                 let fits: Vec<&str> = all
                     .iter()
                     .filter(|(_, o)| {
-                        courts_for(library, &o.brief, &o.facts).is_ok_and(|f| f.iter().any(|(id, _)| id == c))
+                        courts_for(&templates, &profiles, &o.brief, &o.facts).iter().any(|(id, _)| *id == c)
                     })
                     .map(|(n, _)| n.as_str())
                     .collect();
@@ -177,8 +184,8 @@ pub fn scaffold(library: &Library, name: &str, court: Option<&str>) -> Result<St
                     .into());
             }
         },
-        None if fitting.iter().any(|(id, _)| id == "nd-cal") || fitting.is_empty() => "nd-cal".to_string(),
-        None => fitting[0].0.clone(),
+        None if fitting.iter().any(|(id, _)| *id == "nd-cal") || fitting.is_empty() => "nd-cal".to_string(),
+        None => fitting[0].0.to_string(),
     };
     let mut text = for_outline(
         library,
@@ -192,14 +199,12 @@ pub fn scaffold(library: &Library, name: &str, court: Option<&str>) -> Result<St
     }
     // The caption lines the court's profile does not print are commented out: a division is
     // printed only under a profile that prints one, a county only in a title that names it.
-    if let Some((_, src)) = library.court_files().into_iter().find(|(id, _)| *id == court) {
-        if let Ok(profile) = crate::library::court::Profile::load(src, None) {
-            if !profile.caption.division {
-                text = drop_field(&text, "division");
-            }
-            if !profile.court_title.iter().any(|l| l.contains("{county}")) {
-                text = drop_field(&text, "county");
-            }
+    if let Some((_, profile)) = profiles.iter().find(|(id, _)| *id == court) {
+        if !profile.caption.division {
+            text = comment_out_field(&text, "division");
+        }
+        if !profile.court_title.iter().any(|l| l.contains("{county}")) {
+            text = comment_out_field(&text, "county");
         }
     }
     Ok(text)
@@ -207,7 +212,7 @@ pub fn scaffold(library: &Library, name: &str, court: Option<&str>) -> Result<St
 
 /// The template with a top-level field commented out, saying why (the court's caption does not
 /// print it), so the field stays documented for a matter moved to a court that does.
-fn drop_field(text: &str, key: &str) -> String {
+fn comment_out_field(text: &str, key: &str) -> String {
     let mut out = String::with_capacity(text.len() + 64);
     let mut done = false;
     for line in text.split_inclusive('\n') {
@@ -229,79 +234,68 @@ fn clause_ids(items: &[OutlineItem], out: &mut Vec<String>) {
     }
 }
 
-/// The court profiles every clause of an outline is written for (by system and standard), by id.
-fn courts_for(
-    library: &Library,
+/// The value an outline's facts give a path, as text.
+fn outline_fact(facts: &IndexMap<String, serde_yaml::Value>, path: &str) -> Option<String> {
+    facts.get(path).and_then(|v| v.as_str()).map(str::to_string)
+}
+
+/// The court profiles every clause of an outline is written for (by system, standard and the
+/// facts the outline sets), by id.
+fn courts_for<'a>(
+    templates: &ClauseTemplates,
+    profiles: &'a [(String, Profile)],
     brief: &[OutlineItem],
     facts: &IndexMap<String, serde_yaml::Value>,
-) -> Result<Vec<(String, crate::library::court::Jurisdiction)>> {
-    let templates = ClauseTemplates::new(library.clause_files(), None)?;
+) -> Vec<(&'a str, &'a Profile)> {
     let mut ids = vec![];
     clause_ids(brief, &mut ids);
-    let mut courts: Vec<(String, crate::library::court::Jurisdiction)> = library
-        .court_files()
-        .into_iter()
-        .filter_map(|(id, src)| crate::library::court::Profile::load(src, None).ok().map(|p| (id, p.jurisdiction)))
-        .filter(|(_, j)| {
+    profiles
+        .iter()
+        .filter(|(_, p)| {
+            let j = &p.jurisdiction;
             ids.iter().all(|c| {
-                templates.get(c).and_then(|t| t.header.applies.as_ref()).is_none_or(|a| {
-                    // The facts the clause presupposes in this court, where the outline sets them.
-                    let under = a.facts_under.is_empty() || a.facts_under.iter().any(|s| s == j.standard.id());
-                    a.court_fits(j)
-                        && (!under
-                            || a.facts.iter().all(|(path, values)| match facts.get(path).and_then(|v| v.as_str()) {
-                                Some(v) => values.iter().any(|x| x == v),
-                                None => true,
-                            }))
-                })
+                templates
+                    .get(c)
+                    .and_then(|t| t.header.applies.as_ref())
+                    .is_none_or(|a| a.court_fits(j) && a.contradicted(j, |path| outline_fact(facts, path)).is_none())
             })
         })
-        .collect();
-    courts.sort_by(|a, b| a.0.cmp(&b.0));
-    Ok(courts)
+        .map(|(id, p)| (id.as_str(), p))
+        .collect()
 }
 
 /// Why an outline does not fit a court: its first clause that is not written for it.
 fn misfit(
-    library: &Library,
+    templates: &ClauseTemplates,
+    profile: &Profile,
     brief: &[OutlineItem],
     facts: &IndexMap<String, serde_yaml::Value>,
-    court: &str,
-) -> Result<Option<String>> {
-    let templates = ClauseTemplates::new(library.clause_files(), None)?;
-    let Some((_, src)) = library.court_files().into_iter().find(|(id, _)| id == court) else { return Ok(None) };
-    let Ok(profile) = crate::library::court::Profile::load(src, None) else { return Ok(None) };
+) -> Option<String> {
     let j = &profile.jurisdiction;
     let mut ids = vec![];
     clause_ids(brief, &mut ids);
-    Ok(ids.into_iter().find_map(|c| {
+    ids.into_iter().find_map(|c| {
         let a = templates.get(&c)?.header.applies.as_ref()?;
-        let under = a.facts_under.is_empty() || a.facts_under.iter().any(|s| s == j.standard.id());
-        if a.court_fits(j) && under {
-            let (path, values) = a.facts.iter().find(|(path, values)| {
-                facts.get(*path).and_then(|v| v.as_str()).is_some_and(|v| !values.iter().any(|x| x == v))
-            })?;
+        if a.court_fits(j) {
+            let (path, values, given) = a.contradicted(j, |path| outline_fact(facts, path))?;
             return Some(format!(
-                "in {}, its clause `{c}` presupposes that `{path}` is {}, and the outline sets it to `{}`",
+                "in {}, its clause `{c}` presupposes that `{path}` is {}, and the outline sets it to `{given}`",
                 profile.name,
                 values.join(" or "),
-                facts[path].as_str().unwrap_or("")
             ));
         }
-        (!a.court_fits(j)).then(|| {
-            format!(
-                "its clause `{c}` is written for {}, and {} is a {} court applying {}",
-                if a.systems.is_empty() {
-                    format!("{} courts", a.standards.join(" or "))
-                } else {
-                    format!("{} courts", a.systems.join(" and "))
-                },
-                profile.name,
-                j.system.id(),
-                j.standard.id()
-            )
-        })
-    }))
+        Some(format!(
+            "its clause `{c}` is written for {}, and {} is a {} court applying {}",
+            if a.systems.is_empty() {
+                format!("{} courts", a.standards.join(" or "))
+            } else {
+                format!("{} courts", a.systems.join(" and "))
+            },
+            profile.name,
+            j.system.id(),
+            j.standard.id()
+        ))
+    })
 }
 
 /// A matter for any outline: the template with the facts the outline's clauses read (each with

@@ -23,12 +23,7 @@ pub fn run(printer: &Printer, lint_flag: bool, root: Option<PathBuf>) -> Result<
     }
     let templates = ClauseTemplates::new(project.files_in("clauses", ".tera"), None)?;
     // Each court profile's jurisdiction, to say where each clause applies.
-    let mut courts: Vec<(String, crate::library::court::Jurisdiction)> = project
-        .files_in("courts", ".yaml")
-        .into_iter()
-        .filter_map(|(id, src)| crate::library::court::Profile::load(src, None).ok().map(|p| (id, p.jurisdiction)))
-        .collect();
-    courts.sort_by(|a, b| a.0.cmp(&b.0));
+    let courts = crate::library::court::profiles(project.files_in("courts", ".yaml"));
     for c in templates.clauses.values() {
         println!("{}  ({})", c.id, c.source.name);
         println!("  heading:     {}", c.header.heading);
@@ -39,7 +34,8 @@ pub fn run(printer: &Printer, lint_flag: bool, root: Option<PathBuf>) -> Result<
             println!("  needs:       {}", c.header.needs.join(", "));
         }
         let applies = c.header.applies.clone().unwrap_or_default();
-        let fits: Vec<&str> = courts.iter().filter(|(_, j)| applies.court_fits(j)).map(|(id, _)| id.as_str()).collect();
+        let fits: Vec<&str> =
+            courts.iter().filter(|(_, p)| applies.court_fits(&p.jurisdiction)).map(|(id, _)| id.as_str()).collect();
         let mut limits = vec![];
         if !applies.facts.is_empty() {
             let facts: Vec<String> =

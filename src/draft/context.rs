@@ -160,13 +160,13 @@ pub fn base_context(
     let mut parties = Map::new();
     for (key, p) in &matter.parties {
         let (he, him, his) = p.pronoun.forms();
-        let p = &crate::matter::Party { short: honorific_joined(&p.short), ..p.clone() };
+        let short = honorific_joined(&p.short);
         let mut party = json!({
-            "key": key, "name": p.name, "short": p.short, "role": p.role, "client": p.client,
+            "key": key, "name": p.name, "short": short, "role": p.role, "client": p.client,
             "he": he, "him": him, "his": his, "He": capitalize_first(he), "His": capitalize_first(his),
-            "Short": capitalize_first(&p.short),
-            "poss": possessive(&p.short, p.pronoun),
-            "Poss": capitalize_first(&possessive(&p.short, p.pronoun)),
+            "Short": capitalize_first(&short),
+            "poss": possessive(&short, p.pronoun),
+            "Poss": capitalize_first(&possessive(&short, p.pronoun)),
             "plural": matches!(p.pronoun, Pronoun::They),
             "entity": matches!(p.pronoun, Pronoun::It),
         });

@@ -73,6 +73,29 @@ impl Applies {
         (self.systems.is_empty() || self.systems.iter().any(|s| s == j.system.id()))
             && (self.standards.is_empty() || self.standards.iter().any(|s| s == j.standard.id()))
     }
+
+    /// Whether the facts the clause presupposes bind in a court of this jurisdiction (its standard
+    /// is one of `facts_under`, or `facts_under` is empty).
+    pub fn facts_apply(&self, j: &crate::library::court::Jurisdiction) -> bool {
+        self.facts_under.is_empty() || self.facts_under.iter().any(|s| s == j.standard.id())
+    }
+
+    /// The first presupposed fact that binds in this court and whose value (`value_of` its path;
+    /// `None` when not set) is not one the clause is written for: the path, the values it is
+    /// written for and the value given.
+    pub fn contradicted<'a>(
+        &'a self,
+        j: &crate::library::court::Jurisdiction,
+        value_of: impl Fn(&str) -> Option<String>,
+    ) -> Option<(&'a str, &'a [String], String)> {
+        if !self.facts_apply(j) {
+            return None;
+        }
+        self.facts.iter().find_map(|(path, values)| {
+            let given = value_of(path)?;
+            (!values.contains(&given)).then_some((path.as_str(), values.as_slice(), given))
+        })
+    }
 }
 
 #[derive(Clone, Debug, Deserialize)]

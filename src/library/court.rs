@@ -395,6 +395,15 @@ pub enum InRe {
     AsWritten,
 }
 
+/// The court profiles among `files` (id and source) that load, sorted by id: for saying where a
+/// clause applies. A profile with an error is left out here; building a matter in it reports it.
+pub fn profiles(files: Vec<(String, &SourceText)>) -> Vec<(String, Profile)> {
+    let mut out: Vec<(String, Profile)> =
+        files.into_iter().filter_map(|(id, src)| Profile::load(src, None).ok().map(|p| (id, p))).collect();
+    out.sort_by(|a, b| a.0.cmp(&b.0));
+    out
+}
+
 impl Profile {
     /// Parses a profile file, applying the matter's per-judge overrides first.
     /// `overrides` are the matter's `overrides:` value and the matter file (for diagnostics).

@@ -78,6 +78,11 @@ impl Library {
         self.project.files_in("courts", ".yaml")
     }
 
+    /// The court profiles that load, by id, sorted (see [`court::profiles`]).
+    pub fn profiles(&self) -> Vec<(String, court::Profile)> {
+        court::profiles(self.court_files())
+    }
+
     /// The sample matters (`matters/*.yaml`), for `clauses --lint`.
     pub fn sample_matters(&self) -> Vec<(String, &SourceText)> {
         self.project.files_in("matters", ".yaml")

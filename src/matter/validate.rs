@@ -194,9 +194,7 @@ pub fn validate(matter: &Matter, matter_src: &SourceText, lib: &Library) -> Resu
                 );
                 continue;
             }
-            let facts_apply =
-                applies.facts_under.is_empty() || applies.facts_under.iter().any(|s| s == j.standard.id());
-            for (path, values) in applies.facts.iter().filter(|_| facts_apply) {
+            for (path, values) in applies.facts.iter().filter(|_| applies.facts_apply(j)) {
                 let parts: Vec<&str> = path.split('.').collect();
                 let given = matter.fact(&parts).and_then(|v| v.as_str()).map(str::to_string);
                 // A value the fact does not take is the fact check's error, at the value.
