@@ -279,22 +279,12 @@ fn misfit(
         if a.court_fits(j) {
             let (path, values, given) = a.contradicted(j, |path| outline_fact(facts, path))?;
             return Some(format!(
-                "in {}, its clause `{c}` presupposes that `{path}` is {}, and the outline sets it to `{given}`",
+                "in {}, clause `{c}` presupposes that `{path}` is {}, and the outline sets it to `{given}`",
                 profile.name,
                 values.join(" or "),
             ));
         }
-        Some(format!(
-            "its clause `{c}` is written for {}, and {} is a {} court applying {}",
-            if a.systems.is_empty() {
-                format!("{} courts", a.standards.join(" or "))
-            } else {
-                format!("{} courts", a.systems.join(" and "))
-            },
-            profile.name,
-            j.system.id(),
-            j.standard.id()
-        ))
+        a.mismatch(&c, &profile.name, j)
     })
 }
 

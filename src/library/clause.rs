@@ -74,6 +74,27 @@ impl Applies {
             && (self.standards.is_empty() || self.standards.iter().any(|s| s == j.standard.id()))
     }
 
+    /// Why clause `id` does not fit a court (`court`, its name, and `j`, its jurisdiction): its
+    /// system, else its standard. `None` when it fits.
+    pub fn mismatch(&self, id: &str, court: &str, j: &crate::library::court::Jurisdiction) -> Option<String> {
+        if !self.systems.is_empty() && !self.systems.iter().any(|s| s == j.system.id()) {
+            return Some(format!(
+                "clause `{id}` is written for {} courts, and {court} is a {} court",
+                self.systems.join(" and "),
+                j.system.id()
+            ));
+        }
+        if !self.standards.is_empty() && !self.standards.iter().any(|s| s == j.standard.id()) {
+            let argues = self.argues.as_deref().map(|a| format!(" it {a}, and")).unwrap_or_default();
+            return Some(format!(
+                "clause `{id}` does not apply in {court}:{argues} courts there apply the {} standard, not {}",
+                j.standard.id(),
+                self.standards.join(" or ")
+            ));
+        }
+        None
+    }
+
     /// Whether the facts the clause presupposes bind in a court of this jurisdiction (its standard
     /// is one of `facts_under`, or `facts_under` is empty).
     pub fn facts_apply(&self, j: &crate::library::court::Jurisdiction) -> bool {

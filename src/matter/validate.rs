@@ -164,25 +164,7 @@ pub fn validate(matter: &Matter, matter_src: &SourceText, lib: &Library) -> Resu
         };
         if let Some(applies) = &clause.header.applies {
             let j = &lib.profile.jurisdiction;
-            let argues = applies.argues.as_deref().map(|a| format!(" it {a}, and")).unwrap_or_default();
-            let mut why = None;
-            if !applies.systems.is_empty() && !applies.systems.iter().any(|s| s == j.system.id()) {
-                why = Some(format!(
-                    "clause `{}` is written for {} courts, and {} is a {} court",
-                    item.clause,
-                    applies.systems.join(" and "),
-                    lib.profile.name,
-                    j.system.id()
-                ));
-            } else if !applies.standards.is_empty() && !applies.standards.iter().any(|s| s == j.standard.id()) {
-                why = Some(format!(
-                    "clause `{}` does not apply in {}:{argues} courts there apply the {} standard, not {}",
-                    item.clause,
-                    lib.profile.name,
-                    j.standard.id(),
-                    applies.standards.join(" or ")
-                ));
-            }
+            let why = applies.mismatch(&item.clause, &lib.profile.name, j);
             if let Some(why) = why {
                 problems.push(
                     Diagnostic::error(why)
