@@ -1,7 +1,7 @@
 //! Text printed over other text, found from the glyphs of every page: no sample matter under any
-//! court profile its brief is written for overprints; a counsel block too tall for the lines above the court title pushes
-//! the title down instead of running into it; and `check` fails, naming the page and both texts,
-//! when something does overprint.
+//! court profile its brief is written for overprints; a counsel block too tall for the lines
+//! above the court title pushes the title down instead of running into it; and `check` fails,
+//! naming the page and both texts, when something does overprint.
 
 use crate::common::*;
 use pleader::pipeline::{Built, Session};

@@ -1,6 +1,5 @@
-//! Court profiles: for every profile, the sample matter written for that court (E.D.N.Y. borrows
-//! the S.D.N.Y. sample, changing only its `court:` line), each result checked against that
-//! court's rules on the typeset document — line numbers present or absent, type size, margins,
+//! Court profiles: for every profile, the sample matter written for that court, each result
+//! checked against that court's rules on the typeset document — line numbers present or absent, type size, margins,
 //! the footer, the certificate of compliance's count against an independent count — and
 //! per-judge overrides.
 
@@ -13,18 +12,16 @@ use pleader::pipeline::{self, BuildOptions, Built, Session};
 use pleader::rules::{court_checks, filing_ready, Status};
 use pleader::typeset::page_text;
 
-/// The sample matter written for `court` (its `court:` line names it), or — for a court no
-/// sample is written for — the sample of a court with the same standard, with only its `court:`
-/// line changed. The clauses are court-aware, so each court gets a brief its own law supports.
+/// The sample matter written for `court` (its `court:` line names it). The clauses are
+/// court-aware, so each court gets a brief its own law supports.
 fn sample_for(court: &str) -> (String, String) {
-    let matters = root().join("matters");
-    let mut files: Vec<_> = std::fs::read_dir(&matters).unwrap().map(|e| e.unwrap().path()).collect();
+    let mut files = sample_files();
     // Leifer first: the judge-override test needs its *passim* entry.
-    files.sort_by_key(|f| (!f.ends_with("leifer-v-twitter.yaml"), f.clone()));
-    for f in &files {
-        let text = std::fs::read_to_string(f).unwrap();
+    files.sort_by_key(|f| (f != "leifer-v-twitter.yaml", f.clone()));
+    for f in files {
+        let text = std::fs::read_to_string(root().join("matters").join(&f)).unwrap();
         if text.contains(&format!("\ncourt: {court}\n")) {
-            return (f.file_name().unwrap().to_string_lossy().into_owned(), text);
+            return (f, text);
         }
     }
     panic!("no sample matter is written for {court}")
@@ -38,8 +35,6 @@ fn sample_in(court: &str, extra: &str) -> Built {
         .build_loaded(loaded, Instant::now(), BuildOptions::default())
         .unwrap_or_else(|d| panic!("{court}: {}", pleader::diag::render(&d, Default::default())))
 }
-
-const COURTS: [&str; 5] = ["nd-cal", "cd-cal", "ca-superior", "sdny", "edny"];
 
 /// The words of the body, counted here independently of pleader's own count: every text run on
 /// the body pages inside the text column, stopping at the signature block, joined where runs
