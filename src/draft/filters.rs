@@ -1,4 +1,5 @@
-//! The filters clause authors can use besides Tera's own: `date`, `words`, `capfirst`, `series`.
+//! The filters clause authors can use besides Tera's own: `date`, `words`, `capfirst`, `series`,
+//! `punctuate`.
 
 use crate::units::number_words;
 use std::collections::HashMap;
@@ -31,6 +32,13 @@ pub fn register(tera: &mut Tera) {
         let s = v.as_str().ok_or_else(|| tera::Error::msg("`capfirst` needs text"))?;
         Ok(Json::String(capitalize_first(s)))
     });
+    // {{ st.text | punctuate(mark=",") }}: "never happen." → "never happen,"; "calls her “a bully”"
+    // → "calls her “a bully,”" (see `punctuate`).
+    tera.register_filter("punctuate", |v: &Json, args: &HashMap<String, Json>| {
+        let s = v.as_str().ok_or_else(|| tera::Error::msg("`punctuate` needs text"))?;
+        let mark = args.get("mark").and_then(|m| m.as_str()).unwrap_or(".");
+        Ok(Json::String(punctuate(s, mark)))
+    });
     // {{ facts.claims | series }} → "defamation, intentional infliction of emotional distress, and a CFAA claim"
     tera.register_filter("series", |v: &Json, args: &HashMap<String, Json>| {
         let items: Vec<String> = v
@@ -47,4 +55,19 @@ pub fn register(tera: &mut Tera) {
             n => format!("{}, {conj} {}", items[..n - 1].join(", "), items[n - 1]),
         }))
     });
+}
+
+/// Text as it ends a phrase or sentence that closes with `mark` ("." or ",", or "" for none),
+/// American style: its own final period gives way to the mark; a final `!` or `?` stays and takes
+/// no mark; and a closing quotation mark at the end takes the mark inside it.
+pub fn punctuate(text: &str, mark: &str) -> String {
+    let t = text.trim();
+    let (body, close) = match t.strip_suffix('”') {
+        Some(b) => (b, "”"),
+        None => (t, ""),
+    };
+    if body.ends_with('!') || body.ends_with('?') {
+        return t.to_string();
+    }
+    format!("{}{mark}{close}", body.strip_suffix('.').unwrap_or(body))
 }

@@ -78,7 +78,19 @@ pub fn draft(prepared: &Prepared, templates: &ClauseTemplates) -> Result<Vec<Dra
 
 #[cfg(test)]
 mod tests {
+    use super::filters::punctuate;
     use crate::units::number_words;
+
+    #[test]
+    fn punctuation_goes_where_american_style_puts_it() {
+        assert_eq!(punctuate("Rent goes up. Repairs never happen.", ","), "Rent goes up. Repairs never happen,");
+        assert_eq!(punctuate("Total scam", "."), "Total scam.");
+        assert_eq!(punctuate("Avoid.", ""), "Avoid");
+        assert_eq!(punctuate("Is this legal?", "."), "Is this legal?");
+        assert_eq!(punctuate("calls her “a bully”", ","), "calls her “a bully,”");
+        assert_eq!(punctuate("calls her “a bully”", "."), "calls her “a bully.”");
+        assert_eq!(punctuate("asks “who knew?”", "."), "asks “who knew?”");
+    }
 
     #[test]
     fn words() {
