@@ -7,6 +7,7 @@
 use std::process::Command;
 
 use crate::common::*;
+use pleader::pipeline::{BuildOptions, Session};
 use pleader::rules::{court_checks, Status};
 
 /// The whole text of a typeset brief, with runs of white space made single.
@@ -187,4 +188,32 @@ fn a_profile_cannot_give_krinsky_to_a_court_outside_california() {
     let line = profile.lines().position(|l| l.trim() == "standard: krinsky").unwrap() + 1;
     assert!(err.contains(&format!("courts/wa-superior.yaml:{line}:")), "{err}");
     assert!(err.contains("`krinsky` is California's unmasking standard, and this court sits in Washington"), "{err}");
+}
+
+#[test]
+fn a_state_court_outside_california_is_not_given_california_authority() {
+    // A Washington state court that applies Highfields, with a brief of three clauses that apply
+    // in any court: its introduction cites the Supreme Court, not the California Court of Appeal.
+    let dir = temp_dir("courts-state-elsewhere");
+    std::fs::create_dir_all(dir.join("courts")).unwrap();
+    std::fs::create_dir_all(dir.join("clauses")).unwrap();
+    let profile = std::fs::read_to_string(root().join("courts/ca-superior.yaml"))
+        .unwrap()
+        .replace("\n  state: California\n", "\n  state: Washington\n")
+        .replace("\n  standard: krinsky\n", "\n  standard: highfields\n");
+    std::fs::write(dir.join("courts/wa-superior.yaml"), &profile).unwrap();
+    let text = sample_text_in("ferreira-v-nestwise.yaml", "ca-superior")
+        .replace("\ncourt: ca-superior\n", "\ncourt: wa-superior\n")
+        .replace("    test: none\n", "    test: highfields\n");
+    let brief = text.find("\nbrief:\n").unwrap();
+    let text = format!("{}\nbrief:\n  - introduction\n  - conclusion\n", &text[..brief]);
+    let src = pleader::diag::SourceText::new("matter.yaml", text);
+    let loaded = pleader::pipeline::load(src, pleader::library::project::Project::at(&dir).unwrap())
+        .unwrap_or_else(|d| panic!("{}", pleader::diag::render(&d, Default::default())));
+    let built = Session::new()
+        .build_loaded(loaded, std::time::Instant::now(), BuildOptions::default())
+        .unwrap_or_else(|d| panic!("{}", pleader::diag::render(&d, Default::default())));
+    let text = brief_text(&built);
+    assert!(text.contains("But the Constitution protects the right to speak anonymously, see McIntyre"), "{text}");
+    assert!(!text.contains("Rancho"), "{text}");
 }
