@@ -192,21 +192,33 @@ fn a_profile_cannot_give_krinsky_to_a_court_outside_california() {
 
 #[test]
 fn a_state_court_outside_california_is_not_given_california_authority() {
-    // A Washington state court that applies Highfields, with a brief of three clauses that apply
-    // in any court: its introduction cites the Supreme Court, not the California Court of Appeal.
+    // A Washington state court that applies Highfields, with a brief of clauses that apply in any
+    // court: it cites the Supreme Court, not the California Court of Appeal, and does not invoke
+    // the California Constitution.
     let dir = temp_dir("courts-state-elsewhere");
     std::fs::create_dir_all(dir.join("courts")).unwrap();
     std::fs::create_dir_all(dir.join("clauses")).unwrap();
-    let profile = std::fs::read_to_string(root().join("courts/ca-superior.yaml"))
-        .unwrap()
-        .replace("\n  state: California\n", "\n  state: Washington\n")
-        .replace("\n  standard: krinsky\n", "\n  standard: highfields\n");
+    let mut profile = std::fs::read_to_string(root().join("courts/ca-superior.yaml")).unwrap();
+    for (from, to) in [
+        ("\n  court: Cal. Super. Ct.\n", "\n  court: Wash. Super. Ct.\n"),
+        ("\n  here: California\n", "\n  here: Washington\n"),
+        ("\n  courts_here: California courts\n", "\n  courts_here: Washington courts\n"),
+        ("\n  own_courts: [Cal., Cal. Ct. App.]\n", "\n  own_courts: [Wash., Wash. Ct. App.]\n"),
+        ("\n  own_reporters: [Cal. App., Cal. Rptr., Cal.]\n", "\n  own_reporters: [Wash. 2d, Wash. App.]\n"),
+        ("\n  state: California\n", "\n  state: Washington\n"),
+        ("\n  standard: krinsky\n", "\n  standard: highfields\n"),
+        ("\n  standard_settled: true\n", "\n  standard_settled: false\n"),
+        ("SUPERIOR COURT OF THE STATE OF CALIFORNIA", "SUPERIOR COURT OF THE STATE OF WASHINGTON"),
+    ] {
+        assert!(profile.contains(from), "{from}");
+        profile = profile.replace(from, to);
+    }
     std::fs::write(dir.join("courts/wa-superior.yaml"), &profile).unwrap();
     let text = sample_text_in("ferreira-v-nestwise.yaml", "ca-superior")
         .replace("\ncourt: ca-superior\n", "\ncourt: wa-superior\n")
         .replace("    test: none\n", "    test: highfields\n");
     let brief = text.find("\nbrief:\n").unwrap();
-    let text = format!("{}\nbrief:\n  - introduction\n  - conclusion\n", &text[..brief]);
+    let text = format!("{}\nbrief:\n  - introduction\n  - legal-standard\n  - conclusion\n", &text[..brief]);
     let src = pleader::diag::SourceText::new("matter.yaml", text);
     let loaded = pleader::pipeline::load(src, pleader::library::project::Project::at(&dir).unwrap())
         .unwrap_or_else(|d| panic!("{}", pleader::diag::render(&d, Default::default())));
@@ -215,5 +227,8 @@ fn a_state_court_outside_california_is_not_given_california_authority() {
         .unwrap_or_else(|d| panic!("{}", pleader::diag::render(&d, Default::default())));
     let text = brief_text(&built);
     assert!(text.contains("But the Constitution protects the right to speak anonymously, see McIntyre"), "{text}");
-    assert!(!text.contains("Rancho"), "{text}");
+    assert!(!text.contains("online as elsewhere, see Rancho") && !text.contains("California Constitution"), "{text}");
+    // With no settled standard of its own, the brief asks the Court to follow Highfields.
+    assert!(text.contains("Courts in the Northern District of California decide whether to unmask"), "{text}");
+    assert!(text.contains("and this Court should apply the same standard"), "{text}");
 }
