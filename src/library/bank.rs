@@ -122,6 +122,19 @@ pub struct Verified {
     pub on: Date,
     /// What was read (addresses) and which fields and pins were checked.
     pub source: String,
+    /// Each pin that was seen, with what was checked there (the proposition or quotation).
+    #[serde(default)]
+    pub pins: Vec<PinCheck>,
+}
+
+/// One pin seen in the decision's own text: `{at: "975–76", saw: "…"}`.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PinCheck {
+    /// The pin as the brief prints it ("975–76", "*3", "§ 3.3").
+    pub at: String,
+    /// The proposition or quotation checked at that pin, in the checker's words.
+    pub saw: String,
 }
 
 /// A proposition a decision supports, with the pin where it does and an explanatory
