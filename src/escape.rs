@@ -203,6 +203,16 @@ pub fn emph_text(text: &str) -> String {
     emph(&out)
 }
 
+/// Library text whose only markup is emphasis between underscores ("the _Dendrite_ test"): each
+/// underscored span in italics, everything else literal. An unpaired underscore prints as itself.
+pub fn with_emphasis(text: &str) -> String {
+    let parts: Vec<&str> = text.split('_').collect();
+    if parts.len() % 2 == 0 {
+        return markup(text);
+    }
+    parts.iter().enumerate().map(|(i, p)| if i % 2 == 1 && !p.is_empty() { emph_text(p) } else { markup(p) }).collect()
+}
+
 /// A content block printing `text` literally on one line: no line break inside it (a case
 /// number, "2:24-cv-01234-ABC (ABCx)", is never broken).
 pub fn unbreakable(text: &str) -> String {
@@ -395,6 +405,13 @@ fn ident(name: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn emphasis_between_underscores_and_nothing_else() {
+        assert_eq!(with_emphasis("the _Dendrite_ test"), "the _Dendrite_ test");
+        assert_eq!(with_emphasis("the #x _Cahill_ [y]"), format!("the {} _Cahill_ {}", markup("#x"), markup("[y]")));
+        assert_eq!(with_emphasis("a_b"), markup("a_b"));
+    }
 
     #[test]
     fn escapes_every_markup_character() {

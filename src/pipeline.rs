@@ -151,6 +151,8 @@ pub fn load_cached(matter_src: SourceText, project: Project, cache: &mut LoadCac
                     bank: Bank::default(),
                     claims: Default::default(),
                     schema: Default::default(),
+                    standards: Default::default(),
+                    arguments: Default::default(),
                     key,
                 })
             }
@@ -232,6 +234,7 @@ fn validate_loaded(
             bank,
             schema: &library.schema,
             claims: &library.claims,
+            arguments: &library.arguments,
         },
     )?;
     let known = |id: &str| bank.get(id).is_some() || matter.record.contains_key(id);
@@ -252,11 +255,11 @@ fn draft_and_cite(
     matter: &Matter,
     profile: &Profile,
     bank: &Bank,
-    claims: &crate::library::claims::Claims,
+    library: &Library,
     templates: &ClauseTemplates,
     facts: serde_json::Value,
 ) -> Result<(Vec<DraftedClause>, Vec<ClauseFile>, Vec<CiteUse>)> {
-    let prepared = draft::prepare(matter, profile, facts, bank, claims);
+    let prepared = draft::prepare(matter, profile, facts, bank, library);
     let drafted = draft::draft(&prepared, templates)?;
     drop(prepared);
     let mut resolver = Resolver::new(bank, &matter.record).with_links(profile.citations.links);
@@ -319,7 +322,7 @@ pub fn draft_with(loaded: &Loaded, replace: &[(String, serde_json::Value)]) -> R
         &loaded.matter,
         &loaded.profile,
         &loaded.bank,
-        &loaded.library.claims,
+        &loaded.library,
         &loaded.templates,
         validated.facts,
     )?;
@@ -381,7 +384,7 @@ impl Session {
 
         let t = Instant::now();
         let (drafted, clauses, resolver) =
-            draft_and_cite(&matter, &profile, &bank, &library.claims, &templates, validated.facts)?;
+            draft_and_cite(&matter, &profile, &bank, &library, &templates, validated.facts)?;
         let uses = resolver;
         timings.draft = t.elapsed();
 

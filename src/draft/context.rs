@@ -14,6 +14,8 @@ use serde_json::{json, Map, Value as Json};
 use crate::library::bank::Bank;
 use crate::library::claims::Claims;
 use crate::library::court::{Profile, System};
+use crate::library::standards::Standards;
+use crate::library::Library;
 use crate::matter::{Matter, OutlineItem, Pronoun};
 use crate::units::capitalize_first;
 
@@ -37,7 +39,7 @@ fn court_context(matter: &Matter, profile: &Profile) -> Json {
         "prose": j.name,
         "system": j.system.id(),
         "federal": j.system == System::Federal,
-        "standard": j.standard.id(),
+        "standard": j.standard,
         "standard_settled": j.standard_settled,
         "here": j.here,
         "courts_here": j.courts_here,
@@ -45,6 +47,31 @@ fn court_context(matter: &Matter, profile: &Profile) -> Json {
         "circuit": j.circuit,
         "circuit_courts": j.circuit_courts,
         "state": j.state,
+    })
+}
+
+/// The standard the court's profile names, as the clauses state it: its name, the announcing
+/// decision and pin, its steps, and its force here — `binds` (the decision binds this court: the
+/// brief may say it governs), else `settled` (this court's own decisions apply it), else neither
+/// (the brief asks the court to adopt it).
+fn standard_context(standards: &Standards, profile: &Profile) -> Json {
+    let j = &profile.jurisdiction;
+    let Some(s) = standards.get(&j.standard) else {
+        return Json::Null;
+    };
+    let binds = s.binds(profile);
+    json!({
+        "id": j.standard,
+        "name": s.name,
+        "Name": capitalize_first(&s.name),
+        "authority": s.authority,
+        "pin": s.pin,
+        "court": s.court,
+        "evidence": s.evidence,
+        "binds": binds,
+        "settled": binds || j.standard_settled,
+        "force": if binds { "binding" } else if j.standard_settled { "settled" } else { "open" },
+        "steps": s.steps.iter().map(|st| json!({"text": st.text, "pin": st.pin, "evidence": st.evidence})).collect::<Vec<_>>(),
     })
 }
 
@@ -214,13 +241,15 @@ pub struct Prepared<'a> {
 }
 
 /// `facts` are the matter's facts as validated, with defaults filled in.
-pub fn prepare<'a>(matter: &'a Matter, profile: &Profile, facts: Json, bank: &Bank, claims: &Claims) -> Prepared<'a> {
+pub fn prepare<'a>(matter: &'a Matter, profile: &Profile, facts: Json, bank: &Bank, library: &Library) -> Prepared<'a> {
+    let claims = &library.claims;
     let outline = matter.outline();
     let numbered = number_outline(&outline, profile);
     let refs: BTreeMap<String, String> =
         numbered.iter().map(|(id, _, r)| (id.clone(), format!("Section {r}"))).collect();
     let mut context = base_context(matter, profile, &outline, &refs);
     context["decisions"] = decisions(bank, profile);
+    context["standard"] = standard_context(&library.standards, profile);
     context["claims"] = claims_context(&facts, claims, bank);
     context["facts"] = facts;
     Prepared { outline, numbered, context }

@@ -1,5 +1,5 @@
 //! The filters clause authors can use besides Tera's own: `date`, `words`, `capfirst`, `series`,
-//! `punctuate`.
+//! `punctuate`, `emphasis`.
 
 use crate::units::number_words;
 use std::collections::HashMap;
@@ -38,6 +38,11 @@ pub fn register(tera: &mut Tera) {
         let s = v.as_str().ok_or_else(|| tera::Error::msg("`punctuate` needs text"))?;
         let mark = args.get("mark").and_then(|m| m.as_str()).unwrap_or(".");
         Ok(Json::String(punctuate(s, mark)))
+    });
+    // {{ standard.name | emphasis | safe }}: library text with `_…_` emphasis, the rest escaped.
+    tera.register_filter("emphasis", |v: &Json, _: &HashMap<String, Json>| {
+        let s = v.as_str().ok_or_else(|| tera::Error::msg("`emphasis` needs text"))?;
+        Ok(Json::String(crate::escape::with_emphasis(s)))
     });
     // {{ facts.claims | series }} → "defamation, intentional infliction of emotional distress, and a CFAA claim"
     tera.register_filter("series", |v: &Json, args: &HashMap<String, Json>| {

@@ -37,6 +37,9 @@ pub struct Header {
     /// facts it presupposes. Selecting it elsewhere is an error that says why.
     #[serde(default)]
     pub applies: Option<Applies>,
+    /// The kinds of the movant's argument it answers (`clauses/_arguments.yaml`).
+    #[serde(default)]
+    pub answers: Vec<String>,
     /// Options the matter can set under `options:`, with their defaults and a description.
     #[serde(default)]
     pub options: IndexMap<String, OptionSpec>,
@@ -71,7 +74,7 @@ impl Applies {
     /// are the matter's, checked when it is validated).
     pub fn court_fits(&self, j: &crate::library::court::Jurisdiction) -> bool {
         (self.systems.is_empty() || self.systems.iter().any(|s| s == j.system.id()))
-            && (self.standards.is_empty() || self.standards.iter().any(|s| s == j.standard.id()))
+            && (self.standards.is_empty() || self.standards.iter().any(|s| s == j.standard.as_str()))
     }
 
     /// Why clause `id` does not fit a court (`court`, its name, and `j`, its jurisdiction): its
@@ -84,11 +87,11 @@ impl Applies {
                 j.system.id()
             ));
         }
-        if !self.standards.is_empty() && !self.standards.iter().any(|s| s == j.standard.id()) {
+        if !self.standards.is_empty() && !self.standards.iter().any(|s| s == j.standard.as_str()) {
             let argues = self.argues.as_deref().map(|a| format!(" it {a}, and")).unwrap_or_default();
             return Some(format!(
                 "clause `{id}` does not apply in {court}:{argues} courts there apply the {} standard, not {}",
-                j.standard.id(),
+                &j.standard,
                 self.standards.join(" or ")
             ));
         }
@@ -98,7 +101,7 @@ impl Applies {
     /// Whether the facts the clause presupposes bind in a court of this jurisdiction (its standard
     /// is one of `facts_under`, or `facts_under` is empty).
     pub fn facts_apply(&self, j: &crate::library::court::Jurisdiction) -> bool {
-        self.facts_under.is_empty() || self.facts_under.iter().any(|s| s == j.standard.id())
+        self.facts_under.is_empty() || self.facts_under.iter().any(|s| s == j.standard.as_str())
     }
 
     /// The first presupposed fact that binds in this court and whose value (`value_of` its path;

@@ -85,8 +85,10 @@ pub struct Jurisdiction {
     pub circuit_courts: Vec<String>,
     /// The state where the court sits.
     pub state: String,
-    /// The unmasking standard the brief argues here: `highfields`, `arista` or `krinsky`.
-    pub standard: Standard,
+    /// The unmasking standard the brief argues here: an id of `clauses/_standards.yaml`
+    /// (`highfields`, `arista`, `krinsky`, `dendrite`, `cahill`), checked when a matter names the
+    /// court ([`crate::library::standards::Standards::check_profile`]).
+    pub standard: String,
     /// Whether this court's own decisions apply that standard (checked against them); when not,
     /// the brief says where the standard comes from and asks the court to follow it.
     pub standard_settled: bool,
@@ -97,24 +99,6 @@ pub struct Jurisdiction {
 pub enum System {
     Federal,
     State,
-}
-
-#[derive(Clone, Copy, Debug, Deserialize, PartialEq, Eq)]
-#[serde(rename_all = "lowercase")]
-pub enum Standard {
-    Highfields,
-    Arista,
-    Krinsky,
-}
-
-impl Standard {
-    pub fn id(self) -> &'static str {
-        match self {
-            Standard::Highfields => "highfields",
-            Standard::Arista => "arista",
-            Standard::Krinsky => "krinsky",
-        }
-    }
 }
 
 impl System {
@@ -449,23 +433,6 @@ impl Profile {
             problems.push(
                 Diagnostic::error("type.size is larger than lines.pitch: text cannot stay on the grid").in_file(source),
             );
-        }
-        // Krinsky is California's standard: the clauses that argue it say what California courts
-        // do, which is not true of a court in another state.
-        if self.jurisdiction.standard == Standard::Krinsky && self.jurisdiction.state != "California" {
-            let at = source.text.find("standard: krinsky").map(|i| i + "standard: ".len());
-            let d = Diagnostic::error(format!(
-                "`krinsky` is California's unmasking standard, and this court sits in {}",
-                self.jurisdiction.state
-            ))
-            .with_hint(
-                "use the standard that court applies (highfields or arista), or add clauses for that state's standard \
-                 (`pleader clauses` shows which standards each clause argues)",
-            );
-            problems.push(match at {
-                Some(i) => d.at(source, i..i + "krinsky".len()),
-                None => d.in_file(source),
-            });
         }
         if problems.is_empty() {
             Ok(())

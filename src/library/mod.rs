@@ -4,6 +4,7 @@
 //! profiles ([`court`]). A [`Library`] is loaded once — by a build, by `clauses --lint`, by `clauses` and by
 //! `authorities` — and a watch session keeps it warm until one of its files changes.
 
+pub mod arguments;
 pub mod bank;
 pub mod claims;
 pub mod clause;
@@ -11,14 +12,17 @@ pub mod court;
 pub mod files;
 pub mod project;
 pub mod schema;
+pub mod standards;
 
 use std::hash::{Hash, Hasher};
 
 use crate::diag::{Result, SourceText};
+use arguments::Arguments;
 use bank::Bank;
 use claims::Claims;
 use project::Project;
 use schema::Schema;
+use standards::Standards;
 
 /// Everything a build reads besides the matter.
 #[derive(Clone, Debug)]
@@ -30,6 +34,10 @@ pub struct Library {
     pub claims: Claims,
     /// The facts clauses may read (`clauses/_facts.yaml`).
     pub schema: Schema,
+    /// The unmasking standards (`clauses/_standards.yaml`).
+    pub standards: Standards,
+    /// The kinds of argument a movant may make (`clauses/_arguments*.yaml`).
+    pub arguments: Arguments,
     /// A hash of every library file, to tell when a warm copy is stale.
     pub key: u64,
 }
@@ -61,8 +69,19 @@ impl Library {
                 }
             }
         }
+        let standards = match project.files.get(standards::FILE) {
+            Some(src) => Standards::load(src).unwrap_or_else(|mut d| {
+                problems.append(&mut d);
+                Standards::default()
+            }),
+            None => Standards::default(),
+        };
+        let arguments = Arguments::load(project.files_in("clauses", ".yaml")).unwrap_or_else(|mut d| {
+            problems.append(&mut d);
+            Arguments::default()
+        });
         if problems.is_empty() {
-            Ok(Library { project, bank, claims, schema, key })
+            Ok(Library { project, bank, claims, schema, standards, arguments, key })
         } else {
             Err(problems)
         }

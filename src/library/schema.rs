@@ -17,6 +17,7 @@
 //! | `one-of` | one of the named `values` (each with a description) |
 //! | `claim-type` | the id of a claim type in `claims/` |
 //! | `governing-law` | a jurisdiction the sibling `type`'s claim file covers |
+//! | `argument-kind` | the id of a kind of argument in `clauses/_arguments*.yaml` |
 
 use std::collections::BTreeMap;
 
@@ -40,6 +41,7 @@ pub enum FactType {
     OneOf(IndexMap<String, String>),
     ClaimType,
     GoverningLaw,
+    ArgumentKind,
 }
 
 impl FactType {
@@ -57,6 +59,7 @@ impl FactType {
             FactType::OneOf(_) => "one-of",
             FactType::ClaimType => "claim-type",
             FactType::GoverningLaw => "governing-law",
+            FactType::ArgumentKind => "argument-kind",
         }
     }
 }
@@ -120,7 +123,7 @@ pub struct Schema {
     pub source: Option<SourceText>,
 }
 
-const TYPES: [&str; 11] = [
+const TYPES: [&str; 12] = [
     "text",
     "number",
     "date",
@@ -132,6 +135,7 @@ const TYPES: [&str; 11] = [
     "one-of",
     "claim-type",
     "governing-law",
+    "argument-kind",
 ];
 
 fn convert(mut raw: RawFact, path: &str, source: &SourceText, problems: &mut Vec<Diagnostic>) -> Fact {
@@ -149,6 +153,7 @@ fn convert(mut raw: RawFact, path: &str, source: &SourceText, problems: &mut Vec
         "authority" => FactType::Authority,
         "claim-type" => FactType::ClaimType,
         "governing-law" => FactType::GoverningLaw,
+        "argument-kind" => FactType::ArgumentKind,
         "list" => match raw.items {
             Some(items) => FactType::List(Box::new(convert(*items, &format!("{path}.items"), source, problems))),
             None => {

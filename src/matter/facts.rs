@@ -21,6 +21,8 @@ pub struct Known<'a> {
     pub record: BTreeSet<&'a str>,
     pub authorities: BTreeSet<&'a str>,
     pub claims: &'a Claims,
+    /// The kinds of argument a movant may make.
+    pub arguments: &'a crate::library::arguments::Arguments,
     /// The matter's court: its system (`federal`, `state`) and name, for values only some
     /// systems hear.
     pub system: &'a str,
@@ -350,6 +352,29 @@ impl Checker<'_> {
                 }
                 None => {
                     self.error(span, format!("`{path}` should be a claim type, not {}", node.describe()), None);
+                    Json::Null
+                }
+            },
+            FactType::ArgumentKind => match scalar {
+                Some(v) if self.known.arguments.kinds.contains_key(&v) => Json::String(v),
+                Some(v) => {
+                    let kinds = &self.known.arguments.kinds;
+                    let allowed: Vec<String> = kinds.iter().map(|(k, a)| format!("`{k}` ({})", a.means)).collect();
+                    let guess = closest(&v, kinds.keys().map(|s| s.as_str()))
+                        .map(|b| format!("did you mean `{b}`? "))
+                        .unwrap_or_default();
+                    self.error(
+                        span,
+                        format!("the library has no kind of argument `{v}`"),
+                        Some(format!(
+                            "{guess}the kinds are: {}; to list another, add it to a project file clauses/_arguments-<name>.yaml and answer it with a clause or a matter paragraph",
+                            allowed.join("; ")
+                        )),
+                    );
+                    Json::Null
+                }
+                None => {
+                    self.error(span, format!("`{path}` should be a kind of argument, not {}", node.describe()), None);
                     Json::Null
                 }
             },

@@ -47,6 +47,9 @@ pub fn court_profile(matter: &Matter, matter_src: &SourceText, project: &Project
     };
     let overrides = matter.overrides.as_ref().map(|o| (matter_src, o));
     let profile = Profile::load(src, overrides)?;
+    if let Some(std_src) = project.files.get(crate::library::standards::FILE) {
+        crate::library::standards::Standards::load(std_src)?.check_profile(&profile, src)?;
+    }
     if profile.court_title.iter().any(|l| l.contains("{county}")) && matter.county.is_none() {
         let span = yaml::find_key(matter_src, "court").unwrap_or(0..0);
         return Err(Diagnostic::error(format!(
@@ -89,6 +92,7 @@ pub struct Library<'a> {
     pub bank: &'a Bank,
     pub schema: &'a Schema,
     pub claims: &'a Claims,
+    pub arguments: &'a crate::library::arguments::Arguments,
 }
 
 /// The positioned node of each outline entry (clause id or `{clause: …}` mapping), depth first,
@@ -296,6 +300,7 @@ pub fn validate(matter: &Matter, matter_src: &SourceText, lib: &Library) -> Resu
                 record: matter.record.keys().map(|s| s.as_str()).collect(),
                 authorities: lib.bank.ids().collect(),
                 claims: lib.claims,
+                arguments: lib.arguments,
                 system: lib.profile.jurisdiction.system.id(),
                 court: &lib.profile.name,
             };
@@ -328,6 +333,11 @@ pub fn validate(matter: &Matter, matter_src: &SourceText, lib: &Library) -> Resu
         };
         problems.push(d);
     }
+    if problems.is_empty() {
+        if let Some(root) = &tree {
+            problems.extend(unanswered_arguments(matter, matter_src, root, &facts, lib));
+        }
+    }
     for id in matter.record.keys() {
         if lib.bank.get(id).is_some() {
             let span = yaml::find_key(matter_src, &format!("record.{id}")).unwrap_or(0..0);
@@ -343,6 +353,63 @@ pub fn validate(matter: &Matter, matter_src: &SourceText, lib: &Library) -> Resu
     } else {
         Err(problems)
     }
+}
+
+/// Every argument of `facts.motion.arguments` that no section of the outline answers: no selected
+/// clause lists its kind under `answers:`. Each is an error at the argument's `kind:` line.
+fn unanswered_arguments(
+    matter: &Matter,
+    matter_src: &SourceText,
+    root: &Node,
+    facts: &serde_json::Value,
+    lib: &Library,
+) -> Vec<Diagnostic> {
+    let answered: std::collections::BTreeSet<&str> = matter
+        .outline()
+        .iter()
+        .filter_map(|(_, item)| lib.clauses.get(&item.clause))
+        .flat_map(|c| c.header.answers.iter().map(|s| s.as_str()))
+        .collect();
+    let nodes: Vec<&Node> = root
+        .get("facts")
+        .and_then(|f| f.value.get("motion"))
+        .and_then(|m| m.value.get("arguments"))
+        .map(|a| match &a.value.kind {
+            Kind::Seq(items) => items.iter().collect(),
+            _ => vec![],
+        })
+        .unwrap_or_default();
+    let mut out = vec![];
+    let args = facts.pointer("/motion/arguments").and_then(|a| a.as_array()).cloned().unwrap_or_default();
+    for (i, arg) in args.iter().enumerate() {
+        let Some(kind) = arg.get("kind").and_then(|k| k.as_str()) else { continue };
+        if answered.contains(kind) {
+            continue;
+        }
+        let span = nodes
+            .get(i)
+            .and_then(|n| n.get("kind"))
+            .map(|e| e.key_span.start..e.value.span.end)
+            .or_else(|| yaml::find_key(matter_src, "facts.motion.arguments"))
+            .unwrap_or(0..0);
+        let cite = arg
+            .get("cite")
+            .map(|c| {
+                let doc = c.get("doc").and_then(|d| d.as_str()).unwrap_or("");
+                let short = matter.record.get(doc).map_or(doc, |r| r.short.as_str());
+                format!(" ({short} {})", c.get("at").and_then(|a| a.as_str()).unwrap_or(""))
+            })
+            .unwrap_or_default();
+        let by = lib.arguments.kinds.get(kind).map(|k| k.answered_by.as_str()).unwrap_or("a clause");
+        out.push(
+            Diagnostic::error(format!("the motion's `{kind}` argument{cite} is answered by no section of the brief"))
+                .at(matter_src, span)
+                .with_hint(format!(
+                    "add {by} to `brief:`, or a paragraph of your own: `- {{paragraph: my-answer, heading: \"…\", text: \"…\", answers: [{kind}]}}`"
+                )),
+        );
+    }
+    out
 }
 
 /// The span of the deepest key of `path` that the matter file has, to say where to add the rest.

@@ -1,0 +1,62 @@
+//! What a movant may argue, as data (`clauses/_arguments.yaml`, plus any
+//! `clauses/_arguments-<name>.yaml` a project adds): each kind of argument a matter's
+//! `motion.arguments` may list, with what it means and which part of the library answers it. A
+//! clause declares the kinds it answers (`answers:` in its header); validation fails a matter
+//! that lists an argument no section of its brief answers.
+
+use indexmap::IndexMap;
+use serde::Deserialize;
+
+use crate::diag::{Diagnostic, Result, SourceText};
+use crate::yaml;
+
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ArgumentKind {
+    /// What the movant argues, completing "the motion argues that ___".
+    pub means: String,
+    /// Where the library answers it (a clause id or a description), for error hints.
+    pub answered_by: String,
+}
+
+/// Every kind, by id.
+#[derive(Clone, Debug, Default)]
+pub struct Arguments {
+    pub kinds: IndexMap<String, ArgumentKind>,
+}
+
+impl Arguments {
+    /// Reads `clauses/_arguments.yaml` and `clauses/_arguments-*.yaml`; a kind defined twice is
+    /// an error at its second definition.
+    pub fn load(files: Vec<(String, &SourceText)>) -> Result<Arguments> {
+        let mut out = Arguments::default();
+        let mut problems = vec![];
+        for (id, src) in files {
+            if id != "_arguments" && !id.starts_with("_arguments-") {
+                continue;
+            }
+            match yaml::from_str::<IndexMap<String, ArgumentKind>>(src) {
+                Ok(map) => {
+                    for (k, v) in map {
+                        if out.kinds.contains_key(&k) {
+                            let span = yaml::find_key(src, &k).unwrap_or(0..0);
+                            problems.push(
+                                Diagnostic::error(format!("argument kind `{k}` is defined twice"))
+                                    .at(src, span)
+                                    .with_hint("give the project's kind another id"),
+                            );
+                            continue;
+                        }
+                        out.kinds.insert(k, v);
+                    }
+                }
+                Err(mut d) => problems.append(&mut d),
+            }
+        }
+        if problems.is_empty() {
+            Ok(out)
+        } else {
+            Err(problems)
+        }
+    }
+}

@@ -1,0 +1,143 @@
+//! Unmasking standards as data (`clauses/_standards.yaml`): each test a court may apply before it
+//! orders an anonymous speaker unmasked, the decision that announced it, the court that decided
+//! it, where that decision binds, and the steps the test asks for. A court profile names one of
+//! these ids as the standard its brief argues; whether the brief may say the standard "governs" or
+//! "binds" follows from this data and the profile, never from the clause.
+
+use indexmap::IndexMap;
+use serde::Deserialize;
+
+use crate::diag::{did_you_mean, Diagnostic, Result, SourceText};
+use crate::library::court::{Profile, System};
+use crate::yaml;
+
+/// Where a standard's announcing decision binds.
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Binds {
+    /// A state whose courts it binds (a state appellate or supreme court's test): `California`.
+    #[serde(default)]
+    pub state: Option<String>,
+    /// A court of appeals whose circuit it binds: `2d Cir.` (the courts whose profile lists it
+    /// among their `circuit_courts`).
+    #[serde(default)]
+    pub circuit: Option<String>,
+}
+
+/// One step of a test, as the brief states it.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Step {
+    /// Completes "the party seeking disclosure must ___".
+    pub text: String,
+    /// Where the announcing decision states it.
+    pub pin: String,
+    /// Whether the step asks for evidence (as opposed to notice, a pleading or a balance).
+    #[serde(default)]
+    pub evidence: bool,
+}
+
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Standard {
+    /// The test's name as prose, with emphasis markup: "the _Dendrite_ test".
+    pub name: String,
+    /// The bank id of the decision that announced it.
+    pub authority: String,
+    /// Where that decision states the test as a whole.
+    pub pin: String,
+    /// The court that announced it, as its citation parenthetical abbreviates it ("N.D. Cal.",
+    /// "2d Cir.", "N.J. Super. Ct. App. Div.").
+    pub court: String,
+    /// Where that decision binds; empty for a trial court's decision, which binds no one.
+    #[serde(default)]
+    pub binds: Binds,
+    /// Whether the test asks for evidence on the elements of the claim (not a pleading).
+    pub evidence: bool,
+    /// The steps, in order.
+    pub steps: Vec<Step>,
+    /// What was checked and where; never printed.
+    #[serde(default)]
+    pub notes: Option<String>,
+}
+
+impl Standard {
+    /// Whether the announcing decision binds a court of this profile: a state test in that state's
+    /// own courts, a circuit's test in that circuit's courts. A district court's test binds no one.
+    pub fn binds(&self, profile: &Profile) -> bool {
+        let j = &profile.jurisdiction;
+        let by_state = self.binds.state.as_deref().is_some_and(|s| j.system == System::State && s == j.state);
+        let by_circuit = self
+            .binds
+            .circuit
+            .as_deref()
+            .is_some_and(|c| j.system == System::Federal && j.circuit_courts.iter().any(|x| x == c));
+        by_state || by_circuit
+    }
+}
+
+/// Every standard of the library, by id.
+#[derive(Clone, Debug, Default)]
+pub struct Standards {
+    pub map: IndexMap<String, Standard>,
+    pub source: Option<SourceText>,
+}
+
+/// The file that holds them.
+pub const FILE: &str = "clauses/_standards.yaml";
+
+impl Standards {
+    pub fn load(source: &SourceText) -> Result<Standards> {
+        let map: IndexMap<String, Standard> = yaml::from_str(source)?;
+        Ok(Standards { map, source: Some(source.clone()) })
+    }
+
+    pub fn get(&self, id: &str) -> Option<&Standard> {
+        self.map.get(id)
+    }
+
+    /// Checks a court profile's `standard:` against the library: it must be a standard of this
+    /// file, a state's own test must not be given to a state court of another state, and a profile
+    /// may not call a standard settled that its own courts have not adopted when the standard binds
+    /// nowhere else (a profile's `standard_settled` is the maintainer's word for the first).
+    pub fn check_profile(&self, profile: &Profile, src: &SourceText) -> Result<()> {
+        let j = &profile.jurisdiction;
+        let at = |needle: &str| -> std::ops::Range<usize> {
+            yaml::find_key(src, "jurisdiction.standard")
+                .map(|r| {
+                    let line_end = src.text[r.end..].find('\n').map_or(src.text.len(), |e| r.end + e);
+                    r.start..line_end
+                })
+                .or_else(|| src.text.find(needle).map(|i| i..i + needle.len()))
+                .unwrap_or(0..0)
+        };
+        let Some(std) = self.get(&j.standard) else {
+            let ids: Vec<&str> = self.map.keys().map(|s| s.as_str()).collect();
+            let hint = match did_you_mean(&j.standard, ids.iter().copied()) {
+                Some(g) => format!("did you mean `{g}`? The standards are: {}", ids.join(", ")),
+                None => format!("the standards are: {} (add one to {FILE})", ids.join(", ")),
+            };
+            return Err(Diagnostic::error(format!("unknown unmasking standard `{}`", j.standard))
+                .at(src, at(&j.standard))
+                .with_hint(hint)
+                .into());
+        };
+        if j.system == System::State {
+            if let Some(state) = std.binds.state.as_deref() {
+                if state != j.state {
+                    return Err(Diagnostic::error(format!(
+                        "`{}` is {state}'s unmasking standard, and this court is a state court of {}",
+                        j.standard, j.state
+                    ))
+                    .at(src, at(&j.standard))
+                    .with_hint(format!(
+                        "use the standard {}'s courts apply, or add it to {FILE} with the decision that announced it",
+                        j.state
+                    ))
+                    .into());
+                }
+            }
+        }
+        Ok(())
+    }
+}
