@@ -153,6 +153,7 @@ pub fn load_cached(matter_src: SourceText, project: Project, cache: &mut LoadCac
                     schema: Default::default(),
                     standards: Default::default(),
                     arguments: Default::default(),
+                    proof: Default::default(),
                     key,
                 })
             }

@@ -250,6 +250,7 @@ pub fn prepare<'a>(matter: &'a Matter, profile: &Profile, facts: Json, bank: &Ba
     let mut context = base_context(matter, profile, &outline, &refs);
     context["decisions"] = decisions(bank, profile);
     context["standard"] = standard_context(&library.standards, profile);
+    context["proof"] = serde_json::to_value(&library.proof).unwrap_or(Json::Null);
     context["claims"] = claims_context(&facts, claims, bank);
     context["facts"] = facts;
     Prepared { outline, numbered, context }

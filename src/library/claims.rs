@@ -12,9 +12,28 @@ use serde::Deserialize;
 use crate::diag::{Diagnostic, Result, SourceText};
 use crate::yaml;
 
-/// The kinds of proof an element may call for. The matter's `evidence.missing` names these.
-pub const PROOF_KINDS: [&str; 9] =
-    ["fact", "falsity", "fault", "intent", "conduct", "relationship", "publication", "causation", "harm"];
+/// The file that holds the kinds of proof an element may call for (`clauses/_proof.yaml`).
+pub const PROOF_FILE: &str = "clauses/_proof.yaml";
+
+/// One kind of proof, with the phrases the clauses print for it.
+#[derive(Clone, Debug, Deserialize, serde::Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct ProofKind {
+    /// The element as a noun ("falsity").
+    pub name: String,
+    /// Completes "no competent evidence ___".
+    pub showing: String,
+    /// A run-in heading.
+    pub title: String,
+}
+
+/// The kinds of proof, by id, in the file's order.
+pub type ProofKinds = IndexMap<String, ProofKind>;
+
+/// Reads `clauses/_proof.yaml`.
+pub fn load_proof(src: &SourceText) -> Result<ProofKinds> {
+    yaml::from_str(src)
+}
 
 #[derive(Clone, Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -56,7 +75,7 @@ pub struct Law {
 pub struct Element {
     /// Completes "evidence of ___".
     pub text: String,
-    /// The kinds of proof it calls for (see [`PROOF_KINDS`]).
+    /// The kinds of proof it calls for (see `clauses/_proof.yaml`).
     pub proof: Vec<String>,
 }
 
@@ -68,7 +87,7 @@ pub struct Claims {
 
 impl Claims {
     /// Reads `claims/*.yaml`.
-    pub fn load(files: Vec<(String, &SourceText)>) -> Result<Claims> {
+    pub fn load(files: Vec<(String, &SourceText)>, kinds: &ProofKinds) -> Result<Claims> {
         let mut claims = Claims::default();
         let mut problems = vec![];
         for (id, src) in files {
@@ -77,7 +96,7 @@ impl Claims {
                     for (law, l) in &c.laws {
                         for (i, e) in l.elements.iter().enumerate() {
                             for p in &e.proof {
-                                if !PROOF_KINDS.contains(&p.as_str()) {
+                                if !kinds.contains_key(p.as_str()) {
                                     let span = yaml::find_key(src, &format!("laws.{law}.elements")).unwrap_or(0..0);
                                     problems.push(
                                         Diagnostic::error(format!(
@@ -85,7 +104,10 @@ impl Claims {
                                             i + 1
                                         ))
                                         .at(src, span)
-                                        .with_hint(format!("the kinds are: {}", PROOF_KINDS.join(", "))),
+                                        .with_hint(format!(
+                                            "the kinds are: {} ({PROOF_FILE})",
+                                            kinds.keys().cloned().collect::<Vec<_>>().join(", ")
+                                        )),
                                     );
                                 }
                             }

@@ -38,6 +38,8 @@ pub struct Library {
     pub standards: Standards,
     /// The kinds of argument a movant may make (`clauses/_arguments*.yaml`).
     pub arguments: Arguments,
+    /// The kinds of proof claims' elements call for (`clauses/_proof.yaml`).
+    pub proof: claims::ProofKinds,
     /// A hash of every library file, to tell when a warm copy is stale.
     pub key: u64,
 }
@@ -54,7 +56,14 @@ impl Library {
                 problems.append(&mut d);
             }
         }
-        let claims = Claims::load(project.files_in("claims", ".yaml")).unwrap_or_else(|mut d| {
+        let proof = match project.files.get(claims::PROOF_FILE) {
+            Some(src) => claims::load_proof(src).unwrap_or_else(|mut d| {
+                problems.append(&mut d);
+                Default::default()
+            }),
+            None => Default::default(),
+        };
+        let claims = Claims::load(project.files_in("claims", ".yaml"), &proof).unwrap_or_else(|mut d| {
             problems.append(&mut d);
             Claims::default()
         });
@@ -81,7 +90,7 @@ impl Library {
             Arguments::default()
         });
         if problems.is_empty() {
-            Ok(Library { project, bank, claims, schema, standards, arguments, key })
+            Ok(Library { project, bank, claims, schema, standards, arguments, proof, key })
         } else {
             Err(problems)
         }
