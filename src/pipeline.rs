@@ -56,6 +56,10 @@ pub struct Built {
     pub pdf: Option<Vec<u8>>,
     pub warnings: Vec<Diagnostic>,
     pub timings: Timings,
+    /// The library the brief was drafted from (standards, claims, argument kinds), for `check`.
+    pub library: Arc<Library>,
+    /// The matter's facts as validated (defaults filled in), for `check`.
+    pub matter_facts: serde_json::Value,
 }
 
 /// The matter and the library loaded and checked, ready to draft.
@@ -384,6 +388,7 @@ impl Session {
         timings.load = start.elapsed();
 
         let t = Instant::now();
+        let matter_facts = validated.facts.clone();
         let (drafted, clauses, resolver) =
             draft_and_cite(&matter, &profile, &bank, &library, &templates, validated.facts)?;
         let uses = resolver;
@@ -432,6 +437,23 @@ impl Session {
         // Long-running sessions: drop memoized layout not used by the last few builds, so memory
         // stays flat in watch mode while an edit still reuses everything it did not touch.
         typst::comemo::evict(3);
-        Ok(Built { matter, profile, bank, drafted, clauses, uses, doc, facts, front, files, pdf, warnings, timings })
+        let library = library.clone();
+        Ok(Built {
+            matter,
+            profile,
+            bank,
+            drafted,
+            clauses,
+            uses,
+            doc,
+            facts,
+            front,
+            files,
+            pdf,
+            warnings,
+            timings,
+            library,
+            matter_facts,
+        })
     }
 }

@@ -43,6 +43,11 @@ pub struct Profile {
     /// A certificate of compliance with the word limit, when the court requires one.
     #[serde(default)]
     pub certificate: Option<Certificate>,
+    /// Sections the court's rules require in a brief of this kind, each by the heading it prints
+    /// under and the rule that requires it: `pleader check` fails a brief whose typeset text has no
+    /// such heading, and the hint names the clause that writes it.
+    #[serde(default)]
+    pub required_sections: Vec<RequiredSection>,
     /// Parts of the matter this court requires, by path (`document.hearing.date`, `case.judge`):
     /// `pleader check` is not filing-ready while one is missing.
     #[serde(default)]
@@ -337,6 +342,20 @@ pub struct Limit {
     /// Maximum words (counted from the typeset text, with the court's exclusions).
     #[serde(default)]
     pub words: Option<u32>,
+}
+
+/// A section a court's rules require: `{heading: Statement of Issues to Be Decided, rule: "Civil
+/// L.R. 7-4(a)(3)", clause: statement-of-issues}`.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RequiredSection {
+    /// The heading as the brief prints it (matched without regard to case).
+    pub heading: String,
+    /// The rule that requires it.
+    pub rule: String,
+    /// The library clause that writes it.
+    #[serde(default)]
+    pub clause: Option<String>,
 }
 
 #[derive(Clone, Debug, Default, Deserialize)]

@@ -11,6 +11,7 @@
 
 pub mod citecheck;
 pub mod overprint;
+pub mod substance;
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -204,6 +205,12 @@ pub fn court_checks(built: &Built) -> Vec<CheckItem> {
     });
     items.push(pins(built));
     items.push(statements_about_this_court(built));
+    items.push(substance::force_of_the_standard(built));
+    items.extend(substance::federal_rules_in_state_court(built));
+    items.extend(substance::required_sections(built));
+    items.extend(substance::offered_evidence(built));
+    items.extend(substance::own_decisions(built));
+    items.extend(substance::matter_authorities(built));
     items.extend(citation_items(built));
     items
 }

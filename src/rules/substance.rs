@@ -1,0 +1,295 @@
+//! Checks of what the brief says about the law and the record, read from the typeset text (never
+//! from the marks or the clause that wrote it):
+//! - the force of the unmasking standard: "governs", "binding" or "controlling" said where the
+//!   standard's announcing decision does not bind this court (worked out here from the standards
+//!   file and the profile, not by the drafting code);
+//! - a Federal Rule cited in a state court's brief;
+//! - the sections the court's rules require (the profile's `required_sections`);
+//! - each piece of evidence the movant offered (`evidence.items`) mentioned;
+//! - where the standard is not settled, whether the bank has any decision of this court or its
+//!   circuit for the brief to rely on (a note);
+//! - authorities the matter declares but the brief never cites (a note).
+
+use crate::library::court::System;
+use crate::pipeline::Built;
+use crate::typeset::layout;
+
+use super::{CheckItem, Status};
+
+/// The body as one string, line ends joined (a hyphen at a line end joins the word), with the
+/// page (1-based, counting from the first body page) each byte offset falls on.
+fn body(built: &Built) -> (String, Vec<(usize, usize)>) {
+    let lines = layout::body_text_lines(&built.doc, &built.profile, &built.facts);
+    let start = built.facts.body_start.unwrap_or(0);
+    let mut text = String::new();
+    let mut pages = vec![];
+    for (page, line) in lines {
+        let line = line.trim();
+        if line.is_empty() || line.chars().all(|c| c.is_ascii_digit()) {
+            continue;
+        }
+        if text.ends_with('-') && line.starts_with(|c: char| c.is_lowercase()) {
+            text.pop();
+        } else if !text.is_empty() {
+            text.push(' ');
+        }
+        pages.push((text.len(), page + 1 - start));
+        text.push_str(line);
+    }
+    (text, pages)
+}
+
+fn page_at(pages: &[(usize, usize)], offset: usize) -> usize {
+    pages.iter().take_while(|(o, _)| *o <= offset).last().map_or(1, |(_, p)| *p)
+}
+
+/// The sentences of a text with their start offsets (split after ". ", "? ", "! " not inside an
+/// abbreviation we print: "v.", "Cir.", "U.S.", "No.", "F.", "Supp.", "Cal.", "App.").
+fn sentences(text: &str) -> Vec<(usize, &str)> {
+    let mut out = vec![];
+    let mut start = 0;
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i + 1 < bytes.len() {
+        if matches!(bytes[i], b'.' | b'?' | b'!') && bytes[i + 1] == b' ' {
+            let word_start = text[..i].rfind(' ').map_or(0, |p| p + 1);
+            let word = &text[word_start..=i];
+            let abbreviation = word.len() <= 5 && word.chars().next().is_some_and(|c| c.is_uppercase())
+                || matches!(word, "v." | "Cir." | "Supp." | "App." | "Civ." | "Proc." | "al." | "e.g.," | "id.");
+            let next_upper = text[i + 2..].chars().next().is_some_and(|c| c.is_uppercase() || c == '“');
+            if !abbreviation && next_upper {
+                out.push((start, &text[start..=i]));
+                start = i + 2;
+            }
+        }
+        i += 1;
+    }
+    if start < text.len() {
+        out.push((start, &text[start..]));
+    }
+    out
+}
+
+/// Whether the standard named in the profile binds this court, worked out from the standards
+/// file on its own terms: a state's test binds that state's courts, a circuit's test the courts of
+/// that circuit.
+fn standard_binds(built: &Built) -> Option<bool> {
+    let j = &built.profile.jurisdiction;
+    let s = built.library.standards.get(&j.standard)?;
+    let state = s.binds.state.as_deref().map(|st| j.system == System::State && st == j.state).unwrap_or(false);
+    let circuit = s
+        .binds
+        .circuit
+        .as_deref()
+        .map(|c| j.system == System::Federal && j.circuit_courts.iter().any(|x| x == c))
+        .unwrap_or(false);
+    Some(state || circuit)
+}
+
+/// "governs", "binding", "controlling" said of an unmasking standard that does not bind here.
+pub fn force_of_the_standard(built: &Built) -> CheckItem {
+    let (text, pages) = body(built);
+    let binds = standard_binds(built).unwrap_or(false);
+    let settled = binds || built.profile.jurisdiction.standard_settled;
+    let mut wrong = vec![];
+    const STANDARD: [&str; 8] =
+        ["standard", "test", "factors", "Highfields", "Arista", "Dendrite", "Cahill", "Krinsky"];
+    for (at, s) in sentences(&text) {
+        if !STANDARD.iter().any(|w| s.contains(w)) {
+            continue;
+        }
+        let lower = s.to_lowercase();
+        for word in ["governs", "governing", "govern ", "binding", "binds", "controlling", "controls"] {
+            let Some(i) = lower.find(word) else { continue };
+            let before = &lower[..i];
+            let negated =
+                ["not ", "n’t ", "no "].iter().any(|n| before.ends_with(n) || before.ends_with(&format!("{n}be ")));
+            if negated {
+                continue;
+            }
+            // Settled standards may be said to govern; only a binding one binds.
+            let ok = if word.starts_with("govern") { settled } else { binds };
+            if !ok {
+                wrong.push(format!("page {}: “{}”", page_at(&pages, at), clip(s)));
+            }
+            break;
+        }
+    }
+    let j = &built.profile.jurisdiction;
+    CheckItem {
+        name: "force of the standard".into(),
+        status: if wrong.is_empty() { Status::Pass } else { Status::Fail },
+        detail: if wrong.is_empty() {
+            format!(
+                "the brief calls the {} standard {} and no more",
+                j.standard,
+                if binds {
+                    "binding"
+                } else if settled {
+                    "settled in this court, not binding,"
+                } else {
+                    "unsettled here, not governing or binding,"
+                }
+            )
+        } else {
+            format!(
+                "the {} standard {} here, but the brief says: {}",
+                j.standard,
+                if settled { "is settled but does not bind" } else { "neither governs nor binds" },
+                wrong.join("; ")
+            )
+        },
+    }
+}
+
+/// A Federal Rule of Civil Procedure cited in a state court's brief.
+pub fn federal_rules_in_state_court(built: &Built) -> Option<CheckItem> {
+    if built.profile.jurisdiction.system != System::State {
+        return None;
+    }
+    let (text, pages) = body(built);
+    let found: Vec<String> = ["Fed. R. Civ. P.", "Federal Rule", "Rule 45", "Rule 26"]
+        .iter()
+        .filter_map(|w| text.find(w).map(|i| format!("“{w}” on page {}", page_at(&pages, i))))
+        .collect();
+    Some(CheckItem {
+        name: "federal rules in a state court".into(),
+        status: if found.is_empty() { Status::Pass } else { Status::Fail },
+        detail: if found.is_empty() {
+            "no Federal Rule is cited in this state-court brief".into()
+        } else {
+            format!("a state court's brief cites {}", found.join(", "))
+        },
+    })
+}
+
+/// The sections the court's rules require, found as headings in the typeset text.
+pub fn required_sections(built: &Built) -> Option<CheckItem> {
+    let required = &built.profile.required_sections;
+    if required.is_empty() {
+        return None;
+    }
+    let (text, _) = body(built);
+    let lower = text.to_lowercase();
+    let missing: Vec<String> = required
+        .iter()
+        .filter(|r| !lower.contains(&r.heading.to_lowercase()))
+        .map(|r| match &r.clause {
+            Some(c) => format!("“{}” ({}; add the clause `{c}` to `brief:`)", r.heading, r.rule),
+            None => format!("“{}” ({})", r.heading, r.rule),
+        })
+        .collect();
+    Some(CheckItem {
+        name: "required sections".into(),
+        status: if missing.is_empty() { Status::Pass } else { Status::Fail },
+        detail: if missing.is_empty() {
+            format!(
+                "present: {}",
+                required.iter().map(|r| format!("{} ({})", r.heading, r.rule)).collect::<Vec<_>>().join(", ")
+            )
+        } else {
+            format!("missing: {}", missing.join("; "))
+        },
+    })
+}
+
+/// Each piece of evidence the movant offered is mentioned (by the words the matter names it with).
+pub fn offered_evidence(built: &Built) -> Option<CheckItem> {
+    let items = built.matter_facts.pointer("/evidence/items").and_then(|v| v.as_array())?;
+    if items.is_empty() {
+        return None;
+    }
+    let (text, _) = body(built);
+    let norm = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase().replace('\u{a0}', " ");
+    let body = norm(&text);
+    let missing: Vec<String> = items
+        .iter()
+        .filter_map(|i| i.get("what").and_then(|w| w.as_str()))
+        .filter(|w| !body.contains(&norm(w)))
+        .map(|w| format!("“{w}”"))
+        .collect();
+    Some(CheckItem {
+        name: "offered evidence engaged".into(),
+        status: if missing.is_empty() { Status::Pass } else { Status::Fail },
+        detail: if missing.is_empty() {
+            format!("the brief addresses each of the {} pieces of evidence the movant offered", items.len())
+        } else {
+            format!("the brief never mentions {} (evidence.items)", missing.join(", "))
+        },
+    })
+}
+
+/// Where no binding decision settles the standard: whether the bank holds any decision of this
+/// court or its circuit applying an unmasking standard (the brief says counsel found none when it
+/// does not, and the lawyer must confirm it).
+pub fn own_decisions(built: &Built) -> Option<CheckItem> {
+    let j = &built.profile.jurisdiction;
+    if standard_binds(built).unwrap_or(false) || j.standard_settled {
+        return None;
+    }
+    let topics = ["unmasking-standard-applied", "highfields-applied"];
+    let found: Vec<String> = built
+        .bank
+        .entries
+        .iter()
+        .filter(|(_, (a, _))| a.supports.iter().any(|s| topics.contains(&s.topic.as_str())))
+        .filter(|(_, (a, _))| j.is_own(a.court.as_deref(), a.cite()) || j.is_circuit(a.court.as_deref()))
+        .map(|(id, _)| id.clone())
+        .collect();
+    Some(CheckItem {
+        name: "this court's and its circuit's decisions".into(),
+        status: if found.is_empty() { Status::Warn } else { Status::Pass },
+        detail: if found.is_empty() {
+            format!(
+                "the standard is not settled in {}, and the bank holds no decision of this court{} applying an unmasking standard; the brief says counsel found none — confirm that, or add the decisions to the bank with `supports: [{{topic: unmasking-standard-applied, …}}]`",
+                j.name,
+                j.circuit.as_deref().map(|c| format!(" or of {c}")).unwrap_or_default()
+            )
+        } else {
+            format!("the brief surveys {} from this court or its circuit", found.join(", "))
+        },
+    })
+}
+
+/// Authorities the matter declares under `authorities:` that the brief never cites.
+pub fn matter_authorities(built: &Built) -> Option<CheckItem> {
+    if built.matter.authorities.is_empty() {
+        return None;
+    }
+    let cited: std::collections::BTreeSet<&str> = built.uses.iter().map(|u| u.id.as_str()).collect();
+    let uncited: Vec<&str> =
+        built.matter.authorities.keys().map(|s| s.as_str()).filter(|id| !cited.contains(id)).collect();
+    Some(CheckItem {
+        name: "the matter's own authorities".into(),
+        status: Status::Pass,
+        detail: if uncited.is_empty() {
+            format!("all {} are cited", built.matter.authorities.len())
+        } else {
+            format!("note: declared under `authorities:` but never cited: {}", uncited.join(", "))
+        },
+    })
+}
+
+fn clip(s: &str) -> String {
+    let s = s.trim();
+    if s.chars().count() > 140 {
+        format!("{}…", s.chars().take(140).collect::<String>())
+    } else {
+        s.to_string()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::sentences;
+
+    #[test]
+    fn sentences_split_after_periods_but_not_after_abbreviations() {
+        let t = "See Arista Recs., LLC v. Doe 3, 604 F.3d 110 (2d Cir. 2010). The test governs. Why? Because.";
+        let s: Vec<&str> = sentences(t).into_iter().map(|(_, s)| s).collect();
+        assert_eq!(
+            s,
+            ["See Arista Recs., LLC v. Doe 3, 604 F.3d 110 (2d Cir. 2010).", "The test governs.", "Why?", "Because."]
+        );
+    }
+}
