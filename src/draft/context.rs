@@ -64,6 +64,7 @@ fn standard_context(standards: &Standards, profile: &Profile) -> Json {
         "id": j.standard,
         "name": s.name,
         "Name": capitalize_first(&s.name),
+        "title": s.title,
         "authority": s.authority,
         "pin": s.pin,
         "court": s.court,
