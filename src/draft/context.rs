@@ -149,7 +149,12 @@ fn claims_context(facts: &Json, claims: &Claims, bank: &Bank) -> Json {
             k.dedup();
             k
         };
-        let proof = kinds(ShownBy::Evidence);
+        // Damages are presumed for a claim pleaded per se: harm is not argued for it.
+        let per_se = c.get("per_se").and_then(|v| v.as_bool()).unwrap_or(false);
+        let mut proof = kinds(ShownBy::Evidence);
+        if per_se {
+            proof.retain(|k| *k != "harm");
+        }
         let statement_proof = kinds(ShownBy::Statement);
         let mut all_proof: Vec<&str> = proof.iter().chain(statement_proof.iter()).copied().collect();
         all_proof.sort();
@@ -160,6 +165,7 @@ fn claims_context(facts: &Json, claims: &Claims, bank: &Bank) -> Json {
             "name": c.get("name").and_then(|v| v.as_str()).unwrap_or(&t.name),
             "title": t.title,
             "argued": c.get("argued").and_then(|v| v.as_bool()).unwrap_or(false),
+            "per_se": per_se,
             "content_based": t.content_based,
             "jurisdiction": l.jurisdiction,
             "authority": l.authority,
@@ -273,6 +279,12 @@ pub fn prepare<'a>(matter: &'a Matter, profile: &Profile, facts: Json, bank: &Ba
     context["standard"] = standard_context(&library.standards, profile);
     context["proof"] = serde_json::to_value(&library.proof).unwrap_or(Json::Null);
     // The kinds in the file's order (a JSON object is sorted by key), for loops that list them.
+    context["arguments"] = json!(library
+        .arguments
+        .kinds
+        .iter()
+        .map(|(k, a)| (k.clone(), json!({"means": a.means, "summary": a.summary})))
+        .collect::<Map<String, Json>>());
     context["proof_kinds"] = json!(library.proof.keys().collect::<Vec<_>>());
     context["claims"] = claims_context(&facts, claims, bank);
     context["facts"] = facts;

@@ -15,6 +15,9 @@ use crate::yaml;
 pub struct ArgumentKind {
     /// What the movant argues, completing "the motion argues that ___".
     pub means: String,
+    /// A noun phrase naming it, completing "the motion relies on ___" ("a state’s pre-suit
+    /// discovery rule").
+    pub summary: String,
     /// Where the library answers it (a clause id or a description), for error hints.
     pub answered_by: String,
 }

@@ -25,6 +25,10 @@ pub struct ProofKind {
     pub showing: String,
     /// A run-in heading.
     pub title: String,
+    /// Whether it turns on who the speaker is (state of mind, knowledge): evidence of it is not
+    /// demanded before the speaker is known.
+    #[serde(default)]
+    pub depends_on_identity: bool,
 }
 
 /// The kinds of proof, by id, in the file's order.

@@ -116,7 +116,7 @@ impl Standards {
         let Some(std) = self.get(&j.standard) else {
             let ids: Vec<&str> = self.map.keys().map(|s| s.as_str()).collect();
             let hint = match did_you_mean(&j.standard, ids.iter().copied()) {
-                Some(g) => format!("did you mean `{g}`? The standards are: {}", ids.join(", ")),
+                Some(g) => format!("{g} (the standards are: {})", ids.join(", ")),
                 None => format!("the standards are: {} (add one to {FILE})", ids.join(", ")),
             };
             return Err(Diagnostic::error(format!("unknown unmasking standard `{}`", j.standard))

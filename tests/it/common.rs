@@ -465,7 +465,21 @@ pub fn checks_but_verification(built: &pleader::pipeline::Built) -> Vec<pleader:
         .filter(|f| f.pin.trim().is_empty())
         .map(|f| f.authority.as_str())
         .collect();
+    // The decisions the motion relies on, as the matter lists them, are cited as the motion cites
+    // them (by name, no pin of ours).
+    let movant_cites: Vec<String> = built
+        .matter_facts
+        .pointer("/motion/arguments")
+        .and_then(|a| a.as_array())
+        .into_iter()
+        .flatten()
+        .flat_map(|a| a.get("authorities").and_then(|v| v.as_array()).cloned().unwrap_or_default())
+        .filter_map(|v| v.as_str().map(str::to_string))
+        .collect();
     for u in &built.uses {
+        if movant_cites.contains(&u.id) {
+            continue;
+        }
         let is_case = built.bank.get(&u.id).is_some_and(|a| a.kind == pleader::library::bank::Kind::Case);
         if is_case && u.pin.is_none() && !u.nested {
             assert!(

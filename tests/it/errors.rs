@@ -208,7 +208,12 @@ macro_rules! cases {
 }
 
 cases! {
+    argument_kind_unknown => "argument-kind-unknown",
+    argument_unanswered => "argument-unanswered",
     bad_override => "bad-override",
+    claim_extension_duplicate => "claim-extension-duplicate",
+    paragraph_without_text => "paragraph-without-text",
+    standard_unknown => "standard-unknown",
     bank_duplicate_key => "bank-duplicate-key",
     boolean_as_word => "boolean-as-word",
     claim_none_argued => "claim-none-argued",

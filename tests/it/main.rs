@@ -17,6 +17,8 @@
 //!   standard's argument, clauses refused outside their courts;
 //! - `citations`: citations checked against reporters-db and courts-db, verification records,
 //!   `authorities add`, the cite-check worksheet and linked citations;
+//! - `substance`: what the brief says of the law and the record — arguments answered, the
+//!   standard's force, fact and opinion, entities, repeated passages, the lawyer's own paragraphs;
 //! - `architecture`: the source tree keeps its rules (one Typst writer, no import cycle).
 
 mod architecture;
@@ -32,5 +34,6 @@ mod library;
 mod overprint;
 mod profiles;
 mod robustness;
+mod substance;
 mod typography;
 mod workflow;

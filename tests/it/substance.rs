@@ -1,0 +1,251 @@
+//! What the brief says about the law and the record, read from the typeset text: every argument
+//! the motion makes is answered; the standard is stated with its force in each court; a statement
+//! marked as fact is never called opinion; each claim's fact/opinion authority comes from its
+//! governing state; entities are never written about as persons; no passage is printed twice; the
+//! matter's own paragraphs print literally with working citations; project claim files extend the
+//! library's; and `check` fails what the data does not support.
+
+use crate::common::*;
+use pleader::rules::{court_checks, Status};
+
+/// The whole text of a typeset brief's body, runs of white space made single.
+fn body_text(built: &pleader::pipeline::Built) -> String {
+    let pages: Vec<String> = body_pages(built).map(|p| page_string(built, p)).collect();
+    normalize(&pages.join(" "))
+}
+
+fn own_text(file: &str) -> String {
+    std::fs::read_to_string(root().join("matters").join(file)).unwrap()
+}
+
+fn check<'a>(items: &'a [pleader::rules::CheckItem], name: &str) -> &'a pleader::rules::CheckItem {
+    items.iter().find(|c| c.name == name).unwrap_or_else(|| panic!("no `{name}` check in {items:#?}"))
+}
+
+#[test]
+fn every_argument_the_motion_makes_is_answered_in_its_own_words() {
+    for f in sample_files() {
+        let text = own_text(&f);
+        let matter = pleader::matter::Matter::load(&pleader::diag::SourceText::new(f.clone(), text.clone())).unwrap();
+        let Some(args) =
+            matter.facts.get("motion").and_then(|m| m.get("arguments")).and_then(|a| a.as_sequence()).cloned()
+        else {
+            continue;
+        };
+        let built = build_text(&f, &text);
+        let body = body_text(&built);
+        let kinds = &built.library.arguments.kinds;
+        let intro_end = body.find("FACTUAL BACKGROUND").unwrap_or(body.len());
+        for a in args {
+            let says = a.get("says").and_then(|s| s.as_str()).unwrap();
+            let kind = a.get("kind").and_then(|s| s.as_str()).unwrap();
+            // The lawyer's characterisation is printed once, where the section answering it begins;
+            // the introduction names the argument by its kind.
+            let said = normalize(&format!("that {says}"));
+            assert_eq!(body.matches(&said).count(), 1, "{f}: “{said}” is not answered once:\n{body}");
+            let summary = normalize(&kinds[kind].summary);
+            assert!(body[..intro_end].contains(&summary), "{f}: the introduction does not name “{summary}”");
+        }
+    }
+}
+
+#[test]
+fn the_standard_is_stated_with_its_force_in_each_court() {
+    // Seventh Circuit, nothing settled: the brief says so and asks the Court to adopt Dendrite.
+    let built = build_text("pc.yaml", &own_text("prairie-crest-v-does.yaml"));
+    let body = body_text(&built);
+    assert!(body.contains("Neither the Supreme Court nor the Seventh Circuit has settled which standard"), "{body}");
+    assert!(body.contains("This Court should apply the Dendrite test."), "{body}");
+    for sentence in body.split(". ") {
+        let about_standard =
+            sentence.contains("Dendrite") || sentence.contains("standard") || sentence.contains("test");
+        let forceful = sentence.contains("govern") || sentence.contains("binding") || sentence.contains("controlling");
+        assert!(!(about_standard && forceful) || sentence.contains("procedure governs"), "“{sentence}”");
+    }
+    assert_eq!(check(&court_checks(&built), "force of the standard").status, Status::Pass);
+    // No decision of the Ninth Circuit or a California court is presented as the law of this one.
+    assert!(!body.contains("Courts in the Northern District of California"), "{body}");
+    // Second Circuit: the Arista factors bind, and the brief may say they govern.
+    let built = build_text("va.yaml", &own_text("vance-v-stoopline.yaml"));
+    let body = body_text(&built);
+    assert!(body.contains("Arista factors govern"), "{body}");
+    assert_eq!(check(&court_checks(&built), "force of the standard").status, Status::Pass);
+    // N.D. Cal.: settled in the District's own decisions, which bind no one.
+    let built = build_text("le.yaml", &own_text("leifer-v-twitter.yaml"));
+    let body = body_text(&built);
+    assert!(body.contains("Courts in this District decide whether to unmask"), "{body}");
+    assert!(!body.contains("binds this Court") && !body.contains("law that binds"), "{body}");
+}
+
+#[test]
+fn check_fails_governs_where_the_standard_is_open_and_federal_rules_in_a_state_court() {
+    // A lawyer's paragraph saying the standard governs, in C.D. Cal., where nothing settles it.
+    let text = own_text("okonkwo-v-orbitline.yaml").replace(
+        "  - clause: conclusion\n",
+        "  - paragraph: governs\n    heading: The Standard\n    text: \"The Highfields test governs this motion. [see @highfields at 975–76].\"\n  - clause: conclusion\n",
+    );
+    let built = build_text("ok.yaml", &text);
+    let item = check(&court_checks(&built), "force of the standard").clone();
+    assert_eq!(item.status, Status::Fail, "{item:?}");
+    assert!(item.detail.contains("The Highfields test governs this motion."), "{item:?}");
+    // A Federal Rule cited in a California superior court's brief.
+    let text = own_text("ferreira-v-nestwise.yaml").replace(
+        "  - conclusion\n",
+        "  - paragraph: federal\n    heading: A Federal Rule\n    text: \"Discovery is limited to what is relevant. [see @frcp-26(b)(1)].\"\n  - conclusion\n",
+    );
+    let built = build_text("fe.yaml", &text);
+    let item = check(&court_checks(&built), "federal rules in a state court").clone();
+    assert_eq!(item.status, Status::Fail, "{item:?}");
+    assert!(item.detail.contains("Fed. R. Civ. P."), "{item:?}");
+    // The statement of issues N.D. Cal. requires, left out of the outline.
+    let text = own_text("leifer-v-twitter.yaml").replace("  - statement-of-issues\n", "");
+    let built = build_text("le.yaml", &text);
+    let item = check(&court_checks(&built), "required sections").clone();
+    assert_eq!(item.status, Status::Fail, "{item:?}");
+    assert!(item.detail.contains("Statement of Issues to Be Decided") && item.detail.contains("7-4(a)(3)"), "{item:?}");
+}
+
+#[test]
+fn a_statement_marked_as_fact_is_argued_on_its_own_and_never_called_opinion() {
+    for f in ["vance-v-stoopline.yaml", "prairie-crest-v-does.yaml", "ferreira-v-nestwise.yaml"] {
+        let built = build_text(&f, &own_text(f));
+        let body = body_text(&built);
+        assert!(
+            body.contains("assert a fact that can be checked") || body.contains("asserts a fact that can be checked"),
+            "{f}: {body}"
+        );
+        // No sentence speaks of all the statements as opinion.
+        for s in body.split(". ") {
+            let all_opinion = (s.contains("The posts at issue are of that kind")
+                || s.contains("The comments at issue are of that kind")
+                || s.contains("Read in their setting, the posts,")
+                || s.contains("Read in their setting, the comments,"))
+                && !s.contains("of the");
+            assert!(!all_opinion, "{f}: “{s}”");
+            assert!(!s.contains("rather than an opinion, or"), "{f}: “{s}”");
+        }
+    }
+}
+
+#[test]
+fn the_fact_opinion_rule_comes_from_the_governing_state() {
+    // Illinois claims: Solaia (Illinois Supreme Court), no New York or California decision.
+    let built = build_text("pc.yaml", &own_text("prairie-crest-v-does.yaml"));
+    let body = body_text(&built);
+    assert!(body.contains("Solaia Tech., LLC v. Specialty Publ'g Co."), "{body}");
+    for other in ["Mirza", "Jacobus", "Krinsky", "Mann v. Abel"] {
+        let opinion = body.find("express their authors' opinions").unwrap();
+        assert!(!body[opinion..opinion + 600].contains(other), "{other} in an Illinois fact/opinion argument");
+    }
+    // Washington claim in E.D.N.Y.: Washington's own decision.
+    let built = build_text("va.yaml", &own_text("vance-v-stoopline.yaml"));
+    let body = body_text(&built);
+    let at = body.find("Only a statement of fact can support").unwrap();
+    let para = &body[at..at + 900];
+    assert!(para.contains("Dunlap"), "{para}");
+    assert!(!para.contains("Mirza") && !para.contains("Jacobus"), "{para}");
+    // Interference with prospective relations is its own tort, with its own elements.
+    let built = build_text("bw.yaml", &own_text("brightwater-v-kestrel.yaml"));
+    let body = body_text(&built);
+    assert!(
+        body.contains("Under New York law, tortious interference with prospective economic advantage requires"),
+        "{body}"
+    );
+    assert!(!body.contains("valid contract"), "{body}");
+}
+
+#[test]
+fn an_entity_is_never_written_about_as_a_person() {
+    for f in sample_files() {
+        let text = own_text(&f);
+        let m = pleader::matter::Matter::load(&pleader::diag::SourceText::new(f.clone(), text.clone())).unwrap();
+        if m.parties["movant"].pronoun != pleader::matter::Pronoun::It {
+            continue;
+        }
+        let built = build_text(&f, &text);
+        let body = body_text(&built);
+        for bad in
+            ["a person who", "falsely accused", "himself", "herself", "his own declaration", "her own declaration"]
+        {
+            assert!(!body.contains(bad), "{f}: “{bad}”");
+        }
+    }
+}
+
+#[test]
+fn no_passage_is_printed_twice() {
+    for f in sample_files() {
+        let built = build_text(&f, &own_text(&f));
+        let body = body_text(&built);
+        let mut seen = std::collections::BTreeMap::new();
+        for s in body.split(". ").map(str::trim) {
+            let words = s.split_whitespace().count();
+            // Quotations repeat by design (a rule quoted, then applied); citations too.
+            if words < 10 || s.contains('“') || s.starts_with("See") || s.starts_with("see") {
+                continue;
+            }
+            *seen.entry(s.to_string()).or_insert(0) += 1;
+        }
+        let twice: Vec<_> = seen.into_iter().filter(|(_, n)| *n > 1).collect();
+        assert!(twice.is_empty(), "{f}: {twice:#?}");
+    }
+}
+
+#[test]
+fn a_lawyers_own_paragraph_prints_literally_and_cites_like_a_clause() {
+    let text = own_text("prairie-crest-v-does.yaml").replace(
+        "  - conclusion\n",
+        "  - paragraph: our-point\n    heading: \"Our Point {{ x }} #set\"\n    text: \"A point of ours, {% if true %}#import *x*. [see @dendrite at 760–61]. Again. [see @dendrite at 760].\"\n  - conclusion\n",
+    );
+    let built = build_text("pc.yaml", &text);
+    let body = body_text(&built);
+    assert!(body.contains("OUR POINT {{ X }} #SET"), "{body}");
+    assert!(body.contains("A point of ours, {% if true %}#import *x*."), "{body}");
+    // The citations are the brief's: a short form after the first, then Id.
+    assert!(body.contains("See Dendrite, 775 A.2d at 760–61. Again. See id. at 760."), "{body}");
+    // It answers an argument the library has no clause for.
+    let text = own_text("prairie-crest-v-does.yaml")
+        .replace(
+            "      - kind: no-standing\n",
+            "      - kind: prior-order\n        says: the Court already authorized the subpoena\n        cite: {doc: mot, at: \"at 3\"}\n      - kind: no-standing\n",
+        )
+        .replace(
+            "  - conclusion\n",
+            "  - paragraph: leave\n    heading: Leave Is Not a Ruling\n    text: \"Leave to serve a subpoena decides nothing about compliance. [see @order at 1].\"\n    answers: [prior-order]\n  - conclusion\n",
+        );
+    let built = build_text("pc.yaml", &text);
+    assert!(body_text(&built).contains("Leave to serve a subpoena decides nothing about compliance. See Order at 1."));
+}
+
+#[test]
+fn a_project_claim_file_extends_the_librarys() {
+    let dir = temp_dir("claims-extend");
+    for d in ["claims", "authorities", "matters"] {
+        std::fs::create_dir_all(dir.join(d)).unwrap();
+    }
+    std::fs::write(
+        dir.join("claims/defamation-oregon.yaml"),
+        "extends: defamation\nlaws:\n  oregon:\n    jurisdiction: Oregon\n    authority: or-case\n    pin: \"12\"\n    elements:\n      - {text: a defamatory statement of fact about the plaintiff, proof: [fact], shown_by: statement}\n      - {text: publication of the statement to a third party, proof: [publication], shown_by: evidence}\n    fact_opinion: {authority: or-case, pin: \"14\", parenthetical: \"holding that a review's insults were opinion\"}\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.join("authorities/oregon.yaml"),
+        "or-case:\n  kind: case\n  name: \"Oregon Plaintiff v. Oregon Defendant\"\n  short: Oregon Plaintiff\n  cite: \"300 Or. 1\"\n  court: Or.\n  year: 1990\n",
+    )
+    .unwrap();
+    let text = own_text("okonkwo-v-orbitline.yaml")
+        .replace("{type: defamation, law: texas, argued: true}", "{type: defamation, law: oregon, argued: true}");
+    std::fs::write(dir.join("matters/m.yaml"), &text).unwrap();
+    let project = pleader::library::project::Project::at(&dir).unwrap();
+    let src = pleader::diag::SourceText::new("m.yaml", text);
+    let loaded = pleader::pipeline::load(src, project)
+        .unwrap_or_else(|d| panic!("{}", pleader::diag::render(&d, Default::default())));
+    // The library's own laws are still there, and the project's is added.
+    let t = loaded.library.claims.get("defamation").unwrap();
+    assert!(t.laws.contains_key("texas") && t.laws.contains_key("oregon"));
+    let built = pleader::pipeline::Session::new()
+        .build_loaded(loaded, std::time::Instant::now(), pleader::pipeline::BuildOptions::default())
+        .unwrap_or_else(|d| panic!("{}", pleader::diag::render(&d, Default::default())));
+    let body = body_text(&built);
+    assert!(body.contains("Under Oregon law, defamation requires"), "{body}");
+}
