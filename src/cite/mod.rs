@@ -8,6 +8,7 @@
 
 pub mod forms;
 pub mod parse;
+pub mod pins;
 pub mod reference;
 pub mod syntax;
 pub mod verify;

@@ -93,9 +93,10 @@ pub struct Authority {
     /// The judge who wrote the decision, with the title held at the time.
     #[serde(default)]
     pub judge: Option<Judge>,
-    /// Who checked this citation against the opinion, when, and against what.
-    #[serde(default)]
-    pub verified: Option<Verified>,
+    /// Who checked this citation against the opinion, when, and against what: one record, or a
+    /// list of them (`pleader authorities verify` appends one per check).
+    #[serde(default, deserialize_with = "one_or_many")]
+    pub verified: Vec<Verified>,
     /// Why this citation could not be checked (instead of `verified`).
     #[serde(default)]
     pub unverified: Option<String>,
@@ -114,17 +115,22 @@ pub struct Judge {
     pub title: String,
 }
 
-/// A record of verification: `verified: {by, on, source}`.
+/// A record of verification: `verified: {by, on, source}`, or a list of such records. Each
+/// record says the citation was checked against `source`; its `pins` are the pins seen there.
 #[derive(Clone, Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Verified {
     pub by: String,
     pub on: Date,
-    /// What was read (addresses) and which fields and pins were checked.
+    /// What was read (addresses, or a database such as "Westlaw") and which fields and pins were
+    /// checked.
     pub source: String,
     /// Each pin that was seen, with what was checked there (the proposition or quotation).
     #[serde(default)]
     pub pins: Vec<PinCheck>,
+    /// The checker's remark, as entered.
+    #[serde(default)]
+    pub note: Option<String>,
 }
 
 /// One pin seen in the decision's own text: `{at: "975–76", saw: "…"}`.
@@ -133,8 +139,22 @@ pub struct Verified {
 pub struct PinCheck {
     /// The pin as the brief prints it ("975–76", "*3", "§ 3.3").
     pub at: String,
-    /// The proposition or quotation checked at that pin, in the checker's words.
-    pub saw: String,
+    /// The proposition or quotation checked at that pin, in the checker's words; absent when the
+    /// checker recorded only that the pin was seen (nothing is filled in on their behalf).
+    #[serde(default)]
+    pub saw: Option<String>,
+}
+
+/// `verified:` as one record or a list of records.
+fn one_or_many<'de, D: serde::Deserializer<'de>>(d: D) -> std::result::Result<Vec<Verified>, D::Error> {
+    use serde::de::Error as _;
+    let v = serde_yaml::Value::deserialize(d)?;
+    let out = match v {
+        serde_yaml::Value::Null => Ok(vec![]),
+        serde_yaml::Value::Sequence(_) => serde_yaml::from_value::<Vec<Verified>>(v),
+        _ => serde_yaml::from_value::<Verified>(v).map(|one| vec![one]),
+    };
+    out.map_err(|e| D::Error::custom(format!("`verified` (one record `{{by, on, source}}` or a list of them): {e}")))
 }
 
 /// A proposition a decision supports, with the pin where it does and an explanatory
