@@ -259,6 +259,157 @@ impl Authority {
     }
 }
 
+/// A verification record as a person entered it (`pleader authorities verify`, or a filled row
+/// of the cite-check sheet): who, when, against what, the pins seen and their remark.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct NewRecord {
+    pub by: String,
+    /// ISO date (`2026-12-04`).
+    pub on: String,
+    pub source: String,
+    pub pins: Vec<String>,
+    pub note: Option<String>,
+}
+
+/// A YAML double-quoted scalar.
+fn quoted(s: &str) -> String {
+    let mut out = String::from("\"");
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\t' => out.push_str("\\t"),
+            c if c.is_control() => out.push_str(&format!("\\u{:04X}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+impl NewRecord {
+    /// The record as one block-list item whose dash is at column `indent`.
+    fn item(&self, indent: usize) -> String {
+        let pad = " ".repeat(indent);
+        let mut s = format!(
+            "{pad}- by: {}\n{pad}  on: {}\n{pad}  source: {}\n",
+            quoted(&self.by),
+            self.on,
+            quoted(&self.source)
+        );
+        if !self.pins.is_empty() {
+            s.push_str(&format!("{pad}  pins:\n"));
+            for p in &self.pins {
+                s.push_str(&format!("{pad}    - at: {}\n", quoted(p)));
+            }
+        }
+        if let Some(n) = &self.note {
+            s.push_str(&format!("{pad}  note: {}\n", quoted(n)));
+        }
+        s
+    }
+}
+
+/// The start of the line that holds byte `at`.
+fn line_start(text: &str, at: usize) -> usize {
+    text[..at].rfind('\n').map_or(0, |i| i + 1)
+}
+
+/// Steps back from `limit` (a line start) over blank lines and comment lines: where a block
+/// that the next key (or the end of the file) follows really ends.
+fn block_end(text: &str, limit: usize) -> usize {
+    let mut p = limit;
+    while p > 0 {
+        let prev = line_start(text, p - 1);
+        let line = text[prev..p].trim();
+        if line.is_empty() || line.starts_with('#') {
+            p = prev;
+        } else {
+            break;
+        }
+    }
+    p
+}
+
+/// Appends a verification record to bank entry `id` in the text of a bank file, editing the
+/// text so that its comments and layout stay as written: a new `verified:` list when the entry
+/// has none, a new item of its list, or its single record turned into the first item of a list.
+pub fn append_verification(text: &str, id: &str, record: &NewRecord) -> std::result::Result<String, String> {
+    use crate::yaml::tree::{self, Kind as NodeKind};
+    let root = tree::parse(text).ok_or("the file is not well-formed YAML")?;
+    let NodeKind::Map(entries) = &root.kind else { return Err("the file is not a mapping of ids to entries".into()) };
+    let i = entries.iter().position(|e| e.key == id).ok_or_else(|| format!("the file has no entry `{id}`"))?;
+    let entry = &entries[i];
+    let limit = entries.get(i + 1).map_or(text.len(), |next| line_start(text, next.key_span.start));
+    let NodeKind::Map(fields) = &entry.value.kind else { return Err(format!("`{id}` is not a mapping")) };
+    if text[entry.value.span.start..].starts_with('{') {
+        return Err(format!(
+            "`{id}` is written as a flow mapping (`{{…}}`); write it as a block mapping to record in it"
+        ));
+    }
+    let column = |at: usize| at - line_start(text, at);
+    let indent = fields.first().map_or(2, |f| column(f.key_span.start));
+    let mut out = text.to_string();
+    let insert_at = |out: &mut String, at: usize, block: &str| {
+        let mut block = block.to_string();
+        if at > 0 && !out[..at].ends_with('\n') {
+            block.insert(0, '\n');
+        }
+        out.insert_str(at, &block);
+    };
+    let Some(v) = fields.iter().find(|f| f.key == "verified") else {
+        let at = block_end(text, limit);
+        let block = format!("{}verified:\n{}", " ".repeat(indent), record.item(indent + 2));
+        insert_at(&mut out, at, &block);
+        return Ok(out);
+    };
+    let next_key = fields.iter().map(|f| f.key_span.start).filter(|&s| s > v.key_span.start).min();
+    let vend = block_end(text, next_key.map_or(limit, |s| line_start(text, s)));
+    let start = v.value.span.start;
+    match &v.value.kind {
+        NodeKind::Seq(_) if text[start..].starts_with('[') => {
+            Err(format!("`{id}`'s `verified:` is a flow list (`[…]`); write it as a block list to record in it"))
+        }
+        NodeKind::Seq(_) => {
+            let dash = text[line_start(text, start)..].len() - text[line_start(text, start)..].trim_start().len();
+            insert_at(&mut out, vend, &record.item(dash));
+            Ok(out)
+        }
+        NodeKind::Map(_) if text[start..].starts_with('{') => {
+            let close = text[v.value.span.end..].find('}').map(|k| v.value.span.end + k + 1).ok_or("unclosed `{`")?;
+            let item_indent = indent + 2;
+            insert_at(&mut out, vend, &record.item(item_indent));
+            let flow = text[start..close].replace('\n', "\n  ");
+            let key_end = text[..start].trim_end().len();
+            out.replace_range(key_end..close, &format!("\n{}- {flow}", " ".repeat(item_indent)));
+            Ok(out)
+        }
+        NodeKind::Map(keys) => {
+            let key_start = keys.first().map_or(start, |k| k.key_span.start);
+            let first = line_start(text, key_start);
+            let map_indent = column(key_start);
+            insert_at(&mut out, vend, &record.item(map_indent));
+            let mut block = String::new();
+            for (k, line) in text[first..vend].split_inclusive('\n').enumerate() {
+                if k == 0 {
+                    block.push_str(&line[..map_indent]);
+                    block.push_str("- ");
+                    block.push_str(&line[map_indent..]);
+                } else if line.trim().is_empty() {
+                    block.push_str(line);
+                } else {
+                    block.push_str("  ");
+                    block.push_str(line);
+                }
+            }
+            out.replace_range(first..vend, &block);
+            Ok(out)
+        }
+        _ => Err(format!("`{id}`'s `verified:` is neither a record nor a list of records")),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -269,5 +420,59 @@ mod tests {
         assert_eq!(split_reporter("2011 WL 5444622"), Some(("2011 WL", "5444622")));
         assert!(is_database("2011 WL 5444622"));
         assert!(!is_database("385 F. Supp. 2d 969"));
+    }
+
+    fn rec(pins: &[&str]) -> NewRecord {
+        NewRecord {
+            by: "JD".into(),
+            on: "2026-12-04".into(),
+            source: "Westlaw".into(),
+            pins: pins.iter().map(|p| p.to_string()).collect(),
+            note: Some("pulled \"star\" pages".into()),
+        }
+    }
+
+    fn records(text: &str, id: &str) -> Vec<Verified> {
+        let mut bank = Bank::default();
+        bank.add_file(&SourceText::new("t.yaml", text)).unwrap();
+        bank.get(id).unwrap().verified.clone()
+    }
+
+    const ENTRY: &str = "# cases\n\na:\n  kind: case  # a comment\n  name: A v. B\n  cite: 1 F.4th 1\n  year: 2021\n  note: >-\n    long\n    note\n\n# next\nb:\n  kind: case\n  name: C v. D\n  cite: 2 F.4th 2\n  year: 2021\n";
+
+    #[test]
+    fn a_first_record_is_added_at_the_end_of_the_entry_and_nothing_else_changes() {
+        let out = append_verification(ENTRY, "a", &rec(&["975–76"])).unwrap();
+        let v = records(&out, "a");
+        assert_eq!(v.len(), 1);
+        assert_eq!(v[0].pins[0].at, "975–76");
+        assert_eq!(v[0].note.as_deref(), Some("pulled \"star\" pages"));
+        assert!(records(&out, "b").is_empty());
+        // Only lines were added: every original line is still there, in order.
+        let mut lines = out.lines();
+        assert!(ENTRY.lines().all(|l| lines.any(|m| m == l)));
+        assert!(out.contains("  note: >-\n    long\n    note\n  verified:\n    - by: \"JD\"\n"));
+    }
+
+    #[test]
+    fn a_single_record_becomes_a_list_block_or_flow() {
+        let block = ENTRY.replace(
+            "  year: 2021\n  note",
+            "  year: 2021\n  verified:\n    by: X\n    on: 2026-12-02\n    source: >-\n      read it\n  note",
+        );
+        let out = append_verification(&block, "a", &rec(&[])).unwrap();
+        let v = records(&out, "a");
+        assert_eq!((v.len(), v[0].by.as_str(), v[1].by.as_str()), (2, "X", "JD"));
+        assert_eq!(v[0].source, "read it");
+        let again = append_verification(&out, "a", &rec(&["3"])).unwrap();
+        assert_eq!(records(&again, "a").len(), 3);
+        let flow = ENTRY.replace(
+            "  year: 2021\n  note",
+            "  year: 2021\n  verified: {by: X, on: 2026-12-02,\n    source: read}\n  note",
+        );
+        let out = append_verification(&flow, "a", &rec(&["5"])).unwrap();
+        let v = records(&out, "a");
+        assert_eq!((v.len(), v[1].pins.len()), (2, 1));
+        assert!(append_verification(ENTRY, "zz", &rec(&[])).is_err());
     }
 }
