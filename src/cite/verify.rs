@@ -317,7 +317,7 @@ pub enum Status<'a> {
 pub fn status(a: &Authority) -> Status<'_> {
     // The latest record speaks for the citation (each record checked it).
     let latest = a.verified.iter().max_by_key(|v| v.on.0);
-    match (latest, &a.unverified) {
+    match (latest, a.open()) {
         (Some(v), Some(open)) => Status::Partly { by: &v.by, on: v.on, open },
         (None, Some(reason)) => Status::Unverified(reason),
         (Some(v), None) => Status::Verified { by: &v.by, on: v.on, source: &v.source },

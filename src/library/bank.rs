@@ -131,6 +131,11 @@ pub struct Verified {
     /// The checker's remark, as entered.
     #[serde(default)]
     pub note: Option<String>,
+    /// The entry's `unverified:` text as it stood when the checker said they had checked what it
+    /// names (`verify --cleared-open`): that text no longer holds the entry open. An `unverified:`
+    /// text changed since is open again.
+    #[serde(default)]
+    pub cleared: Option<String>,
 }
 
 /// One pin seen in the decision's own text: `{at: "975–76", saw: "…"}`.
@@ -224,6 +229,14 @@ pub fn is_database(cite: &str) -> bool {
 }
 
 impl Authority {
+    /// The entry's `unverified:` text unless a verification record says it was checked.
+    pub fn open(&self) -> Option<&str> {
+        let open = self.unverified.as_deref()?;
+        let norm = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
+        let cleared = self.verified.iter().filter_map(|v| v.cleared.as_deref()).any(|c| norm(c) == norm(open));
+        (!cleared).then_some(open)
+    }
+
     fn check(&self) -> std::result::Result<(), String> {
         match self.kind {
             Kind::Case => {
@@ -269,6 +282,8 @@ pub struct NewRecord {
     pub source: String,
     pub pins: Vec<String>,
     pub note: Option<String>,
+    /// The `unverified:` text the checker says they checked (see [`Verified::cleared`]).
+    pub cleared: Option<String>,
 }
 
 /// A YAML double-quoted scalar.
@@ -306,6 +321,9 @@ impl NewRecord {
         }
         if let Some(n) = &self.note {
             s.push_str(&format!("{pad}  note: {}\n", quoted(n)));
+        }
+        if let Some(c) = &self.cleared {
+            s.push_str(&format!("{pad}  cleared: {}\n", quoted(c)));
         }
         s
     }
@@ -429,6 +447,7 @@ mod tests {
             source: "Westlaw".into(),
             pins: pins.iter().map(|p| p.to_string()).collect(),
             note: Some("pulled \"star\" pages".into()),
+            cleared: None,
         }
     }
 

@@ -192,7 +192,8 @@ pub fn markdown(built: &Built, rows: &[Row]) -> String {
     s
 }
 
-/// The worksheet as CSV (RFC 4180), one row per citation, every column filled on every row.
+/// The worksheet as CSV (RFC 4180), one row per citation; the last four columns (`verified_by`,
+/// `source`, `date`, `note`) are left empty for the person who checks the row.
 pub fn csv(rows: &[Row]) -> String {
     let field = |s: &str| {
         if s.contains([',', '"', '\n', '\r']) {
@@ -202,7 +203,7 @@ pub fn csv(rows: &[Row]) -> String {
         }
     };
     let mut s = String::from(
-        "id,authority,page,line,form,pin,sentence,verification,verification_source,problems,lookup_url\r\n",
+        "id,authority,page,line,form,pin,sentence,verification,verification_source,problems,lookup_url,verified_by,source,date,note\r\n",
     );
     for r in rows {
         let cols = [
@@ -217,6 +218,11 @@ pub fn csv(rows: &[Row]) -> String {
             r.source.clone().unwrap_or_default(),
             r.problems.join("; "),
             r.url.clone().unwrap_or_default(),
+            // Filled in by the person who checks the row (`pleader citecheck MATTER --import`).
+            String::new(),
+            String::new(),
+            String::new(),
+            String::new(),
         ];
         s.push_str(&cols.iter().map(|c| field(c)).collect::<Vec<_>>().join(","));
         s.push_str("\r\n");

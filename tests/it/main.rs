@@ -17,10 +17,12 @@
 //!   standard's argument, clauses refused outside their courts;
 //! - `citations`: citations checked against reporters-db and courts-db, verification records,
 //!   `authorities add`, the cite-check worksheet and linked citations;
+//! - `citecheck_loop`: recording a person's checks (`authorities verify`, `citecheck --import`);
 //! - `architecture`: the source tree keeps its rules (one Typst writer, no import cycle).
 
 mod architecture;
 mod citations;
+mod citecheck_loop;
 mod cli;
 mod common;
 mod courts;
