@@ -48,6 +48,50 @@ pub struct Resolver<'a> {
     group_at: usize,
     /// Every authority citation printed, in reading order.
     pub uses: Vec<CiteUse>,
+    /// Every top-level citation group printed (authorities and the record), as plain text.
+    pub printed: Vec<PrintedGroup>,
+}
+
+/// A citation group of a drafted clause as the brief prints it, in plain text: what the
+/// cite-check sheet shows in place of the clause's `[@id at 5]`.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PrintedGroup {
+    /// Index of the clause (in outline order).
+    pub clause: usize,
+    /// The group's bytes in the drafted clause text.
+    pub range: std::ops::Range<usize>,
+    pub text: String,
+}
+
+/// Printed citation markup without pleader's marks and links, as plain text.
+fn unmarked_plain(markup: &str) -> String {
+    let mut out = String::with_capacity(markup.len());
+    let mut rest = markup;
+    let mut open_links = 0usize;
+    while !rest.is_empty() {
+        if let Some(r) = rest.strip_prefix("#metadata(") {
+            // `#metadata("pl:cite:3")<pl-c3>`
+            let end = r.find('>').map_or(r.len(), |i| i + 1);
+            rest = &r[end..];
+        } else if let Some(r) = rest.strip_prefix("#link(") {
+            let end = r.find(")[").map_or(r.len(), |i| i + 2);
+            rest = &r[end..];
+            open_links += 1;
+        } else if rest.starts_with("];") && open_links > 0 {
+            open_links -= 1;
+            rest = &rest[2..];
+        } else if let Some(r) = rest.strip_prefix('\\') {
+            let n = r.chars().next().map_or(0, char::len_utf8);
+            out.push('\\');
+            out.push_str(&r[..n]);
+            rest = &r[n..];
+        } else {
+            let n = rest.chars().next().map_or(1, char::len_utf8);
+            out.push_str(&rest[..n]);
+            rest = &rest[n..];
+        }
+    }
+    escape::plain(&out).replace('*', "")
 }
 
 impl<'a> Resolver<'a> {
@@ -61,6 +105,7 @@ impl<'a> Resolver<'a> {
             links: false,
             group_at: 0,
             uses: vec![],
+            printed: vec![],
         }
     }
 
@@ -107,6 +152,9 @@ impl<'a> Resolver<'a> {
             }
             let footnote = in_footnote.unwrap_or_else(|| footnotes.inside_at(text, g.start));
             let printed = self.group(&g, start, clause, footnote, nested, depth)?;
+            if !nested {
+                self.printed.push(PrintedGroup { clause, range: g.start..g.end, text: unmarked_plain(&printed) });
+            }
             pos = g.end;
             // "Id." or "Compl." before the author's own period: print one period, not two.
             // (A linked citation ends in the link's closing `];`.)
