@@ -332,6 +332,9 @@ impl Authority {
                 markup(&h.cite),
                 court_date(h.court.as_deref(), h.year, h.date)
             ));
+            if let Some(p) = &h.parenthetical {
+                out.push_str(&format!(" ({})", markup(p.trim())));
+            }
         }
         out
     }

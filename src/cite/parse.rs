@@ -42,6 +42,8 @@ pub struct ParsedHistory {
     pub court: Option<String>,
     pub year: Option<i32>,
     pub date: Option<NaiveDate>,
+    /// "(summary order)" after the court and date.
+    pub parenthetical: Option<String>,
 }
 
 /// The part of the input that could not be read, and why.
@@ -124,8 +126,14 @@ pub fn parse_citation(input: &str) -> Result<Parsed, ParseError> {
             };
             let (hcourt, hyear, hdate, after) = court_date(text, hend, &hcite)?;
             let hcourt = hcourt.map(|c| normalize_court(c, &hread, &mut notes)).transpose()?;
-            history.push(ParsedHistory { phrase, cite: hcite, court: hcourt, year: hyear, date: hdate });
+            let mut parenthetical = None;
             pos = after;
+            // "(summary order)" belongs to the history citation it follows.
+            if let Some(r) = text[pos..].trim_start().strip_prefix("(summary order)") {
+                parenthetical = Some("summary order".to_string());
+                pos = text.len() - r.len();
+            }
+            history.push(ParsedHistory { phrase, cite: hcite, court: hcourt, year: hyear, date: hdate, parenthetical });
             continue;
         }
         let trimmed = rest.trim_start();
@@ -478,6 +486,9 @@ impl Parsed {
                     (None, Some(yr)) => y.push_str(&format!("      year: {yr}\n")),
                     (None, None) => {}
                 }
+                if let Some(p) = &h.parenthetical {
+                    y.push_str(&format!("      parenthetical: {}\n", q(p)));
+                }
             }
         }
         if self.defined.is_some() {
@@ -553,6 +564,8 @@ mod tests {
         assert_eq!(p.history[0].phrase, "aff’d sub nom. Daleiden v. Planned Parenthood Fed’n of Am.");
         assert_eq!(p.history[0].cite, "No. 21-2068-cv");
         assert_eq!(p.history[0].court.as_deref(), Some("2d Cir."));
+        let so = parse_citation("Neuman v. Glob. Sec. Sols., Inc., No. 21-cv-1670 (DLC), 2022 WL 1782588 (S.D.N.Y. June 1, 2022), aff’d, No. 22-1412-cv (2d Cir. Sept. 25, 2023) (summary order)").unwrap();
+        assert_eq!(so.history[0].parenthetical.as_deref(), Some("summary order"));
         let p = parse_citation("Watson v. Doe 1, No. 19-cv-533 (JGK), slip op. at 4 (S.D.N.Y. Oct. 6, 2023)").unwrap();
         assert_eq!((p.docket.as_deref(), p.cite.as_str()), (Some("No. 19-cv-533 (JGK)"), "slip op."));
         assert_eq!(p.pin.as_deref(), Some("4"));

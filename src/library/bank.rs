@@ -46,6 +46,9 @@ pub struct History {
     pub year: Option<i32>,
     #[serde(default)]
     pub date: Option<Date>,
+    /// Printed after the court and date: "summary order".
+    #[serde(default)]
+    pub parenthetical: Option<String>,
 }
 
 #[derive(Clone, Debug, Deserialize)]

