@@ -1311,6 +1311,23 @@ mod tests {
 
     const CASE: &str = "  kind: case\n  name: A v. B\n";
 
+    /// The corrections of reporters-db's dates (`data/patches/reporters-db-dates.json`), one
+    /// test per patched edition: a year the upstream date got wrong is judged by the real one.
+    #[test]
+    fn patched_reporter_dates_frd_starts_in_1940() {
+        let year = |y: i32| checks(&format!("{CASE}  cite: 1 F.R.D. 1\n  court: S.D.N.Y.\n  year: {y}\n"));
+        assert!(!year(1941).contains(&"year-outside-reporter"), "{:?}", year(1941));
+        assert!(!year(1995).contains(&"year-outside-reporter"), "{:?}", year(1995));
+        assert!(year(1935).contains(&"year-outside-reporter"), "{:?}", year(1935));
+    }
+
+    #[test]
+    fn patched_reporter_dates_nys3d_starts_in_2015() {
+        let year = |y: i32| checks(&format!("{CASE}  cite: 51 N.Y.S.3d 330\n  court: N.Y. Sup. Ct.\n  year: {y}\n"));
+        assert!(year(1998).contains(&"year-outside-reporter"), "{:?}", year(1998));
+        assert!(!year(2017).contains(&"year-outside-reporter"), "{:?}", year(2017));
+    }
+
     #[test]
     fn a_good_reporter_citation_passes() {
         assert!(checks(&format!("{CASE}  cite: 385 F. Supp. 2d 969\n  court: N.D. Cal.\n  year: 2005\n")).is_empty());
