@@ -21,8 +21,9 @@ use std::collections::HashSet;
 
 use super::syntax::{self, sentence_start, CiteError, Group, Item};
 use super::{CiteUse, Form};
+use crate::cite::verify::{read_cite, CaseCite};
 use crate::escape::{self, emph, emph_text, markup};
-use crate::library::bank::{is_database, split_reporter, Authority, Bank, Kind};
+use crate::library::bank::{Authority, Bank, Kind};
 use crate::matter::RecordDoc;
 use crate::units::{capitalize_first, Date};
 
@@ -322,6 +323,23 @@ fn court_date(court: Option<&str>, year: Option<i32>, date: Option<Date>) -> Str
     format!("({})", markup(inner.trim()))
 }
 
+/// Whether a case citation is to a database (Westlaw, Lexis), read by the one citation reader.
+fn is_database(cite: &str) -> bool {
+    read_cite(cite).is_some_and(|(c, _)| c.is_database())
+}
+
+/// A reporter citation without its first page: "385 F. Supp. 2d 969" → "385 F. Supp. 2d" (the
+/// head of the short form "385 F. Supp. 2d at 976").
+fn reporter_head(cite: &str) -> Option<&str> {
+    let cite = cite.trim();
+    match read_cite(cite)? {
+        (CaseCite::Reporter(parts), used) => {
+            cite[..used].trim_end().strip_suffix(parts.page.as_str()).map(str::trim_end)
+        }
+        _ => None,
+    }
+}
+
 impl Authority {
     fn history_text(&self) -> String {
         let mut out = String::new();
@@ -418,9 +436,9 @@ impl Authority {
             Kind::Case => {
                 let name = emph_text(self.short_name());
                 let cite = self.cite();
-                match (pin, is_database(cite), split_reporter(cite)) {
+                match (pin, is_database(cite), reporter_head(cite)) {
                     (Some(p), true, _) => format!("{name}, {}, at {}", markup(cite), markup(p)),
-                    (Some(p), false, Some((head, _))) => format!("{name}, {} at {}", markup(head), markup(p)),
+                    (Some(p), false, Some(head)) => format!("{name}, {} at {}", markup(head), markup(p)),
                     (Some(p), false, None) => format!("{name}, {} at {}", markup(cite), markup(p)),
                     (None, _, _) => format!("{name}, {}", markup(cite)),
                 }
@@ -504,6 +522,17 @@ mod tests {
         }
         out.push_str(rest);
         out
+    }
+
+    #[test]
+    fn the_short_form_head_and_database_test_come_from_the_one_reader() {
+        assert_eq!(reporter_head("385 F. Supp. 2d 969"), Some("385 F. Supp. 2d"));
+        assert_eq!(reporter_head("5 U.S. (1 Cranch) 137"), Some("5 U.S. (1 Cranch)"));
+        assert_eq!(reporter_head("2011 WL 5444622"), None);
+        for db in ["2011 WL 5444622", "2023 U.S. Dist. LEXIS 2756", "2019 Cal. App. LEXIS 5"] {
+            assert!(is_database(db), "{db}");
+        }
+        assert!(!is_database("385 F. Supp. 2d 969"));
     }
 
     #[test]

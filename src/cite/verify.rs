@@ -222,7 +222,8 @@ pub enum CaseCite {
 }
 
 impl CaseCite {
-    fn is_database(&self) -> bool {
+    /// A Westlaw or Lexis citation (pins are written `, at *9`).
+    pub fn is_database(&self) -> bool {
         matches!(self, CaseCite::Westlaw { .. } | CaseCite::Lexis { .. })
     }
 }

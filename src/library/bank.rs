@@ -220,17 +220,6 @@ impl Bank {
     }
 }
 
-/// A reporter citation split into its parts: "385 F. Supp. 2d 969" → ("385 F. Supp. 2d", "969").
-pub fn split_reporter(cite: &str) -> Option<(&str, &str)> {
-    let (head, page) = cite.trim().rsplit_once(' ')?;
-    page.chars().all(|c| c.is_ascii_digit()).then_some((head, page))
-}
-
-/// Whether a case citation is to an electronic database (Westlaw or Lexis) rather than a reporter.
-pub fn is_database(cite: &str) -> bool {
-    cite.contains(" WL ") || cite.contains(" U.S. Dist. LEXIS ")
-}
-
 impl Authority {
     /// The entry's `unverified:` text unless a verification record says it was checked.
     pub fn open(&self) -> Option<&str> {
@@ -434,14 +423,6 @@ pub fn append_verification(text: &str, id: &str, record: &NewRecord) -> std::res
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn reporter_cites_split_into_volume_reporter_and_page() {
-        assert_eq!(split_reporter("385 F. Supp. 2d 969"), Some(("385 F. Supp. 2d", "969")));
-        assert_eq!(split_reporter("2011 WL 5444622"), Some(("2011 WL", "5444622")));
-        assert!(is_database("2011 WL 5444622"));
-        assert!(!is_database("385 F. Supp. 2d 969"));
-    }
 
     fn rec(pins: &[&str]) -> NewRecord {
         NewRecord {
