@@ -257,6 +257,9 @@ fn validate_loaded(
     Ok(validated)
 }
 
+/// The citations a brief prints: each authority citation, and each citation group as printed.
+type Cited = (Vec<CiteUse>, Vec<PrintedGroup>);
+
 /// Stages 3 and 4: drafts every clause of the outline and resolves its citations.
 fn draft_and_cite(
     matter: &Matter,
@@ -265,7 +268,7 @@ fn draft_and_cite(
     library: &Library,
     templates: &ClauseTemplates,
     facts: serde_json::Value,
-) -> Result<(Vec<DraftedClause>, Vec<ClauseFile>, (Vec<CiteUse>, Vec<PrintedGroup>))> {
+) -> Result<(Vec<DraftedClause>, Vec<ClauseFile>, Cited)> {
     let prepared = draft::prepare(matter, profile, facts, bank, library);
     let drafted = draft::draft(&prepared, templates)?;
     drop(prepared);

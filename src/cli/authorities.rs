@@ -243,14 +243,14 @@ pub fn new_record(
 /// built-in bank file is recorded in a copy of that file made in the project (which then
 /// overrides the built-in file, entry for entry the same). Returns the file written, and whether
 /// it was copied from the built-in bank.
-pub fn record(project: &Project, bank: &Bank, id: &str, record: &NewRecord) -> Result<(PathBuf, bool), Diagnostic> {
+pub fn record(project: &Project, bank: &Bank, id: &str, record: &NewRecord) -> crate::diag::Result<(PathBuf, bool)> {
     let Some((_, src)) = bank.entries.get(id) else {
         let ids: Vec<&str> = bank.ids().collect();
         let mut d = Diagnostic::usage(format!("the bank has no authority `{id}`"));
         if let Some(h) = crate::diag::did_you_mean(id, ids.iter().copied()) {
             d = d.with_hint(h);
         }
-        return Err(d);
+        return Err(vec![d]);
     };
     let rel = project
         .files
@@ -258,42 +258,38 @@ pub fn record(project: &Project, bank: &Bank, id: &str, record: &NewRecord) -> R
         .find(|(rel, s)| rel.starts_with("authorities/") && s.name == src.name)
         .map(|(rel, _)| rel.clone())
         .ok_or_else(|| {
-            Diagnostic::usage(format!("`{id}` comes from {}, not from a bank file; record it there", src.name))
+            vec![Diagnostic::usage(format!("`{id}` comes from {}, not from a bank file; record it there", src.name))]
         })?;
     let path = match (project.paths.get(&rel), &project.root) {
         (Some(p), _) => p.clone(),
         (None, Some(root)) => root.join(&rel),
         (None, None) => {
-            return Err(Diagnostic::usage(format!(
+            return Err(vec![Diagnostic::usage(format!(
                 "`{id}` is in the built-in bank and there is no project folder to record in"
             ))
-            .with_hint("run this in a project folder (one with `authorities/`) or pass `--root DIR`"))
+            .with_hint("run this in a project folder (one with `authorities/`) or pass `--root DIR`")])
         }
     };
     // The file as it is now (another record may have been added since the project was read).
-    let current = if path.is_file() {
-        read_text(&path).map_err(|mut d| d.remove(0))?.text.to_string()
-    } else {
-        src.text.to_string()
-    };
+    let current = if path.is_file() { read_text(&path)?.text.to_string() } else { src.text.to_string() };
     let before = count_records(&current, &path, id)?;
     let text = append_verification(&current, id, record)
-        .map_err(|e| Diagnostic::usage(format!("cannot record in {}: {e}", display_path(&path))))?;
+        .map_err(|e| vec![Diagnostic::usage(format!("cannot record in {}: {e}", display_path(&path)))])?;
     // The edited file must read back as a bank with exactly one more record for `id`.
     if count_records(&text, &path, id)? != before + 1 {
-        return Err(Diagnostic::usage(format!(
+        return Err(vec![Diagnostic::usage(format!(
             "cannot record in {}: the edited entry `{id}` did not read back with the new record; the file was left as it was",
             display_path(&path)
-        )));
+        ))]);
     }
     let copied = !path.is_file();
-    crate::export::write_atomic(&path, text.as_bytes()).map_err(|mut d| d.remove(0))?;
+    crate::export::write_atomic(&path, text.as_bytes())?;
     Ok((path, copied))
 }
 
-fn count_records(text: &str, path: &Path, id: &str) -> Result<usize, Diagnostic> {
+fn count_records(text: &str, path: &Path, id: &str) -> crate::diag::Result<usize> {
     let mut bank = Bank::default();
-    bank.add_file(&SourceText::new(display_path(path), text)).map_err(|mut d| d.remove(0))?;
+    bank.add_file(&SourceText::new(display_path(path), text))?;
     Ok(bank.get(id).map_or(0, |a| a.verified.len()))
 }
 

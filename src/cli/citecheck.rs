@@ -232,7 +232,11 @@ pub fn import(printer: &Printer, matter: &Path, sheet: &Path) -> Result<(), Fail
                     lines.iter().map(|l| l.to_string()).collect::<Vec<_>>().join(", ")
                 );
             }
-            Err(d) => refused.push(format!("sheet lines {:?} (`{id}`): {}", lines, d.message)),
+            Err(d) => refused.push(format!(
+                "sheet lines {:?} (`{id}`): {}",
+                lines,
+                d.iter().map(|x| x.message.as_str()).collect::<Vec<_>>().join("; ")
+            )),
         }
     }
     for r in &refused {

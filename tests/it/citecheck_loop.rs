@@ -101,7 +101,7 @@ fn a_sheet_filled_in_and_imported_with_the_open_points_cleared_makes_the_brief_f
         let args = ["authorities", "verify", id, "--by", "PL", "--source", "Westlaw", "--on", "2026-12-03"];
         let (code, o, e) = pleader(&[&args[..], &["--cleared-open", "--root", root_arg]].concat(), &dir);
         assert_eq!(code, 0, "{o}{e}");
-        assert!(e.contains(&format!("recorded in authorities/")) && e.contains(&format!("`{id}`")), "{e}");
+        assert!(e.contains("recorded in authorities/") && e.contains(&format!("`{id}`")), "{e}");
     }
 
     // Filing-ready.
