@@ -265,7 +265,8 @@ pub fn generate(data_dir: &Path, out_file: &Path) -> Result<(), String> {
     let reporters_version = read_version(&reporters_dir.join("VERSION"))?;
     let courts_version = read_version(&courts_dir.join("VERSION"))?;
 
-    let editions = read_editions(&reporters_dir.join("reporters.json"))?;
+    let mut editions = read_editions(&reporters_dir.join("reporters.json"))?;
+    patch_dates(&mut editions, &data_dir.join("patches/reporters-db-dates.json"))?;
     let variants = read_variants(&reporters_dir.join("reporters.json"), &editions)?;
     let states = read_states(&reporters_dir.join("state_abbreviations.json"))?;
     let all_courts = read_courts(&courts_dir.join("courts.json"))?;
@@ -531,6 +532,47 @@ fn cite_type_rank(t: &str) -> u8 {
         "specialty_lexis" => 7,
         _ => 8,
     }
+}
+
+/// Applies pleader's corrections of reporters-db's edition dates (`data/patches/`, documented in
+/// `data/README.md`). A correction whose `was` no longer matches the data fails generation, so a
+/// refresh that fixed (or changed) the date upstream is noticed.
+fn patch_dates(editions: &mut [EditionRow], path: &Path) -> Result<(), String> {
+    let json = read_json(path)?;
+    let list = json
+        .get("editions")
+        .and_then(Value::as_array)
+        .ok_or_else(|| format!("{}: no `editions` list", path.display()))?;
+    for p in list {
+        let reporter = str_field(p, "reporter");
+        let edition = str_field(p, "edition");
+        let field = str_field(p, "field");
+        let num = |k: &str| p.get(k).and_then(Value::as_u64).and_then(|n| u16::try_from(n).ok());
+        let (Some(was), Some(now)) = (num("was"), num("now")) else {
+            return Err(format!("{}: {reporter} {edition}: `was` and `now` must be years", path.display()));
+        };
+        let mut found = false;
+        for e in editions.iter_mut().filter(|e| e.reporter == reporter && e.abbrev == edition) {
+            let slot = match field.as_str() {
+                "start" => &mut e.start,
+                "end" => &mut e.end,
+                other => return Err(format!("{}: {edition}: unknown field {other:?} (start or end)", path.display())),
+            };
+            if *slot != Some(was) {
+                return Err(format!(
+                    "{}: {edition} {field} is {:?} in reporters.json, not {was}: review the correction",
+                    path.display(),
+                    slot
+                ));
+            }
+            *slot = Some(now);
+            found = true;
+        }
+        if !found {
+            return Err(format!("{}: reporters.json has no edition {edition} of {reporter}", path.display()));
+        }
+    }
+    Ok(())
 }
 
 fn read_editions(path: &Path) -> Result<Vec<EditionRow>, String> {

@@ -11,7 +11,7 @@ use std::time::{Duration, Instant};
 
 use crate::assemble::front::FrontData;
 use crate::assemble::{self, ClauseFile};
-use crate::cite::{CiteError, CiteUse, Resolver};
+use crate::cite::{CiteError, CiteUse, PrintedGroup, Resolver};
 use crate::diag::{Diagnostic, Result, SourceText};
 use crate::draft::{self, ClauseTemplates, DraftedClause};
 use crate::library::bank::Bank;
@@ -49,6 +49,8 @@ pub struct Built {
     pub drafted: Vec<DraftedClause>,
     pub clauses: Vec<ClauseFile>,
     pub uses: Vec<CiteUse>,
+    /// Every citation group as printed, in plain text (for the cite-check sheet).
+    pub printed: Vec<PrintedGroup>,
     pub doc: PagedDocument,
     pub facts: Facts,
     pub front: FrontData,
@@ -343,6 +345,9 @@ fn validate_loaded(
     Ok(validated)
 }
 
+/// The citations a brief prints: each authority citation, and each citation group as printed.
+type Cited = (Vec<CiteUse>, Vec<PrintedGroup>);
+
 /// Stages 3 and 4: drafts every clause of the outline and resolves its citations.
 fn draft_and_cite(
     matter: &Matter,
@@ -351,7 +356,7 @@ fn draft_and_cite(
     library: &Library,
     templates: &ClauseTemplates,
     facts: serde_json::Value,
-) -> Result<(Vec<DraftedClause>, Vec<ClauseFile>, Vec<CiteUse>)> {
+) -> Result<(Vec<DraftedClause>, Vec<ClauseFile>, Cited)> {
     let prepared = draft::prepare(matter, profile, facts, bank, library);
     let drafted = draft::draft(&prepared, templates)?;
     drop(prepared);
@@ -376,7 +381,7 @@ fn draft_and_cite(
     if !problems.is_empty() {
         return Err(problems);
     }
-    Ok((drafted, clauses, resolver.uses))
+    Ok((drafted, clauses, (resolver.uses, resolver.printed)))
 }
 
 /// Validates and drafts a loaded matter without typesetting it, with some facts replaced by other
@@ -479,7 +484,7 @@ impl Session {
         let matter_facts = validated.facts.clone();
         let (drafted, clauses, resolver) =
             draft_and_cite(&matter, &profile, &bank, &library, &templates, validated.facts)?;
-        let uses = resolver;
+        let (uses, printed) = resolver;
         timings.draft = t.elapsed();
 
         let t = Instant::now();
@@ -533,6 +538,7 @@ impl Session {
             drafted,
             clauses,
             uses,
+            printed,
             doc,
             facts,
             front,

@@ -21,8 +21,9 @@ use std::collections::HashSet;
 
 use super::syntax::{self, sentence_start, CiteError, Group, Item};
 use super::{CiteUse, Form};
+use crate::cite::verify::{read_cite, CaseCite};
 use crate::escape::{self, emph, emph_text, markup};
-use crate::library::bank::{is_database, split_reporter, Authority, Bank, Kind};
+use crate::library::bank::{Authority, Bank, Kind};
 use crate::matter::RecordDoc;
 use crate::units::{capitalize_first, Date};
 
@@ -48,6 +49,50 @@ pub struct Resolver<'a> {
     group_at: usize,
     /// Every authority citation printed, in reading order.
     pub uses: Vec<CiteUse>,
+    /// Every top-level citation group printed (authorities and the record), as plain text.
+    pub printed: Vec<PrintedGroup>,
+}
+
+/// A citation group of a drafted clause as the brief prints it, in plain text: what the
+/// cite-check sheet shows in place of the clause's `[@id at 5]`.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PrintedGroup {
+    /// Index of the clause (in outline order).
+    pub clause: usize,
+    /// The group's bytes in the drafted clause text.
+    pub range: std::ops::Range<usize>,
+    pub text: String,
+}
+
+/// Printed citation markup without pleader's marks and links, as plain text.
+fn unmarked_plain(markup: &str) -> String {
+    let mut out = String::with_capacity(markup.len());
+    let mut rest = markup;
+    let mut open_links = 0usize;
+    while !rest.is_empty() {
+        if let Some(r) = rest.strip_prefix("#metadata(") {
+            // `#metadata("pl:cite:3")<pl-c3>`
+            let end = r.find('>').map_or(r.len(), |i| i + 1);
+            rest = &r[end..];
+        } else if let Some(r) = rest.strip_prefix("#link(") {
+            let end = r.find(")[").map_or(r.len(), |i| i + 2);
+            rest = &r[end..];
+            open_links += 1;
+        } else if rest.starts_with("];") && open_links > 0 {
+            open_links -= 1;
+            rest = &rest[2..];
+        } else if let Some(r) = rest.strip_prefix('\\') {
+            let n = r.chars().next().map_or(0, char::len_utf8);
+            out.push('\\');
+            out.push_str(&r[..n]);
+            rest = &r[n..];
+        } else {
+            let n = rest.chars().next().map_or(1, char::len_utf8);
+            out.push_str(&rest[..n]);
+            rest = &rest[n..];
+        }
+    }
+    escape::plain(&out).replace('*', "")
 }
 
 impl<'a> Resolver<'a> {
@@ -61,6 +106,7 @@ impl<'a> Resolver<'a> {
             links: false,
             group_at: 0,
             uses: vec![],
+            printed: vec![],
         }
     }
 
@@ -107,6 +153,9 @@ impl<'a> Resolver<'a> {
             }
             let footnote = in_footnote.unwrap_or_else(|| footnotes.inside_at(text, g.start));
             let printed = self.group(&g, start, clause, footnote, nested, depth)?;
+            if !nested {
+                self.printed.push(PrintedGroup { clause, range: g.start..g.end, text: unmarked_plain(&printed) });
+            }
             pos = g.end;
             // "Id." or "Compl." before the author's own period: print one period, not two.
             // (A linked citation ends in the link's closing `];`.)
@@ -274,6 +323,23 @@ fn court_date(court: Option<&str>, year: Option<i32>, date: Option<Date>) -> Str
     format!("({})", markup(inner.trim()))
 }
 
+/// Whether a case citation is to a database (Westlaw, Lexis), read by the one citation reader.
+fn is_database(cite: &str) -> bool {
+    read_cite(cite).is_some_and(|(c, _)| c.is_database())
+}
+
+/// A reporter citation without its first page: "385 F. Supp. 2d 969" → "385 F. Supp. 2d" (the
+/// head of the short form "385 F. Supp. 2d at 976").
+fn reporter_head(cite: &str) -> Option<&str> {
+    let cite = cite.trim();
+    match read_cite(cite)? {
+        (CaseCite::Reporter(parts), used) => {
+            cite[..used].trim_end().strip_suffix(parts.page.as_str()).map(str::trim_end)
+        }
+        _ => None,
+    }
+}
+
 impl Authority {
     fn history_text(&self) -> String {
         let mut out = String::new();
@@ -284,6 +350,9 @@ impl Authority {
                 markup(&h.cite),
                 court_date(h.court.as_deref(), h.year, h.date)
             ));
+            if let Some(p) = &h.parenthetical {
+                out.push_str(&format!(" ({})", markup(p.trim())));
+            }
         }
         out
     }
@@ -367,9 +436,9 @@ impl Authority {
             Kind::Case => {
                 let name = emph_text(self.short_name());
                 let cite = self.cite();
-                match (pin, is_database(cite), split_reporter(cite)) {
+                match (pin, is_database(cite), reporter_head(cite)) {
                     (Some(p), true, _) => format!("{name}, {}, at {}", markup(cite), markup(p)),
-                    (Some(p), false, Some((head, _))) => format!("{name}, {} at {}", markup(head), markup(p)),
+                    (Some(p), false, Some(head)) => format!("{name}, {} at {}", markup(head), markup(p)),
                     (Some(p), false, None) => format!("{name}, {} at {}", markup(cite), markup(p)),
                     (None, _, _) => format!("{name}, {}", markup(cite)),
                 }
@@ -453,6 +522,17 @@ mod tests {
         }
         out.push_str(rest);
         out
+    }
+
+    #[test]
+    fn the_short_form_head_and_database_test_come_from_the_one_reader() {
+        assert_eq!(reporter_head("385 F. Supp. 2d 969"), Some("385 F. Supp. 2d"));
+        assert_eq!(reporter_head("5 U.S. (1 Cranch) 137"), Some("5 U.S. (1 Cranch)"));
+        assert_eq!(reporter_head("2011 WL 5444622"), None);
+        for db in ["2011 WL 5444622", "2023 U.S. Dist. LEXIS 2756", "2019 Cal. App. LEXIS 5"] {
+            assert!(is_database(db), "{db}");
+        }
+        assert!(!is_database("385 F. Supp. 2d 969"));
     }
 
     #[test]

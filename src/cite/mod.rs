@@ -8,11 +8,12 @@
 
 pub mod forms;
 pub mod parse;
+pub mod pins;
 pub mod reference;
 pub mod syntax;
 pub mod verify;
 
-pub use forms::Resolver;
+pub use forms::{PrintedGroup, Resolver};
 
 use crate::diag::{did_you_mean, Diagnostic};
 use crate::library::clause::Clause;

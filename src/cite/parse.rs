@@ -42,6 +42,8 @@ pub struct ParsedHistory {
     pub court: Option<String>,
     pub year: Option<i32>,
     pub date: Option<NaiveDate>,
+    /// "(summary order)" after the court and date.
+    pub parenthetical: Option<String>,
 }
 
 /// The part of the input that could not be read, and why.
@@ -67,7 +69,26 @@ pub fn parse_citation(input: &str) -> Result<Parsed, ParseError> {
     // The main citation: the first ", " after which a citation (or a docket number and then a
     // citation) can be read.
     let (name_end, docket, cite_start) = find_citation(text, false)?;
-    let name = text[..name_end].trim().to_string();
+    let mut name = text[..name_end].trim().to_string();
+    // An introductory signal is the brief's, not the case's (Bluebook 1.2).
+    const SIGNALS: [&str; 12] = [
+        "See, e.g., ",
+        "See generally ",
+        "See also ",
+        "But see ",
+        "But cf. ",
+        "Compare ",
+        "Contra ",
+        "Accord ",
+        "E.g., ",
+        "Cf. ",
+        "See ",
+        "But ",
+    ];
+    if let Some(sig) = SIGNALS.iter().find(|s| name.starts_with(*s) && name.len() > s.len()) {
+        notes.push(format!("signal `{}` dropped from the name", sig.trim_end_matches([' ', ','])));
+        name = name[sig.len()..].trim_start().to_string();
+    }
     if name.is_empty() {
         return Err(err(0..cite_start, "no case name before the citation", Some("a full citation begins with the case name: `Highfields Cap. Mgmt., L.P. v. Doe, 385 F. Supp. 2d 969 (N.D. Cal. 2005)`".into())));
     }
@@ -82,16 +103,27 @@ pub fn parse_citation(input: &str) -> Result<Parsed, ParseError> {
             let len = after.find(" (").unwrap_or(after.len());
             let start = pos + (rest.len() - after.len());
             let written = &text[start..start + len];
-            if verify::read_cite(written).is_some_and(|(c, _)| !matches!(c, CaseCite::Docket)) {
-                return Err(err(
-                    start..start + len,
-                    format!("a parallel citation, `{written}`: the bank stores one citation per case"),
-                    Some("paste the citation with one reporter (Bluebook T1 says which)".into()),
+            // A parallel citation after the pin (or instead of one): "79, 83, 123 S. Ct. 588,
+            // 591". The bank keeps one reporter; the parallel one is named in a note.
+            let parallel_at = std::iter::once(0)
+                .chain(written.match_indices(", ").map(|(i, _)| i + 2))
+                .find(|&i| verify::read_cite(&written[i..]).is_some_and(|(c, _)| !matches!(c, CaseCite::Docket)));
+            let (written, parallel) = match parallel_at {
+                Some(0) => ("", Some(written)),
+                Some(i) => (&written[..i - 2], Some(&written[i..])),
+                None => (written, None),
+            };
+            if let Some(par) = parallel {
+                notes.push(format!(
+                    "parallel citation `{}` not stored: the bank keeps one reporter (Bluebook T1 says which)",
+                    par.trim()
                 ));
             }
-            let p = written.trim().strip_prefix("at ").unwrap_or(written.trim());
-            notes.push(format!("pin `{p}` not stored: a clause cites it (`[@id at {p}]`)"));
-            pin = Some(p.to_string());
+            if !written.trim().is_empty() {
+                let p = written.trim().strip_prefix("at ").unwrap_or(written.trim());
+                notes.push(format!("pin `{p}` not stored: a clause cites it (`[@id at {p}]`)"));
+                pin = Some(p.to_string());
+            }
             pos = start + len;
         }
     }
@@ -124,8 +156,14 @@ pub fn parse_citation(input: &str) -> Result<Parsed, ParseError> {
             };
             let (hcourt, hyear, hdate, after) = court_date(text, hend, &hcite)?;
             let hcourt = hcourt.map(|c| normalize_court(c, &hread, &mut notes)).transpose()?;
-            history.push(ParsedHistory { phrase, cite: hcite, court: hcourt, year: hyear, date: hdate });
+            let mut parenthetical = None;
             pos = after;
+            // "(summary order)" belongs to the history citation it follows.
+            if let Some(r) = text[pos..].trim_start().strip_prefix("(summary order)") {
+                parenthetical = Some("summary order".to_string());
+                pos = text.len() - r.len();
+            }
+            history.push(ParsedHistory { phrase, cite: hcite, court: hcourt, year: hyear, date: hdate, parenthetical });
             continue;
         }
         let trimmed = rest.trim_start();
@@ -309,6 +347,13 @@ fn split_date(inner: &str) -> Result<(Option<&str>, i32, Option<NaiveDate>), (St
     let inner = inner.trim();
     let words: Vec<&str> = inner.split_whitespace().collect();
     let Some(last) = words.last() else { return Err(("empty parentheses".into(), None)) };
+    // "(1st Cir.1990)": the year written without its space.
+    let n = last.len();
+    if n > 5 && last[n - 4..].bytes().all(|b| b.is_ascii_digit()) && last[..n - 4].ends_with('.') {
+        let year: i32 = last[n - 4..].parse().map_err(|_| (format!("could not read the year `{last}`"), None))?;
+        let court = inner[..inner.len() - 4].trim();
+        return Ok((Some(court), year, None));
+    }
     if last.len() != 4 || !last.bytes().all(|b| b.is_ascii_digit()) {
         return Err((
             format!("could not read the year in `({inner})`"),
@@ -393,6 +438,20 @@ fn normalize_court((court, at): (&str, usize), read: &CaseCite, notes: &mut Vec<
     if base.is_empty() {
         return Ok(court.to_string());
     }
+    // "2nd Cir.", "3rd Cir.": Bluebook T7 writes "2d Cir.", "3d Cir.".
+    let ordinal = base.strip_suffix(" Cir.").and_then(|n| {
+        let digits = n.strip_suffix("nd").or_else(|| n.strip_suffix("rd"))?;
+        (!digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit())).then(|| format!("{digits}d Cir."))
+    });
+    let owned;
+    let base = match ordinal {
+        Some(o) => {
+            notes.push(format!("court `{base}` written as Bluebook writes it: `{o}`"));
+            owned = o;
+            owned.as_str()
+        }
+        None => base,
+    };
     let found = reference::court_in_jurisdiction(base, jurisdiction);
     if found.is_empty() {
         return Err(err(
@@ -478,6 +537,9 @@ impl Parsed {
                     (None, Some(yr)) => y.push_str(&format!("      year: {yr}\n")),
                     (None, None) => {}
                 }
+                if let Some(p) = &h.parenthetical {
+                    y.push_str(&format!("      parenthetical: {}\n", q(p)));
+                }
             }
         }
         if self.defined.is_some() {
@@ -545,6 +607,26 @@ mod tests {
     }
 
     #[test]
+    fn forms_eyecite_reads_parallel_cites_ordinal_circuits_signals_and_run_on_years() {
+        // Test strings of the kinds in eyecite's test suite (Free Law Project, BSD-2-Clause).
+        let p = parse_citation("Foo v. Bar, 537 U.S. 79, 83, 123 S. Ct. 588, 591 (2002)").unwrap();
+        assert_eq!((p.cite.as_str(), p.pin.as_deref(), p.year), ("537 U.S. 79", Some("83"), Some(2002)));
+        assert!(p.notes.iter().any(|n| n.contains("`123 S. Ct. 588, 591`")), "{:?}", p.notes);
+        let p = parse_citation("Foo v. Bar, 537 U.S. 79, 123 S. Ct. 588 (2002)").unwrap();
+        assert_eq!((p.cite.as_str(), p.pin.as_deref()), ("537 U.S. 79", None));
+        for (written, court) in [("3rd Cir.", "3d Cir."), ("2nd Cir.", "2d Cir."), ("3d Cir.", "3d Cir.")] {
+            let p = parse_citation(&format!("Foo v. Bar, 800 F.2d 1 ({written} 1987)")).unwrap();
+            assert_eq!(p.court.as_deref(), Some(court), "{written}");
+        }
+        let p = parse_citation("See Schneider v. Smith, 800 F.2d 1 (2d Cir. 1987)").unwrap();
+        assert_eq!(p.name, "Schneider v. Smith");
+        let p = parse_citation("See, e.g., Schneider v. Smith, 800 F.2d 1 (2d Cir. 1987)").unwrap();
+        assert_eq!(p.name, "Schneider v. Smith");
+        let p = parse_citation("Foo v. Bar, 900 F.2d 1 (1st Cir.1990)").unwrap();
+        assert_eq!((p.court.as_deref(), p.year), (Some("1st Cir."), Some(1990)));
+    }
+
+    #[test]
     fn docket_only_history_and_slip_opinions() {
         let p = parse_citation(
             "Ctr. for Med. Progress v. Planned Parenthood, 551 F. Supp. 3d 320 (S.D.N.Y. 2021), aff’d sub nom. Daleiden v. Planned Parenthood Fed’n of Am., No. 21-2068-cv (2d Cir. Apr. 5, 2022)",
@@ -553,6 +635,8 @@ mod tests {
         assert_eq!(p.history[0].phrase, "aff’d sub nom. Daleiden v. Planned Parenthood Fed’n of Am.");
         assert_eq!(p.history[0].cite, "No. 21-2068-cv");
         assert_eq!(p.history[0].court.as_deref(), Some("2d Cir."));
+        let so = parse_citation("Neuman v. Glob. Sec. Sols., Inc., No. 21-cv-1670 (DLC), 2022 WL 1782588 (S.D.N.Y. June 1, 2022), aff’d, No. 22-1412-cv (2d Cir. Sept. 25, 2023) (summary order)").unwrap();
+        assert_eq!(so.history[0].parenthetical.as_deref(), Some("summary order"));
         let p = parse_citation("Watson v. Doe 1, No. 19-cv-533 (JGK), slip op. at 4 (S.D.N.Y. Oct. 6, 2023)").unwrap();
         assert_eq!((p.docket.as_deref(), p.cite.as_str()), (Some("No. 19-cv-533 (JGK)"), "slip op."));
         assert_eq!(p.pin.as_deref(), Some("4"));

@@ -222,7 +222,8 @@ pub enum CaseCite {
 }
 
 impl CaseCite {
-    fn is_database(&self) -> bool {
+    /// A Westlaw or Lexis citation (pins are written `, at *9`).
+    pub fn is_database(&self) -> bool {
         matches!(self, CaseCite::Westlaw { .. } | CaseCite::Lexis { .. })
     }
 }
@@ -315,7 +316,9 @@ pub enum Status<'a> {
 }
 
 pub fn status(a: &Authority) -> Status<'_> {
-    match (&a.verified, &a.unverified) {
+    // The latest record speaks for the citation (each record checked it).
+    let latest = a.verified.iter().max_by_key(|v| v.on.0);
+    match (latest, a.open()) {
         (Some(v), Some(open)) => Status::Partly { by: &v.by, on: v.on, open },
         (None, Some(reason)) => Status::Unverified(reason),
         (Some(v), None) => Status::Verified { by: &v.by, on: v.on, source: &v.source },
@@ -420,6 +423,7 @@ pub fn check_authority(id: &str, a: &Authority) -> Vec<Finding> {
             history: true,
         };
         hc.check(&mut out);
+        history_form(&mut out, &prefix, h);
         let h_year = h.date.map(|d| d.0.year()).or(h.year);
         let field = if h.date.is_some() { "date" } else { "year" };
         let earlier = match (a.date, h.date) {
@@ -437,7 +441,97 @@ pub fn check_authority(id: &str, a: &Authority) -> Vec<Finding> {
             );
         }
     }
+    report_and_recommendation(&mut out, a);
     out.items
+}
+
+/// The form of one history item: a summary order carries "(summary order)" and a database or
+/// docket cite with its exact date; a court of appeals decision cited by docket number alone
+/// says whether it is a summary order; a report and recommendation's adoption says where.
+fn history_form(out: &mut Findings, prefix: &str, h: &crate::library::bank::History) {
+    let read = read_cite(&h.cite).map(|(c, _)| c);
+    let database = matches!(read, Some(CaseCite::Westlaw { .. } | CaseCite::Lexis { .. }));
+    let docket = matches!(read, Some(CaseCite::Docket | CaseCite::Slip));
+    let summary = h.parenthetical.as_deref().is_some_and(|p| p.trim() == "summary order");
+    if let Some(p) = h.parenthetical.as_deref().filter(|_| !summary) {
+        if p.to_lowercase().contains("summ") {
+            out.push(
+                Check::History,
+                &format!("{prefix}parenthetical"),
+                Some(p),
+                format!("`{p}`: a summary order's parenthetical is “summary order”"),
+                Some("write `parenthetical: summary order`".into()),
+                true,
+            );
+        }
+    }
+    if summary && !(database || docket) {
+        out.push(
+            Check::History,
+            &format!("{prefix}cite"),
+            Some(&h.cite),
+            format!("`{}`: a summary order is cited to a database (WL, LEXIS) or by its docket number", h.cite),
+            Some("cite it as `No. 21-2068-cv` or `2022 WL 1012345`, with its exact date".into()),
+            true,
+        );
+    }
+    if summary && h.date.is_none() {
+        out.push(
+            Check::History,
+            &format!("{prefix}date"),
+            None,
+            "a summary order is cited with its exact date".into(),
+            Some("add `date: YYYY-MM-DD`".into()),
+            true,
+        );
+    }
+    let appeals = h.court.as_deref().is_some_and(|c| c.ends_with("Cir.") || c == "Fed. Cir.");
+    if !summary && appeals && matches!(read, Some(CaseCite::Docket)) {
+        out.push(
+            Check::History,
+            &format!("{prefix}cite"),
+            Some(&h.cite),
+            format!(
+                "`{}`: a court of appeals decision cited by docket number alone is usually an unpublished summary order; the citation does not say so",
+                h.cite
+            ),
+            Some("if it is one, add `parenthetical: summary order` (and its WL cite when it has one)".into()),
+            false,
+        );
+    }
+    let phrase = h.phrase.to_lowercase();
+    if phrase.contains("report and recommendation") {
+        // Whether it was adopted is the phrase's business (`check_phrase`, Bluebook T8).
+        if !(database || docket || matches!(read, Some(CaseCite::Reporter(_)))) || h.court.is_none() {
+            out.push(
+                Check::History,
+                &format!("{prefix}cite"),
+                Some(&h.cite),
+                "the adoption of a report and recommendation is cited where it is found: a reporter, database or docket cite, with the court".into(),
+                None,
+                true,
+            );
+        }
+    }
+}
+
+/// An entry that is a magistrate judge's report and recommendation (its note or judge says so)
+/// says whether and where it was adopted, in its history.
+fn report_and_recommendation(out: &mut Findings, a: &Authority) {
+    let note = a.note.as_deref().unwrap_or("").to_lowercase();
+    let magistrate = a.judge.as_ref().is_some_and(|j| j.title.contains("Magistrate"));
+    let is_rr = magistrate && note.contains("report and recommendation");
+    let says = a.history.iter().any(|h| h.phrase.to_lowercase().contains("report and recommendation"));
+    if is_rr && !says {
+        out.push(
+            Check::History,
+            "history",
+            None,
+            "a magistrate judge's report and recommendation (so its note says): the citation does not say whether and where it was adopted".into(),
+            Some("add `history: [{phrase: \"report and recommendation adopted\", cite: …, court: …, date: …}]` once the adoption is found".into()),
+            false,
+        );
+    }
 }
 
 /// The path of a field of a list item: `supports[1].pin`, or `history[0].` for its prefix.
@@ -1218,6 +1312,23 @@ mod tests {
 
     const CASE: &str = "  kind: case\n  name: A v. B\n";
 
+    /// The corrections of reporters-db's dates (`data/patches/reporters-db-dates.json`), one
+    /// test per patched edition: a year the upstream date got wrong is judged by the real one.
+    #[test]
+    fn patched_reporter_dates_frd_starts_in_1940() {
+        let year = |y: i32| checks(&format!("{CASE}  cite: 1 F.R.D. 1\n  court: S.D.N.Y.\n  year: {y}\n"));
+        assert!(!year(1941).contains(&"year-outside-reporter"), "{:?}", year(1941));
+        assert!(!year(1995).contains(&"year-outside-reporter"), "{:?}", year(1995));
+        assert!(year(1935).contains(&"year-outside-reporter"), "{:?}", year(1935));
+    }
+
+    #[test]
+    fn patched_reporter_dates_nys3d_starts_in_2015() {
+        let year = |y: i32| checks(&format!("{CASE}  cite: 51 N.Y.S.3d 330\n  court: N.Y. Sup. Ct.\n  year: {y}\n"));
+        assert!(year(1998).contains(&"year-outside-reporter"), "{:?}", year(1998));
+        assert!(!year(2017).contains(&"year-outside-reporter"), "{:?}", year(2017));
+    }
+
     #[test]
     fn a_good_reporter_citation_passes() {
         assert!(checks(&format!("{CASE}  cite: 385 F. Supp. 2d 969\n  court: N.D. Cal.\n  year: 2005\n")).is_empty());
@@ -1314,6 +1425,56 @@ mod tests {
         assert_eq!(read_range("1050–1051"), Some((1050, 1051)));
         assert_eq!(read_range("975–76"), Some((975, 976)));
         assert_eq!(read_range("99–8"), Some((99, 98)));
+    }
+
+    #[test]
+    fn subsequent_history_is_checked_for_form() {
+        let h = |history: &str| {
+            entry(&format!("{CASE}  cite: 385 F. Supp. 2d 969\n  court: S.D.N.Y.\n  year: 2005\n  history:\n{history}"))
+                .iter()
+                .map(|f| (f.field.clone(), f.error))
+                .collect::<Vec<_>>()
+        };
+        let aff = "    - phrase: \"aff’d\"\n      court: 2d Cir.\n";
+        // A summary order: docket or database cite, exact date, and the parenthetical.
+        assert!(h(&format!(
+            "{aff}      cite: No. 21-2068-cv\n      date: 2007-04-05\n      parenthetical: summary order\n"
+        ))
+        .is_empty());
+        assert!(h(&format!(
+            "{aff}      cite: 2007 WL 1012345\n      date: 2007-04-05\n      parenthetical: summary order\n"
+        ))
+        .is_empty());
+        assert_eq!(
+            h(&format!("{aff}      cite: 500 F.3d 1\n      year: 2007\n      parenthetical: summary order\n")),
+            [("history[0].cite".to_string(), true), ("history[0].date".to_string(), true)]
+        );
+        assert_eq!(
+            h(&format!("{aff}      cite: No. 21-2068-cv\n      date: 2007-04-05\n      parenthetical: summ. order\n")),
+            [("history[0].parenthetical".to_string(), true), ("history[0].cite".to_string(), false)]
+        );
+        // A docket number alone from a court of appeals does not say what it is.
+        assert_eq!(
+            h(&format!("{aff}      cite: No. 21-2068-cv\n      date: 2007-04-05\n")),
+            [("history[0].cite".to_string(), false)]
+        );
+        // A report and recommendation says what became of it, and where.
+        let rr = |phrase: &str| {
+            format!("    - phrase: \"{phrase}\"\n      cite: 2007 WL 1012345\n      court: S.D.N.Y.\n      date: 2007-04-05\n")
+        };
+        assert!(h(&rr("report and recommendation adopted")).is_empty());
+        assert_eq!(h(&rr("report and recommendation")), [("history[0].phrase".to_string(), true)]);
+    }
+
+    #[test]
+    fn a_report_and_recommendation_says_whether_it_was_adopted() {
+        let base = format!("{CASE}  cite: 2018 WL 3302182\n  docket: No. 17-CV-2239\n  court: E.D.N.Y.\n  date: 2018-07-05\n  judge: {{name: Mann, title: Chief Magistrate Judge}}\n  note: report and recommendation on the motion\n");
+        let fields = |text: &str| {
+            entry(text).iter().filter(|f| f.check == Check::History).map(|f| f.field.clone()).collect::<Vec<_>>()
+        };
+        assert_eq!(fields(&base), ["history"]);
+        let adopted = format!("{base}  history:\n    - phrase: \"report and recommendation adopted\"\n      cite: 2018 WL 4678577\n      court: E.D.N.Y.\n      date: 2018-09-28\n");
+        assert!(fields(&adopted).is_empty());
     }
 
     #[test]

@@ -4,7 +4,8 @@
 //! Bluebook case citation into a bank entry (`cite::parse`), prints it, and with `--write`
 //! appends it to the project's bank through `export::write_atomic`: to its own
 //! `authorities/cases.yaml`, or else to a new `authorities/added.yaml` (a project file named
-//! `cases.yaml` would replace the built-in cases).
+//! `cases.yaml` would replace the built-in cases). `verify ID --by … --source …` records that a
+//! person checked an entry (and which pins) in the bank file that holds it.
 
 use std::path::{Path, PathBuf};
 
@@ -14,8 +15,8 @@ use crate::cite::reference::{COURTS_DB_VERSION, REPORTERS_DB_VERSION};
 use crate::cite::verify;
 use crate::diag::{Diagnostic, SourceText};
 use crate::escape::plain;
-use crate::library::bank::{Bank, Kind};
-use crate::library::project::{display_path, read_text};
+use crate::library::bank::{append_verification, Bank, Kind, NewRecord};
+use crate::library::project::{display_path, read_text, Project};
 use crate::library::Library;
 
 pub fn run(query: Option<String>, root: Option<PathBuf>, matter: Option<PathBuf>) -> Result<(), Failure> {
@@ -198,5 +199,145 @@ pub fn add(
     text.push_str(&yaml);
     crate::export::write_atomic(&path, text.as_bytes())?;
     eprintln!("added `{id}` to {}", display_path(&path));
+    Ok(())
+}
+
+/// Today's date (UTC) from the system clock: the default date of a verification record.
+fn today() -> chrono::NaiveDate {
+    let days =
+        std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_secs() / 86_400).unwrap_or(0);
+    // 719_163 is 1970-01-01 counted from 0001-01-01 (day 1).
+    chrono::NaiveDate::from_num_days_from_ce_opt(719_163 + days as i32).unwrap_or_default()
+}
+
+/// A verification record from what a person entered, refusing empty names and sources and
+/// dates that are not dates or lie in the future.
+pub fn new_record(
+    by: &str,
+    source: &str,
+    on: Option<&str>,
+    pins: Vec<String>,
+    note: Option<String>,
+) -> Result<NewRecord, String> {
+    let by = by.trim();
+    let source = source.trim();
+    if by.is_empty() {
+        return Err("who checked it is missing (`--by`, the initials of the person who checked)".into());
+    }
+    if source.is_empty() {
+        return Err("what it was checked against is missing (`--source`, e.g. \"Westlaw\")".into());
+    }
+    let on = match on.map(str::trim).filter(|s| !s.is_empty()) {
+        Some(s) => crate::units::parse_date(s)?,
+        None => today(),
+    };
+    if on > today() {
+        return Err(format!("the date {on} is in the future"));
+    }
+    let pins: Vec<String> = pins.into_iter().map(|p| p.trim().to_string()).filter(|p| !p.is_empty()).collect();
+    let note = note.map(|n| n.trim().to_string()).filter(|n| !n.is_empty());
+    Ok(NewRecord { by: by.to_string(), on: on.to_string(), source: source.to_string(), pins, note, cleared: None })
+}
+
+/// Appends `record` to entry `id` in the project's bank file that holds it. An entry of a
+/// built-in bank file is recorded in a copy of that file made in the project (which then
+/// overrides the built-in file, entry for entry the same). Returns the file written, and whether
+/// it was copied from the built-in bank.
+pub fn record(project: &Project, bank: &Bank, id: &str, record: &NewRecord) -> crate::diag::Result<(PathBuf, bool)> {
+    let Some((_, src)) = bank.entries.get(id) else {
+        let ids: Vec<&str> = bank.ids().collect();
+        let mut d = Diagnostic::usage(format!("the bank has no authority `{id}`"));
+        if let Some(h) = crate::diag::did_you_mean(id, ids.iter().copied()) {
+            d = d.with_hint(h);
+        }
+        return Err(vec![d]);
+    };
+    let rel = project
+        .files
+        .iter()
+        .find(|(rel, s)| rel.starts_with("authorities/") && s.name == src.name)
+        .map(|(rel, _)| rel.clone())
+        .ok_or_else(|| {
+            vec![Diagnostic::usage(format!("`{id}` comes from {}, not from a bank file; record it there", src.name))]
+        })?;
+    let path = match (project.paths.get(&rel), &project.root) {
+        (Some(p), _) => p.clone(),
+        (None, Some(root)) => root.join(&rel),
+        (None, None) => {
+            return Err(vec![Diagnostic::usage(format!(
+                "`{id}` is in the built-in bank and there is no project folder to record in"
+            ))
+            .with_hint("run this in a project folder (one with `authorities/`) or pass `--root DIR`")])
+        }
+    };
+    // The file as it is now (another record may have been added since the project was read).
+    let current = if path.is_file() { read_text(&path)?.text.to_string() } else { src.text.to_string() };
+    let before = count_records(&current, &path, id)?;
+    let text = append_verification(&current, id, record)
+        .map_err(|e| vec![Diagnostic::usage(format!("cannot record in {}: {e}", display_path(&path)))])?;
+    // The edited file must read back as a bank with exactly one more record for `id`.
+    if count_records(&text, &path, id)? != before + 1 {
+        return Err(vec![Diagnostic::usage(format!(
+            "cannot record in {}: the edited entry `{id}` did not read back with the new record; the file was left as it was",
+            display_path(&path)
+        ))]);
+    }
+    let copied = !path.is_file();
+    crate::export::write_atomic(&path, text.as_bytes())?;
+    Ok((path, copied))
+}
+
+fn count_records(text: &str, path: &Path, id: &str) -> crate::diag::Result<usize> {
+    let mut bank = Bank::default();
+    bank.add_file(&SourceText::new(display_path(path), text))?;
+    Ok(bank.get(id).map_or(0, |a| a.verified.len()))
+}
+
+/// `authorities verify ID [--pin P]... --by INITIALS --source SOURCE [--on DATE] [--note TEXT]`.
+#[allow(clippy::too_many_arguments)]
+pub fn verify(
+    id: &str,
+    pins: Vec<String>,
+    by: &str,
+    source: &str,
+    on: Option<String>,
+    note: Option<String>,
+    cleared_open: bool,
+    root: Option<PathBuf>,
+) -> Result<(), Failure> {
+    let mut rec = new_record(by, source, on.as_deref(), pins, note).map_err(Diagnostic::usage)?;
+    let project = project_for(root)?;
+    let library = Library::load(project)?;
+    if cleared_open {
+        match library.bank.get(id).and_then(|a| a.open()) {
+            Some(open) => rec.cleared = Some(open.split_whitespace().collect::<Vec<_>>().join(" ")),
+            None => {
+                return Err(Diagnostic::usage(format!("`{id}` has no open `unverified:` record to clear"))
+                    .with_hint("drop `--cleared-open`")
+                    .into())
+            }
+        }
+    }
+    let (path, copied) = record(&library.project, &library.bank, id, &rec)?;
+    if copied {
+        eprintln!(
+            "copied the built-in {} into the project to record in it (it now overrides the built-in file)",
+            display_path(&path)
+        );
+    }
+    let what = if rec.pins.is_empty() { "the citation".to_string() } else { format!("pins {}", rec.pins.join(", ")) };
+    eprintln!(
+        "recorded in {}: `{id}`, {what}, checked by {} on {} against {}",
+        display_path(&path),
+        rec.by,
+        rec.on,
+        rec.source
+    );
+    if let Some(open) = library.bank.get(id).and_then(|a| a.open()).filter(|_| !cleared_open) {
+        eprintln!(
+            "note: `{id}` is still open (`unverified:` {}); once what it names is checked, record that with `--cleared-open`",
+            open.split_whitespace().collect::<Vec<_>>().join(" ").chars().take(160).collect::<String>()
+        );
+    }
     Ok(())
 }

@@ -162,7 +162,7 @@ enum Command {
     /// Write the cite-check worksheet: every citation with its page:line, pin, the sentence it
     /// supports, verification status and CourtListener lookup address.
     #[command(
-        after_help = "Example:\n  pleader citecheck matters/leifer-v-twitter.yaml -o output/citecheck.md\n  pleader citecheck matters/leifer-v-twitter.yaml -o output/citecheck.csv"
+        after_help = "Example:\n  pleader citecheck matters/leifer-v-twitter.yaml -o output/citecheck.md\n  pleader citecheck matters/leifer-v-twitter.yaml -o output/citecheck.csv\n  pleader citecheck matters/leifer-v-twitter.yaml --import output/citecheck.csv"
     )]
     Citecheck {
         /// The matter file.
@@ -173,6 +173,10 @@ enum Command {
         /// Markdown or CSV (default: CSV for `-o *.csv`, else Markdown).
         #[arg(long, value_enum)]
         format: Option<citecheck::SheetFormat>,
+        /// Record the rows of a filled-in CSV sheet (verified_by, source, date, note) in the bank,
+        /// reporting rows that no longer match the brief.
+        #[arg(long, value_name = "SHEET", conflicts_with_all = ["output", "format"])]
+        import: Option<PathBuf>,
     },
 }
 
@@ -193,6 +197,37 @@ enum AuthoritiesAction {
         /// The entry's id (default: from the first party's name).
         #[arg(long)]
         id: Option<String>,
+        /// The project folder (default: the current folder if it has a library).
+        #[arg(long)]
+        root: Option<PathBuf>,
+    },
+    /// Record that a person checked an entry (and the pins given) against a source: appends a
+    /// record to the project's bank file that holds the entry, keeping its comments and layout.
+    #[command(
+        after_help = "Examples:\n  pleader authorities verify highfields --pin 975-76 --pin 970 --by JD --source Westlaw\n  pleader authorities verify arista --by JD --source \"Lexis\" --on 2026-12-04 --note \"WL cite matches\""
+    )]
+    Verify {
+        /// The entry's id.
+        id: String,
+        /// A pin that was seen (repeat for several); without one, the record covers the citation.
+        #[arg(long)]
+        pin: Vec<String>,
+        /// The initials of the person who checked.
+        #[arg(long)]
+        by: String,
+        /// What it was checked against ("Westlaw", "Lexis", the court's PDF).
+        #[arg(long)]
+        source: String,
+        /// The date it was checked, YYYY-MM-DD (default: today).
+        #[arg(long)]
+        on: Option<String>,
+        /// A remark, recorded as written.
+        #[arg(long)]
+        note: Option<String>,
+        /// What the entry's `unverified:` record names was checked too: records its text as
+        /// cleared, so that it no longer holds the entry open.
+        #[arg(long)]
+        cleared_open: bool,
         /// The project folder (default: the current folder if it has a library).
         #[arg(long)]
         root: Option<PathBuf>,
@@ -265,9 +300,14 @@ pub fn run() -> ExitCode {
         Command::Authorities { action: Some(AuthoritiesAction::Add { citation, write, id, root }), .. } => {
             authorities::add(&printer, &citation, write, id, root)
         }
+        Command::Authorities {
+            action: Some(AuthoritiesAction::Verify { id, pin, by, source, on, note, cleared_open, root }),
+            ..
+        } => authorities::verify(&id, pin, &by, &source, on, note, cleared_open, root),
         Command::Authorities { check: Some(dir), root, .. } => authorities::check(&printer, dir, root),
         Command::Authorities { query, root, matter, .. } => authorities::run(query, root, matter),
-        Command::Citecheck { matter, output, format } => citecheck::run(&printer, &matter, output, format),
+        Command::Citecheck { matter, import: Some(sheet), .. } => citecheck::import(&printer, &matter, &sheet),
+        Command::Citecheck { matter, output, format, .. } => citecheck::run(&printer, &matter, output, format),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

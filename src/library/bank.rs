@@ -46,6 +46,9 @@ pub struct History {
     pub year: Option<i32>,
     #[serde(default)]
     pub date: Option<Date>,
+    /// Printed after the court and date: "summary order".
+    #[serde(default)]
+    pub parenthetical: Option<String>,
 }
 
 #[derive(Clone, Debug, Deserialize)]
@@ -93,9 +96,10 @@ pub struct Authority {
     /// The judge who wrote the decision, with the title held at the time.
     #[serde(default)]
     pub judge: Option<Judge>,
-    /// Who checked this citation against the opinion, when, and against what.
-    #[serde(default)]
-    pub verified: Option<Verified>,
+    /// Who checked this citation against the opinion, when, and against what: one record, or a
+    /// list of them (`pleader authorities verify` appends one per check).
+    #[serde(default, deserialize_with = "one_or_many")]
+    pub verified: Vec<Verified>,
     /// Why this citation could not be checked (instead of `verified`).
     #[serde(default)]
     pub unverified: Option<String>,
@@ -114,17 +118,27 @@ pub struct Judge {
     pub title: String,
 }
 
-/// A record of verification: `verified: {by, on, source}`.
+/// A record of verification: `verified: {by, on, source}`, or a list of such records. Each
+/// record says the citation was checked against `source`; its `pins` are the pins seen there.
 #[derive(Clone, Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Verified {
     pub by: String,
     pub on: Date,
-    /// What was read (addresses) and which fields and pins were checked.
+    /// What was read (addresses, or a database such as "Westlaw") and which fields and pins were
+    /// checked.
     pub source: String,
     /// Each pin that was seen, with what was checked there (the proposition or quotation).
     #[serde(default)]
     pub pins: Vec<PinCheck>,
+    /// The checker's remark, as entered.
+    #[serde(default)]
+    pub note: Option<String>,
+    /// The entry's `unverified:` text as it stood when the checker said they had checked what it
+    /// names (`verify --cleared-open`): that text no longer holds the entry open. An `unverified:`
+    /// text changed since is open again.
+    #[serde(default)]
+    pub cleared: Option<String>,
 }
 
 /// One pin seen in the decision's own text: `{at: "975–76", saw: "…"}`.
@@ -133,8 +147,22 @@ pub struct Verified {
 pub struct PinCheck {
     /// The pin as the brief prints it ("975–76", "*3", "§ 3.3").
     pub at: String,
-    /// The proposition or quotation checked at that pin, in the checker's words.
-    pub saw: String,
+    /// The proposition or quotation checked at that pin, in the checker's words; absent when the
+    /// checker recorded only that the pin was seen (nothing is filled in on their behalf).
+    #[serde(default)]
+    pub saw: Option<String>,
+}
+
+/// `verified:` as one record or a list of records.
+fn one_or_many<'de, D: serde::Deserializer<'de>>(d: D) -> std::result::Result<Vec<Verified>, D::Error> {
+    use serde::de::Error as _;
+    let v = serde_yaml::Value::deserialize(d)?;
+    let out = match v {
+        serde_yaml::Value::Null => Ok(vec![]),
+        serde_yaml::Value::Sequence(_) => serde_yaml::from_value::<Vec<Verified>>(v),
+        _ => serde_yaml::from_value::<Verified>(v).map(|one| vec![one]),
+    };
+    out.map_err(|e| D::Error::custom(format!("`verified` (one record `{{by, on, source}}` or a list of them): {e}")))
 }
 
 /// A proposition a decision supports, with the pin where it does and an explanatory
@@ -197,18 +225,15 @@ impl Bank {
     }
 }
 
-/// A reporter citation split into its parts: "385 F. Supp. 2d 969" → ("385 F. Supp. 2d", "969").
-pub fn split_reporter(cite: &str) -> Option<(&str, &str)> {
-    let (head, page) = cite.trim().rsplit_once(' ')?;
-    page.chars().all(|c| c.is_ascii_digit()).then_some((head, page))
-}
-
-/// Whether a case citation is to an electronic database (Westlaw or Lexis) rather than a reporter.
-pub fn is_database(cite: &str) -> bool {
-    cite.contains(" WL ") || cite.contains(" U.S. Dist. LEXIS ")
-}
-
 impl Authority {
+    /// The entry's `unverified:` text unless a verification record says it was checked.
+    pub fn open(&self) -> Option<&str> {
+        let open = self.unverified.as_deref()?;
+        let norm = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
+        let cleared = self.verified.iter().filter_map(|v| v.cleared.as_deref()).any(|c| norm(c) == norm(open));
+        (!cleared).then_some(open)
+    }
+
     fn check(&self) -> std::result::Result<(), String> {
         match self.kind {
             Kind::Case => {
@@ -244,15 +269,218 @@ impl Authority {
     }
 }
 
+/// A verification record as a person entered it (`pleader authorities verify`, or a filled row
+/// of the cite-check sheet): who, when, against what, the pins seen and their remark.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct NewRecord {
+    pub by: String,
+    /// ISO date (`2026-12-04`).
+    pub on: String,
+    pub source: String,
+    pub pins: Vec<String>,
+    pub note: Option<String>,
+    /// The `unverified:` text the checker says they checked (see [`Verified::cleared`]).
+    pub cleared: Option<String>,
+}
+
+/// A YAML double-quoted scalar.
+fn quoted(s: &str) -> String {
+    let mut out = String::from("\"");
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\t' => out.push_str("\\t"),
+            c if c.is_control() => out.push_str(&format!("\\u{:04X}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+impl NewRecord {
+    /// The record as one block-list item whose dash is at column `indent`.
+    fn item(&self, indent: usize) -> String {
+        let pad = " ".repeat(indent);
+        let mut s = format!(
+            "{pad}- by: {}\n{pad}  on: {}\n{pad}  source: {}\n",
+            quoted(&self.by),
+            self.on,
+            quoted(&self.source)
+        );
+        if !self.pins.is_empty() {
+            s.push_str(&format!("{pad}  pins:\n"));
+            for p in &self.pins {
+                s.push_str(&format!("{pad}    - at: {}\n", quoted(p)));
+            }
+        }
+        if let Some(n) = &self.note {
+            s.push_str(&format!("{pad}  note: {}\n", quoted(n)));
+        }
+        if let Some(c) = &self.cleared {
+            s.push_str(&format!("{pad}  cleared: {}\n", quoted(c)));
+        }
+        s
+    }
+}
+
+/// The start of the line that holds byte `at`.
+fn line_start(text: &str, at: usize) -> usize {
+    text[..at].rfind('\n').map_or(0, |i| i + 1)
+}
+
+/// Steps back from `limit` (a line start) over blank lines and comment lines: where a block
+/// that the next key (or the end of the file) follows really ends.
+fn block_end(text: &str, limit: usize) -> usize {
+    let mut p = limit;
+    while p > 0 {
+        let prev = line_start(text, p - 1);
+        let line = text[prev..p].trim();
+        if line.is_empty() || line.starts_with('#') {
+            p = prev;
+        } else {
+            break;
+        }
+    }
+    p
+}
+
+/// Appends a verification record to bank entry `id` in the text of a bank file, editing the
+/// text so that its comments and layout stay as written: a new `verified:` list when the entry
+/// has none, a new item of its list, or its single record turned into the first item of a list.
+pub fn append_verification(text: &str, id: &str, record: &NewRecord) -> std::result::Result<String, String> {
+    use crate::yaml::tree::{self, Kind as NodeKind};
+    let root = tree::parse(text).ok_or("the file is not well-formed YAML")?;
+    let NodeKind::Map(entries) = &root.kind else { return Err("the file is not a mapping of ids to entries".into()) };
+    let i = entries.iter().position(|e| e.key == id).ok_or_else(|| format!("the file has no entry `{id}`"))?;
+    let entry = &entries[i];
+    let limit = entries.get(i + 1).map_or(text.len(), |next| line_start(text, next.key_span.start));
+    let NodeKind::Map(fields) = &entry.value.kind else { return Err(format!("`{id}` is not a mapping")) };
+    if text[entry.value.span.start..].starts_with('{') {
+        return Err(format!(
+            "`{id}` is written as a flow mapping (`{{…}}`); write it as a block mapping to record in it"
+        ));
+    }
+    let column = |at: usize| at - line_start(text, at);
+    let indent = fields.first().map_or(2, |f| column(f.key_span.start));
+    let mut out = text.to_string();
+    let insert_at = |out: &mut String, at: usize, block: &str| {
+        let mut block = block.to_string();
+        if at > 0 && !out[..at].ends_with('\n') {
+            block.insert(0, '\n');
+        }
+        out.insert_str(at, &block);
+    };
+    let Some(v) = fields.iter().find(|f| f.key == "verified") else {
+        let at = block_end(text, limit);
+        let block = format!("{}verified:\n{}", " ".repeat(indent), record.item(indent + 2));
+        insert_at(&mut out, at, &block);
+        return Ok(out);
+    };
+    let next_key = fields.iter().map(|f| f.key_span.start).filter(|&s| s > v.key_span.start).min();
+    let vend = block_end(text, next_key.map_or(limit, |s| line_start(text, s)));
+    let start = v.value.span.start;
+    match &v.value.kind {
+        NodeKind::Seq(_) if text[start..].starts_with('[') => {
+            Err(format!("`{id}`'s `verified:` is a flow list (`[…]`); write it as a block list to record in it"))
+        }
+        NodeKind::Seq(_) => {
+            let dash = text[line_start(text, start)..].len() - text[line_start(text, start)..].trim_start().len();
+            insert_at(&mut out, vend, &record.item(dash));
+            Ok(out)
+        }
+        NodeKind::Map(_) if text[start..].starts_with('{') => {
+            let close = text[v.value.span.end..].find('}').map(|k| v.value.span.end + k + 1).ok_or("unclosed `{`")?;
+            let item_indent = indent + 2;
+            insert_at(&mut out, vend, &record.item(item_indent));
+            let flow = text[start..close].replace('\n', "\n  ");
+            let key_end = text[..start].trim_end().len();
+            out.replace_range(key_end..close, &format!("\n{}- {flow}", " ".repeat(item_indent)));
+            Ok(out)
+        }
+        NodeKind::Map(keys) => {
+            let key_start = keys.first().map_or(start, |k| k.key_span.start);
+            let first = line_start(text, key_start);
+            let map_indent = column(key_start);
+            insert_at(&mut out, vend, &record.item(map_indent));
+            let mut block = String::new();
+            for (k, line) in text[first..vend].split_inclusive('\n').enumerate() {
+                if k == 0 {
+                    block.push_str(&line[..map_indent]);
+                    block.push_str("- ");
+                    block.push_str(&line[map_indent..]);
+                } else if line.trim().is_empty() {
+                    block.push_str(line);
+                } else {
+                    block.push_str("  ");
+                    block.push_str(line);
+                }
+            }
+            out.replace_range(first..vend, &block);
+            Ok(out)
+        }
+        _ => Err(format!("`{id}`'s `verified:` is neither a record nor a list of records")),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    fn rec(pins: &[&str]) -> NewRecord {
+        NewRecord {
+            by: "JD".into(),
+            on: "2026-12-04".into(),
+            source: "Westlaw".into(),
+            pins: pins.iter().map(|p| p.to_string()).collect(),
+            note: Some("pulled \"star\" pages".into()),
+            cleared: None,
+        }
+    }
+
+    fn records(text: &str, id: &str) -> Vec<Verified> {
+        let mut bank = Bank::default();
+        bank.add_file(&SourceText::new("t.yaml", text)).unwrap();
+        bank.get(id).unwrap().verified.clone()
+    }
+
+    const ENTRY: &str = "# cases\n\na:\n  kind: case  # a comment\n  name: A v. B\n  cite: 1 F.4th 1\n  year: 2021\n  note: >-\n    long\n    note\n\n# next\nb:\n  kind: case\n  name: C v. D\n  cite: 2 F.4th 2\n  year: 2021\n";
+
     #[test]
-    fn reporter_cites_split_into_volume_reporter_and_page() {
-        assert_eq!(split_reporter("385 F. Supp. 2d 969"), Some(("385 F. Supp. 2d", "969")));
-        assert_eq!(split_reporter("2011 WL 5444622"), Some(("2011 WL", "5444622")));
-        assert!(is_database("2011 WL 5444622"));
-        assert!(!is_database("385 F. Supp. 2d 969"));
+    fn a_first_record_is_added_at_the_end_of_the_entry_and_nothing_else_changes() {
+        let out = append_verification(ENTRY, "a", &rec(&["975–76"])).unwrap();
+        let v = records(&out, "a");
+        assert_eq!(v.len(), 1);
+        assert_eq!(v[0].pins[0].at, "975–76");
+        assert_eq!(v[0].note.as_deref(), Some("pulled \"star\" pages"));
+        assert!(records(&out, "b").is_empty());
+        // Only lines were added: every original line is still there, in order.
+        let mut lines = out.lines();
+        assert!(ENTRY.lines().all(|l| lines.any(|m| m == l)));
+        assert!(out.contains("  note: >-\n    long\n    note\n  verified:\n    - by: \"JD\"\n"));
+    }
+
+    #[test]
+    fn a_single_record_becomes_a_list_block_or_flow() {
+        let block = ENTRY.replace(
+            "  year: 2021\n  note",
+            "  year: 2021\n  verified:\n    by: X\n    on: 2026-12-02\n    source: >-\n      read it\n  note",
+        );
+        let out = append_verification(&block, "a", &rec(&[])).unwrap();
+        let v = records(&out, "a");
+        assert_eq!((v.len(), v[0].by.as_str(), v[1].by.as_str()), (2, "X", "JD"));
+        assert_eq!(v[0].source, "read it");
+        let again = append_verification(&out, "a", &rec(&["3"])).unwrap();
+        assert_eq!(records(&again, "a").len(), 3);
+        let flow = ENTRY.replace(
+            "  year: 2021\n  note",
+            "  year: 2021\n  verified: {by: X, on: 2026-12-02,\n    source: read}\n  note",
+        );
+        let out = append_verification(&flow, "a", &rec(&["5"])).unwrap();
+        let v = records(&out, "a");
+        assert_eq!((v.len(), v[1].pins.len()), (2, 1));
+        assert!(append_verification(ENTRY, "zz", &rec(&[])).is_err());
     }
 }

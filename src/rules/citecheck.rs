@@ -94,8 +94,12 @@ pub fn rows(built: &Built) -> Vec<Row> {
                         }
                     }
                 }
+                // The sentence as the brief prints it: each citation group in its printed form.
+                let printed = |r: std::ops::Range<usize>| {
+                    built.printed.iter().find(|g| g.clause == u.clause && g.range == r).map(|g| g.text.clone())
+                };
                 let sentence =
-                    built.drafted.get(u.clause).map(|d| supported_sentence(&d.body, u.at)).unwrap_or_default();
+                    built.drafted.get(u.clause).map(|d| printed_sentence(&d.body, u.at, &printed)).unwrap_or_default();
                 let mut problems = entry_problems.clone();
                 problems.extend(use_problems.get(&index).cloned().unwrap_or_default());
                 out.push(Row {
@@ -192,7 +196,8 @@ pub fn markdown(built: &Built, rows: &[Row]) -> String {
     s
 }
 
-/// The worksheet as CSV (RFC 4180), one row per citation, every column filled on every row.
+/// The worksheet as CSV (RFC 4180), one row per citation; the last four columns (`verified_by`,
+/// `source`, `date`, `note`) are left empty for the person who checks the row.
 pub fn csv(rows: &[Row]) -> String {
     let field = |s: &str| {
         if s.contains([',', '"', '\n', '\r']) {
@@ -202,7 +207,7 @@ pub fn csv(rows: &[Row]) -> String {
         }
     };
     let mut s = String::from(
-        "id,authority,page,line,form,pin,sentence,verification,verification_source,problems,lookup_url\r\n",
+        "id,authority,page,line,form,pin,sentence,verification,verification_source,problems,lookup_url,verified_by,source,date,note\r\n",
     );
     for r in rows {
         let cols = [
@@ -217,6 +222,11 @@ pub fn csv(rows: &[Row]) -> String {
             r.source.clone().unwrap_or_default(),
             r.problems.join("; "),
             r.url.clone().unwrap_or_default(),
+            // Filled in by the person who checks the row (`pleader citecheck MATTER --import`).
+            String::new(),
+            String::new(),
+            String::new(),
+            String::new(),
         ];
         s.push_str(&cols.iter().map(|c| field(c)).collect::<Vec<_>>().join(","));
         s.push_str("\r\n");
@@ -228,6 +238,41 @@ pub fn csv(rows: &[Row]) -> String {
 /// sentence before it when the citation is a citation sentence of its own (it follows a
 /// sentence's end), else the sentence it stands in.
 pub fn supported_sentence(text: &str, at: usize) -> String {
+    printed_sentence(text, at, &|_| None)
+}
+
+/// [`supported_sentence`] with each citation group whose byte range `printed` knows replaced by
+/// that text (the group as the brief prints it).
+pub fn printed_sentence(text: &str, at: usize, printed: &dyn Fn(std::ops::Range<usize>) -> Option<String>) -> String {
+    let printed_text = |range: std::ops::Range<usize>| {
+        let mut out = String::new();
+        let mut pos = range.start;
+        // A segment of clause text, keeping one space where the text has space at either end.
+        let segment = |out: &mut String, s: &str| {
+            if s.starts_with(char::is_whitespace) && !out.is_empty() {
+                out.push(' ');
+            }
+            out.push_str(&plain_text(s));
+            if s.ends_with(char::is_whitespace) && !s.trim().is_empty() {
+                out.push(' ');
+            }
+        };
+        for (g, _) in crate::cite::syntax::groups(text) {
+            if g.start < range.start || g.end > range.end {
+                continue;
+            }
+            let Some(p) = printed(g.clone()) else { continue };
+            segment(&mut out, &text[pos..g.start]);
+            out.push_str(&p);
+            pos = g.end;
+            // "Id." before the author's own period prints one period (as the cite stage does).
+            if p.ends_with('.') && text[pos..].starts_with('.') && pos < range.end {
+                pos += 1;
+            }
+        }
+        segment(&mut out, &text[pos..range.end]);
+        out.split_whitespace().collect::<Vec<_>>().join(" ")
+    };
     let at = floor_boundary(text, at.min(text.len()));
     let before = &text[..at];
     let own_sentence = crate::cite::syntax::sentence_start(before);
@@ -242,7 +287,7 @@ pub fn supported_sentence(text: &str, at: usize) -> String {
         }
         if text[..end].ends_with(']') {
             if let Some(open) = block_start(text, end - 1) {
-                let quoted = plain_text(&text[open + 1..end - 1]);
+                let quoted = printed_text(open + 1..end - 1);
                 return shorten(quoted.trim());
             }
         }
@@ -256,11 +301,11 @@ pub fn supported_sentence(text: &str, at: usize) -> String {
         let begin = sentence_begin(text, at);
         // A later item of a citation sentence ("[see @a]; [@b at 5]."): the sentence before it.
         if begin < at && only_citations(&text[begin..at]) {
-            return supported_sentence(text, begin);
+            return printed_sentence(text, begin, printed);
         }
         (begin, sentence_end(text, at))
     };
-    shorten(plain_text(&text[start..end]).trim())
+    shorten(printed_text(start..end).trim())
 }
 
 /// Whether `s` holds nothing but citation groups, spaces and separating punctuation.
@@ -482,6 +527,26 @@ mod tests {
     }
 
     #[test]
+    fn the_sentence_prints_each_group_as_the_brief_does() {
+        let t = "Courts apply [@!krinsky at 1165]. The test is strict, [see @a at 5], and known [@compl ¶ 2].";
+        let groups = crate::cite::syntax::groups(t);
+        let printed = |r: std::ops::Range<usize>| {
+            let i = groups.iter().position(|(g, _)| *g == r)?;
+            Some(
+                ["Krinsky v. Doe 6, 159 Cal. App. 4th 1154, 1165 (2008)", "see A, 1 F.3d at 5", "Compl. ¶ 2"][i]
+                    .to_string(),
+            )
+        };
+        let at = t.find("[@!krinsky").unwrap();
+        assert_eq!(
+            printed_sentence(t, at, &printed),
+            "Courts apply Krinsky v. Doe 6, 159 Cal. App. 4th 1154, 1165 (2008)."
+        );
+        let at = t.find("[see").unwrap();
+        assert_eq!(printed_sentence(t, at, &printed), "The test is strict, see A, 1 F.3d at 5, and known Compl. ¶ 2.");
+    }
+
+    #[test]
     fn csv_quotes_what_it_must() {
         let r = Row {
             id: "a".into(),
@@ -499,7 +564,7 @@ mod tests {
         let out = csv(&[r]);
         assert!(
             out.ends_with(
-                "a,\"A v. B, 1 F.3d 2 (9th Cir. 1990)\",3,12,short,5,\"He said \"\"no\"\".\",not verified,,,\r\n"
+                "a,\"A v. B, 1 F.3d 2 (9th Cir. 1990)\",3,12,short,5,\"He said \"\"no\"\".\",not verified,,,,,,,\r\n"
             ),
             "{out}"
         );

@@ -310,24 +310,65 @@ fn citation_items(built: &Built) -> Vec<CheckItem> {
         },
     }];
     let level = built.profile.citations.unverified;
+    // "Verified" means the citation and every pin this brief prints of it were seen.
+    let cited_pins = crate::cite::pins::cited_pins(&built.uses, &built.bank);
+    let unseen_of = |id: &str| -> Vec<String> {
+        cited_pins
+            .iter()
+            .filter(|c| c.id == id && !c.seen)
+            .map(|c| if c.times > 1 { format!("{} ({} citations)", c.pin, c.times) } else { c.pin.clone() })
+            .collect()
+    };
     let unverified: Vec<String> = ids
         .iter()
         .filter_map(|id| {
             let a = built.bank.get(id)?;
             let status = verify::status(a);
-            (!status.is_verified()).then(|| {
+            let unseen = unseen_of(id);
+            (!status.is_verified() || !unseen.is_empty()).then(|| {
                 let name = crate::escape::plain(&a.toa_text());
-                let why = match status {
+                let mut why = match status {
+                    Verification::Verified { .. } => "citation verified".to_string(),
                     Verification::Unverified(reason) => reason.split_whitespace().collect::<Vec<_>>().join(" "),
                     Verification::Partly { open, .. } => {
                         format!("partly verified; open: {}", open.split_whitespace().collect::<Vec<_>>().join(" "))
                     }
-                    _ => "no `verified:` record in the bank".to_string(),
+                    Verification::Unrecorded => "no `verified:` record in the bank".to_string(),
                 };
+                if !unseen.is_empty() {
+                    why.push_str(&format!("; pins no record covers: {}", unseen.join(", ")));
+                }
                 format!("{name} (`{id}`): {why}")
             })
         })
         .collect();
+    let seen = cited_pins.iter().filter(|c| c.seen).count();
+    let unseen = cited_pins.len() - seen;
+    items.push(CheckItem {
+        name: "pins seen".into(),
+        status: match (level, unseen) {
+            (_, 0) | (RuleLevel::Off, _) => Status::Pass,
+            (RuleLevel::Warn, _) => Status::Warn,
+            (RuleLevel::Fail, _) => Status::Fail,
+        },
+        detail: format!(
+            "{seen} of the {} distinct pins cited are recorded as seen (`verified.pins`), {unseen} unseen{}",
+            cited_pins.len(),
+            if unseen == 0 {
+                String::new()
+            } else {
+                format!(
+                    ": {}",
+                    cited_pins
+                        .iter()
+                        .filter(|c| !c.seen)
+                        .map(|c| format!("{} at {}", c.id, c.pin))
+                        .collect::<Vec<_>>()
+                        .join("; ")
+                )
+            }
+        ),
+    });
     items.push(CheckItem {
         name: "verified authorities".into(),
         status: match (level, unverified.is_empty()) {
@@ -337,12 +378,12 @@ fn citation_items(built: &Built) -> Vec<CheckItem> {
         },
         detail: if level == RuleLevel::Off {
             format!(
-                "not checked (`citations.unverified: off`); {} of the {} cited authorities have no `verified:` record",
+                "not checked (`citations.unverified: off`); {} of the {} cited authorities are not verified with every pin cited",
                 unverified.len(),
                 ids.len()
             )
         } else if unverified.is_empty() {
-            format!("all {} cited authorities are verified", ids.len())
+            format!("all {} cited authorities are verified, with every pin cited", ids.len())
         } else {
             let mut s = format!(
                 "{} of the {} cited authorities are not verified (`citations.unverified: {}`):",

@@ -491,6 +491,6 @@ pub fn checks_but_verification(built: &pleader::pipeline::Built) -> Vec<pleader:
     }
     pleader::rules::court_checks(built)
         .into_iter()
-        .filter(|c| c.name != "verified authorities" && c.name != "pin cites")
+        .filter(|c| c.name != "verified authorities" && c.name != "pin cites" && c.name != "pins seen")
         .collect()
 }

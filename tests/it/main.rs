@@ -19,10 +19,12 @@
 //!   `authorities add`, the cite-check worksheet and linked citations;
 //! - `substance`: what the brief says of the law and the record — arguments answered, the
 //!   standard's force, fact and opinion, entities, repeated passages, the lawyer's own paragraphs;
+//! - `citecheck_loop`: recording a person's checks (`authorities verify`, `citecheck --import`);
 //! - `architecture`: the source tree keeps its rules (one Typst writer, no import cycle).
 
 mod architecture;
 mod citations;
+mod citecheck_loop;
 mod cli;
 mod common;
 mod courts;

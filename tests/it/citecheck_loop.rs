@@ -1,0 +1,150 @@
+//! The cite-check loop (issue 18): a paralegal's checks, entered through `pleader citecheck
+//! --import` (a filled-in CSV sheet) and `pleader authorities verify`, are recorded in the
+//! project's bank files, and `check` then passes under `citations.unverified: fail`. Rows that no
+//! longer match the brief are reported and not recorded; nothing is recorded that was not entered.
+
+use std::path::Path;
+use std::process::Command;
+
+use crate::common::*;
+
+fn pleader(args: &[&str], cwd: &Path) -> (i32, String, String) {
+    let out =
+        Command::new(env!("CARGO_BIN_EXE_pleader")).args(args).current_dir(cwd).env("NO_COLOR", "1").output().unwrap();
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into(),
+        String::from_utf8_lossy(&out.stderr).into(),
+    )
+}
+
+/// Every bank file of the project folder, by name, with its text.
+fn bank_files(dir: &Path) -> Vec<(String, String)> {
+    let mut v: Vec<(String, String)> = std::fs::read_dir(dir.join("authorities"))
+        .unwrap()
+        .flatten()
+        .map(|e| (e.file_name().to_string_lossy().to_string(), std::fs::read_to_string(e.path()).unwrap()))
+        .collect();
+    v.sort();
+    v
+}
+
+#[test]
+fn a_sheet_filled_in_and_imported_with_the_open_points_cleared_makes_the_brief_filing_ready() {
+    // A project of its own (bank and court folders, empty) holding a copy of a sample matter.
+    let dir = temp_dir("citecheck-loop");
+    for d in ["authorities", "courts", "matters"] {
+        std::fs::create_dir_all(dir.join(d)).unwrap();
+    }
+    let matter = "matters/ferreira-v-nestwise.yaml";
+    std::fs::copy(root().join(matter), dir.join(matter)).unwrap();
+
+    // Before: not filing-ready, and no pin is seen.
+    let (code, out, err) = pleader(&["check", matter], &dir);
+    assert_ne!(code, 0, "{out}{err}");
+    assert!(out.contains("`citations.unverified: fail`"), "{out}");
+    assert!(out.contains("FAIL  pins seen: "), "{out}");
+
+    // The sheet has the four columns a paralegal fills in, empty.
+    let (code, out, err) = pleader(&["citecheck", matter, "-o", "sheet.csv"], &dir);
+    assert_eq!(code, 0, "{out}{err}");
+    let sheet = std::fs::read_to_string(dir.join("sheet.csv")).unwrap();
+    assert!(sheet.starts_with("id,") && sheet.contains(",verified_by,source,date,note\r\n"), "{sheet}");
+    let rows = sheet.matches(",,,,\r\n").count();
+    assert!(rows > 5, "{sheet}");
+    // Nothing was recorded by writing the sheet.
+    assert!(bank_files(&dir).is_empty());
+
+    // The paralegal fills in every row (who, against what, when; a note on one), and adds a row
+    // for a pin the brief does not cite and one for an authority the bank does not have.
+    let mut filled = sheet.replacen(",,,,\r\n", ",PL,Westlaw,2026-12-03,star pages checked\r\n", 1);
+    filled = filled.replace(",,,,\r\n", ",PL,Westlaw,2026-12-03,\r\n");
+    filled.push_str("krinsky,Krinsky,,,short,9999,A sentence.,,,,,PL,Westlaw,2026-12-03,\r\n");
+    filled.push_str("no-such-case,No Such,,,full,,A sentence.,,,,,PL,Westlaw,2026-12-03,\r\n");
+    std::fs::write(dir.join("sheet.csv"), &filled).unwrap();
+    let (code, out, err) = pleader(&["citecheck", matter, "--import", "sheet.csv"], &dir);
+    assert_eq!(code, 1, "the two bad rows fail the import: {out}{err}");
+    assert!(err.contains("(`krinsky` at 9999): stale"), "{err}");
+    assert!(err.contains("(`no-such-case`): unrelated"), "{err}");
+    assert!(
+        err.contains(&format!("{} filled rows: {rows} recorded, 0 already recorded, 2 not recorded", rows + 2)),
+        "{err}"
+    );
+    let files = bank_files(&dir);
+    assert!(!files.is_empty());
+    let all: String = files.iter().map(|(_, t)| t.as_str()).collect();
+    assert!(!all.contains("9999") && !all.contains("no-such-case"), "a refused row was recorded");
+    assert!(all.contains("source: \"Westlaw\"") && all.contains("note: \"star pages checked\""), "{all}");
+    // The files copied from the built-in bank keep every comment line.
+    for (name, text) in &files {
+        let builtin = std::fs::read_to_string(root().join("authorities").join(name)).unwrap();
+        for line in builtin.lines().filter(|l| l.trim_start().starts_with('#')) {
+            assert!(text.contains(line), "{name}: lost comment {line:?}");
+        }
+    }
+
+    // Every pin is seen now; what stays open is what the bank's `unverified:` records name.
+    let (code, out, err) = pleader(&["check", matter], &dir);
+    assert_ne!(code, 0, "{out}{err}");
+    assert!(out.contains("0 unseen"), "{out}");
+    let built = build(&dir.join(matter));
+    let open: Vec<String> = {
+        let mut ids: Vec<String> = built.uses.iter().map(|u| u.id.clone()).collect();
+        ids.sort();
+        ids.dedup();
+        ids.into_iter().filter(|id| built.bank.get(id).unwrap().open().is_some()).collect()
+    };
+    assert!(!open.is_empty());
+    for id in &open {
+        assert!(out.contains(&format!("(`{id}`): partly verified; open:")), "{id}: {out}");
+        let root_arg = dir.to_str().unwrap();
+        let args = ["authorities", "verify", id, "--by", "PL", "--source", "Westlaw", "--on", "2026-12-03"];
+        let (code, o, e) = pleader(&[&args[..], &["--cleared-open", "--root", root_arg]].concat(), &dir);
+        assert_eq!(code, 0, "{o}{e}");
+        assert!(e.contains("recorded in authorities/") && e.contains(&format!("`{id}`")), "{e}");
+    }
+
+    // Filing-ready.
+    let (code, out, err) = pleader(&["check", matter], &dir);
+    assert_eq!(code, 0, "{out}{err}");
+    assert!(out.contains("cited authorities are verified, with every pin cited"), "{out}");
+
+    // The same sheet again records nothing new.
+    let before = bank_files(&dir);
+    let (code, _, err) = pleader(&["citecheck", matter, "--import", "sheet.csv"], &dir);
+    assert_eq!(code, 1);
+    assert!(err.contains(&format!("0 recorded, {rows} already recorded, 2 not recorded")), "{err}");
+    assert_eq!(bank_files(&dir), before);
+}
+
+#[test]
+fn verify_refuses_what_is_not_a_record() {
+    let dir = temp_dir("citecheck-verify");
+    std::fs::create_dir_all(dir.join("authorities")).unwrap();
+    std::fs::create_dir_all(dir.join("courts")).unwrap();
+    let r = dir.to_str().unwrap();
+    for (args, says) in [
+        (vec!["highfields", "--by", " ", "--source", "Westlaw"], "who checked it is missing"),
+        (vec!["highfields", "--by", "PL", "--source", ""], "what it was checked against is missing"),
+        (vec!["highfields", "--by", "PL", "--source", "Westlaw", "--on", "2026-13-01"], "is not a date"),
+        (vec!["highfields", "--by", "PL", "--source", "Westlaw", "--on", "2999-01-01"], "in the future"),
+        (vec!["highfeilds", "--by", "PL", "--source", "Westlaw"], "the bank has no authority `highfeilds`"),
+        (vec!["highfields", "--by", "PL", "--source", "Westlaw", "--cleared-open"], "no open `unverified:`"),
+    ] {
+        let (code, out, err) = pleader(&[&["authorities", "verify", "--root", r][..], &args[..]].concat(), &dir);
+        assert_eq!(code, 2, "{args:?}: {out}{err}");
+        assert!(err.contains(says), "{args:?}: {err}");
+    }
+    assert!(bank_files(&dir).is_empty(), "nothing was recorded");
+    // A pin recorded through `verify` is a pin seen.
+    let (code, out, err) = pleader(
+        &["authorities", "verify", "--root", r, "highfields", "--pin", "975-76", "--by", "PL", "--source", "Lexis"],
+        &dir,
+    );
+    assert_eq!(code, 0, "{out}{err}");
+    let project = pleader::library::project::Project::at(&dir).unwrap();
+    let lib = pleader::library::Library::load(project).unwrap();
+    let a = lib.bank.get("highfields").unwrap();
+    assert!(pleader::cite::pins::is_seen(a, "975–76") && !pleader::cite::pins::is_seen(a, "980"));
+    assert_eq!(a.verified.last().unwrap().source, "Lexis");
+}
