@@ -41,7 +41,9 @@ pub fn watch(
     let build = |session: &mut Session, report: &mut dyn FnMut(Event)| {
         let start = Instant::now();
         match session.build_path(matter, BuildOptions::default()) {
-            Ok(built) => match export::write_atomic(out, built.pdf.as_deref().unwrap_or_default()) {
+            Ok(built) => match export::check_not_input(out, &read_paths(session))
+                .and_then(|()| export::write_atomic(out, built.pdf.as_deref().unwrap_or_default()))
+            {
                 Ok(()) => {
                     let pages = built.doc.pages().len();
                     let body = built.facts.body_start.map_or(0, |s| pages - s);
@@ -121,4 +123,9 @@ pub fn watch(
             return Ok(());
         }
     }
+}
+
+/// The files the session's last build read, by real path (an output may not be one of them).
+fn read_paths(session: &Session) -> Vec<PathBuf> {
+    session.dependencies().iter().map(|(p, _)| p.clone()).collect()
 }

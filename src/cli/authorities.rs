@@ -187,15 +187,25 @@ pub fn add(
     } else {
         root.join("authorities/added.yaml")
     };
-    let existing = if path.exists() { read_text(&path)?.text.to_string() } else { String::new() };
-    let mut text = existing;
+    // Under the lock, the file as it is now (another writer may have added to it), written back
+    // whole with its comments and its line endings.
+    let _lock = crate::export::lock(&path)?;
+    let existing = if path.exists() { read_text(&path)? } else { SourceText::new(display_path(&path), "") };
+    let mut current = Bank::default();
+    if current.add_file(&existing).is_ok() && current.get(&id).is_some() {
+        return Err(Diagnostic::usage(format!("the bank already has an authority `{id}`"))
+            .with_hint("choose another id with `--id`")
+            .into());
+    }
+    let eol = if existing.text.contains("\r\n") { "\r\n" } else { "\n" };
+    let mut text = existing.text.to_string();
     if !text.is_empty() && !text.ends_with('\n') {
-        text.push('\n');
+        text.push_str(eol);
     }
     if !text.is_empty() {
-        text.push('\n');
+        text.push_str(eol);
     }
-    text.push_str(&yaml);
+    text.push_str(&yaml.replace('\n', eol));
     crate::export::write_atomic(&path, text.as_bytes())?;
     eprintln!("added `{id}` to {}", display_path(&path));
     Ok(())

@@ -21,10 +21,12 @@ pub fn run(printer: &Printer, matter: &Path, out: Option<PathBuf>, emit_typst: O
         f
     })?;
     printer.print(&built.warnings);
-    if let Some(dir) = emit_typst {
-        export::write_sources(&dir, &built.files)?;
-    }
+    let reads: Vec<PathBuf> = session.dependencies().iter().map(|(p, _)| p.clone()).collect();
     let path = out.unwrap_or_else(|| default_output(matter));
+    export::check_not_input(&path, &reads)?;
+    if let Some(dir) = emit_typst {
+        export::write_sources(&dir, &built.files, &reads)?;
+    }
     export::write_atomic(&path, built.pdf.as_deref().unwrap_or_default())?;
     eprintln!(
         "wrote {} ({} pages: {} body) in {} ms",

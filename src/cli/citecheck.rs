@@ -43,6 +43,8 @@ pub fn run(
     };
     match output {
         Some(path) => {
+            let reads: Vec<PathBuf> = session.dependencies().iter().map(|(p, _)| p.clone()).collect();
+            crate::export::check_not_input(&path, &reads)?;
             crate::export::write_atomic(&path, text.as_bytes())?;
             eprintln!("wrote {} ({} citations)", display_path(&path), rows.len());
         }

@@ -32,5 +32,6 @@ mod library;
 mod overprint;
 mod profiles;
 mod robustness;
+mod safety;
 mod typography;
 mod workflow;

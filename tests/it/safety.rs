@@ -1,0 +1,102 @@
+//! Nothing lost, nothing silent (issue 20): an output never replaces a file the command reads or a
+//! special file, keeps the mode of the file it replaces, writes through links and cleans the
+//! temporaries of killed writes; mis-typed enumerated values, YAML aliases and the project folder.
+
+use std::os::unix::fs::{FileTypeExt, PermissionsExt};
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use crate::common::*;
+
+fn pleader(args: &[&str], cwd: &Path) -> std::process::Output {
+    Command::new(env!("CARGO_BIN_EXE_pleader")).args(args).current_dir(cwd).output().unwrap()
+}
+
+/// A project of its own (the engine fixture's clauses) with its matter at `m.yaml`.
+fn project(name: &str) -> PathBuf {
+    let dir = temp_dir(name);
+    let src = fixture("engine");
+    std::fs::create_dir_all(dir.join("clauses")).unwrap();
+    for e in std::fs::read_dir(src.join("clauses")).unwrap() {
+        let e = e.unwrap();
+        std::fs::copy(e.path(), dir.join("clauses").join(e.file_name())).unwrap();
+    }
+    std::fs::copy(src.join("matter.yaml"), dir.join("m.yaml")).unwrap();
+    dir
+}
+
+fn stderr(out: &std::process::Output) -> String {
+    String::from_utf8_lossy(&out.stderr).into_owned()
+}
+
+#[test]
+fn an_output_onto_a_file_the_command_reads_is_refused() {
+    let dir = project("safety-clobber");
+    let matter = std::fs::read(dir.join("m.yaml")).unwrap();
+    std::fs::create_dir_all(dir.join("sub")).unwrap();
+    std::fs::hard_link(dir.join("m.yaml"), dir.join("hard.yaml")).unwrap();
+    let clause = std::fs::read_dir(dir.join("clauses")).unwrap().next().unwrap().unwrap().path();
+    let clause_text = std::fs::read(&clause).unwrap();
+    let clause_arg = clause.to_str().unwrap().to_string();
+    for args in [
+        vec!["build", "m.yaml", "-o", "m.yaml"],
+        vec!["build", "m.yaml", "-o", "sub/../m.yaml"],
+        vec!["build", "m.yaml", "-o", "hard.yaml"],
+        vec!["build", "m.yaml", "-o", &clause_arg],
+        vec!["citecheck", "m.yaml", "-o", "m.yaml"],
+    ] {
+        let out = pleader(&args, &dir);
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {}", stderr(&out));
+        assert!(stderr(&out).contains("a file this command reads"), "{args:?}: {}", stderr(&out));
+        assert_eq!(std::fs::read(dir.join("m.yaml")).unwrap(), matter, "{args:?} changed the matter");
+        assert_eq!(std::fs::read(&clause).unwrap(), clause_text, "{args:?} changed a clause");
+    }
+}
+
+#[test]
+fn an_output_onto_a_device_or_fifo_is_refused_and_a_link_is_written_through() {
+    let dir = project("safety-special");
+    let out = pleader(&["build", "m.yaml", "-o", "/dev/null"], &dir);
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(stderr(&out).contains("device, FIFO or socket"), "{}", stderr(&out));
+    assert!(std::fs::metadata("/dev/null").unwrap().file_type().is_char_device());
+
+    let fifo = dir.join("pipe");
+    let c = std::ffi::CString::new(fifo.to_str().unwrap()).unwrap();
+    assert_eq!(unsafe { libc::mkfifo(c.as_ptr(), 0o600) }, 0);
+    let out = pleader(&["citecheck", "m.yaml", "-o", "pipe"], &dir);
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(std::fs::symlink_metadata(&fifo).unwrap().file_type().is_fifo());
+
+    // A link: its target gets the PDF, the link stays a link.
+    std::fs::write(dir.join("target.pdf"), b"old").unwrap();
+    std::os::unix::fs::symlink("target.pdf", dir.join("link.pdf")).unwrap();
+    let out = pleader(&["build", "m.yaml", "-o", "link.pdf"], &dir);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(std::fs::symlink_metadata(dir.join("link.pdf")).unwrap().file_type().is_symlink());
+    assert!(std::fs::read(dir.join("target.pdf")).unwrap().starts_with(b"%PDF-"));
+    // A dangling link is refused and stays.
+    std::os::unix::fs::symlink("nowhere/x.pdf", dir.join("dangling.pdf")).unwrap();
+    let out = pleader(&["build", "m.yaml", "-o", "dangling.pdf"], &dir);
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(std::fs::symlink_metadata(dir.join("dangling.pdf")).unwrap().file_type().is_symlink());
+}
+
+#[test]
+fn a_rebuilt_file_keeps_its_mode_and_stale_temporaries_are_cleaned() {
+    let dir = project("safety-mode");
+    std::fs::write(dir.join("b.pdf"), b"old").unwrap();
+    std::fs::set_permissions(dir.join("b.pdf"), std::fs::Permissions::from_mode(0o600)).unwrap();
+    // Left by a killed write (no such process), and by a running one (this test).
+    let stale = dir.join(".b.pdf.2147483000.tmp");
+    let live = dir.join(format!(".b.pdf.{}.tmp", std::process::id()));
+    std::fs::write(&stale, b"partial").unwrap();
+    std::fs::write(&live, b"in progress").unwrap();
+    let out = pleader(&["build", "m.yaml", "-o", "b.pdf"], &dir);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let meta = std::fs::metadata(dir.join("b.pdf")).unwrap();
+    assert_eq!(meta.permissions().mode() & 0o777, 0o600);
+    assert!(std::fs::read(dir.join("b.pdf")).unwrap().starts_with(b"%PDF-"));
+    assert!(!stale.exists(), "the stale temporary file is still there");
+    assert!(live.exists(), "a running writer's temporary file was removed");
+}
