@@ -100,3 +100,36 @@ fn a_rebuilt_file_keeps_its_mode_and_stale_temporaries_are_cleaned() {
     assert!(!stale.exists(), "the stale temporary file is still there");
     assert!(live.exists(), "a running writer's temporary file was removed");
 }
+
+#[test]
+fn a_mistyped_document_type_is_an_error_at_it_never_a_brief_without_limits() {
+    let dir = project("safety-doctype");
+    let text = std::fs::read_to_string(dir.join("m.yaml")).unwrap();
+    assert!(text.contains("  type: opposition\n"));
+    for bad in ["Opposition", "oppositon", "OPPOSITION"] {
+        std::fs::write(dir.join("bad.yaml"), text.replace("  type: opposition\n", &format!("  type: {bad}\n")))
+            .unwrap();
+        let line = text.lines().position(|l| l == "  type: opposition").unwrap() + 1;
+        let out = pleader(&["check", "bad.yaml", "--diagnostic-format", "short"], &dir);
+        assert_eq!(out.status.code(), Some(1), "{bad}: {}", stderr(&out));
+        let err = stderr(&out);
+        assert!(err.contains(&format!("bad.yaml:{line}:9: error: unknown value `{bad}`")), "{err}");
+        assert!(err.contains("opposition, motion, reply"), "{err}");
+    }
+    // A profile's limit under a mistyped type is an error at the profile's key, not a limit that
+    // never applies.
+    std::fs::create_dir_all(dir.join("courts")).unwrap();
+    let profile = std::fs::read_to_string(root().join("courts/nd-cal.yaml")).unwrap();
+    assert!(profile.contains("  opposition: {pages: 25}"));
+    std::fs::write(
+        dir.join("courts/nd-cal.yaml"),
+        profile.replace("  opposition: {pages: 25}", "  Opposition: {pages: 25}"),
+    )
+    .unwrap();
+    let court = text.lines().find(|l| l.starts_with("court:")).unwrap().to_string();
+    std::fs::write(dir.join("nd.yaml"), text.replace(&court, "court: nd-cal")).unwrap();
+    let out = pleader(&["check", "nd.yaml", "--diagnostic-format", "short"], &dir);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert!(stderr(&out).contains("courts/nd-cal.yaml:"), "{}", stderr(&out));
+    assert!(stderr(&out).contains("unknown value `Opposition`"), "{}", stderr(&out));
+}
