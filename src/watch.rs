@@ -33,10 +33,11 @@ pub enum Event<'a> {
 pub fn watch(
     matter: &Path,
     out: &Path,
+    project: Option<&Path>,
     max_builds: Option<usize>,
     mut report: impl FnMut(Event),
 ) -> Result<(), Diagnostics> {
-    let mut session = Session::new();
+    let mut session = Session::new().with_project(project.map(Path::to_path_buf));
     let mut builds = 0;
     let build = |session: &mut Session, report: &mut dyn FnMut(Event)| {
         let start = Instant::now();
@@ -75,7 +76,7 @@ pub fn watch(
         .watch(&matter_dir, RecursiveMode::NonRecursive)
         .map_err(|e| Diagnostic::io(format!("cannot watch `{}`: {e}", display_path(&matter_dir))))?;
     let library_dirs: Vec<PathBuf> =
-        project::library_dirs(matter).into_iter().map(|d| std::fs::canonicalize(&d).unwrap_or(d)).collect();
+        project::library_dirs(matter, project).into_iter().map(|d| std::fs::canonicalize(&d).unwrap_or(d)).collect();
     for dir in &library_dirs {
         if watcher.watch(dir, RecursiveMode::Recursive).is_ok() {
             paths.push(dir.clone());

@@ -23,7 +23,14 @@ pub fn run(query: Option<String>, root: Option<PathBuf>, matter: Option<PathBuf>
     let bank = match &matter {
         Some(path) => {
             let src = crate::pipeline::read_matter(path)?;
-            crate::pipeline::load(src, crate::library::project::Project::for_matter(path)?)?.bank
+            crate::pipeline::load(
+                src,
+                crate::library::project::Project::for_matter_in(
+                    path,
+                    super::GLOBALS.get().and_then(|g| g.0.as_deref()),
+                )?,
+            )?
+            .bank
         }
         None => Library::load(project_for(root)?)?.bank,
     };

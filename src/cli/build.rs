@@ -6,15 +6,16 @@ use std::time::Instant;
 use super::{default_output, Failure, Printer, Progress};
 use crate::export;
 use crate::library::project::display_path;
-use crate::pipeline::{BuildOptions, Session};
+use crate::pipeline::BuildOptions;
 use crate::rules;
 
 pub fn run(printer: &Printer, matter: &Path, out: Option<PathBuf>, emit_typst: Option<PathBuf>) -> Result<(), Failure> {
     let start = Instant::now();
-    let mut session = Session::new();
+    let mut session = super::session();
     let progress = Progress::start(format!("building {}", display_path(matter)));
     let result = session.build_path(matter, BuildOptions::default());
     drop(progress);
+    super::announce_used(&session, false);
     let built = result.map_err(|d| {
         let f = printer.fail(d);
         eprintln!("pleader: build failed; no PDF written (the previous one, if any, is unchanged)");

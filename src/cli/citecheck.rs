@@ -9,7 +9,7 @@ use clap::ValueEnum;
 
 use super::{Failure, Printer, Progress};
 use crate::library::project::display_path;
-use crate::pipeline::{BuildOptions, Session};
+use crate::pipeline::BuildOptions;
 use crate::rules::citecheck;
 
 /// The worksheet's format.
@@ -27,10 +27,11 @@ pub fn run(
     output: Option<PathBuf>,
     format: Option<SheetFormat>,
 ) -> Result<(), Failure> {
-    let mut session = Session::new();
+    let mut session = super::session();
     let progress = Progress::start(format!("typesetting {}", display_path(matter)));
     let result = session.build_path(matter, BuildOptions { pdf: false });
     drop(progress);
+    super::announce_used(&session, false);
     let built = result.map_err(|d| printer.fail(d))?;
     let format = format.unwrap_or(match output.as_ref().and_then(|o| o.extension()) {
         Some(e) if e.eq_ignore_ascii_case("csv") => SheetFormat::Csv,

@@ -194,3 +194,64 @@ fn a_billion_laughs_file_is_a_located_error() {
     assert!(at > lines + 1 && at <= lines + 10, "{err}");
     assert!(err.contains("aliases expand to more than"), "{err}");
 }
+
+#[test]
+fn the_project_is_found_from_the_real_path_and_any_one_library_folder_makes_one() {
+    let base = temp_dir("safety-project");
+    let proj = base.join("proj");
+    std::fs::create_dir_all(proj.join("matters")).unwrap();
+    let engine = project("safety-project-engine");
+    std::fs::rename(engine.join("clauses"), proj.join("clauses")).unwrap();
+    std::fs::create_dir_all(base.join("elsewhere")).unwrap();
+    std::fs::copy(engine.join("m.yaml"), base.join("elsewhere/m.yaml")).unwrap();
+    std::fs::copy(engine.join("m.yaml"), proj.join("matters/m.yaml")).unwrap();
+
+    // Through `..` the matter is in no project: `check` says so, and the project's clauses are
+    // not used (the fixture's clause is unknown to the built-in library).
+    let out = pleader(&["check", "proj/matters/../../elsewhere/m.yaml"], &base);
+    assert!(stderr(&out).contains("project: none (the built-in library)"), "{}", stderr(&out));
+    assert!(stderr(&out).contains("unknown clause `fx-opening`"), "{}", stderr(&out));
+    // Inside it, `check` names the folder it used.
+    let out = pleader(&["check", "proj/matters/m.yaml"], &base);
+    let real = std::fs::canonicalize(&proj).unwrap();
+    assert!(stderr(&out).contains(&format!("project: {}", real.display())), "{}", stderr(&out));
+    // (Typeset and checked: the fixture is not filing-ready by the court's rules, exit 1.)
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("page limit"));
+    // `--verbose` makes build say it too.
+    let out = pleader(&["build", "--verbose", "proj/matters/m.yaml", "-o", "x.pdf"], &base);
+    assert!(stderr(&out).contains(&format!("project: {}", real.display())), "{}", stderr(&out));
+
+    // A folder with only `courts/` is a project: its court profile is the one used.
+    let courts_only = base.join("courts-only");
+    std::fs::create_dir_all(courts_only.join("courts")).unwrap();
+    let matter = std::fs::read_to_string(engine.join("m.yaml")).unwrap();
+    let court = matter.lines().find(|l| l.starts_with("court:")).unwrap().trim_start_matches("court:").trim();
+    let profile = std::fs::read_to_string(root().join(format!("courts/{court}.yaml"))).unwrap();
+    let name = profile.lines().find(|l| l.starts_with("name:")).unwrap();
+    std::fs::write(
+        courts_only.join(format!("courts/{court}.yaml")),
+        profile.replacen(name, "name: Court of the Courts-Only Project", 1),
+    )
+    .unwrap();
+    std::fs::write(courts_only.join("m.yaml"), &matter).unwrap();
+    let out = pleader(&["check", "m.yaml"], &courts_only);
+    assert!(stderr(&out).contains("project: "), "{}", stderr(&out));
+    assert!(!stderr(&out).contains("project: none"), "{}", stderr(&out));
+    let real = std::fs::canonicalize(&courts_only).unwrap();
+    assert!(stderr(&out).contains(&format!("project: {}", real.display())), "{}", stderr(&out));
+}
+
+#[test]
+fn a_project_folder_others_can_write_to_needs_an_explicit_project_flag() {
+    let dir = project("safety-worldwritable");
+    std::fs::set_permissions(&dir, std::fs::Permissions::from_mode(0o777)).unwrap();
+    let out = pleader(&["check", "m.yaml", "--diagnostic-format", "short"], &dir);
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(stderr(&out).contains("writable by every user"), "{}", stderr(&out));
+    assert!(stderr(&out).contains("--project"), "{}", stderr(&out));
+    let out = pleader(&["check", "m.yaml", "--project", "."], &dir);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("page limit"));
+    std::fs::set_permissions(&dir, std::fs::Permissions::from_mode(0o755)).unwrap();
+}
