@@ -146,7 +146,10 @@ fn recursion_problems(texts: &[(String, String, SourceText, usize)]) -> Vec<Diag
             let tag = text[pos + 2..].trim_start_matches('-').trim_start();
             for kw in ["include", "import"] {
                 if let Some(rest) = tag.strip_prefix(kw) {
-                    if let Some(target) = rest.trim_start().strip_prefix('"').and_then(|r| r.split('"').next()) {
+                    // The name in double or single quotes or backticks: Tera takes all three.
+                    let rest = rest.trim_start();
+                    let quote = rest.chars().next().filter(|c| ['"', '\'', '`'].contains(c));
+                    if let Some(target) = quote.and_then(|q| rest[1..].split(q).next()) {
                         edges.entry(name.as_str()).or_default().push((target.to_string(), pos));
                     }
                 }

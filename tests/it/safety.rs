@@ -255,3 +255,16 @@ fn a_project_folder_others_can_write_to_needs_an_explicit_project_flag() {
     assert!(String::from_utf8_lossy(&out.stdout).contains("page limit"));
     std::fs::set_permissions(&dir, std::fs::Permissions::from_mode(0o755)).unwrap();
 }
+
+#[test]
+fn a_partial_that_includes_itself_in_single_quotes_is_an_error_not_a_stack_overflow() {
+    let dir = project("safety-include");
+    std::fs::write(dir.join("clauses/_loop.tera"), "x {% include '_loop.tera' %}\n").unwrap();
+    let out = pleader(&["check", "m.yaml", "--diagnostic-format", "short"], &dir);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("clauses/_loop.tera:1:3: error: `_loop.tera` is included in a cycle"),
+        "{}",
+        stderr(&out)
+    );
+}
