@@ -168,7 +168,12 @@ fn recursion_problems(texts: &[(String, String, SourceText, usize)]) -> Vec<Diag
             let end = text[start..].find("endmacro").map_or(text.len(), |e| start + e);
             if tag_open && !macro_name.is_empty() {
                 let tag = text[..start].trim_end_matches([' ', '-']).len() - 2;
-                macros.push((macro_name.clone(), tag, name_start + macro_name.len(), &text[name_start + macro_name.len()..end]));
+                macros.push((
+                    macro_name.clone(),
+                    tag,
+                    name_start + macro_name.len(),
+                    &text[name_start + macro_name.len()..end],
+                ));
             }
             from = name_start;
         }
@@ -359,12 +364,14 @@ mod tests {
 
     #[test]
     fn macros_calling_each_other_are_found_however_written() {
-        let mutual = "{% macro a(n) %}{{ self::b (n=n) }}{% endmacro a %}\n{% macro b(n) %}{{ self::a(n=n) }}{% endmacro b %}\n";
+        let mutual =
+            "{% macro a(n) %}{{ self::b (n=n) }}{% endmacro a %}\n{% macro b(n) %}{{ self::a(n=n) }}{% endmacro b %}\n";
         assert_eq!(problems(mutual).len(), 2, "{:?}", problems(mutual));
         let spaced = "{% macro a(n) %}{{ self::a (n=n) }}{% endmacro a %}";
         assert_eq!(problems(spaced).len(), 1);
         // Prose that looks like a call, and a macro calling another that does not call back.
-        let fine = "{% macro a(n) %}a (the movant) {{ self::b(n=n) }}{% endmacro a %}{% macro b(n) %}{{ n }}{% endmacro b %}";
+        let fine =
+            "{% macro a(n) %}a (the movant) {{ self::b(n=n) }}{% endmacro a %}{% macro b(n) %}{{ n }}{% endmacro b %}";
         assert!(problems(fine).is_empty(), "{:?}", problems(fine));
     }
 }

@@ -268,3 +268,18 @@ fn a_partial_that_includes_itself_in_single_quotes_is_an_error_not_a_stack_overf
         stderr(&out)
     );
 }
+
+#[test]
+fn a_huge_range_in_a_clause_is_an_error_at_the_clause_not_a_memory_exhaustion() {
+    let dir = project("safety-range");
+    let clause = dir.join("clauses/fx-child.tera");
+    let text = std::fs::read_to_string(&clause).unwrap();
+    let line = text.lines().count() + 1;
+    std::fs::write(&clause, format!("{text}{{% for i in range(end=1000000000) %}}{{{{ i }}}}{{% endfor %}}\n"))
+        .unwrap();
+    let out = pleader(&["check", "m.yaml", "--diagnostic-format", "short"], &dir);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let err = stderr(&out);
+    assert!(err.contains(&format!("clauses/fx-child.tera:{line}:")), "{err}");
+    assert!(err.contains("`range` would make 1000000000 numbers"), "{err}");
+}
