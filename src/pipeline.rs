@@ -104,6 +104,10 @@ pub struct Session {
     last_words: usize,
     /// The files the last [`Session::build_path`] read, with a hash of what it read.
     dependencies: Vec<(PathBuf, Option<u64>)>,
+    /// `--project DIR`, when given.
+    project: Option<PathBuf>,
+    /// The project folder the last build used (`Some(None)`: the built-in library alone).
+    used_project: Option<Option<PathBuf>>,
 }
 
 impl Default for Session {
@@ -429,7 +433,26 @@ pub fn draft_with(loaded: &Loaded, replace: &[(String, serde_json::Value)]) -> R
 
 impl Session {
     pub fn new() -> Self {
-        Session { typesetter: Typesetter::new(), cache: LoadCache::default(), last_words: 0, dependencies: vec![] }
+        Session {
+            typesetter: Typesetter::new(),
+            cache: LoadCache::default(),
+            last_words: 0,
+            dependencies: vec![],
+            project: None,
+            used_project: None,
+        }
+    }
+
+    /// Builds with this project folder (`--project DIR`) instead of the one found from the matter.
+    pub fn with_project(mut self, dir: Option<PathBuf>) -> Self {
+        self.project = dir;
+        self
+    }
+
+    /// The project folder the last build used: `Some(None)` for the built-in library alone,
+    /// `None` before a build found one.
+    pub fn used_project(&self) -> Option<Option<&Path>> {
+        self.used_project.as_ref().map(|p| p.as_deref())
     }
 
     /// Builds from a matter file on disk.
@@ -441,7 +464,8 @@ impl Session {
         let hash = matter_src.as_ref().ok().map(|s| project::content_hash(s.text.as_bytes()));
         self.dependencies.push((real, hash));
         let matter_src = matter_src?;
-        let project = Project::for_matter(matter_path)?;
+        let project = Project::for_matter_in(matter_path, self.project.as_deref())?;
+        self.used_project = Some(project.root.clone());
         self.dependencies.extend(project.paths.iter().filter_map(|(rel, real)| {
             let text = &project.files.get(rel)?.text;
             Some((real.clone(), Some(project::content_hash(text.as_bytes()))))

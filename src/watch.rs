@@ -33,15 +33,18 @@ pub enum Event<'a> {
 pub fn watch(
     matter: &Path,
     out: &Path,
+    project: Option<&Path>,
     max_builds: Option<usize>,
     mut report: impl FnMut(Event),
 ) -> Result<(), Diagnostics> {
-    let mut session = Session::new();
+    let mut session = Session::new().with_project(project.map(Path::to_path_buf));
     let mut builds = 0;
     let build = |session: &mut Session, report: &mut dyn FnMut(Event)| {
         let start = Instant::now();
         match session.build_path(matter, BuildOptions::default()) {
-            Ok(built) => match export::write_atomic(out, built.pdf.as_deref().unwrap_or_default()) {
+            Ok(built) => match export::check_not_input(out, &read_paths(session))
+                .and_then(|()| export::write_atomic(out, built.pdf.as_deref().unwrap_or_default()))
+            {
                 Ok(()) => {
                     let pages = built.doc.pages().len();
                     let body = built.facts.body_start.map_or(0, |s| pages - s);
@@ -73,7 +76,7 @@ pub fn watch(
         .watch(&matter_dir, RecursiveMode::NonRecursive)
         .map_err(|e| Diagnostic::io(format!("cannot watch `{}`: {e}", display_path(&matter_dir))))?;
     let library_dirs: Vec<PathBuf> =
-        project::library_dirs(matter).into_iter().map(|d| std::fs::canonicalize(&d).unwrap_or(d)).collect();
+        project::library_dirs(matter, project).into_iter().map(|d| std::fs::canonicalize(&d).unwrap_or(d)).collect();
     for dir in &library_dirs {
         if watcher.watch(dir, RecursiveMode::Recursive).is_ok() {
             paths.push(dir.clone());
@@ -121,4 +124,9 @@ pub fn watch(
             return Ok(());
         }
     }
+}
+
+/// The files the session's last build read, by real path (an output may not be one of them).
+fn read_paths(session: &Session) -> Vec<PathBuf> {
+    session.dependencies().iter().map(|(p, _)| p.clone()).collect()
 }

@@ -24,7 +24,14 @@ pub fn run(query: Option<String>, root: Option<PathBuf>, matter: Option<PathBuf>
     let bank = match &matter {
         Some(path) => {
             let src = crate::pipeline::read_matter(path)?;
-            crate::pipeline::load(src, crate::library::project::Project::for_matter(path)?)?.bank
+            crate::pipeline::load(
+                src,
+                crate::library::project::Project::for_matter_in(
+                    path,
+                    super::GLOBALS.get().and_then(|g| g.0.as_deref()),
+                )?,
+            )?
+            .bank
         }
         None => Library::load(project_for(root)?)?.bank,
     };
@@ -188,15 +195,25 @@ pub fn add(
     } else {
         root.join("authorities/added.yaml")
     };
-    let existing = if path.exists() { read_text(&path)?.text.to_string() } else { String::new() };
-    let mut text = existing;
+    // Under the lock, the file as it is now (another writer may have added to it), written back
+    // whole with its comments and its line endings.
+    let _lock = crate::export::lock(&path)?;
+    let existing = if path.exists() { read_text(&path)? } else { SourceText::new(display_path(&path), "") };
+    let mut current = Bank::default();
+    if current.add_file(&existing).is_ok() && current.get(&id).is_some() {
+        return Err(Diagnostic::usage(format!("the bank already has an authority `{id}`"))
+            .with_hint("choose another id with `--id`")
+            .into());
+    }
+    let eol = if existing.text.contains("\r\n") { "\r\n" } else { "\n" };
+    let mut text = existing.text.to_string();
     if !text.is_empty() && !text.ends_with('\n') {
-        text.push('\n');
+        text.push_str(eol);
     }
     if !text.is_empty() {
-        text.push('\n');
+        text.push_str(eol);
     }
-    text.push_str(&yaml);
+    text.push_str(&yaml.replace('\n', eol));
     crate::export::write_atomic(&path, text.as_bytes())?;
     eprintln!("added `{id}` to {}", display_path(&path));
     Ok(())
@@ -270,7 +287,9 @@ pub fn record(project: &Project, bank: &Bank, id: &str, record: &NewRecord) -> c
             .with_hint("run this in a project folder (one with `authorities/`) or pass `--root DIR`")])
         }
     };
-    // The file as it is now (another record may have been added since the project was read).
+    // Under the bank file's lock, the file as it is now (another record may have been added since
+    // the project was read, or by a writer running beside this one).
+    let _lock = crate::export::lock(&path)?;
     let current = if path.is_file() { read_text(&path)?.text.to_string() } else { src.text.to_string() };
     let before = count_records(&current, &path, id)?;
     let text = append_verification(&current, id, record)

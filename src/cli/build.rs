@@ -6,25 +6,28 @@ use std::time::Instant;
 use super::{default_output, Failure, Printer, Progress};
 use crate::export;
 use crate::library::project::display_path;
-use crate::pipeline::{BuildOptions, Session};
+use crate::pipeline::BuildOptions;
 use crate::rules;
 
 pub fn run(printer: &Printer, matter: &Path, out: Option<PathBuf>, emit_typst: Option<PathBuf>) -> Result<(), Failure> {
     let start = Instant::now();
-    let mut session = Session::new();
+    let mut session = super::session();
     let progress = Progress::start(format!("building {}", display_path(matter)));
     let result = session.build_path(matter, BuildOptions::default());
     drop(progress);
+    super::announce_used(&session, false);
     let built = result.map_err(|d| {
         let f = printer.fail(d);
         eprintln!("pleader: build failed; no PDF written (the previous one, if any, is unchanged)");
         f
     })?;
     printer.print(&built.warnings);
-    if let Some(dir) = emit_typst {
-        export::write_sources(&dir, &built.files)?;
-    }
+    let reads: Vec<PathBuf> = session.dependencies().iter().map(|(p, _)| p.clone()).collect();
     let path = out.unwrap_or_else(|| default_output(matter));
+    export::check_not_input(&path, &reads)?;
+    if let Some(dir) = emit_typst {
+        export::write_sources(&dir, &built.files, &reads)?;
+    }
     export::write_atomic(&path, built.pdf.as_deref().unwrap_or_default())?;
     eprintln!(
         "wrote {} ({} pages: {} body) in {} ms",

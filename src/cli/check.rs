@@ -6,14 +6,15 @@ use std::path::Path;
 
 use super::{Failure, Printer, Progress};
 use crate::library::project::display_path;
-use crate::pipeline::{BuildOptions, Session};
+use crate::pipeline::BuildOptions;
 use crate::rules::{self, Status};
 
 pub fn run(printer: &Printer, matter: &Path) -> Result<(), Failure> {
-    let mut session = Session::new();
+    let mut session = super::session();
     let progress = Progress::start(format!("checking {}", display_path(matter)));
     let result = session.build_path(matter, BuildOptions { pdf: false });
     drop(progress);
+    super::announce_used(&session, true);
     let built = result.map_err(|d| {
         let f = printer.fail(d);
         eprintln!("pleader: {} is not filing-ready: fix the errors above", display_path(matter));

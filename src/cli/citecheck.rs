@@ -14,7 +14,7 @@ use super::{Failure, Printer, Progress};
 use crate::diag::Diagnostic;
 use crate::library::bank::NewRecord;
 use crate::library::project::display_path;
-use crate::pipeline::{BuildOptions, Session};
+use crate::pipeline::BuildOptions;
 use crate::rules::citecheck;
 
 /// The worksheet's format.
@@ -32,10 +32,11 @@ pub fn run(
     output: Option<PathBuf>,
     format: Option<SheetFormat>,
 ) -> Result<(), Failure> {
-    let mut session = Session::new();
+    let mut session = super::session();
     let progress = Progress::start(format!("typesetting {}", display_path(matter)));
     let result = session.build_path(matter, BuildOptions { pdf: false });
     drop(progress);
+    super::announce_used(&session, false);
     let built = result.map_err(|d| printer.fail(d))?;
     let format = format.unwrap_or(match output.as_ref().and_then(|o| o.extension()) {
         Some(e) if e.eq_ignore_ascii_case("csv") => SheetFormat::Csv,
@@ -48,6 +49,8 @@ pub fn run(
     };
     match output {
         Some(path) => {
+            let reads: Vec<PathBuf> = session.dependencies().iter().map(|(p, _)| p.clone()).collect();
+            crate::export::check_not_input(&path, &reads)?;
             crate::export::write_atomic(&path, text.as_bytes())?;
             eprintln!("wrote {} ({} citations)", display_path(&path), rows.len());
         }
@@ -129,13 +132,16 @@ pub fn import(printer: &Printer, matter: &Path, sheet: &Path) -> Result<(), Fail
     };
     let (c_id, c_pin, c_sentence) = (col("id")?, col("pin")?, col("sentence")?);
     let (c_by, c_source, c_date, c_note) = (col("verified_by")?, col("source")?, col("date")?, col("note")?);
-    let mut session = Session::new();
+    let mut session = super::session();
     let progress = Progress::start(format!("typesetting {}", display_path(matter)));
     let result = session.build_path(matter, BuildOptions { pdf: false });
     drop(progress);
+    super::announce_used(&session, false);
     let built = result.map_err(|d| printer.fail(d))?;
     let current = citecheck::rows(&built);
-    let library = crate::library::Library::load(crate::library::project::Project::for_matter(matter)?)?;
+    let explicit = super::GLOBALS.get().and_then(|g| g.0.clone());
+    let library =
+        crate::library::Library::load(crate::library::project::Project::for_matter_in(matter, explicit.as_deref())?)?;
 
     let mut refused: Vec<String> = vec![];
     // (id, by, source, date, note) → pins (empty: the citation alone), with the sheet lines.

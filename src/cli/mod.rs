@@ -50,6 +50,13 @@ pub struct Cli {
     /// How to print errors and warnings.
     #[arg(long, value_enum, global = true, default_value = "human")]
     diagnostic_format: DiagFormat,
+    /// The project folder to use (its clauses/, templates/, authorities/, courts/, claims/),
+    /// instead of the one found above the matter; required for one that others could write to.
+    #[arg(long, global = true, value_name = "DIR")]
+    project: Option<PathBuf>,
+    /// Print the project folder each command uses (`check` always prints it).
+    #[arg(long, short, global = true)]
+    verbose: bool,
     #[command(subcommand)]
     command: Command,
 }
@@ -289,6 +296,7 @@ fn exit_code(diags: &Diagnostics) -> u8 {
 /// Parses the command line, runs the command and reports the outcome: the one error sink.
 pub fn run() -> ExitCode {
     let cli = Cli::parse();
+    let _ = GLOBALS.set((cli.project.clone(), cli.verbose));
     let printer = Printer { format: cli.diagnostic_format };
     let result = match cli.command {
         Command::Build { matter, output, emit_typst } => build::run(&printer, &matter, output, emit_typst),
@@ -359,6 +367,41 @@ impl Drop for Progress {
 /// The project for the library commands: `--root`, else the working folder when it holds a
 /// library, else the built-in library.
 fn project_for(root: Option<PathBuf>) -> Result<Project, Failure> {
+    let project = project_for_inner(root.or_else(|| GLOBALS.get().and_then(|g| g.0.clone())))?;
+    if GLOBALS.get().is_some_and(|g| g.1) {
+        announce(project.root.as_deref());
+    }
+    Ok(project)
+}
+
+/// `--project DIR` and `--verbose`, set once from the command line.
+pub(crate) static GLOBALS: std::sync::OnceLock<(Option<PathBuf>, bool)> = std::sync::OnceLock::new();
+
+/// A session that uses `--project DIR` when it was given.
+fn session() -> crate::pipeline::Session {
+    crate::pipeline::Session::new().with_project(GLOBALS.get().and_then(|g| g.0.clone()))
+}
+
+/// Prints the project folder the session's last build used, with `--verbose` or when `always`.
+fn announce_used(session: &crate::pipeline::Session, always: bool) {
+    if always || GLOBALS.get().is_some_and(|g| g.1) {
+        if let Some(root) = session.used_project() {
+            announce(root);
+        }
+    }
+}
+
+fn announce(root: Option<&Path>) {
+    match root {
+        Some(r) => eprintln!(
+            "project: {} (its files override the built-in library)",
+            std::fs::canonicalize(r).unwrap_or_else(|_| r.to_path_buf()).display()
+        ),
+        None => eprintln!("project: none (the built-in library)"),
+    }
+}
+
+fn project_for_inner(root: Option<PathBuf>) -> Result<Project, Failure> {
     match root {
         Some(r) => {
             if !r.is_dir() {

@@ -8,7 +8,13 @@ use crate::watch::{self, Event};
 
 pub fn run(printer: &Printer, matter: &Path, out: Option<PathBuf>, max_builds: Option<usize>) -> Result<(), Failure> {
     let out = out.unwrap_or_else(|| default_output(matter));
-    watch::watch(matter, &out, max_builds, |event| match event {
+    let project = super::GLOBALS.get().and_then(|g| g.0.clone());
+    if super::GLOBALS.get().is_some_and(|g| g.1) {
+        if let Ok(root) = crate::library::project::project_root(matter, project.as_deref()) {
+            super::announce(root.as_deref());
+        }
+    }
+    watch::watch(matter, &out, project.as_deref(), max_builds, |event| match event {
         Event::Built { output, pages, body, elapsed, warnings } => {
             printer.print(warnings);
             eprintln!("rebuilt {} in {} ms ({pages} pages: {body} body)", display_path(output), elapsed.as_millis());

@@ -9,8 +9,31 @@ use tera::Tera;
 
 use crate::units::{bluebook_date, capitalize_first, long_date, parse_date};
 
+/// The most numbers one `range(…)` in a clause may make.
+pub const RANGE_LIMIT: i64 = 10_000;
+
 /// Filters and functions clause authors can use.
 pub fn register(tera: &mut Tera) {
+    // Tera's `range`, bounded: `range(end=1000000000)` would fill memory before anything prints.
+    tera.register_function("range", |args: &HashMap<String, Json>| {
+        let int = |name: &str, default: Option<i64>| match args.get(name) {
+            Some(v) => {
+                v.as_i64().ok_or_else(|| tera::Error::msg(format!("`range`: `{name}` must be a whole number, not {v}")))
+            }
+            None => default.ok_or_else(|| tera::Error::msg(format!("`range` needs `{name}`"))),
+        };
+        let (start, end, step) = (int("start", Some(0))?, int("end", None)?, int("step_by", Some(1))?);
+        if step <= 0 {
+            return Err(tera::Error::msg("`range`: `step_by` must be 1 or more"));
+        }
+        let count = if end > start { (end - start - 1) / step + 1 } else { 0 };
+        if count > RANGE_LIMIT {
+            return Err(tera::Error::msg(format!(
+                "`range` would make {count} numbers; a clause may make at most {RANGE_LIMIT}"
+            )));
+        }
+        Ok(Json::Array((0..count).map(|i| Json::from(start + i * step)).collect()))
+    });
     // {{ facts.order.date | date }} → "May 11, 2022"; {{ … | date(style="bluebook") }} → "May 11, 2022"
     tera.register_filter("date", |v: &Json, args: &HashMap<String, Json>| {
         let s = v.as_str().ok_or_else(|| tera::Error::msg("the `date` filter needs a date written YYYY-MM-DD"))?;

@@ -146,32 +146,85 @@ fn recursion_problems(texts: &[(String, String, SourceText, usize)]) -> Vec<Diag
             let tag = text[pos + 2..].trim_start_matches('-').trim_start();
             for kw in ["include", "import"] {
                 if let Some(rest) = tag.strip_prefix(kw) {
-                    if let Some(target) = rest.trim_start().strip_prefix('"').and_then(|r| r.split('"').next()) {
+                    // The name in double or single quotes or backticks: Tera takes all three.
+                    let rest = rest.trim_start();
+                    let quote = rest.chars().next().filter(|c| ['"', '\'', '`'].contains(c));
+                    if let Some(target) = quote.and_then(|q| rest[1..].split(q).next()) {
                         edges.entry(name.as_str()).or_default().push((target.to_string(), pos));
                     }
                 }
             }
         }
-        // A macro whose body calls the macro itself.
+        // Macros that call themselves, directly or through each other (`self::a(…)`,
+        // `self::a (…)`, `a(…)`): Tera would recurse until the stack overflows.
+        let mut macros: Vec<(String, usize, usize, &str)> = vec![];
         let mut from = 0;
-        while let Some(p) = text[from..].find("{% macro ").or_else(|| text[from..].find("{%- macro ")) {
+        while let Some(p) = text[from..].find("macro ") {
             let start = from + p;
-            let after = &text[start..];
-            let name_start = after.find("macro ").map_or(0, |i| i + 6);
+            let tag_open = text[..start].trim_end_matches([' ', '-']).ends_with("{%");
+            let name_start = start + 6;
             let macro_name: String =
-                after[name_start..].chars().take_while(|c| c.is_alphanumeric() || *c == '_').collect();
-            let end = after.find("endmacro").unwrap_or(after.len());
-            let body = &after[name_start + macro_name.len()..end];
-            if !macro_name.is_empty()
-                && (body.contains(&format!("::{macro_name}(")) || body.contains(&format!(" {macro_name}(")))
-            {
+                text[name_start..].chars().take_while(|c| c.is_alphanumeric() || *c == '_').collect();
+            let end = text[start..].find("endmacro").map_or(text.len(), |e| start + e);
+            if tag_open && !macro_name.is_empty() {
+                let tag = text[..start].trim_end_matches([' ', '-']).len() - 2;
+                macros.push((
+                    macro_name.clone(),
+                    tag,
+                    name_start + macro_name.len(),
+                    &text[name_start + macro_name.len()..end],
+                ));
+            }
+            from = name_start;
+        }
+        let calls = |body: &str, callee: &str| {
+            // Only inside `{{ … }}` and `{% … %}`: prose may say "a (the movant)".
+            let mut code = String::new();
+            let mut rest = body;
+            while let Some(open) = rest.find(['{']) {
+                let after = &rest[open + 1..];
+                if after.starts_with('{') || after.starts_with('%') {
+                    let close = after.find(['}', '%']).map_or(after.len(), |c| c);
+                    code.push(' ');
+                    code.push_str(&after[1..close.max(1)]);
+                    rest = &after[close.max(1)..];
+                } else {
+                    rest = after;
+                }
+            }
+            let body = code.as_str();
+            body.match_indices(callee).any(|(i, _)| {
+                let before = body[..i].chars().next_back();
+                let after = body[i + callee.len()..].trim_start();
+                after.starts_with('(') && !before.is_some_and(|c| c.is_alphanumeric() || c == '_')
+            })
+        };
+        for (macro_name, start, name_end, _) in &macros {
+            // Depth-first through the macros this one calls, looking for itself.
+            let mut stack = vec![macro_name.as_str()];
+            let mut seen = std::collections::HashSet::new();
+            let mut cycle = false;
+            while let Some(m) = stack.pop() {
+                let Some((_, _, _, body)) = macros.iter().find(|x| x.0 == m) else { continue };
+                for (callee, ..) in &macros {
+                    if calls(body, callee) {
+                        if callee == macro_name {
+                            cycle = true;
+                        } else if seen.insert(callee.as_str()) {
+                            stack.push(callee);
+                        }
+                    }
+                }
+            }
+            if cycle {
+                let direct = macros.iter().any(|x| &x.0 == macro_name && calls(x.3, macro_name));
+                let how = if direct { String::new() } else { " through the macros it calls".to_string() };
                 problems.push(
-                    Diagnostic::error(format!("macro `{macro_name}` calls itself"))
-                        .at(source, base + start..base + start + name_start + macro_name.len())
+                    Diagnostic::error(format!("macro `{macro_name}` calls itself{how}"))
+                        .at(source, base + start..base + name_end)
                         .with_hint("clause templates cannot recurse: write the repetition with `{% for %}`"),
                 );
             }
-            from = start + end.max(1);
         }
     }
     // Cycles among includes and imports.
@@ -298,4 +351,27 @@ fn first_backticked(s: &str) -> Option<String> {
 fn clean_tera_message(s: &str) -> String {
     let s = s.split(" while rendering").next().unwrap_or(s);
     s.replace('\'', "`").trim().to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn problems(text: &str) -> Vec<String> {
+        let source = SourceText::new("clauses/_m.tera", text);
+        recursion_problems(&[("_m.tera".into(), text.into(), source, 0)]).into_iter().map(|d| d.message).collect()
+    }
+
+    #[test]
+    fn macros_calling_each_other_are_found_however_written() {
+        let mutual =
+            "{% macro a(n) %}{{ self::b (n=n) }}{% endmacro a %}\n{% macro b(n) %}{{ self::a(n=n) }}{% endmacro b %}\n";
+        assert_eq!(problems(mutual).len(), 2, "{:?}", problems(mutual));
+        let spaced = "{% macro a(n) %}{{ self::a (n=n) }}{% endmacro a %}";
+        assert_eq!(problems(spaced).len(), 1);
+        // Prose that looks like a call, and a macro calling another that does not call back.
+        let fine =
+            "{% macro a(n) %}a (the movant) {{ self::b(n=n) }}{% endmacro a %}{% macro b(n) %}{{ n }}{% endmacro b %}";
+        assert!(problems(fine).is_empty(), "{:?}", problems(fine));
+    }
 }

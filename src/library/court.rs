@@ -13,6 +13,45 @@ use serde::Deserialize;
 
 use crate::diag::{Diagnostic, Result, SourceText};
 use crate::units::Length;
+
+/// The document types a matter's `document.type` may name and a profile's `limits:` may limit.
+/// Exact, lowercase: `Opposition` or `oppositon` is an error listing these, never a document
+/// without limits.
+pub const DOCUMENT_TYPES: &[&str] = &["opposition", "motion", "reply"];
+
+/// Reads a document type (`document.type`, a `limits:` key), checked against [`DOCUMENT_TYPES`]
+/// while the scalar is read, so that an error points at the value.
+pub fn document_type<'de, D: serde::Deserializer<'de>>(d: D) -> std::result::Result<String, D::Error> {
+    struct V;
+    impl serde::de::Visitor<'_> for V {
+        type Value = String;
+        fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+            write!(f, "a document type ({})", DOCUMENT_TYPES.join(", "))
+        }
+        fn visit_str<E: serde::de::Error>(self, v: &str) -> std::result::Result<String, E> {
+            if DOCUMENT_TYPES.contains(&v) {
+                Ok(v.to_string())
+            } else {
+                Err(E::unknown_variant(v, DOCUMENT_TYPES))
+            }
+        }
+    }
+    d.deserialize_str(V)
+}
+
+/// A `limits:` key, read through [`document_type`].
+#[derive(PartialEq, Eq, PartialOrd, Ord)]
+struct TypeKey(String);
+
+impl<'de> Deserialize<'de> for TypeKey {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
+        document_type(d).map(TypeKey)
+    }
+}
+
+fn limits_by_type<'de, D: serde::Deserializer<'de>>(d: D) -> std::result::Result<BTreeMap<String, Limit>, D::Error> {
+    Ok(BTreeMap::<TypeKey, Limit>::deserialize(d)?.into_iter().map(|(k, v)| (k.0, v)).collect())
+}
 use crate::yaml;
 
 #[derive(Clone, Debug, Deserialize)]
@@ -33,8 +72,8 @@ pub struct Profile {
     #[serde(default)]
     pub footer: Footer,
     pub layout: LayoutRules,
-    /// Length limits by document type (`opposition`, `motion`, `reply`, …).
-    #[serde(default)]
+    /// Length limits by document type (one of [`DOCUMENT_TYPES`]; another key is an error at it).
+    #[serde(default, deserialize_with = "limits_by_type")]
     pub limits: BTreeMap<String, Limit>,
     #[serde(default)]
     pub front_matter: FrontMatter,

@@ -1,8 +1,11 @@
 //! The project folder and its files. The defaults (clauses, templates, the authority bank, court
 //! profiles, sample matters, the scaffold) are embedded in the binary; a project folder — the
-//! nearest ancestor of the matter file that has a `clauses/` folder, or two of `templates/`,
-//! `authorities/` and `courts/` — overrides them file by file and can add new ones. This module
-//! reads files; only the export stage writes them.
+//! nearest ancestor of the matter file's real path (links and `..` resolved) that has any one of
+//! the library folders (`clauses/`, `templates/`, `authorities/`, `courts/`, `claims/`), or the
+//! folder given with `--project` — overrides them file by file and can add new ones. A folder
+//! found that way which others could have planted (world-writable, in a world-writable folder
+//! without the sticky bit and the user's ownership, or above the user's home) is used only when
+//! named with `--project`. This module reads files; only the export stage writes them.
 //!
 //! The sandbox: a project reads only files whose real path lies inside the project folder. A
 //! symbolic link in a library folder (or a library folder that is a link) that leads outside is
@@ -44,8 +47,13 @@ impl Project {
 
     /// The built-in library overridden by the project that contains `matter` (if any).
     pub fn for_matter(matter: &Path) -> Result<Project> {
-        let root = find_root(matter);
-        match root {
+        Project::for_matter_in(matter, None)
+    }
+
+    /// The built-in library overridden by `explicit` (`--project DIR`), or else by the project
+    /// that contains `matter`'s real path, refused when it is not a folder to trust unasked.
+    pub fn for_matter_in(matter: &Path, explicit: Option<&Path>) -> Result<Project> {
+        match project_root(matter, explicit)? {
             Some(root) => Project::at(&root),
             None => Ok(Project::builtin()),
         }
@@ -105,25 +113,79 @@ impl Project {
 
 /// The library folders of the project that contains `matter` (none when it is in no project),
 /// found without reading any file: the folders a watcher watches.
-pub fn library_dirs(matter: &Path) -> Vec<PathBuf> {
-    match find_root(matter) {
+pub fn library_dirs(matter: &Path, explicit: Option<&Path>) -> Vec<PathBuf> {
+    match project_root(matter, explicit).ok().flatten() {
         Some(root) => LIBRARY_DIRS.iter().map(|d| root.join(d)).filter(|p| p.is_dir()).collect(),
         None => vec![],
     }
 }
 
+/// The project folder for `matter`: `explicit` when given (it must be a folder), else the one
+/// found from the matter's real path, which must be one to trust unasked.
+pub fn project_root(matter: &Path, explicit: Option<&Path>) -> Result<Option<PathBuf>> {
+    if let Some(dir) = explicit {
+        if !dir.is_dir() {
+            return Err(Diagnostic::usage(format!("the project folder `{}` is not a folder", display_path(dir)))
+                .with_hint("`--project DIR` names the folder that holds clauses/, courts/, authorities/, …")
+                .into());
+        }
+        return Ok(Some(dir.to_path_buf()));
+    }
+    let Some(root) = find_root(matter) else { return Ok(None) };
+    match untrusted(&root) {
+        None => Ok(Some(root)),
+        Some(why) => Err(Diagnostic::usage(format!(
+            "the folder `{}` looks like a project folder for `{}` (it has {}), but it {why}",
+            display_path(&root),
+            display_path(matter),
+            LIBRARY_DIRS.iter().filter(|d| root.join(d).is_dir()).map(|d| format!("{d}/")).collect::<Vec<_>>().join(", ")
+        ))
+        .with_hint(format!(
+            "if it is your project, say so: `--project {}`; otherwise move the matter into a project folder of your own",
+            display_path(&root)
+        ))
+        .into()),
+    }
+}
+
+/// The nearest ancestor of the matter's real path that has any one of the library folders.
 fn find_root(matter: &Path) -> Option<PathBuf> {
     let abs = if matter.is_absolute() { matter.to_path_buf() } else { std::env::current_dir().ok()?.join(matter) };
-    let mut dir = abs.parent();
+    let real = std::fs::canonicalize(&abs).unwrap_or(abs);
+    let mut dir = real.parent();
     while let Some(d) = dir {
-        // A project has a `clauses/` folder, or at least two of the library folders (so that an
-        // unrelated folder that happens to be called `courts/` does not capture a matter).
-        let present = LIBRARY_DIRS.iter().filter(|sub| d.join(sub).is_dir()).count();
-        if d.join("clauses").is_dir() || present >= 2 {
+        if LIBRARY_DIRS.iter().any(|sub| d.join(sub).is_dir()) {
             return Some(d.to_path_buf());
         }
         dir = d.parent();
     }
+    None
+}
+
+/// Why a project folder found by searching upwards is not one to use without `--project`: it is
+/// world-writable, in a world-writable folder (unless that folder has the sticky bit and the
+/// project folder is the user's), or above the user's home (`/home`, `/`).
+#[cfg(unix)]
+fn untrusted(root: &Path) -> Option<String> {
+    use std::os::unix::fs::MetadataExt;
+    let meta = std::fs::metadata(root).ok()?;
+    if meta.mode() & 0o002 != 0 {
+        return Some("is writable by every user of this machine".into());
+    }
+    if let Some(parent) = root.parent().and_then(|p| std::fs::metadata(p).ok()) {
+        // SAFETY: geteuid has no preconditions.
+        let me = unsafe { libc::geteuid() };
+        let sticky_and_mine = parent.mode() & 0o1000 != 0 && meta.uid() == me;
+        if parent.mode() & 0o002 != 0 && !sticky_and_mine {
+            return Some("is in a folder every user of this machine can write to".into());
+        }
+    }
+    let home = std::env::var_os("HOME").map(PathBuf::from).and_then(|h| std::fs::canonicalize(h).ok())?;
+    (home != root && home.starts_with(root)).then(|| format!("is above your home folder `{}`", home.display()))
+}
+
+#[cfg(not(unix))]
+fn untrusted(_root: &Path) -> Option<String> {
     None
 }
 

@@ -71,8 +71,8 @@ pub struct Document {
     pub title: String,
     /// The short title printed in every page's footer.
     pub short_title: String,
-    /// Document type for the page limit: `opposition`, `motion`, `reply`, …
-    #[serde(rename = "type")]
+    /// Document type for the page limit: one of `library::court::DOCUMENT_TYPES`.
+    #[serde(rename = "type", deserialize_with = "crate::library::court::document_type")]
     pub type_: String,
     /// Date of signature (also the PDF's date; the clock is never read).
     pub date: Date,

@@ -23,8 +23,11 @@ pub fn from_str<T: DeserializeOwned>(source: &SourceText) -> Result<T> {
 pub fn from_str_at<T: DeserializeOwned>(source: &SourceText, text: &str, line_offset: usize) -> Result<T> {
     // A key written twice: serde keeps the last silently (or reports only the second), so look
     // for it first in the positioned tree.
+    let start = source.offset(line_offset + 1, 1);
+    if let Some(d) = tree::alias_bomb(source, text, start) {
+        return Err(vec![d]);
+    }
     if let Some(root) = tree::parse(text) {
-        let start = source.offset(line_offset + 1, 1);
         let fragment = SourceText::new(source.name.clone(), &source.text[..start + text.len()]);
         let shifted = shift(&root, start);
         let dups = tree::duplicate_keys(&fragment, &shifted);

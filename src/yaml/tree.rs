@@ -85,22 +85,47 @@ impl Offsets {
 }
 
 enum Frame {
-    Seq(Vec<Node>, usize),
-    Map(Vec<Entry>, usize, Option<(String, Range<usize>)>),
+    Seq(Vec<Node>, usize, usize),
+    Map(Vec<Entry>, usize, Option<(String, Range<usize>)>, usize),
 }
+
+/// How many nodes aliases may copy in one document: far more than a matter needs, far less than
+/// a "billion laughs" file (nested aliases that expand exponentially) would.
+pub const ALIAS_EXPANSION_LIMIT: usize = 100_000;
 
 struct Builder<'a> {
     text: &'a str,
     offsets: Offsets,
     stack: Vec<Frame>,
     root: Option<Node>,
+    /// Anchored nodes by yaml-rust's anchor id, with their node counts.
+    anchors: std::collections::HashMap<usize, (Node, usize)>,
+    /// Nodes copied by aliases so far.
+    expanded: usize,
+    /// Where the alias that went over [`ALIAS_EXPANSION_LIMIT`] is written.
+    too_big: Option<Range<usize>>,
+}
+
+fn count(node: &Node) -> usize {
+    1 + match &node.kind {
+        Kind::Scalar { .. } => 0,
+        Kind::Seq(items) => items.iter().map(count).sum(),
+        Kind::Map(entries) => entries.iter().map(|e| 1 + count(&e.value)).sum(),
+    }
 }
 
 impl Builder<'_> {
+    /// Records a finished node under its anchor (`&name`), if it has one.
+    fn anchor(&mut self, id: usize, node: &Node) {
+        if id > 0 {
+            self.anchors.insert(id, (node.clone(), count(node)));
+        }
+    }
+
     fn push(&mut self, node: Node) {
         match self.stack.last_mut() {
-            Some(Frame::Seq(items, _)) => items.push(node),
-            Some(Frame::Map(entries, _, pending)) => match pending.take() {
+            Some(Frame::Seq(items, ..)) => items.push(node),
+            Some(Frame::Map(entries, _, pending, _)) => match pending.take() {
                 None => {
                     let key = match &node.kind {
                         Kind::Scalar { text, .. } => text.clone(),
@@ -161,24 +186,46 @@ impl MarkedEventReceiver for Builder<'_> {
     fn on_event(&mut self, ev: Event, mark: Marker) {
         let at = self.offsets.byte(&mark);
         match ev {
-            Event::Scalar(value, style, _, _) => {
+            Event::Scalar(value, style, anchor, _) => {
                 let end = self.scalar_end(at, &value, style);
                 let plain = style == TScalarStyle::Plain;
-                self.push(Node { kind: Kind::Scalar { text: value, plain }, span: at..end });
+                let node = Node { kind: Kind::Scalar { text: value, plain }, span: at..end };
+                self.anchor(anchor, &node);
+                self.push(node);
             }
-            Event::SequenceStart(_) => self.stack.push(Frame::Seq(vec![], at)),
-            Event::MappingStart(_) => self.stack.push(Frame::Map(vec![], at, None)),
+            Event::SequenceStart(anchor) => self.stack.push(Frame::Seq(vec![], at, anchor)),
+            Event::MappingStart(anchor) => self.stack.push(Frame::Map(vec![], at, None, anchor)),
             Event::SequenceEnd => {
-                if let Some(Frame::Seq(items, start)) = self.stack.pop() {
+                if let Some(Frame::Seq(items, start, anchor)) = self.stack.pop() {
                     let end = items.last().map_or(at, |n| n.span.end.max(start));
-                    self.push(Node { kind: Kind::Seq(items), span: start..end });
+                    let node = Node { kind: Kind::Seq(items), span: start..end };
+                    self.anchor(anchor, &node);
+                    self.push(node);
                 }
             }
             Event::MappingEnd => {
-                if let Some(Frame::Map(entries, start, _)) = self.stack.pop() {
+                if let Some(Frame::Map(entries, start, _, anchor)) = self.stack.pop() {
                     let end = entries.last().map_or(at, |e| e.value.span.end.max(start));
-                    self.push(Node { kind: Kind::Map(entries), span: start..end });
+                    let node = Node { kind: Kind::Map(entries), span: start..end };
+                    self.anchor(anchor, &node);
+                    self.push(node);
                 }
+            }
+            Event::Alias(id) => {
+                // `*name`: a copy of the anchored node, written where the alias is (its parts
+                // keep the anchor's positions).
+                let rest = &self.text[at.min(self.text.len())..];
+                let len = rest.find(|c: char| c.is_whitespace() || ",]}".contains(c)).unwrap_or(rest.len());
+                let span = at..at + len;
+                let Some((node, size)) = self.anchors.get(&id) else { return };
+                self.expanded += size;
+                if self.expanded > ALIAS_EXPANSION_LIMIT {
+                    self.too_big.get_or_insert(span);
+                    return;
+                }
+                let mut node = node.clone();
+                node.span = span;
+                self.push(node);
             }
             _ => {}
         }
@@ -187,11 +234,42 @@ impl MarkedEventReceiver for Builder<'_> {
 
 /// Parses a YAML text into a tree, or `None` when it is not well-formed YAML (serde_yaml reports
 /// that with its own located message).
+/// Aliases (`*name`) are copies of their anchored node; a document whose aliases would copy more
+/// than [`ALIAS_EXPANSION_LIMIT`] nodes gives `None` too (see [`alias_bomb`]).
 pub fn parse(text: &str) -> Option<Node> {
-    let mut builder = Builder { text, offsets: Offsets::new(text), stack: vec![], root: None };
+    let builder = build(text)?;
+    if builder.too_big.is_some() {
+        return None;
+    }
+    builder.root
+}
+
+fn build(text: &str) -> Option<Builder<'_>> {
+    let mut builder = Builder {
+        text,
+        offsets: Offsets::new(text),
+        stack: vec![],
+        root: None,
+        anchors: Default::default(),
+        expanded: 0,
+        too_big: None,
+    };
     let mut parser = Parser::new(text.chars());
     parser.load(&mut builder, false).ok()?;
-    builder.root
+    Some(builder)
+}
+
+/// A located error at the first alias that takes the document over [`ALIAS_EXPANSION_LIMIT`]
+/// copied nodes (a "billion laughs" file), if there is one.
+pub fn alias_bomb(source: &SourceText, text: &str, start: usize) -> Option<Diagnostic> {
+    let span = build(text)?.too_big?;
+    Some(
+        Diagnostic::error(format!(
+            "these YAML aliases expand to more than {ALIAS_EXPANSION_LIMIT} values; pleader stops here"
+        ))
+        .at(source, span.start + start..span.end + start)
+        .with_hint("write the values out, or use fewer nested aliases (`*name`)"),
+    )
 }
 
 /// Every key written twice in one mapping, anywhere in the document: an error at the second
@@ -205,8 +283,10 @@ pub fn duplicate_keys(source: &SourceText, node: &Node) -> Vec<Diagnostic> {
 fn walk_duplicates(source: &SourceText, node: &Node, out: &mut Vec<Diagnostic>) {
     match &node.kind {
         Kind::Map(entries) => {
-            for (i, e) in entries.iter().enumerate() {
-                if let Some(first) = entries[..i].iter().find(|f| f.key == e.key) {
+            // The first entry of each key: one pass, not a comparison of every pair.
+            let mut firsts: std::collections::HashMap<&str, &Entry> = std::collections::HashMap::new();
+            for e in entries {
+                if let Some(first) = firsts.get(e.key.as_str()) {
                     let (line, _) = source.line_col(first.key_span.start);
                     out.push(
                         Diagnostic::error(format!(
@@ -217,6 +297,8 @@ fn walk_duplicates(source: &SourceText, node: &Node, out: &mut Vec<Diagnostic>) 
                         .with_secondary(first.key_span.clone(), "first written here")
                         .with_hint("keep one of them: YAML would silently use only the last"),
                     );
+                } else {
+                    firsts.insert(&e.key, e);
                 }
                 walk_duplicates(source, &e.value, out);
             }

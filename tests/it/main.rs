@@ -37,5 +37,6 @@ mod overprint;
 mod profiles;
 mod robustness;
 mod substance;
+mod safety;
 mod typography;
 mod workflow;
