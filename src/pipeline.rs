@@ -422,6 +422,17 @@ impl Session {
             }
         };
         self.last_words = words;
+        if facts.marks.iter().any(|(name, _)| name == "pl:footer-overflow") {
+            let span = crate::yaml::find_key(&matter_src, "document.short_title").unwrap_or(0..0);
+            return Err(Diagnostic::error(format!(
+                "the short title `{}` does not fit on one footer line beside \"Case No. {}\"",
+                matter.document.short_title,
+                matter.case_number(profile.caption.judge_initials)
+            ))
+            .at(&matter_src, span)
+            .with_hint("shorten `document.short_title` (the footer prints it whole, on one line)")
+            .into());
+        }
         warnings.splice(0..0, warnings_before);
         let front = entries.with_pages(&facts);
         timings.typeset = t.elapsed();

@@ -5,6 +5,7 @@
 //! unknown fields, with suggestions) and nothing else; cross-checks against clauses, the bank and
 //! the profile are stage 2, [`validate`].
 
+pub mod consistency;
 pub mod facts;
 pub mod validate;
 
@@ -31,6 +32,11 @@ pub struct Matter {
     #[serde(default)]
     pub county: Option<String>,
     pub case: Case,
+    /// How the caption names the proceeding, where it is not the parties' "A v. B" block: an
+    /// "In re Subpoena to …" line, or the underlying action's parties (a state court's discovery
+    /// motion). Omitted: the caption lists `parties:`.
+    #[serde(default)]
+    pub caption: Option<CaptionSpec>,
     pub document: Document,
     /// Parties by a key the clauses use (`movant`, `respondent`, …), in caption order.
     pub parties: IndexMap<String, Party>,
@@ -62,6 +68,61 @@ pub struct Case {
     /// The judge's name and title, e.g. `Hon. Sallie Kim`.
     #[serde(default)]
     pub judge: Option<String>,
+}
+
+/// `caption: {form: in-re, text: "In re Subpoena to Quillstream, Inc.", underlying: {…}}` or
+/// `caption: {parties: [{name: …, role: Plaintiffs}, {name: DOES 1–3, role: Defendants}]}`.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CaptionSpec {
+    /// `parties` (the default: a "v." block) or `in-re` (one line: `text:`).
+    #[serde(default)]
+    pub form: CaptionForm,
+    /// The "In re …" line (form `in-re` only).
+    #[serde(default)]
+    pub text: Option<String>,
+    /// The caption's sides, where they are not the matter's `parties:` (the underlying action's
+    /// plaintiffs and defendants in a state court).
+    #[serde(default)]
+    pub parties: Vec<CaptionParty>,
+    /// The action the subpoena issued in, printed under the caption as "Underlying action: …".
+    #[serde(default)]
+    pub underlying: Option<Underlying>,
+}
+
+#[derive(Clone, Copy, Debug, Default, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "kebab-case")]
+pub enum CaptionForm {
+    #[default]
+    Parties,
+    InRe,
+}
+
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CaptionParty {
+    pub name: String,
+    pub role: String,
+}
+
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Underlying {
+    /// "Quinn v. Does 1–10".
+    pub caption: String,
+    /// "Circuit Court of Cook County, Illinois".
+    pub court: String,
+    /// "No. 2025-L-004411" or the bare number.
+    pub number: String,
+}
+
+impl Underlying {
+    /// "Quinn v. Does 1–10, No. 2025-L-004411 (Circuit Court of Cook County, Illinois)".
+    pub fn line(&self) -> String {
+        let n = self.number.trim();
+        let n = if n.to_lowercase().starts_with("no.") { n.to_string() } else { format!("No. {n}") };
+        format!("{}, {} ({})", self.caption.trim(), n, self.court.trim())
+    }
 }
 
 #[derive(Clone, Debug, Deserialize)]
