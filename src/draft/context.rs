@@ -64,6 +64,7 @@ fn standard_context(standards: &Standards, profile: &Profile) -> Json {
         "id": j.standard,
         "name": s.name,
         "Name": capitalize_first(&s.name),
+        "title": s.title,
         "authority": s.authority,
         "pin": s.pin,
         "court": s.court,
@@ -81,7 +82,7 @@ fn decisions(bank: &Bank, profile: &Profile) -> Json {
     let j = &profile.jurisdiction;
     let mut topics: BTreeMap<String, [Vec<Json>; 3]> = BTreeMap::new();
     for (id, (a, _)) in &bank.entries {
-        for s in &a.supports {
+        for s in a.supports.iter().filter(|s| !s.against) {
             let Some(pin) = s.pin.as_deref().filter(|p| !p.trim().is_empty()) else { continue };
             let court = a.court.as_deref();
             let where_ = if j.is_own(court, a.cite()) {
@@ -134,9 +135,25 @@ fn claims_context(facts: &Json, claims: &Claims, bank: &Bank) -> Json {
         };
         let Some(t) = claims.get(ty) else { continue };
         let Some(l) = t.laws.get(law) else { continue };
-        let mut proof: Vec<&str> = l.elements.iter().flat_map(|e| e.proof.iter().map(|p| p.as_str())).collect();
-        proof.sort();
-        proof.dedup();
+        use crate::library::claims::ShownBy;
+        // The kinds of proof its elements call for evidence of, and those that are qualities of
+        // the statement itself (judged by reading it, not proved).
+        let kinds = |by: ShownBy| {
+            let mut k: Vec<&str> = l
+                .elements
+                .iter()
+                .filter(|e| e.shown_by == by)
+                .flat_map(|e| e.proof.iter().map(|p| p.as_str()))
+                .collect();
+            k.sort();
+            k.dedup();
+            k
+        };
+        let proof = kinds(ShownBy::Evidence);
+        let statement_proof = kinds(ShownBy::Statement);
+        let mut all_proof: Vec<&str> = proof.iter().chain(statement_proof.iter()).copied().collect();
+        all_proof.sort();
+        all_proof.dedup();
         out.push(json!({
             "type": ty,
             "law": law,
@@ -150,8 +167,12 @@ fn claims_context(facts: &Json, claims: &Claims, bank: &Bank) -> Json {
             "quote": l.quote,
             "quote_parenthetical": l.quote_parenthetical,
             "statute": bank.get(&l.authority).is_some_and(|a| a.kind != crate::library::bank::Kind::Case),
-            "elements": l.elements.iter().map(|e| json!({"text": e.text, "proof": e.proof})).collect::<Vec<_>>(),
+            "elements": l.elements.iter().map(|e| json!({"text": e.text, "proof": e.proof, "shown_by": e.shown_by})).collect::<Vec<_>>(),
             "proof": proof,
+            "statement_proof": statement_proof,
+            "all_proof": all_proof,
+            "fact_opinion": l.fact_opinion,
+            "fault": l.fault,
         }));
     }
     Json::Array(out)

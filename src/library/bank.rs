@@ -150,6 +150,11 @@ pub struct Support {
     #[serde(default)]
     pub pin_source: Option<String>,
     pub parenthetical: String,
+    /// The decision does not support a party resisting disclosure on this topic (it went the
+    /// other way, or decided nothing on it): surveys leave it out, and the lawyer weighs whether
+    /// candor requires citing it.
+    #[serde(default)]
+    pub against: bool,
 }
 
 /// The bank: every authority by id, with the file each came from.

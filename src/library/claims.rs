@@ -65,9 +65,49 @@ pub struct Law {
     #[serde(default)]
     pub quote_parenthetical: Option<String>,
     pub elements: Vec<Element>,
+    /// This state's own authority for telling fact from opinion (required for a claim whose
+    /// liability turns on what the speaker said: the brief never borrows another state's).
+    #[serde(default)]
+    pub fact_opinion: Option<FactOpinion>,
+    /// The fault a private-figure plaintiff must show under this law, with its authority.
+    #[serde(default)]
+    pub fault: Option<Fault>,
     /// What was checked and where; never printed.
     #[serde(default)]
     pub notes: Option<String>,
+}
+
+/// A state's own fact/opinion authority: `{authority, pin, parenthetical}`.
+#[derive(Clone, Debug, Deserialize, serde::Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct FactOpinion {
+    pub authority: String,
+    /// Empty when no pin was verified (the brief then cites the decision without one, and `check`
+    /// lists it).
+    #[serde(default)]
+    pub pin: String,
+    /// What the decision holds, as an explanatory parenthetical ("holding that …").
+    pub parenthetical: String,
+}
+
+/// The fault a private-figure plaintiff must show: `{private, authority, pin}`.
+#[derive(Clone, Debug, Deserialize, serde::Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Fault {
+    /// Completes "a private plaintiff must show ___".
+    pub private: String,
+    pub authority: String,
+    #[serde(default)]
+    pub pin: String,
+}
+
+/// How an element is shown: by evidence, or as a quality of the statement itself, judged by
+/// reading it in context.
+#[derive(Clone, Copy, Debug, Deserialize, serde::Serialize, PartialEq, Eq)]
+#[serde(rename_all = "lowercase")]
+pub enum ShownBy {
+    Evidence,
+    Statement,
 }
 
 #[derive(Clone, Debug, Deserialize)]
@@ -77,6 +117,8 @@ pub struct Element {
     pub text: String,
     /// The kinds of proof it calls for (see `clauses/_proof.yaml`).
     pub proof: Vec<String>,
+    /// Whether the plaintiff proves it with evidence or it is a quality of the statement.
+    pub shown_by: ShownBy,
 }
 
 /// Every claim type of the library, by id, with the file each came from.
@@ -110,6 +152,24 @@ impl Claims {
                                         )),
                                     );
                                 }
+                            }
+                        }
+                    }
+                    if c.content_based {
+                        for (law, l) in &c.laws {
+                            if l.fact_opinion.is_none() {
+                                let span = yaml::find_key(src, &format!("laws.{law}")).unwrap_or(0..0);
+                                problems.push(
+                                    Diagnostic::error(format!(
+                                        "`{id}` under `{law}` has no `fact_opinion` authority, and liability for {} turns on what the speaker said",
+                                        c.name
+                                    ))
+                                    .at(src, span)
+                                    .with_hint(format!(
+                                        "add `fact_opinion: {{authority, pin, parenthetical}}` citing {}'s own decision on telling fact from opinion; the brief never borrows another state's",
+                                        l.jurisdiction
+                                    )),
+                                );
                             }
                         }
                     }

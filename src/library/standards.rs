@@ -42,6 +42,8 @@ pub struct Step {
 pub struct Standard {
     /// The test's name as prose, with emphasis markup: "the _Dendrite_ test".
     pub name: String,
+    /// The same in title case, for headings: "the _Dendrite_ Test".
+    pub title: String,
     /// The bank id of the decision that announced it.
     pub authority: String,
     /// Where that decision states the test as a whole.

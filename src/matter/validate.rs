@@ -408,7 +408,7 @@ fn unanswered_arguments(
             Diagnostic::error(format!("the motion's `{kind}` argument{cite} is answered by no section of the brief"))
                 .at(matter_src, span)
                 .with_hint(format!(
-                    "add {by} to `brief:`, or a paragraph of your own: `- {{paragraph: my-answer, heading: \"…\", text: \"…\", answers: [{kind}]}}`"
+                    "add {by} to `brief:`, or a paragraph of your own (an outline entry with `paragraph:`, `heading:`, `text:` and `answers:` listing `{kind}`)"
                 )),
         );
     }

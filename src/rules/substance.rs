@@ -54,8 +54,9 @@ fn sentences(text: &str) -> Vec<(usize, &str)> {
         if matches!(bytes[i], b'.' | b'?' | b'!') && bytes[i + 1] == b' ' {
             let word_start = text[..i].rfind(' ').map_or(0, |p| p + 1);
             let word = &text[word_start..=i];
-            let abbreviation = word.len() <= 5 && word.chars().next().is_some_and(|c| c.is_uppercase())
-                || matches!(word, "v." | "Cir." | "Supp." | "App." | "Civ." | "Proc." | "al." | "e.g.," | "id.");
+            let abbreviation = bytes[i] == b'.'
+                && (word.len() <= 5 && word.chars().next().is_some_and(|c| c.is_uppercase())
+                    || matches!(word, "v." | "Cir." | "Supp." | "App." | "Civ." | "Proc." | "al." | "e.g.," | "id."));
             let next_upper = text[i + 2..].chars().next().is_some_and(|c| c.is_uppercase() || c == '“');
             if !abbreviation && next_upper {
                 out.push((start, &text[start..=i]));
@@ -241,7 +242,7 @@ pub fn own_decisions(built: &Built) -> Option<CheckItem> {
         status: if found.is_empty() { Status::Warn } else { Status::Pass },
         detail: if found.is_empty() {
             format!(
-                "the standard is not settled in {}, and the bank holds no decision of this court{} applying an unmasking standard; the brief says counsel found none — confirm that, or add the decisions to the bank with `supports: [{{topic: unmasking-standard-applied, …}}]`",
+                "the standard is not settled in {}, and the bank holds no decision of this court{} applying an unmasking standard; the brief says counsel found none — confirm that, or add the decisions to the bank with a `supports:` entry whose topic is `unmasking-standard-applied`",
                 j.name,
                 j.circuit.as_deref().map(|c| format!(" or of {c}")).unwrap_or_default()
             )

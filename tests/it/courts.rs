@@ -101,7 +101,8 @@ fn each_court_gets_the_argument_its_standard_calls_for() {
     // N.D. Cal.: its own standard.
     let built = build_text("ok.yaml", &sample_text_in("okonkwo-v-orbitline.yaml", "cd-cal"));
     let text = brief_text(&built);
-    assert!(text.contains("and this Court should apply the same standard"), "{text}");
+    assert!(text.contains("Neither the Supreme Court nor the Ninth Circuit has settled which standard"), "{text}");
+    assert!(text.contains("This Court should apply the Highfields test."), "{text}");
     assert!(text.contains("Under Texas law, defamation requires"));
     let built = build_text("le.yaml", &sample_text_in("leifer-v-twitter.yaml", "nd-cal"));
     let text = brief_text(&built);
@@ -187,7 +188,10 @@ fn a_profile_cannot_give_krinsky_to_a_court_outside_california() {
     let err = check_fails(&dir);
     let line = profile.lines().position(|l| l.trim() == "standard: krinsky").unwrap() + 1;
     assert!(err.contains(&format!("courts/wa-superior.yaml:{line}:")), "{err}");
-    assert!(err.contains("`krinsky` is California's unmasking standard, and this court sits in Washington"), "{err}");
+    assert!(
+        err.contains("`krinsky` is California's unmasking standard, and this court is a state court of Washington"),
+        "{err}"
+    );
 }
 
 #[test]
@@ -228,7 +232,9 @@ fn a_state_court_outside_california_is_not_given_california_authority() {
     let text = brief_text(&built);
     assert!(text.contains("But the Constitution protects the right to speak anonymously, see McIntyre"), "{text}");
     assert!(!text.contains("online as elsewhere, see Rancho") && !text.contains("California Constitution"), "{text}");
-    // With no settled standard of its own, the brief asks the Court to follow Highfields.
-    assert!(text.contains("Courts in the Northern District of California decide whether to unmask"), "{text}");
-    assert!(text.contains("and this Court should apply the same standard"), "{text}");
+    // With no settled standard of its own, the brief says so, names the leading tests and asks the
+    // Court to adopt Highfields; it never says the standard governs.
+    assert!(text.contains("No court whose decisions bind this Court has settled which standard applies"), "{text}");
+    assert!(text.contains("This Court should apply the Highfields test."), "{text}");
+    assert!(!text.contains("govern"), "{text}");
 }

@@ -115,6 +115,8 @@ fn no_clause_names_a_party_platform_or_court() {
 
 #[test]
 fn the_leifer_brief_has_the_digest_structure() {
+    // The digest's outline, with the statement of issues N.D. Cal. Civil L.R. 7-4(a)(3) requires
+    // (the filed brief had none) after the introduction.
     let built = build(&root().join("matters/leifer-v-twitter.yaml"));
     let toc: Vec<(usize, String, String)> = built
         .front
@@ -132,6 +134,7 @@ fn the_leifer_brief_has_the_digest_structure() {
             (1, "II."),
             (1, "III."),
             (1, "IV."),
+            (1, "V."),
             (2, "A."),
             (2, "B."),
             (3, "1."),
@@ -139,13 +142,18 @@ fn the_leifer_brief_has_the_digest_structure() {
             (2, "C."),
             (3, "1."),
             (3, "2."),
-            (1, "V."),
+            (1, "VI."),
         ]
     );
     let titles: Vec<&str> = toc.iter().map(|(_, _, t)| t.as_str()).collect();
-    for (i, expected) in
-        [(0, "Introduction"), (1, "Factual Background"), (2, "Legal Standard"), (3, "Argument"), (11, "Conclusion")]
-    {
+    for (i, expected) in [
+        (0, "Introduction"),
+        (1, "Statement of Issues to Be Decided"),
+        (2, "Factual Background"),
+        (3, "Legal Standard"),
+        (4, "Argument"),
+        (12, "Conclusion"),
+    ] {
         assert!(titles[i].eq_ignore_ascii_case(expected), "{i}: {}", titles[i]);
     }
     // The digest's six footnotes but one: the point that Leifer is a public figure (its fourth)
