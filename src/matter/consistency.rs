@@ -84,24 +84,25 @@ pub fn check(matter: &Matter, src: &SourceText, profile: &Profile) -> (Vec<Diagn
     }
 
     // Division and county.
-    let listed_in = |what: &str, key: &str, value: &str| {
+    let listed_in = |what: &str, plural: &str, key: &str, value: &str| {
+        let list = format!("the {plural} it lists (`divisions:` in courts/{}.yaml)", matter.court);
+        let hint = match crate::diag::did_you_mean(value, profile.divisions.iter().map(|d| d.as_str())) {
+            Some(guess) => format!("{guess} ({list})"),
+            None => format!("{list}: {}", profile.divisions.join(", ")),
+        };
         Diagnostic::error(format!("the {} profile has no {what} `{value}`", profile.name))
             .at(src, span_of(root, &[key]))
-            .with_hint(format!(
-                "the {what}s it lists (`divisions:` in courts/{}.yaml): {}",
-                matter.court,
-                profile.divisions.join(", ")
-            ))
+            .with_hint(hint)
     };
     if let Some(d) = matter.division.as_deref().filter(|_| profile.caption.division && !profile.divisions.is_empty()) {
         if !listed(d, &profile.divisions) {
-            errors.push(listed_in("division", "division", d));
+            errors.push(listed_in("division", "divisions", "division", d));
         }
     }
     let names_county = profile.court_title.iter().any(|l| l.contains("{county}"));
     if let Some(c) = matter.county.as_deref().filter(|_| names_county && !profile.divisions.is_empty()) {
         if !listed(c, &profile.divisions) {
-            errors.push(listed_in("county", "county", c));
+            errors.push(listed_in("county", "counties", "county", c));
         }
     }
 

@@ -272,7 +272,7 @@ impl<'de> Deserialize<'de> for OutlineItem {
 impl Matter {
     /// Reads and shape-checks a matter file.
     pub fn load(source: &SourceText) -> Result<Matter> {
-        yaml::from_str(source)
+        yaml::from_str(source).map_err(|ds| ds.into_iter().map(|d| date_at_its_line(d, source)).collect())
     }
 
     /// The party the document is filed for.
@@ -299,6 +299,24 @@ impl Matter {
         let mut out = vec![];
         walk(&self.brief, 1, &mut out);
         out
+    }
+}
+
+/// A malformed date is reported by the YAML reader at the start of the mapping that holds it
+/// (`title:` for `document.date`); this moves the error to the value itself, found after the
+/// mapping's key (`(in `document`)` in the message) as the bad text written there.
+fn date_at_its_line(d: crate::diag::Diagnostic, source: &SourceText) -> crate::diag::Diagnostic {
+    let msg = d.message.clone();
+    let Some(rest) = msg.strip_prefix('`') else { return d };
+    let Some((value, tail)) = rest.split_once('`') else { return d };
+    if !tail.starts_with(" is not a date") {
+        return d;
+    }
+    let parent = tail.rsplit_once("(in `").and_then(|(_, p)| p.split_once('`')).map(|(p, _)| p);
+    let from = parent.and_then(|p| yaml::find_key(source, p)).map_or(0, |r| r.start);
+    match source.text[from..].find(value) {
+        Some(at) if !value.is_empty() => d.at(source, from + at..from + at + value.len()),
+        _ => d,
     }
 }
 

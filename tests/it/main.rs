@@ -12,6 +12,8 @@
 //! - `robustness`: arbitrary input never panics;
 //! - `typography`: footnote numbers, headings, dashes, subdivisions, case numbers, widows;
 //! - `workflow`: the lawyer's commands (`new`, `check`, `clauses`, `authorities`, `watch`, help);
+//! - `captions`: counsel and signature blocks with bar numbers, In re and state-court captions,
+//!   hyphenated names, the footer; the matter's cross-field rules by mutating the samples;
 //! - `cli`: the binary's output path, exit codes and the last good PDF;
 //! - `courts`: the court-aware library — every sample under every court it is written for, each
 //!   standard's argument, clauses refused outside their courts;
@@ -20,6 +22,7 @@
 //! - `architecture`: the source tree keeps its rules (one Typst writer, no import cycle).
 
 mod architecture;
+mod captions;
 mod citations;
 mod cli;
 mod common;
