@@ -116,10 +116,9 @@ fn find_root(matter: &Path) -> Option<PathBuf> {
     let abs = if matter.is_absolute() { matter.to_path_buf() } else { std::env::current_dir().ok()?.join(matter) };
     let mut dir = abs.parent();
     while let Some(d) = dir {
-        // A project has a `clauses/` folder, or at least two of the library folders (so that an
-        // unrelated folder that happens to be called `courts/` does not capture a matter).
-        let present = LIBRARY_DIRS.iter().filter(|sub| d.join(sub).is_dir()).count();
-        if d.join("clauses").is_dir() || present >= 2 {
+        // A project has any one of the library folders (a firm's own `courts/` alone makes one:
+        // issue 15's add-a-court walk-through).
+        if LIBRARY_DIRS.iter().any(|sub| d.join(sub).is_dir()) {
             return Some(d.to_path_buf());
         }
         dir = d.parent();

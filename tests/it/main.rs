@@ -19,8 +19,10 @@
 //!   standard's argument, clauses refused outside their courts;
 //! - `citations`: citations checked against reporters-db and courts-db, verification records,
 //!   `authorities add`, the cite-check worksheet and linked citations;
+//! - `add_court`: the README's add-a-court walk-through, step by step; `library show/eject`;
 //! - `architecture`: the source tree keeps its rules (one Typst writer, no import cycle).
 
+mod add_court;
 mod architecture;
 mod captions;
 mod citations;
