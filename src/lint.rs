@@ -247,7 +247,10 @@ pub fn one_of_renderings(library: &Library, templates: &ClauseTemplates, out: &m
         for options in [serde_yaml::Mapping::new(), all_on] {
             let brief = vec![OutlineItem { clause: clause.id.clone(), options, sections: vec![] }];
             let text = match crate::scaffold::for_outline(library, template, &brief, &examples, "lint") {
-                Ok(t) => t.replacen("\ncourt: nd-cal\n", &format!("\ncourt: {court}\n"), 1),
+                Ok(t) => {
+                    let profiles = library.profiles();
+                    crate::scaffold::in_court(&t, &court, profiles.iter().find(|(id, _)| *id == court).map(|(_, p)| p))
+                }
                 Err(mut d) => {
                     out.append(&mut d);
                     continue;
@@ -358,7 +361,10 @@ pub fn court_renderings(library: &Library, templates: &ClauseTemplates, out: &mu
         for (court, examples) in settings_for(clause, library) {
             let brief = vec![OutlineItem { clause: clause.id.clone(), options: Default::default(), sections: vec![] }];
             let text = match crate::scaffold::for_outline(library, template, &brief, &examples, "lint") {
-                Ok(t) => t.replacen("\ncourt: nd-cal\n", &format!("\ncourt: {court}\n"), 1),
+                Ok(t) => {
+                    let profiles = library.profiles();
+                    crate::scaffold::in_court(&t, &court, profiles.iter().find(|(id, _)| *id == court).map(|(_, p)| p))
+                }
                 Err(mut d) => {
                     out.append(&mut d);
                     continue;

@@ -37,7 +37,7 @@ fn span_of(root: Option<&Node>, path: &[&str]) -> std::ops::Range<usize> {
 }
 
 /// Whether a matter's division names a listed one: "San Jose" or "San Jose Division", any case.
-fn listed(value: &str, list: &[String]) -> bool {
+pub fn listed(value: &str, list: &[String]) -> bool {
     let v = value.trim().to_lowercase();
     let v = v.strip_suffix(" division").unwrap_or(&v).trim().to_string();
     let v = v.strip_suffix(" county").unwrap_or(&v).trim().to_string();
