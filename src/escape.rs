@@ -213,6 +213,62 @@ pub fn with_emphasis(text: &str) -> String {
     parts.iter().enumerate().map(|(i, p)| if i % 2 == 1 && !p.is_empty() { emph_text(p) } else { markup(p) }).collect()
 }
 
+/// A lawyer's own paragraph (a matter's `{paragraph: …, text: …}` outline entry): the text prints
+/// literally, with `_…_` as emphasis, except its citation groups (`[see @id at 5 (explaining …)]`),
+/// which keep the characters citation syntax needs (`[ ] @ ! ; , . ( )`) so that the cite stage
+/// reads them as it reads a clause's; every other punctuation character inside them is escaped
+/// too, and the cite stage refuses a group it cannot read, so nothing in the text can reach Typst
+/// as code.
+pub fn prose_with_citations(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + text.len() / 8);
+    let mut plain = String::new();
+    let mut i = 0;
+    while i < text.len() {
+        let c = text[i..].chars().next().unwrap_or(' ');
+        if c == '[' {
+            if let Some(end) = matching_bracket(text, i) {
+                let inner = &text[i + 1..end];
+                if inner.contains('@') {
+                    out.push_str(&with_emphasis(&plain));
+                    plain.clear();
+                    out.push('[');
+                    for ch in inner.chars() {
+                        match ch {
+                            '[' | ']' | '@' | '!' | ';' | ',' | '.' | '(' | ')' | '\'' | '"' => out.push(ch),
+                            _ => out.push_str(&markup(&ch.to_string())),
+                        }
+                    }
+                    out.push(']');
+                    i = end + 1;
+                    continue;
+                }
+            }
+        }
+        plain.push(c);
+        i += c.len_utf8();
+    }
+    out.push_str(&with_emphasis(&plain));
+    out
+}
+
+/// The `]` that closes the `[` at byte `start`, counting nested brackets.
+fn matching_bracket(text: &str, start: usize) -> Option<usize> {
+    let mut depth = 0usize;
+    for (k, ch) in text[start..].char_indices() {
+        match ch {
+            '[' => depth += 1,
+            ']' => {
+                depth -= 1;
+                if depth == 0 {
+                    return Some(start + k);
+                }
+            }
+            _ => {}
+        }
+    }
+    None
+}
+
 /// A content block printing `text` literally on one line: no line break inside it (a case
 /// number, "2:24-cv-01234-ABC (ABCx)", is never broken).
 pub fn unbreakable(text: &str) -> String {
@@ -405,6 +461,20 @@ fn ident(name: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_lawyers_paragraph_keeps_its_citations_and_nothing_else() {
+        let out =
+            prose_with_citations("The _Dendrite_ test #applies. [see @dendrite at 760 (requiring *notice*)]; see [x].");
+        assert!(
+            out.starts_with("The _Dendrite_ test \\#applies\\. [see @dendrite at 760 (requiring \\*notice\\*)]"),
+            "{out}"
+        );
+        assert!(out.ends_with("\\[x\\]\\."), "{out}");
+        // Template delimiters never survive unescaped.
+        let out = prose_with_citations("{{ x }} {% if %} [see @a (b {{ c }})]");
+        assert!(!out.contains("{{") && !out.contains("{%"), "{out}");
+    }
 
     #[test]
     fn emphasis_between_underscores_and_nothing_else() {

@@ -128,8 +128,12 @@ pub fn lint(project: &Project) -> LintReport {
                 continue;
             }
             tried = true;
-            loaded.matter.brief =
-                vec![OutlineItem { clause: clause.id.clone(), options: Default::default(), sections: vec![] }];
+            loaded.matter.brief = vec![OutlineItem {
+                clause: clause.id.clone(),
+                options: Default::default(),
+                sections: vec![],
+                paragraph: None,
+            }];
             let only: HashSet<String> = [clause.id.clone()].into_iter().collect();
             match ClauseTemplates::new(project.files_in("clauses", ".tera"), Some(&only)) {
                 Ok(l) => loaded.templates = std::sync::Arc::new(l),
@@ -245,7 +249,7 @@ pub fn one_of_renderings(library: &Library, templates: &ClauseTemplates, out: &m
             continue;
         };
         for options in [serde_yaml::Mapping::new(), all_on] {
-            let brief = vec![OutlineItem { clause: clause.id.clone(), options, sections: vec![] }];
+            let brief = vec![OutlineItem { clause: clause.id.clone(), options, sections: vec![], paragraph: None }];
             let text = match crate::scaffold::for_outline(library, template, &brief, &examples, "lint") {
                 Ok(t) => {
                     let profiles = library.profiles();
@@ -359,7 +363,12 @@ pub fn court_renderings(library: &Library, templates: &ClauseTemplates, out: &mu
     let mut renders = 0;
     for clause in templates.clauses.values() {
         for (court, examples) in settings_for(clause, library) {
-            let brief = vec![OutlineItem { clause: clause.id.clone(), options: Default::default(), sections: vec![] }];
+            let brief = vec![OutlineItem {
+                clause: clause.id.clone(),
+                options: Default::default(),
+                sections: vec![],
+                paragraph: None,
+            }];
             let text = match crate::scaffold::for_outline(library, template, &brief, &examples, "lint") {
                 Ok(t) => {
                     let profiles = library.profiles();

@@ -170,18 +170,32 @@ pub fn load_cached(matter_src: SourceText, project: Project, cache: &mut LoadCac
     let mut selected: Vec<String> = matter.outline().iter().map(|(_, i)| i.clause.clone()).collect();
     selected.sort();
     selected.dedup();
+    // The matter's own paragraphs, drafted as clauses of their own.
+    let own = match paragraph_clauses(&matter, &matter_src, &library) {
+        Ok(own) => own,
+        Err(mut d) => {
+            problems.append(&mut d);
+            vec![]
+        }
+    };
     let templates_key = {
         use std::hash::{Hash, Hasher};
         let mut h = std::collections::hash_map::DefaultHasher::new();
         library.key.hash(&mut h);
         selected.hash(&mut h);
+        for (id, src) in &own {
+            id.hash(&mut h);
+            src.text.hash(&mut h);
+        }
         h.finish()
     };
     let templates = match &cache.templates {
         Some((k, t)) if *k == templates_key => Some(t.clone()),
         _ => {
             let only: std::collections::HashSet<String> = selected.into_iter().collect();
-            match ClauseTemplates::new(library.clause_files(), Some(&only)) {
+            let mut files = library.clause_files();
+            files.extend(own.iter().map(|(id, src)| (id.clone(), src)));
+            match ClauseTemplates::new(files, Some(&only)) {
                 Ok(t) => {
                     let t = Arc::new(t);
                     cache.templates = Some((templates_key, t.clone()));
@@ -214,6 +228,80 @@ fn cite_diagnostic(e: &CiteError, drafted: &str, clause: &Clause) -> Diagnostic 
         Some(h) => d.with_hint(h.clone()),
         None => d,
     }
+}
+
+/// The matter's own paragraphs (`{paragraph: id, heading, text | file, answers}` in `brief:`) as
+/// clause files: a header with the heading (printed literally) and the kinds of argument it
+/// answers, and a body that is the text made safe by [`crate::escape::prose_with_citations`], or
+/// the Tera body of the file named (read from beside the matter, inside the project).
+fn paragraph_clauses(matter: &Matter, matter_src: &SourceText, library: &Library) -> Result<Vec<(String, SourceText)>> {
+    let mut out = vec![];
+    let mut problems = vec![];
+    let library_ids: std::collections::BTreeSet<String> =
+        library.clause_files().into_iter().map(|(id, _)| id).collect();
+    for (n, (_, item)) in matter.outline().iter().enumerate() {
+        let Some(p) = &item.paragraph else { continue };
+        let at = validate::find_outline_id(matter_src, &item.clause, 0);
+        if library_ids.contains(&item.clause) || item.clause.starts_with('_') {
+            problems.push(
+                Diagnostic::error(format!("paragraph id `{}` is the id of a library clause", item.clause))
+                    .at(matter_src, at)
+                    .with_hint("give your paragraph an id of its own, e.g. `my-answer`"),
+            );
+            continue;
+        }
+        let body = match (&p.text, &p.file) {
+            (Some(text), _) => crate::escape::prose_with_citations(text),
+            (None, Some(file)) => match read_paragraph_file(matter_src, library, file) {
+                Ok(text) => text,
+                Err(d) => {
+                    problems.push(d.at(matter_src, at.clone()));
+                    continue;
+                }
+            },
+            (None, None) => continue,
+        };
+        let quote = |t: &str| serde_json::to_string(t).unwrap_or_default();
+        let header = format!(
+            "---\nheading: {}\nsummary: {}\nanswers: {}\n---\n",
+            quote(&crate::escape::markup(&p.heading)),
+            quote(&format!("A paragraph of the matter's own (outline entry {}).", n + 1)),
+            serde_json::to_string(&p.answers).unwrap_or_default(),
+        );
+        let name = format!("{} (paragraph `{}`)", matter_src.name, item.clause);
+        out.push((item.clause.clone(), SourceText::new(name, format!("{header}{body}\n"))));
+    }
+    if problems.is_empty() {
+        Ok(out)
+    } else {
+        Err(problems)
+    }
+}
+
+/// The text of a paragraph's `file:`, a path relative to the matter's folder that must lie inside
+/// the project folder (or, with no project, the matter's folder).
+fn read_paragraph_file(
+    matter_src: &SourceText,
+    library: &Library,
+    file: &str,
+) -> std::result::Result<String, Diagnostic> {
+    let dir = Path::new(matter_src.name.as_str()).parent().unwrap_or(Path::new("."));
+    let path = dir.join(file);
+    let real = std::fs::canonicalize(&path)
+        .map_err(|e| Diagnostic::error(format!("cannot read the paragraph file `{}`: {e}", path.display())))?;
+    let fence = match &library.project.root {
+        Some(root) => std::fs::canonicalize(root).unwrap_or_else(|_| root.clone()),
+        None => std::fs::canonicalize(dir).unwrap_or_else(|_| dir.to_path_buf()),
+    };
+    if !real.starts_with(&fence) {
+        return Err(Diagnostic::error(format!(
+            "the paragraph file `{}` is outside `{}`: pleader reads only files inside the project",
+            path.display(),
+            fence.display()
+        )));
+    }
+    std::fs::read_to_string(&real)
+        .map_err(|e| Diagnostic::error(format!("cannot read the paragraph file `{}`: {e}", path.display())))
 }
 
 /// Stage 2 on a loaded matter: validation, then citations of ids in neither the bank nor the

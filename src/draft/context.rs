@@ -272,6 +272,8 @@ pub fn prepare<'a>(matter: &'a Matter, profile: &Profile, facts: Json, bank: &Ba
     context["decisions"] = decisions(bank, profile);
     context["standard"] = standard_context(&library.standards, profile);
     context["proof"] = serde_json::to_value(&library.proof).unwrap_or(Json::Null);
+    // The kinds in the file's order (a JSON object is sorted by key), for loops that list them.
+    context["proof_kinds"] = json!(library.proof.keys().collect::<Vec<_>>());
     context["claims"] = claims_context(&facts, claims, bank);
     context["facts"] = facts;
     Prepared { outline, numbered, context }

@@ -121,6 +121,60 @@ pub struct Element {
     pub shown_by: ShownBy,
 }
 
+/// A project file that adds governing laws to a claim type of the library without copying it:
+/// `extends: defamation` and `laws:` (each law in the claim file's own format).
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Extension {
+    extends: String,
+    laws: IndexMap<String, Law>,
+}
+
+/// Checks one governing law of a claim type: its elements call for known kinds of proof, and a
+/// content-based claim has the state's own fact/opinion authority.
+fn check_law(
+    id: &str,
+    c: &ClaimType,
+    law: &str,
+    l: &Law,
+    src: &SourceText,
+    kinds: &ProofKinds,
+    problems: &mut Vec<Diagnostic>,
+) {
+    for (i, e) in l.elements.iter().enumerate() {
+        for p in &e.proof {
+            if !kinds.contains_key(p.as_str()) {
+                let span = yaml::find_key(src, &format!("laws.{law}.elements")).unwrap_or(0..0);
+                problems.push(
+                    Diagnostic::error(format!(
+                        "element {} of `{id}` under `{law}` calls for an unknown kind of proof `{p}`",
+                        i + 1
+                    ))
+                    .at(src, span)
+                    .with_hint(format!(
+                        "the kinds are: {} ({PROOF_FILE})",
+                        kinds.keys().cloned().collect::<Vec<_>>().join(", ")
+                    )),
+                );
+            }
+        }
+    }
+    if c.content_based && l.fact_opinion.is_none() {
+        let span = yaml::find_key(src, &format!("laws.{law}")).unwrap_or(0..0);
+        problems.push(
+            Diagnostic::error(format!(
+                "`{id}` under `{law}` has no `fact_opinion` authority, and liability for {} turns on what the speaker said",
+                c.name
+            ))
+            .at(src, span)
+            .with_hint(format!(
+                "add `fact_opinion:` with the `authority`, `pin` and `parenthetical` of {}'s own decision on telling fact from opinion; the brief never borrows another state's",
+                l.jurisdiction
+            )),
+        );
+    }
+}
+
 /// Every claim type of the library, by id, with the file each came from.
 #[derive(Clone, Debug, Default)]
 pub struct Claims {
@@ -132,50 +186,57 @@ impl Claims {
     pub fn load(files: Vec<(String, &SourceText)>, kinds: &ProofKinds) -> Result<Claims> {
         let mut claims = Claims::default();
         let mut problems = vec![];
+        // A file that `extends:` a claim type adds laws to it; the others define claim types.
+        let mut extensions = vec![];
         for (id, src) in files {
+            let is_extension = yaml::tree::parse(&src.text).is_some_and(|n| n.get("extends").is_some());
+            if is_extension {
+                match yaml::from_str::<Extension>(src) {
+                    Ok(e) => extensions.push((id, e, src)),
+                    Err(mut d) => problems.append(&mut d),
+                }
+                continue;
+            }
             match yaml::from_str::<ClaimType>(src) {
                 Ok(c) => {
                     for (law, l) in &c.laws {
-                        for (i, e) in l.elements.iter().enumerate() {
-                            for p in &e.proof {
-                                if !kinds.contains_key(p.as_str()) {
-                                    let span = yaml::find_key(src, &format!("laws.{law}.elements")).unwrap_or(0..0);
-                                    problems.push(
-                                        Diagnostic::error(format!(
-                                            "element {} of `{id}` under `{law}` calls for an unknown kind of proof `{p}`",
-                                            i + 1
-                                        ))
-                                        .at(src, span)
-                                        .with_hint(format!(
-                                            "the kinds are: {} ({PROOF_FILE})",
-                                            kinds.keys().cloned().collect::<Vec<_>>().join(", ")
-                                        )),
-                                    );
-                                }
-                            }
-                        }
-                    }
-                    if c.content_based {
-                        for (law, l) in &c.laws {
-                            if l.fact_opinion.is_none() {
-                                let span = yaml::find_key(src, &format!("laws.{law}")).unwrap_or(0..0);
-                                problems.push(
-                                    Diagnostic::error(format!(
-                                        "`{id}` under `{law}` has no `fact_opinion` authority, and liability for {} turns on what the speaker said",
-                                        c.name
-                                    ))
-                                    .at(src, span)
-                                    .with_hint(format!(
-                                        "add `fact_opinion: {{authority, pin, parenthetical}}` citing {}'s own decision on telling fact from opinion; the brief never borrows another state's",
-                                        l.jurisdiction
-                                    )),
-                                );
-                            }
-                        }
+                        check_law(&id, &c, law, l, src, kinds, &mut problems);
                     }
                     claims.types.insert(id, (c, src.clone()));
                 }
                 Err(mut d) => problems.append(&mut d),
+            }
+        }
+        for (id, e, src) in extensions {
+            let Some((base, _)) = claims.types.get_mut(&e.extends) else {
+                let span = yaml::find_key(src, "extends").unwrap_or(0..0);
+                let known: Vec<String> = claims.types.keys().cloned().collect();
+                problems.push(
+                    Diagnostic::error(format!("`claims/{id}.yaml` extends `{}`, which is not a claim type", e.extends))
+                        .at(src, span)
+                        .with_hint(format!("the claim types are: {}", known.join(", "))),
+                );
+                continue;
+            };
+            for (law, l) in e.laws {
+                if base.laws.contains_key(&law) {
+                    let span = yaml::find_key(src, &format!("laws.{law}")).unwrap_or(0..0);
+                    problems.push(
+                        Diagnostic::error(format!(
+                            "`claims/{}.yaml` already has `{law}`; an extension adds laws, it does not replace them",
+                            e.extends
+                        ))
+                        .at(src, span)
+                        .with_hint(format!(
+                            "to change the library's `{law}` entry, copy the whole file (`pleader library eject claims/{}.yaml`) and edit it",
+                            e.extends
+                        )),
+                    );
+                    continue;
+                }
+                let snapshot = base.clone();
+                check_law(&id, &snapshot, &law, &l, src, kinds, &mut problems);
+                base.laws.insert(law, l);
             }
         }
         if problems.is_empty() {

@@ -228,18 +228,46 @@ pub struct RecordDoc {
     pub short: String,
 }
 
-/// One entry of the outline: a clause, its options and its subsections.
+/// One entry of the outline: a clause, its options and its subsections. A paragraph of the
+/// matter's own (`{paragraph: id, heading: …, text: …}`) is drafted as a clause named `id`.
 #[derive(Clone, Debug)]
 pub struct OutlineItem {
     pub clause: String,
     pub options: serde_yaml::Mapping,
     pub sections: Vec<OutlineItem>,
+    pub paragraph: Option<Paragraph>,
+}
+
+/// A section the lawyer writes in the matter, beside the library's clauses: its heading, and its
+/// text (prose with pleader's citation syntax, printed literally otherwise) or a file next to the
+/// matter holding a clause body (Tera, like a project clause), and the kinds of the movant's
+/// argument it answers.
+#[derive(Clone, Debug, Deserialize)]
+pub struct Paragraph {
+    pub heading: String,
+    #[serde(default)]
+    pub text: Option<String>,
+    #[serde(default)]
+    pub file: Option<String>,
+    #[serde(default)]
+    pub answers: Vec<String>,
 }
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct OutlineEntry {
-    clause: String,
+    #[serde(default)]
+    clause: Option<String>,
+    #[serde(default)]
+    paragraph: Option<String>,
+    #[serde(default)]
+    heading: Option<String>,
+    #[serde(default)]
+    text: Option<String>,
+    #[serde(default)]
+    file: Option<String>,
+    #[serde(default)]
+    answers: Vec<String>,
     #[serde(default)]
     options: serde_yaml::Mapping,
     #[serde(default)]
@@ -252,14 +280,56 @@ impl<'de> Deserialize<'de> for OutlineItem {
         impl<'de> Visitor<'de> for V {
             type Value = OutlineItem;
             fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("a clause id, or a mapping with `clause:` and optional `options:` and `sections:`")
+                f.write_str(
+                    "a clause id, a mapping with `clause:` and optional `options:` and `sections:`, or a paragraph of your own: `paragraph:` (its id), `heading:`, and `text:` or `file:`",
+                )
             }
             fn visit_str<E: de::Error>(self, v: &str) -> std::result::Result<OutlineItem, E> {
-                Ok(OutlineItem { clause: v.to_string(), options: Default::default(), sections: vec![] })
+                Ok(OutlineItem {
+                    clause: v.to_string(),
+                    options: Default::default(),
+                    sections: vec![],
+                    paragraph: None,
+                })
             }
             fn visit_map<A: MapAccess<'de>>(self, map: A) -> std::result::Result<OutlineItem, A::Error> {
                 let e = OutlineEntry::deserialize(de::value::MapAccessDeserializer::new(map))?;
-                Ok(OutlineItem { clause: e.clause, options: e.options, sections: e.sections })
+                match (e.clause, e.paragraph) {
+                    (Some(clause), None) => {
+                        if e.heading.is_some() || e.text.is_some() || e.file.is_some() || !e.answers.is_empty() {
+                            return Err(de::Error::custom(
+                                "`heading`, `text`, `file` and `answers` belong to a `paragraph:` entry, not a `clause:` entry",
+                            ));
+                        }
+                        Ok(OutlineItem { clause, options: e.options, sections: e.sections, paragraph: None })
+                    }
+                    (None, Some(id)) => {
+                        let Some(heading) = e.heading else {
+                            return Err(de::Error::custom("a `paragraph:` entry needs a `heading:`"));
+                        };
+                        if e.text.is_some() == e.file.is_some() {
+                            return Err(de::Error::custom(
+                                "a `paragraph:` entry needs exactly one of `text:` (the prose) or `file:` (a clause body next to the matter)",
+                            ));
+                        }
+                        if !e.options.is_empty() {
+                            return Err(de::Error::custom("a `paragraph:` entry takes no `options:`"));
+                        }
+                        let paragraph = Paragraph { heading, text: e.text, file: e.file, answers: e.answers };
+                        Ok(OutlineItem {
+                            clause: id,
+                            options: e.options,
+                            sections: e.sections,
+                            paragraph: Some(paragraph),
+                        })
+                    }
+                    (Some(_), Some(_)) => {
+                        Err(de::Error::custom("an outline entry is a `clause:` or a `paragraph:`, not both"))
+                    }
+                    (None, None) => Err(de::Error::custom(
+                        "an outline entry needs `clause:` (a library clause) or `paragraph:` (a paragraph of your own)",
+                    )),
+                }
             }
             fn visit_seq<A: SeqAccess<'de>>(self, _: A) -> std::result::Result<OutlineItem, A::Error> {
                 Err(de::Error::custom("expected a clause id or a `clause:` mapping, found a list"))

@@ -376,7 +376,7 @@ pub fn all_lines(built: &Built, page: usize) -> Vec<Line> {
 }
 
 /// The court profiles shipped in courts/.
-pub const COURTS: [&str; 5] = ["nd-cal", "cd-cal", "ca-superior", "sdny", "edny"];
+pub const COURTS: [&str; 6] = ["nd-cal", "cd-cal", "ca-superior", "sdny", "edny", "nd-ill"];
 
 /// The sample matters in matters/, by file name.
 pub fn sample_files() -> Vec<String> {
@@ -460,4 +460,35 @@ pub fn build_text(name: &str, text: &str) -> Built {
     Session::new()
         .build_loaded(loaded, std::time::Instant::now(), BuildOptions::default())
         .unwrap_or_else(|d| panic!("{name}: {}", pleader::diag::render(&d, Default::default())))
+}
+
+/// The checks of a sample that must pass, and a verdict on the pin check: a sample's citations
+/// may lack a pin only where the library's own data records none (a state's fact/opinion
+/// authority whose page nobody has verified: `pin: ""` in `claims/`), which is verification work
+/// like the bank's unverified entries; a pinless citation any clause wrote on its own fails.
+pub fn checks_but_verification(built: &pleader::pipeline::Built) -> Vec<pleader::rules::CheckItem> {
+    let unpinned_in_data: std::collections::BTreeSet<&str> = built
+        .library
+        .claims
+        .types
+        .values()
+        .flat_map(|(t, _)| t.laws.values())
+        .filter_map(|l| l.fact_opinion.as_ref())
+        .filter(|f| f.pin.trim().is_empty())
+        .map(|f| f.authority.as_str())
+        .collect();
+    for u in &built.uses {
+        let is_case = built.bank.get(&u.id).is_some_and(|a| a.kind == pleader::library::bank::Kind::Case);
+        if is_case && u.pin.is_none() && !u.nested {
+            assert!(
+                unpinned_in_data.contains(u.id.as_str()),
+                "`{}` is cited without a pin, and no claim file records its pin as unknown",
+                u.id
+            );
+        }
+    }
+    pleader::rules::court_checks(built)
+        .into_iter()
+        .filter(|c| c.name != "verified authorities" && c.name != "pin cites")
+        .collect()
 }
