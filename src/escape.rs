@@ -207,7 +207,7 @@ pub fn emph_text(text: &str) -> String {
 /// underscored span in italics, everything else literal. An unpaired underscore prints as itself.
 pub fn with_emphasis(text: &str) -> String {
     let parts: Vec<&str> = text.split('_').collect();
-    if parts.len() % 2 == 0 {
+    if parts.len().is_multiple_of(2) {
         return markup(text);
     }
     parts.iter().enumerate().map(|(i, p)| if i % 2 == 1 && !p.is_empty() { emph_text(p) } else { markup(p) }).collect()
