@@ -251,7 +251,10 @@ pub fn one_of_renderings(library: &Library, templates: &ClauseTemplates, out: &m
         for options in [serde_yaml::Mapping::new(), all_on] {
             let brief = vec![OutlineItem { clause: clause.id.clone(), options, sections: vec![], paragraph: None }];
             let text = match crate::scaffold::for_outline(library, template, &brief, &examples, "lint") {
-                Ok(t) => t.replacen("\ncourt: nd-cal\n", &format!("\ncourt: {court}\n"), 1),
+                Ok(t) => {
+                    let profiles = library.profiles();
+                    crate::scaffold::in_court(&t, &court, profiles.iter().find(|(id, _)| *id == court).map(|(_, p)| p))
+                }
                 Err(mut d) => {
                     out.append(&mut d);
                     continue;
@@ -367,7 +370,10 @@ pub fn court_renderings(library: &Library, templates: &ClauseTemplates, out: &mu
                 paragraph: None,
             }];
             let text = match crate::scaffold::for_outline(library, template, &brief, &examples, "lint") {
-                Ok(t) => t.replacen("\ncourt: nd-cal\n", &format!("\ncourt: {court}\n"), 1),
+                Ok(t) => {
+                    let profiles = library.profiles();
+                    crate::scaffold::in_court(&t, &court, profiles.iter().find(|(id, _)| *id == court).map(|(_, p)| p))
+                }
                 Err(mut d) => {
                     out.append(&mut d);
                     continue;

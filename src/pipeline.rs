@@ -261,7 +261,7 @@ fn paragraph_clauses(matter: &Matter, matter_src: &SourceText, library: &Library
             (None, Some(file)) => match read_paragraph_file(matter_src, library, file) {
                 Ok(text) => text,
                 Err(d) => {
-                    problems.push(d.at(matter_src, at.clone()));
+                    problems.push((*d).at(matter_src, at.clone()));
                     continue;
                 }
             },
@@ -290,24 +290,25 @@ fn read_paragraph_file(
     matter_src: &SourceText,
     library: &Library,
     file: &str,
-) -> std::result::Result<String, Diagnostic> {
+) -> std::result::Result<String, Box<Diagnostic>> {
     let dir = Path::new(matter_src.name.as_str()).parent().unwrap_or(Path::new("."));
     let path = dir.join(file);
-    let real = std::fs::canonicalize(&path)
-        .map_err(|e| Diagnostic::error(format!("cannot read the paragraph file `{}`: {e}", path.display())))?;
+    let real = std::fs::canonicalize(&path).map_err(|e| {
+        Box::new(Diagnostic::error(format!("cannot read the paragraph file `{}`: {e}", path.display())))
+    })?;
     let fence = match &library.project.root {
         Some(root) => std::fs::canonicalize(root).unwrap_or_else(|_| root.clone()),
         None => std::fs::canonicalize(dir).unwrap_or_else(|_| dir.to_path_buf()),
     };
     if !real.starts_with(&fence) {
-        return Err(Diagnostic::error(format!(
+        return Err(Box::new(Diagnostic::error(format!(
             "the paragraph file `{}` is outside `{}`: pleader reads only files inside the project",
             path.display(),
             fence.display()
-        )));
+        ))));
     }
     std::fs::read_to_string(&real)
-        .map_err(|e| Diagnostic::error(format!("cannot read the paragraph file `{}`: {e}", path.display())))
+        .map_err(|e| Box::new(Diagnostic::error(format!("cannot read the paragraph file `{}`: {e}", path.display()))))
 }
 
 /// Stage 2 on a loaded matter: validation, then citations of ids in neither the bank nor the
@@ -539,6 +540,17 @@ impl Session {
             }
         };
         self.last_words = words;
+        if facts.marks.iter().any(|(name, _)| name == "pl:footer-overflow") {
+            let span = crate::yaml::find_key(&matter_src, "document.short_title").unwrap_or(0..0);
+            return Err(Diagnostic::error(format!(
+                "the short title `{}` does not fit on one footer line beside \"Case No. {}\"",
+                matter.document.short_title,
+                matter.case_number(profile.caption.judge_initials)
+            ))
+            .at(&matter_src, span)
+            .with_hint("shorten `document.short_title` (the footer prints it whole, on one line)")
+            .into());
+        }
         warnings.splice(0..0, warnings_before);
         let front = entries.with_pages(&facts);
         timings.typeset = t.elapsed();

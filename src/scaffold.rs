@@ -194,20 +194,36 @@ pub fn scaffold(library: &Library, name: &str, court: Option<&str>) -> Result<St
         &outline.facts,
         &format!("Outline `{name}`: {}", outline.description.trim()),
     )?;
-    if court != "nd-cal" {
-        text = text.replacen("\ncourt: nd-cal\n", &format!("\ncourt: {court}\n"), 1);
-    }
+    text = in_court(&text, &court, profiles.iter().find(|(id, _)| *id == court).map(|(_, p)| p));
     // The caption lines the court's profile does not print are commented out: a division is
     // printed only under a profile that prints one, a county only in a title that names it.
     if let Some((_, profile)) = profiles.iter().find(|(id, _)| *id == court) {
         if !profile.caption.division {
             text = comment_out_field(&text, "division");
         }
+
         if !profile.court_title.iter().any(|l| l.contains("{county}")) {
             text = comment_out_field(&text, "county");
         }
     }
     Ok(text)
+}
+
+/// A scaffolded matter (written for `nd-cal`) moved to `court`: its `court:` line, and a division
+/// or county the court's profile does not list replaced by the first one it lists.
+pub fn in_court(text: &str, court: &str, profile: Option<&crate::library::court::Profile>) -> String {
+    let mut text = text.replacen("\ncourt: nd-cal\n", &format!("\ncourt: {court}\n"), 1);
+    let Some(profile) = profile else { return text };
+    for (key, suffix) in [("division", " Division"), ("county", "")] {
+        let line = text.lines().find(|l| l.starts_with(&format!("{key}: "))).map(str::to_string);
+        let value = line.as_deref().map(|l| l[key.len() + 2..].split('#').next().unwrap_or("").trim().to_string());
+        if let (Some(line), Some(value), Some(first)) = (line, value, profile.divisions.first()) {
+            if !crate::matter::consistency::listed(&value, &profile.divisions) {
+                text = text.replacen(&line, &format!("{key}: {first}{suffix}"), 1);
+            }
+        }
+    }
+    text
 }
 
 /// The template with a top-level field commented out, saying why (the court's caption does not

@@ -12,7 +12,7 @@ use crate::diag::SourceText;
 use crate::escape::{self as w, content, markup};
 use crate::library::court::{Profile, Spacing};
 use crate::library::project::Project;
-use crate::matter::Matter;
+use crate::matter::{CaptionForm, Matter};
 use crate::typeset::{GeneratedFile, Origin};
 use crate::units::Length;
 use front::FrontData;
@@ -95,14 +95,21 @@ fn party(name: &str, role: &str) -> String {
 pub fn matter_typ(m: &Matter, p: &Profile) -> String {
     use chrono::Datelike;
     let date = m.document.date.0;
-    let parties = w::array(m.parties.values().map(|party_| party(&party_.name, &party_.role)));
+    let caption = m.caption.as_ref();
+    let parties = match caption.filter(|c| !c.parties.is_empty()) {
+        Some(c) => w::array(c.parties.iter().map(|s| party(&s.name, &s.role))),
+        None => w::array(m.parties.values().map(|party_| party(&party_.name, &party_.role))),
+    };
+    let in_re = caption.filter(|c| c.form == CaptionForm::InRe).and_then(|c| c.text.as_deref());
+    let underlying = caption.and_then(|c| c.underlying.as_ref()).map(|u| u.line());
     let client = m.client().map(|(_, c)| party(&c.name, &c.role)).unwrap_or_else(|| party("", ""));
     let attorneys = w::array(m.counsel.attorneys.iter().map(|a| {
         w::dict(&[
             ("name", w::text(&a.name)),
             ("state", w::text(&a.state)),
-            ("bar", w::opt_text(a.bar.as_deref())),
+            ("bar", w::opt_text(p.counsel.bar_id(&a.state, a.bar.as_deref()).as_deref())),
             ("email", w::text(&a.email)),
+            ("signs", w::boolean(a.name == m.counsel.signer)),
         ])
     }));
     let hearing = match &m.document.hearing {
@@ -143,6 +150,8 @@ pub fn matter_typ(m: &Matter, p: &Profile) -> String {
         ("court-title", w::array(court_title(m, p).iter().map(|l| w::text(l)))),
         ("division", w::opt_text(division)),
         ("parties", parties),
+        ("in-re", w::opt_text(in_re)),
+        ("underlying", w::opt_text(underlying.as_deref())),
         ("client", client),
         ("counsel", counsel),
         ("signer", w::text(&m.counsel.signer)),

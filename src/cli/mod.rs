@@ -10,6 +10,7 @@ mod check;
 mod citecheck;
 mod clauses;
 mod facts;
+mod library;
 mod new;
 mod watch;
 
@@ -131,6 +132,14 @@ enum Command {
         #[arg(long)]
         root: Option<PathBuf>,
     },
+    /// Print or copy a built-in library file (a court profile, a claim file, a clause, a template).
+    #[command(
+        after_help = "Examples:\n  pleader library list\n  pleader library show courts/nd-cal.yaml\n  pleader library eject courts/nd-cal.yaml --project my-firm"
+    )]
+    Library {
+        #[command(subcommand)]
+        action: LibraryAction,
+    },
     /// List the clause library; with --lint, render every clause against the sample matters.
     #[command(
         after_help = "Examples:\n  pleader clauses\n  pleader clauses --lint\n  pleader clauses --root /path/to/project"
@@ -241,6 +250,21 @@ enum AuthoritiesAction {
     },
 }
 
+#[derive(Subcommand)]
+enum LibraryAction {
+    /// List the built-in library files.
+    List,
+    /// Print a built-in library file (`claims/defamation.yaml`, `courts/nd-cal.yaml`).
+    Show { path: String },
+    /// Copy a built-in library file into a project folder, at the same path; never overwrites.
+    Eject {
+        path: String,
+        /// The project folder (default: the current folder).
+        #[arg(long, value_name = "DIR")]
+        project: Option<PathBuf>,
+    },
+}
+
 /// Why a command did not succeed.
 pub enum Failure {
     /// Diagnostics to print; the exit code follows from their kinds (1, or 2 for usage and I/O).
@@ -304,6 +328,9 @@ pub fn run() -> ExitCode {
         Command::Watch { matter, output, max_builds } => watch::run(&printer, &matter, output, max_builds),
         Command::New { dir, outline, court } => new::run(&dir, &outline, court.as_deref()),
         Command::Facts { clause, root } => facts::run(clause, root),
+        Command::Library { action: LibraryAction::List } => library::list(),
+        Command::Library { action: LibraryAction::Show { path } } => library::show(&path),
+        Command::Library { action: LibraryAction::Eject { path, project } } => library::eject(&path, project),
         Command::Clauses { lint, root } => clauses::run(&printer, lint, root),
         Command::Authorities { action: Some(AuthoritiesAction::Add { citation, write, id, root }), .. } => {
             authorities::add(&printer, &citation, write, id, root)

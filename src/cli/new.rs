@@ -10,7 +10,13 @@ use crate::library::project::{display_path, Project};
 use crate::library::Library;
 
 pub fn run(dir: &Path, outline: &str, court: Option<&str>) -> Result<(), Failure> {
-    let library = Library::load(Project::builtin())?;
+    // The project the new matter will build in (its court profiles, outlines and facts): the one
+    // that holds DIR, else the working folder's, else the built-in library.
+    let project = match Project::for_matter(&dir.join("matter.yaml"))? {
+        p if p.root.is_some() => p,
+        _ => super::project_for(None)?,
+    };
+    let library = Library::load(project)?;
     if outline == "help" {
         for (name, o) in crate::scaffold::outlines(&library)? {
             println!("{name}\n  {}", o.description.split_whitespace().collect::<Vec<_>>().join(" "));

@@ -94,6 +94,32 @@ pub struct Profile {
     /// How `pleader check` treats unverified authorities, and whether citations are links.
     #[serde(default)]
     pub citations: CitationRules,
+    /// How counsel are identified: the bar identifier the court's rules name.
+    #[serde(default)]
+    pub counsel: CounselRules,
+    /// The divisions (or, for a state court, the counties) a matter's `division:` (`county:`) may
+    /// name. Empty: the profile lists none, and a matter naming one is an error at its line.
+    #[serde(default)]
+    pub divisions: Vec<String>,
+}
+
+/// `counsel: {bar_label: "State Bar No."}`.
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CounselRules {
+    /// The words before each attorney's bar number, in the counsel block and the signature block
+    /// ("State Bar No.", "ARDC No.", "Bar Roll No."; `{state}` is the attorney's `state:`). Absent:
+    /// the court asks for no bar identifier, and none prints even where the matter gives one.
+    #[serde(default)]
+    pub bar_label: Option<String>,
+}
+
+impl CounselRules {
+    /// "State Bar No. 287114" for a bar number, or none where the court prints none.
+    pub fn bar_id(&self, state: &str, bar: Option<&str>) -> Option<String> {
+        let label = self.bar_label.as_deref()?.replace("{state}", state);
+        Some(format!("{} {}", label.trim(), bar?.trim()))
+    }
 }
 
 /// The court as the clauses reason about it.
@@ -290,6 +316,11 @@ pub struct Caption {
     /// "Courtroom: 790").
     #[serde(default = "courtroom_label")]
     pub courtroom_label: String,
+    /// The caption names the parties of the underlying action (a state court's discovery motion
+    /// is heard in that action: "plaintiffs v. the Doe defendants", the non-party's role in the
+    /// title): a matter in this court must give `caption.parties` (or an `in-re` caption).
+    #[serde(default)]
+    pub underlying_parties: bool,
 }
 
 fn courtroom_label() -> String {

@@ -76,6 +76,8 @@ pub struct Fact {
     /// For a `one-of` fact, the values that only some court systems hear, with those systems
     /// (`place_of_compliance: [federal]`): another court's matter choosing one is an error.
     pub systems: IndexMap<String, Vec<String>>,
+    /// For a `number` fact, the smallest value the brief can argue from (`min: 1` for a count).
+    pub min: Option<u64>,
 }
 
 /// A `one-of` value as written: its meaning, or its meaning and the court systems where it
@@ -113,6 +115,9 @@ struct RawFact {
     /// `one-of`: each allowed value with what it means.
     #[serde(default)]
     values: Option<IndexMap<String, RawValue>>,
+    /// `number`: the smallest value allowed.
+    #[serde(default)]
+    min: Option<u64>,
 }
 
 /// The library's facts, by top-level key.
@@ -166,6 +171,7 @@ fn convert(mut raw: RawFact, path: &str, source: &SourceText, problems: &mut Vec
                     description: String::new(),
                     example: None,
                     systems: IndexMap::new(),
+                    min: None,
                 }))
             }
         },
@@ -230,6 +236,7 @@ fn convert(mut raw: RawFact, path: &str, source: &SourceText, problems: &mut Vec
         description: raw.description,
         example: raw.example,
         systems,
+        min: raw.min,
     }
 }
 

@@ -194,6 +194,15 @@ impl Checker<'_> {
                 }
             },
             FactType::Number => match scalar.as_deref().map(|s| (s, s.parse::<u64>())) {
+                Some((_, Ok(n))) if plain && fact.min.is_some_and(|m| n < m) => {
+                    let min = fact.min.unwrap_or_default();
+                    self.error(
+                        span,
+                        format!("`{path}` is {n}, and it must be at least {min}"),
+                        Some(format!("{} (the schema's rule: `min: {min}`)", fact.description)),
+                    );
+                    Json::Null
+                }
                 Some((_, Ok(n))) if plain => Json::from(n),
                 Some((s, _)) => {
                     let lower = s.trim().to_lowercase();

@@ -5,6 +5,7 @@
 //! unknown fields, with suggestions) and nothing else; cross-checks against clauses, the bank and
 //! the profile are stage 2, [`validate`].
 
+pub mod consistency;
 pub mod facts;
 pub mod validate;
 
@@ -31,6 +32,11 @@ pub struct Matter {
     #[serde(default)]
     pub county: Option<String>,
     pub case: Case,
+    /// How the caption names the proceeding, where it is not the parties' "A v. B" block: an
+    /// "In re Subpoena to …" line, or the underlying action's parties (a state court's discovery
+    /// motion). Omitted: the caption lists `parties:`.
+    #[serde(default)]
+    pub caption: Option<CaptionSpec>,
     pub document: Document,
     /// Parties by a key the clauses use (`movant`, `respondent`, …), in caption order.
     pub parties: IndexMap<String, Party>,
@@ -62,6 +68,61 @@ pub struct Case {
     /// The judge's name and title, e.g. `Hon. Sallie Kim`.
     #[serde(default)]
     pub judge: Option<String>,
+}
+
+/// `caption: {form: in-re, text: "In re Subpoena to Quillstream, Inc.", underlying: {…}}` or
+/// `caption: {parties: [{name: …, role: Plaintiffs}, {name: DOES 1–3, role: Defendants}]}`.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CaptionSpec {
+    /// `parties` (the default: a "v." block) or `in-re` (one line: `text:`).
+    #[serde(default)]
+    pub form: CaptionForm,
+    /// The "In re …" line (form `in-re` only).
+    #[serde(default)]
+    pub text: Option<String>,
+    /// The caption's sides, where they are not the matter's `parties:` (the underlying action's
+    /// plaintiffs and defendants in a state court).
+    #[serde(default)]
+    pub parties: Vec<CaptionParty>,
+    /// The action the subpoena issued in, printed under the caption as "Underlying action: …".
+    #[serde(default)]
+    pub underlying: Option<Underlying>,
+}
+
+#[derive(Clone, Copy, Debug, Default, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "kebab-case")]
+pub enum CaptionForm {
+    #[default]
+    Parties,
+    InRe,
+}
+
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CaptionParty {
+    pub name: String,
+    pub role: String,
+}
+
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Underlying {
+    /// "Quinn v. Does 1–10".
+    pub caption: String,
+    /// "Circuit Court of Cook County, Illinois".
+    pub court: String,
+    /// "No. 2025-L-004411" or the bare number.
+    pub number: String,
+}
+
+impl Underlying {
+    /// "Quinn v. Does 1–10, No. 2025-L-004411 (Circuit Court of Cook County, Illinois)".
+    pub fn line(&self) -> String {
+        let n = self.number.trim();
+        let n = if n.to_lowercase().starts_with("no.") { n.to_string() } else { format!("No. {n}") };
+        format!("{}, {} ({})", self.caption.trim(), n, self.court.trim())
+    }
 }
 
 #[derive(Clone, Debug, Deserialize)]
@@ -281,7 +342,7 @@ impl<'de> Deserialize<'de> for OutlineItem {
 impl Matter {
     /// Reads and shape-checks a matter file.
     pub fn load(source: &SourceText) -> Result<Matter> {
-        yaml::from_str(source)
+        yaml::from_str(source).map_err(|ds| ds.into_iter().map(|d| date_at_its_line(d, source)).collect())
     }
 
     /// The party the document is filed for.
@@ -308,6 +369,24 @@ impl Matter {
         let mut out = vec![];
         walk(&self.brief, 1, &mut out);
         out
+    }
+}
+
+/// A malformed date is reported by the YAML reader at the start of the mapping that holds it
+/// (`title:` for `document.date`); this moves the error to the value itself, found after the
+/// mapping's key (`(in `document`)` in the message) as the bad text written there.
+fn date_at_its_line(d: crate::diag::Diagnostic, source: &SourceText) -> crate::diag::Diagnostic {
+    let msg = d.message.clone();
+    let Some(rest) = msg.strip_prefix('`') else { return d };
+    let Some((value, tail)) = rest.split_once('`') else { return d };
+    if !tail.starts_with(" is not a date") {
+        return d;
+    }
+    let parent = tail.rsplit_once("(in `").and_then(|(_, p)| p.split_once('`')).map(|(p, _)| p);
+    let from = parent.and_then(|p| yaml::find_key(source, p)).map_or(0, |r| r.start);
+    match source.text[from..].find(value) {
+        Some(at) if !value.is_empty() => d.at(source, from + at..from + at + value.len()),
+        _ => d,
     }
 }
 

@@ -338,6 +338,9 @@ pub fn validate(matter: &Matter, matter_src: &SourceText, lib: &Library) -> Resu
             problems.extend(unanswered_arguments(matter, matter_src, root, &facts, lib));
         }
     }
+    let (mut errors, mut cross_warnings) = super::consistency::check(matter, matter_src, lib.profile);
+    problems.append(&mut errors);
+    warnings.append(&mut cross_warnings);
     for id in matter.record.keys() {
         if lib.bank.get(id).is_some() {
             let span = yaml::find_key(matter_src, &format!("record.{id}")).unwrap_or(0..0);

@@ -390,11 +390,23 @@ pub fn sample_files() -> Vec<String> {
 }
 
 /// A sample matter's text with only its `court:` line changed (and, for a court that prints the
-/// hearing, a hearing added when the sample has none).
+/// hearing, a hearing added when the sample has none; for a court that lists its divisions, the
+/// sample's division replaced by the court's first when the court has no such division).
 pub fn sample_text_in(matter: &str, court: &str) -> String {
     let text = std::fs::read_to_string(root().join("matters").join(matter)).unwrap();
     let line = text.lines().find(|l| l.starts_with("court: ")).expect("a court line").to_string();
     let mut text = text.replacen(&format!("\n{line}\n"), &format!("\ncourt: {court}\n"), 1);
+    let profile = std::fs::read_to_string(root().join("courts").join(format!("{court}.yaml"))).unwrap();
+    let divisions: Vec<String> = serde_yaml::from_str::<serde_yaml::Value>(&profile).unwrap()["divisions"]
+        .as_sequence()
+        .map(|s| s.iter().filter_map(|d| d.as_str().map(str::to_string)).collect())
+        .unwrap_or_default();
+    if let Some(division) = text.lines().find(|l| l.starts_with("division: ")).map(str::to_string) {
+        let name = division.trim_start_matches("division: ").trim().trim_end_matches(" Division");
+        if !divisions.is_empty() && !divisions.iter().any(|d| d == name) && !court.starts_with("ca-") {
+            text = text.replacen(&division, &format!("division: {} Division", divisions[0]), 1);
+        }
+    }
     if court == "ca-superior" && !text.contains("\ncounty: ") {
         text = text.replacen("\ncourt: ca-superior\n", "\ncourt: ca-superior\ncounty: Alameda\n", 1);
     }

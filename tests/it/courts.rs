@@ -8,7 +8,7 @@ use std::process::Command;
 
 use crate::common::*;
 use pleader::pipeline::{BuildOptions, Session};
-use pleader::rules::{court_checks, Status};
+use pleader::rules::Status;
 
 /// The whole text of a typeset brief, with runs of white space made single.
 fn brief_text(built: &pleader::pipeline::Built) -> String {

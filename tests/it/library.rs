@@ -6,7 +6,7 @@
 use std::collections::BTreeSet;
 
 use crate::common::*;
-use pleader::rules::{court_checks, filing_ready};
+use pleader::rules::filing_ready;
 use typst::foundations::NativeElement;
 use typst::introspection::Introspector;
 use typst::model::FootnoteElem;

@@ -12,6 +12,8 @@
 //! - `robustness`: arbitrary input never panics;
 //! - `typography`: footnote numbers, headings, dashes, subdivisions, case numbers, widows;
 //! - `workflow`: the lawyer's commands (`new`, `check`, `clauses`, `authorities`, `watch`, help);
+//! - `captions`: counsel and signature blocks with bar numbers, In re and state-court captions,
+//!   hyphenated names, the footer; the matter's cross-field rules by mutating the samples;
 //! - `cli`: the binary's output path, exit codes and the last good PDF;
 //! - `courts`: the court-aware library — every sample under every court it is written for, each
 //!   standard's argument, clauses refused outside their courts;
@@ -20,9 +22,12 @@
 //! - `substance`: what the brief says of the law and the record — arguments answered, the
 //!   standard's force, fact and opinion, entities, repeated passages, the lawyer's own paragraphs;
 //! - `citecheck_loop`: recording a person's checks (`authorities verify`, `citecheck --import`);
+//! - `add_court`: the README's add-a-court walk-through, step by step; `library show/eject`;
 //! - `architecture`: the source tree keeps its rules (one Typst writer, no import cycle).
 
+mod add_court;
 mod architecture;
+mod captions;
 mod citations;
 mod citecheck_loop;
 mod cli;

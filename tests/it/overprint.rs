@@ -47,7 +47,7 @@ fn a_tall_counsel_block_pushes_the_court_title_down() {
     // Each bar number on one line.
     let lines: Vec<String> = all_lines(&built, 0).iter().map(|l| normalize(&l.text)).collect();
     for a in &built.matter.counsel.attorneys {
-        let sbn = format!("(CA SBN {})", a.bar.as_deref().expect("the sample gives bar numbers"));
+        let sbn = format!("(State Bar No. {})", a.bar.as_deref().expect("the sample gives bar numbers"));
         assert!(lines.iter().any(|l| l.contains(&sbn)), "{sbn} broken: {lines:#?}");
     }
 }

@@ -1,0 +1,185 @@
+//! Cross-field checks of a matter against itself and its court profile (part of stage 2,
+//! [`super::validate`]): values each well-formed on their own that together would print a wrong
+//! brief. Each is an error (or, where the brief is still right but not in the court's form, a
+//! warning) at the matter's own line. The rules, as the README's matter-file section states them:
+//!
+//! - the hearing is on or after the brief's date, and the motion it answers was filed
+//!   (`facts.early_discovery.motion_date`) on or before it. The build never reads the clock, so a
+//!   brief dated ahead of today is caught only against these dates;
+//! - `division:` is one the profile lists under `divisions:` (where the profile prints the
+//!   division), and `county:` one it lists (where its court title names the county); a profile
+//!   that lists none accepts any value and prints it as written;
+//! - no two parties share a `name` or a `short` name;
+//! - the caption's form is whole: `in-re` has its `text:` and no `parties:`, `parties` has no
+//!   `text:`; a court that captions the underlying action (`caption.underlying_parties`) gets a
+//!   warning when the matter gives no caption of its own.
+
+use crate::diag::{Diagnostic, SourceText};
+use crate::library::court::Profile;
+use crate::matter::{CaptionForm, Matter};
+use crate::yaml::tree::Node;
+
+/// The span of a key path in the matter's tree (`["document", "hearing", "date"]`): the deepest
+/// key written, so a flow mapping (`hearing: {date: …}`) is found too.
+fn span_of(root: Option<&Node>, path: &[&str]) -> std::ops::Range<usize> {
+    let mut node = root;
+    let mut span = 0..0;
+    for key in path {
+        match node.and_then(|n| n.get(key)) {
+            Some(e) => {
+                span = e.key_span.clone();
+                node = Some(&e.value);
+            }
+            None => break,
+        }
+    }
+    span
+}
+
+/// Whether a matter's division names a listed one: "San Jose" or "San Jose Division", any case.
+pub fn listed(value: &str, list: &[String]) -> bool {
+    let v = value.trim().to_lowercase();
+    let v = v.strip_suffix(" division").unwrap_or(&v).trim().to_string();
+    let v = v.strip_suffix(" county").unwrap_or(&v).trim().to_string();
+    list.iter().any(|d| d.trim().to_lowercase() == v)
+}
+
+/// Every cross-field problem: (errors, warnings).
+pub fn check(matter: &Matter, src: &SourceText, profile: &Profile) -> (Vec<Diagnostic>, Vec<Diagnostic>) {
+    let tree = crate::yaml::tree::parse(&src.text);
+    let root = tree.as_ref();
+    let mut errors = vec![];
+    let mut warnings = vec![];
+    let date = matter.document.date.0;
+
+    // Dates.
+    if let Some(hearing) = matter.document.hearing.as_ref().and_then(|h| h.date) {
+        if hearing.0 < date {
+            errors.push(
+                Diagnostic::error(format!(
+                    "the hearing ({}) is before the brief's date ({})",
+                    hearing.long(),
+                    matter.document.date.long()
+                ))
+                .at(src, span_of(root, &["document", "hearing", "date"]))
+                .with_secondary(span_of(root, &["document", "date"]), "the brief's date")
+                .with_hint("a brief is filed before its hearing: correct `document.date` or the hearing date"),
+            );
+        }
+    }
+    let motion = matter.fact(&["early_discovery", "motion_date"]).and_then(|v| v.as_str());
+    if let Some(filed) = motion.and_then(|s| crate::units::parse_date(s).ok()) {
+        if filed > date {
+            errors.push(
+                Diagnostic::error(format!(
+                    "the motion for early discovery ({}) is dated after the brief ({})",
+                    filed.format("%Y-%m-%d"),
+                    date.format("%Y-%m-%d")
+                ))
+                .at(src, span_of(root, &["facts", "early_discovery", "motion_date"]))
+                .with_secondary(span_of(root, &["document", "date"]), "the brief's date")
+                .with_hint("the brief answers what was filed before it: correct one of the dates"),
+            );
+        }
+    }
+
+    // Division and county.
+    let listed_in = |what: &str, plural: &str, key: &str, value: &str| {
+        let list = format!("the {plural} it lists (`divisions:` in courts/{}.yaml)", matter.court);
+        let hint = match crate::diag::did_you_mean(value, profile.divisions.iter().map(|d| d.as_str())) {
+            Some(guess) => format!("{guess} ({list})"),
+            None => format!("{list}: {}", profile.divisions.join(", ")),
+        };
+        Diagnostic::error(format!("the {} profile has no {what} `{value}`", profile.name))
+            .at(src, span_of(root, &[key]))
+            .with_hint(hint)
+    };
+    if let Some(d) = matter.division.as_deref().filter(|_| profile.caption.division && !profile.divisions.is_empty()) {
+        if !listed(d, &profile.divisions) {
+            errors.push(listed_in("division", "divisions", "division", d));
+        }
+    }
+    let names_county = profile.court_title.iter().any(|l| l.contains("{county}"));
+    if let Some(c) = matter.county.as_deref().filter(|_| names_county && !profile.divisions.is_empty()) {
+        if !listed(c, &profile.divisions) {
+            errors.push(listed_in("county", "counties", "county", c));
+        }
+    }
+
+    // Parties.
+    let parties: Vec<(&String, &crate::matter::Party)> = matter.parties.iter().collect();
+    for (i, (key, party)) in parties.iter().enumerate() {
+        for (field, value) in [("name", &party.name), ("short", &party.short)] {
+            let norm = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase();
+            let earlier = parties[..i].iter().find(|(_, p)| {
+                let other = if field == "name" { &p.name } else { &p.short };
+                norm(other) == norm(value)
+            });
+            if let Some((first, _)) = earlier {
+                errors.push(
+                    Diagnostic::error(format!("parties `{first}` and `{key}` have the same {field} `{value}`"))
+                        .at(src, span_of(root, &["parties", key, field]))
+                        .with_secondary(span_of(root, &["parties", first, field]), "first given here")
+                        .with_hint("the brief tells the parties apart by these names: give each its own"),
+                );
+            }
+        }
+    }
+
+    // Caption.
+    match &matter.caption {
+        Some(c) => {
+            let at = span_of(root, &["caption"]);
+            match c.form {
+                CaptionForm::InRe if c.text.as_deref().is_none_or(|t| t.trim().is_empty()) => errors.push(
+                    Diagnostic::error("an `in-re` caption needs its `text:`")
+                        .at(src, at)
+                        .with_hint("e.g. `caption: {form: in-re, text: \"In re Subpoena to Quillstream, Inc.\"}`"),
+                ),
+                CaptionForm::InRe if !c.parties.is_empty() => errors.push(
+                    Diagnostic::error("an `in-re` caption prints its `text:`, not `parties:`")
+                        .at(src, span_of(root, &["caption", "parties"]))
+                        .with_hint("remove `parties:` here, or write `form: parties`"),
+                ),
+                CaptionForm::Parties if c.text.is_some() => errors.push(
+                    Diagnostic::error("`caption.text` is printed only by an `in-re` caption")
+                        .at(src, span_of(root, &["caption", "text"]))
+                        .with_hint("add `form: in-re`, or remove `text:`"),
+                ),
+                CaptionForm::Parties if c.parties.len() == 1 => errors.push(
+                    Diagnostic::error("`caption.parties` lists one side; a \"v.\" caption has two or more")
+                        .at(src, span_of(root, &["caption", "parties"]))
+                        .with_hint("list both sides, or use `form: in-re`"),
+                ),
+                _ => {}
+            }
+        }
+        None if profile.caption.underlying_parties => warnings.push(
+            Diagnostic::warning(format!(
+                "the {} captions the underlying action, and the caption would name this proceeding's parties",
+                profile.name
+            ))
+            .at(src, span_of(root, &["parties"]))
+            .with_hint(
+                "add `caption: {parties: [{name: …, role: Plaintiffs}, {name: DOES 1 through 3, role: Defendants}]}` \
+                 and give the non-party's role in the title",
+            ),
+        ),
+        None => {}
+    }
+    (errors, warnings)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::listed;
+
+    #[test]
+    fn divisions_match_with_or_without_the_word() {
+        let list = vec!["San Jose".to_string(), "Western".to_string()];
+        assert!(listed("San Jose Division", &list));
+        assert!(listed("western division", &list));
+        assert!(!listed("Eastern Division", &list));
+        assert!(!listed("Jose", &list));
+    }
+}

@@ -1,0 +1,343 @@
+//! Captions, signatures and footers as typeset, read from the glyphs: every attorney with the bar
+//! identifier the profile names (counsel block and signature), "In re" captions on the
+//! numbered-line grid with the underlying action, a state court's caption from the underlying
+//! action, long hyphenated names wrapped only at their spaces and hyphens, the footer's
+//! "Case No. …" never broken; and the matter's cross-field rules, by mutating every sample.
+
+use crate::common::*;
+use pleader::diag::{Diagnostic, SourceText};
+use pleader::pipeline::{BuildOptions, Built, Session};
+use pleader::typeset::page_text;
+
+fn root_project() -> pleader::library::project::Project {
+    pleader::library::project::Project::at(&root()).unwrap()
+}
+
+/// A build that may fail: the diagnostics instead of a panic.
+fn try_build(name: &str, text: &str) -> Result<Built, Vec<Diagnostic>> {
+    let src = SourceText::new(name.to_string(), text.to_string());
+    let loaded = pleader::pipeline::load(src, root_project())?;
+    Session::new().build_loaded(loaded, std::time::Instant::now(), BuildOptions::default())
+}
+
+/// A page's lines as read, without the line numbers in the margin.
+fn read_lines(built: &Built, page: usize) -> Vec<String> {
+    all_lines(built, page)
+        .iter()
+        .map(|l| normalize(&l.text))
+        .map(|l| match l.split_once(' ') {
+            Some((n, rest)) if n.chars().all(|c| c.is_ascii_digit()) => rest.to_string(),
+            _ => l,
+        })
+        .filter(|l| !l.is_empty() && !l.chars().all(|c| c.is_ascii_digit()))
+        .collect()
+}
+
+/// The page whose typeset text holds "Respectfully submitted", and its lines from there on.
+fn signature_lines(built: &Built) -> Vec<String> {
+    for page in (0..built.doc.pages().len()).rev() {
+        let lines = read_lines(built, page);
+        if let Some(i) = lines.iter().position(|l| l.contains("Respectfully submitted")) {
+            return lines[i..].to_vec();
+        }
+    }
+    panic!("no signature block in {}", built.matter.document.title)
+}
+
+/// The lines of the caption box's left column on the first page (line numbers and the right
+/// column left out).
+fn left_column(built: &Built) -> Vec<Line> {
+    let p = &built.profile;
+    let (left, center) = (p.paper.margin_left.pt() - 1.0, p.paper.width.pt() / 2.0);
+    let runs =
+        page_text(&built.doc.pages()[0].frame).into_iter().filter(|r| r.x >= left && r.x < center - 10.0).collect();
+    group_lines(runs)
+}
+
+/// Inserts `block` before the line that starts with `before`.
+fn insert_before(text: &str, before: &str, block: &str) -> String {
+    let at = text.find(&format!("\n{before}")).unwrap_or_else(|| panic!("no `{before}` line")) + 1;
+    format!("{}{block}{}", &text[..at], &text[at..])
+}
+
+#[test]
+fn every_attorney_prints_with_the_bar_number_the_profile_names() {
+    let mut checked = 0;
+    for matter in sample_files() {
+        let text = std::fs::read_to_string(root().join("matters").join(&matter)).unwrap();
+        let built = build_text(&matter, &text);
+        let label = built.profile.counsel.bar_label.clone();
+        let first = read_lines(&built, 0);
+        let signature = signature_lines(&built);
+        for a in &built.matter.counsel.attorneys {
+            match (&label, &a.bar) {
+                (Some(label), Some(bar)) => {
+                    let id = format!("({label} {bar})");
+                    // In the signature block: the name, and the number whole on its line or the next.
+                    let line = format!("{} {id}", a.name);
+                    let ok = signature.iter().any(|l| l.contains(&line))
+                        || signature.windows(2).any(|w| w[0].ends_with(&a.name) && w[1].contains(&id))
+                        || signature.windows(3).any(|w| w[0].ends_with(&a.name) && w[2].starts_with(&id));
+                    assert!(ok, "{matter}: `{line}` in {signature:#?}");
+                    if built.profile.caption.counsel {
+                        let line = format!("{} {id}", a.name.to_uppercase());
+                        let ok = first.iter().any(|l| l.contains(&line))
+                            || first.windows(2).any(|w| w[0].ends_with(&a.name.to_uppercase()) && w[1].contains(&id));
+                        assert!(ok, "{matter}: `{line}` in the counsel block {first:#?}");
+                    }
+                    checked += 1;
+                }
+                (None, _) => {
+                    assert!(signature.iter().any(|l| l.contains(&a.name)), "{matter}: {} not signed", a.name);
+                    assert!(!signature.iter().any(|l| l.contains("Bar No.")), "{matter}: {signature:#?}");
+                }
+                (Some(label), None) => panic!("{matter}: the {label} profile needs a bar number for {}", a.name),
+            }
+        }
+        // The signer first (under the /s/ line), every other attorney after.
+        let listed = |name: &str| signature.iter().position(|l| l.contains(name) && !l.contains("/s/")).unwrap();
+        let signer = listed(&built.matter.counsel.signer);
+        for a in built.matter.counsel.attorneys.iter().filter(|a| a.name != built.matter.counsel.signer) {
+            let at = listed(&a.name);
+            assert!(at > signer, "{matter}: {} before the signer", a.name);
+        }
+    }
+    assert!(checked >= 7, "only {checked} bar numbers checked");
+}
+
+#[test]
+fn a_profile_naming_another_identifier_prints_it_for_each_attorney() {
+    // An Illinois-style profile: the ARDC number, from the profile and not the matter.
+    let text = std::fs::read_to_string(root().join("matters/leifer-v-twitter.yaml")).unwrap();
+    let text = format!("{text}\noverrides:\n  counsel: {{bar_label: ARDC No.}}\n");
+    let built = build_text("ardc.yaml", &text);
+    let signature = signature_lines(&built).join("\n");
+    let first = all_lines(&built, 0).iter().map(|l| normalize(&l.text)).collect::<Vec<_>>().join("\n");
+    for (name, bar) in [("Gil Walton", "324133"), ("Fred Norton", "224725")] {
+        assert!(signature.contains(&format!("{name} (ARDC No. {bar})")), "{signature}");
+        assert!(first.contains(&format!("{} (ARDC No. {bar})", name.to_uppercase())), "{first}");
+    }
+    assert!(!signature.contains("State Bar") && !first.contains("State Bar"));
+}
+
+fn in_re_text() -> String {
+    let text = std::fs::read_to_string(root().join("matters/leifer-v-twitter.yaml")).unwrap();
+    insert_before(
+        &text,
+        "document:",
+        "caption:\n  form: in-re\n  text: \"In re Subpoena to Twitter, Inc.\"\n  underlying: {caption: \"Leifer v. Does 1–10\", court: \"Superior Court of California, County of Santa Clara\", number: \"22CV401177\"}\n\n",
+    )
+}
+
+#[test]
+fn an_in_re_caption_sits_on_the_line_grid_with_the_underlying_action() {
+    let built = build_text("inre.yaml", &in_re_text());
+    let p = &built.profile;
+    let lines = left_column(&built);
+    let title = lines.iter().find(|l| l.text.contains("In re Subpoena to Twitter, Inc.")).expect("the In re line");
+    let underlying =
+        lines.iter().position(|l| normalize(&l.text).starts_with("Underlying action: Leifer v. Does 1–10"));
+    let underlying = underlying.expect("the underlying action");
+    // The underlying action's lines: from its first line down the left column.
+    let left: Vec<_> = lines[underlying..].iter().take(3).collect();
+    let joined = normalize(&left.iter().map(|l| l.text.as_str()).collect::<Vec<_>>().join(" "));
+    assert!(joined.contains("No. 22CV401177 (Superior Court of California, County of Santa Clara)"), "{joined}");
+    for l in std::iter::once(title).chain(left) {
+        let line = (l.baseline - grid_baseline(&built, 1)) / p.lines.pitch.pt() + 1.0;
+        assert!((line - line.round()).abs() < 0.05, "`{}` between numbered lines: {line}", l.text);
+        // And a numbered line printed at that baseline.
+        let numbers = line_numbers(&built, 0);
+        assert!(numbers.iter().any(|(_, b)| (b - l.baseline).abs() < 0.5), "`{}` beside no line number", l.text);
+    }
+    // No "v." party block on the left.
+    assert!(!lines.iter().any(|l| normalize(&l.text) == "v."), "{lines:#?}");
+    assert!(!lines.iter().any(|l| normalize(&l.text).starts_with("SHULIM LEIFER,")));
+}
+
+#[test]
+fn an_in_re_caption_in_the_new_york_form() {
+    let text = std::fs::read_to_string(root().join("matters/brightwater-v-kestrel.yaml")).unwrap();
+    let text = insert_before(
+        &text,
+        "document:",
+        "caption: {form: in-re, text: \"In re Application of Brightwater Outfitters LLC\"}\n\n",
+    );
+    let built = build_text("bw-inre.yaml", &text);
+    let page = normalize(&page_string(&built, 0));
+    assert!(page.contains("In re Application of Brightwater Outfitters LLC"), "{page}");
+    assert!(!page.contains("-against-"), "{page}");
+}
+
+#[test]
+fn a_state_court_captions_the_underlying_action() {
+    let built = build_text("fe.yaml", &sample_text_in("ferreira-v-nestwise.yaml", "ca-superior"));
+    let lines: Vec<String> = all_lines(&built, 0).iter().map(|l| normalize(&l.text)).collect();
+    let joined = lines.join("\n");
+    assert!(joined.contains("DOES 1 through 3, inclusive,"), "{joined}");
+    assert!(lines.iter().any(|l| l.contains("Defendants.")), "{joined}");
+    // The non-party is not a side: its role prints only in the title and the counsel block.
+    assert!(!lines.iter().any(|l| l.ends_with("Non-Party.") || l.ends_with("Non-Party,")), "{joined}");
+    assert!(joined.contains("NON-PARTY NESTWISE, INC.'S"), "{joined}");
+    assert!(built.warnings.is_empty() || !built.warnings.iter().any(|w| w.message.contains("underlying action")));
+
+    // Without its own caption, the court's form is named in a warning at `parties:`.
+    let text = std::fs::read_to_string(root().join("matters/ferreira-v-nestwise.yaml")).unwrap();
+    let start = text.find("\ncaption:\n").unwrap() + 1;
+    let end = start + text[start..].find("\n\n").unwrap() + 2;
+    let text = format!("{}{}", &text[..start], &text[end..]);
+    let built = build_text("fe-nocaption.yaml", &text);
+    let w = built.warnings.iter().find(|w| w.message.contains("captions the underlying action")).expect("a warning");
+    let (line, _) = w.source.as_ref().unwrap().line_col(w.span.clone().unwrap().start);
+    assert_eq!(text.lines().nth(line - 1).unwrap(), "parties:");
+}
+
+#[test]
+fn a_long_hyphenated_name_wraps_only_at_its_spaces_and_hyphens() {
+    let name = "MARÍA-JOSÉ ECHEVERRÍA-SANTOS-VILLANUEVA-OYELARAN-BJØRNSTAD";
+    let text = std::fs::read_to_string(root().join("matters/leifer-v-twitter.yaml")).unwrap();
+    let text = text.replacen("name: SHULIM LEIFER", &format!("name: {name}"), 1);
+    assert!(text.contains(name));
+    let built = build_text("hyphen.yaml", &text);
+    let lines = left_column(&built);
+    let first = lines.iter().position(|l| l.text.starts_with("MARÍA-")).expect("the name");
+    let mut joined = String::new();
+    for l in &lines[first..] {
+        let t = l.text.trim();
+        if !joined.is_empty() && !joined.ends_with('-') {
+            joined.push(' ');
+        }
+        joined.push_str(t);
+        if t.ends_with(',') {
+            break;
+        }
+    }
+    // Joined back at the line ends, the lines are the name as written: every break was at a space
+    // or after one of its own hyphens, and no hyphen was added.
+    assert_eq!(joined, format!("{name},"));
+    let used = lines[first..].iter().take_while(|l| !l.text.contains(',')).count();
+    assert!(used >= 1, "the name did not wrap: {lines:#?}");
+    // Each line of the name on a numbered line.
+    let p = &built.profile;
+    for l in lines[first..=first + used].iter() {
+        let line = (l.baseline - grid_baseline(&built, 1)) / p.lines.pitch.pt() + 1.0;
+        assert!((line - line.round()).abs() < 0.05, "`{}` between numbered lines: {line}", l.text);
+    }
+}
+
+/// The footer lines of a page: the runs below the text area, grouped by baseline.
+fn footer_lines(built: &Built, page: usize) -> Vec<String> {
+    let bottom = built.profile.text_bottom();
+    let runs = page_text(&built.doc.pages()[page].frame).into_iter().filter(|r| r.baseline > bottom).collect();
+    group_lines(runs).into_iter().map(|l| normalize(&l.text)).collect()
+}
+
+#[test]
+fn the_footer_keeps_case_no_whole_or_names_the_short_title() {
+    let base = std::fs::read_to_string(root().join("matters/leifer-v-twitter.yaml")).unwrap();
+    let short = "TWITTER’S OPPOSITION TO MOTION TO COMPEL";
+    assert!(base.contains(&format!("short_title: {short}")));
+    let case = "Case No. 3:22-mc-80319-SK";
+    let mut built_some = 0;
+    let mut refused = false;
+    // Longer and longer titles: each either prints on one line with the whole case number beside
+    // it, or is refused at `document.short_title`.
+    let titles = [
+        "OPPOSITION".to_string(),
+        "OPPOSITION TO MOTION TO COMPEL".to_string(),
+        short.to_string(),
+        format!("{short} OF RESPONDENT TWITTER, INC."),
+        format!("{short} OF RESPONDENT TWITTER, INC. TO SUBPOENA AND IN REPLY"),
+    ];
+    for title in titles {
+        let text = base.replacen(&format!("short_title: {short}"), &format!("short_title: {title}"), 1);
+        match try_build("footer.yaml", &text) {
+            Ok(built) => {
+                for page in body_pages(&built) {
+                    let lines = footer_lines(&built, page);
+                    let line = lines.iter().find(|l| l.contains("Case")).unwrap_or_else(|| panic!("{lines:#?}"));
+                    assert!(line.ends_with(case), "page {page}: {lines:#?}");
+                    assert!(line.starts_with(&normalize(&title)), "page {page}: {lines:#?}");
+                }
+                built_some += 1;
+            }
+            Err(d) => {
+                let e =
+                    d.iter().find(|e| e.message.contains("does not fit on one footer line")).expect("the footer error");
+                let (line, _) = e.source.as_ref().unwrap().line_col(e.span.clone().unwrap().start);
+                assert!(text.lines().nth(line - 1).unwrap().trim_start().starts_with("short_title:"));
+                refused = true;
+            }
+        }
+    }
+    assert!(built_some >= 3 && refused, "built {built_some}, refused {refused}");
+}
+
+/// A sample matter's text with one line replaced (the first line starting with `from`).
+fn with_line(text: &str, from: &str, to: &str) -> Option<String> {
+    let line = text.lines().find(|l| l.starts_with(from))?;
+    Some(text.replacen(&format!("\n{line}\n"), &format!("\n{to}\n"), 1))
+}
+
+#[test]
+fn mutated_samples_never_build_silently() {
+    let project = root_project();
+    let mut mutations = 0;
+    for matter in sample_files() {
+        let text = std::fs::read_to_string(root().join("matters").join(&matter)).unwrap();
+        let m = pleader::matter::Matter::load(&SourceText::new(matter.clone(), text.clone())).unwrap();
+        let date = m.document.date.0;
+        let mut variants: Vec<(&str, String)> = vec![];
+        // Dates swapped: the hearing the day before the brief.
+        let before = (date - chrono::Duration::days(1)).format("%Y-%m-%d").to_string();
+        let hearing = format!("  hearing: {{date: {before}, time: \"9:00 a.m.\"}}");
+        let v = with_line(&text, "  hearing:", &hearing)
+            .or_else(|| with_line(&text, "  date: ", &format!("  date: {}\n{hearing}", date.format("%Y-%m-%d"))));
+        variants.push(("hearing", v.unwrap()));
+        // Divisions swapped: another court's division (or county) where this court prints one.
+        let profile = pleader::library::court::Profile::load(
+            project.files.get(&format!("courts/{}.yaml", m.court)).unwrap(),
+            None,
+        )
+        .unwrap();
+        if profile.caption.division && !profile.divisions.is_empty() {
+            variants.push(("division", with_line(&text, "division:", "division: Brooklyn Division").unwrap()));
+        }
+        if profile.court_title.iter().any(|l| l.contains("{county}")) {
+            variants.push(("county", with_line(&text, "county:", "county: Kings County, New York").unwrap()));
+        }
+        // Names duplicated: the client's short name given to the other side.
+        let (ck, client) = m.client().unwrap();
+        let (ok, _) = m.parties.iter().find(|(k, _)| *k != ck).unwrap();
+        let short_line = format!("    short: {}", client.short);
+        let other_at = text.find(&format!("\n  {ok}:\n")).unwrap();
+        let other_short = other_at + text[other_at..].find("\n    short: ").unwrap() + 1;
+        let end = other_short + text[other_short..].find('\n').unwrap();
+        variants.push(("party", format!("{}{short_line}{}", &text[..other_short], &text[end..])));
+        // Counts zeroed.
+        variants.push(("accounts", with_line(&text, "  accounts:", "  accounts: 0").unwrap()));
+        for (what, variant) in variants {
+            let src = SourceText::new(matter.clone(), variant.clone());
+            let result =
+                pleader::pipeline::load(src, project.clone()).and_then(|l| pleader::pipeline::draft_with(&l, &[]));
+            let errors = result.err().unwrap_or_else(|| panic!("{matter} with its {what} mutated built silently"));
+            let says = match what {
+                "party" => "the same short",
+                w => w,
+            };
+            let hit = errors.iter().find(|e| e.message.contains(says));
+            let e = hit
+                .unwrap_or_else(|| panic!("{matter}, {what}: {}", pleader::diag::render(&errors, Default::default())));
+            // At the matter's own line, which holds what was mutated.
+            let (line, _) = e.source.as_ref().unwrap().line_col(e.span.clone().unwrap().start);
+            let written = variant.lines().nth(line - 1).unwrap();
+            let key = match what {
+                "party" => "short:",
+                "hearing" => "hearing:",
+                w => w,
+            };
+            assert!(written.contains(key), "{matter}, {what}: the error is at line {line}: `{written}`");
+            mutations += 1;
+        }
+    }
+    assert!(mutations >= 22, "{mutations}");
+}
