@@ -79,6 +79,7 @@ pub fn profile_typ(p: &Profile) -> String {
         ("clerk-space", w::boolean(p.caption.clerk_space)),
         ("caption-hearing", w::boolean(p.caption.hearing)),
         ("caption-counsel", w::boolean(p.caption.counsel)),
+        ("caption-versus", w::text(&p.caption.versus)),
         ("footer-rule", w::boolean(p.footer.rule)),
         ("footer-rule-under-number", w::boolean(p.footer.rule_under_number)),
         ("footnote-double", w::boolean(p.type_.footnote_spacing == Spacing::Double)),

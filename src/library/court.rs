@@ -321,6 +321,14 @@ pub struct Caption {
     /// title): a matter in this court must give `caption.parties` (or an `in-re` caption).
     #[serde(default)]
     pub underlying_parties: bool,
+    /// The word between the sides of a "v." caption: `v.`, or `-against-` in New York's federal
+    /// courts.
+    #[serde(default = "versus")]
+    pub versus: String,
+}
+
+fn versus() -> String {
+    "v.".into()
 }
 
 fn courtroom_label() -> String {

@@ -23,6 +23,8 @@ fn bank_files(dir: &Path) -> Vec<(String, String)> {
     let mut v: Vec<(String, String)> = std::fs::read_dir(dir.join("authorities"))
         .unwrap()
         .flatten()
+        // Bank files only (a writer's lock file sits beside them).
+        .filter(|e| e.file_name().to_string_lossy().ends_with(".yaml"))
         .map(|e| (e.file_name().to_string_lossy().to_string(), std::fs::read_to_string(e.path()).unwrap()))
         .collect();
     v.sort();
@@ -38,12 +40,25 @@ fn a_sheet_filled_in_and_imported_with_the_open_points_cleared_makes_the_brief_f
     }
     let matter = "matters/ferreira-v-nestwise.yaml";
     std::fs::copy(root().join(matter), dir.join(matter)).unwrap();
+    // The library records no page for Krinsky's hyperbole holding (its `fact_opinion` pin is
+    // empty); the lawyer pulls the opinion, ejects the two claim files that cite it and fills the
+    // page in, so the brief cites it with a pin the sheet then asks the paralegal to confirm.
+    std::fs::create_dir_all(dir.join("claims")).unwrap();
+    for f in ["claims/defamation.yaml", "claims/false-light.yaml"] {
+        let (code, o, e) = pleader(&["library", "eject", f, "--project", dir.to_str().unwrap()], &dir);
+        assert_eq!(code, 0, "{o}{e}");
+        let text = std::fs::read_to_string(dir.join(f)).unwrap();
+        let empty = "      authority: krinsky\n      pin: \"\"";
+        let at = text.find(empty).expect("Krinsky's empty pin");
+        let text = format!("{}      authority: krinsky\n      pin: \"1176\"{}", &text[..at], &text[at + empty.len()..]);
+        std::fs::write(dir.join(f), text).unwrap();
+    }
 
     // Before: not filing-ready, and no pin is seen.
     let (code, out, err) = pleader(&["check", matter], &dir);
     assert_ne!(code, 0, "{out}{err}");
     assert!(out.contains("`citations.unverified: fail`"), "{out}");
-    assert!(out.contains("FAIL  pins seen: "), "{out}");
+    assert!(out.contains("FAIL  pins seen: "), "{out}{err}");
 
     // The sheet has the four columns a paralegal fills in, empty.
     let (code, out, err) = pleader(&["citecheck", matter, "-o", "sheet.csv"], &dir);

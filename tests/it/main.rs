@@ -41,7 +41,7 @@ mod library;
 mod overprint;
 mod profiles;
 mod robustness;
-mod substance;
 mod safety;
+mod substance;
 mod typography;
 mod workflow;

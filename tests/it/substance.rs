@@ -110,7 +110,7 @@ fn check_fails_governs_where_the_standard_is_open_and_federal_rules_in_a_state_c
 #[test]
 fn a_statement_marked_as_fact_is_argued_on_its_own_and_never_called_opinion() {
     for f in ["vance-v-stoopline.yaml", "prairie-crest-v-does.yaml", "ferreira-v-nestwise.yaml"] {
-        let built = build_text(&f, &own_text(f));
+        let built = build_text(f, &own_text(f));
         let body = body_text(&built);
         assert!(
             body.contains("assert a fact that can be checked") || body.contains("asserts a fact that can be checked"),
