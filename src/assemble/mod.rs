@@ -80,6 +80,7 @@ pub fn profile_typ(p: &Profile) -> String {
         ("caption-hearing", w::boolean(p.caption.hearing)),
         ("caption-counsel", w::boolean(p.caption.counsel)),
         ("caption-versus", w::text(&p.caption.versus)),
+        ("caption-number-label", w::text(&p.caption.number_label)),
         ("footer-rule", w::boolean(p.footer.rule)),
         ("footer-rule-under-number", w::boolean(p.footer.rule_under_number)),
         ("footnote-double", w::boolean(p.type_.footnote_spacing == Spacing::Double)),

@@ -325,6 +325,13 @@ pub struct Caption {
     /// courts.
     #[serde(default = "versus")]
     pub versus: String,
+    /// What the case number is called in the caption: `Case No.`, or `Docket No.` in New Jersey.
+    #[serde(default = "number_label")]
+    pub number_label: String,
+}
+
+fn number_label() -> String {
+    "Case No.".into()
 }
 
 fn versus() -> String {

@@ -149,7 +149,9 @@ pub fn federal_rules_in_state_court(built: &Built) -> Option<CheckItem> {
         return None;
     }
     let (text, pages) = body(built);
-    let found: Vec<String> = ["Fed. R. Civ. P.", "Federal Rule", "Rule 45", "Rule 26"]
+    // The citation forms of the Federal Rules (a case name such as "In re Rule 45 Subpoenas" is
+    // not a citation of the rule).
+    let found: Vec<String> = ["Fed. R. Civ. P.", "Federal Rule of Civil Procedure", "Federal Rules of Civil Procedure"]
         .iter()
         .filter_map(|w| text.find(w).map(|i| format!("“{w}” on page {}", page_at(&pages, i))))
         .collect();
