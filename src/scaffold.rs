@@ -214,6 +214,26 @@ pub fn scaffold(library: &Library, name: &str, court: Option<&str>) -> Result<St
 pub fn in_court(text: &str, court: &str, profile: Option<&crate::library::court::Profile>) -> String {
     let mut text = text.replacen("\ncourt: nd-cal\n", &format!("\ncourt: {court}\n"), 1);
     let Some(profile) = profile else { return text };
+    // A state court has no order before a Rule 26(f) conference: the block is commented out,
+    // documented, for a matter moved to a federal court.
+    if profile.jurisdiction.system == crate::library::court::System::State {
+        let mut out = String::with_capacity(text.len() + 64);
+        let mut inside = false;
+        for line in text.split_inclusive('\n') {
+            if line.starts_with("  early_discovery:") {
+                inside = true;
+                out.push_str(&format!("  # {}  (federal courts only)\n", line.trim()));
+                continue;
+            }
+            if inside && (line.starts_with("    ") || line.trim().is_empty()) {
+                out.push_str(&format!("  # {}\n", line.trim()));
+                continue;
+            }
+            inside = false;
+            out.push_str(line);
+        }
+        text = out;
+    }
     for (key, suffix) in [("division", " Division"), ("county", "")] {
         let line = text.lines().find(|l| l.starts_with(&format!("{key}: "))).map(str::to_string);
         let value = line.as_deref().map(|l| l[key.len() + 2..].split('#').next().unwrap_or("").trim().to_string());

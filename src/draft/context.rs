@@ -69,6 +69,7 @@ fn standard_context(standards: &Standards, profile: &Profile) -> Json {
         "pin": s.pin,
         "court": s.court,
         "evidence": s.evidence,
+        "identity_excused": s.identity_excused,
         "binds": binds,
         "settled": binds || j.standard_settled,
         "force": if binds { "binding" } else if j.standard_settled { "settled" } else { "open" },

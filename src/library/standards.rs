@@ -56,6 +56,10 @@ pub struct Standard {
     pub binds: Binds,
     /// Whether the test asks for evidence on the elements of the claim (not a pleading).
     pub evidence: bool,
+    /// Whether the announcing decision excuses evidence, before the speaker is known, of what
+    /// turns on the speaker's identity (fault, intent).
+    #[serde(default)]
+    pub identity_excused: bool,
     /// The steps, in order.
     pub steps: Vec<Step>,
     /// What was checked and where; never printed.

@@ -376,7 +376,7 @@ pub fn all_lines(built: &Built, page: usize) -> Vec<Line> {
 }
 
 /// The court profiles shipped in courts/.
-pub const COURTS: [&str; 6] = ["nd-cal", "cd-cal", "ca-superior", "sdny", "edny", "nd-ill"];
+pub const COURTS: [&str; 7] = ["nd-cal", "cd-cal", "ca-superior", "sdny", "edny", "nd-ill", "nj-superior"];
 
 /// The sample matters in matters/, by file name.
 pub fn sample_files() -> Vec<String> {
@@ -407,8 +407,16 @@ pub fn sample_text_in(matter: &str, court: &str) -> String {
             text = text.replacen(&division, &format!("division: {} Division", divisions[0]), 1);
         }
     }
-    if court == "ca-superior" && !text.contains("\ncounty: ") {
-        text = text.replacen("\ncourt: ca-superior\n", "\ncourt: ca-superior\ncounty: Alameda\n", 1);
+    if let Some(county) = text.lines().find(|l| l.starts_with("county: ")).map(str::to_string) {
+        let name = county.trim_start_matches("county: ").trim();
+        let state_court = court.ends_with("-superior");
+        if state_court && !divisions.is_empty() && !divisions.iter().any(|d| d == name) {
+            text = text.replacen(&county, &format!("county: {}", divisions[0]), 1);
+        }
+    }
+    if court.ends_with("-superior") && !text.contains("\ncounty: ") {
+        let county = divisions.first().cloned().unwrap_or_default();
+        text = text.replacen(&format!("\ncourt: {court}\n"), &format!("\ncourt: {court}\ncounty: {county}\n"), 1);
     }
     if matches!(court, "cd-cal" | "ca-superior") && !text.contains("\n  hearing:") {
         let date = text.lines().find(|l| l.starts_with("  date: ")).expect("a document date").to_string();
