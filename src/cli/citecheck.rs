@@ -26,18 +26,24 @@ pub enum SheetFormat {
     Csv,
 }
 
-pub fn run(
-    printer: &Printer,
-    matter: &Path,
-    output: Option<PathBuf>,
-    format: Option<SheetFormat>,
-) -> Result<(), Failure> {
+/// The brief typeset in memory (no PDF), with the session that built it.
+fn typeset(printer: &Printer, matter: &Path) -> Result<(crate::pipeline::Session, crate::pipeline::Built), Failure> {
     let mut session = super::session();
     let progress = Progress::start(format!("typesetting {}", display_path(matter)));
     let result = session.build_path(matter, BuildOptions { pdf: false });
     drop(progress);
     super::announce_used(&session, false);
     let built = result.map_err(|d| printer.fail(d))?;
+    Ok((session, built))
+}
+
+pub fn run(
+    printer: &Printer,
+    matter: &Path,
+    output: Option<PathBuf>,
+    format: Option<SheetFormat>,
+) -> Result<(), Failure> {
+    let (session, built) = typeset(printer, matter)?;
     let format = format.unwrap_or(match output.as_ref().and_then(|o| o.extension()) {
         Some(e) if e.eq_ignore_ascii_case("csv") => SheetFormat::Csv,
         _ => SheetFormat::Md,
@@ -132,12 +138,7 @@ pub fn import(printer: &Printer, matter: &Path, sheet: &Path) -> Result<(), Fail
     };
     let (c_id, c_pin, c_sentence) = (col("id")?, col("pin")?, col("sentence")?);
     let (c_by, c_source, c_date, c_note) = (col("verified_by")?, col("source")?, col("date")?, col("note")?);
-    let mut session = super::session();
-    let progress = Progress::start(format!("typesetting {}", display_path(matter)));
-    let result = session.build_path(matter, BuildOptions { pdf: false });
-    drop(progress);
-    super::announce_used(&session, false);
-    let built = result.map_err(|d| printer.fail(d))?;
+    let (_, built) = typeset(printer, matter)?;
     let current = citecheck::rows(&built);
     let explicit = super::GLOBALS.get().and_then(|g| g.0.clone());
     let library =

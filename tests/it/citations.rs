@@ -6,8 +6,6 @@
 //! the credits for the vendored reference data.
 
 use std::collections::{BTreeMap, BTreeSet};
-use std::path::Path;
-use std::process::Command;
 use std::time::Instant;
 
 use crate::common::*;
@@ -23,16 +21,6 @@ use pleader::pipeline::{self, BuildOptions, Built, Session};
 use pleader::rules::{citecheck, court_checks, Status};
 use typst::layout::{Frame, FrameItem};
 use typst::model::Destination;
-
-fn pleader(args: &[&str], cwd: &Path) -> (i32, String, String) {
-    let out =
-        Command::new(env!("CARGO_BIN_EXE_pleader")).args(args).current_dir(cwd).env("NO_COLOR", "1").output().unwrap();
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stdout).into(),
-        String::from_utf8_lossy(&out.stderr).into(),
-    )
-}
 
 fn fixture_bank() -> (SourceText, Bank) {
     let path = root().join("tests/fixtures/bank-errors/cases.yaml");

@@ -4,19 +4,8 @@
 //! longer match the brief are reported and not recorded; nothing is recorded that was not entered.
 
 use std::path::Path;
-use std::process::Command;
 
 use crate::common::*;
-
-fn pleader(args: &[&str], cwd: &Path) -> (i32, String, String) {
-    let out =
-        Command::new(env!("CARGO_BIN_EXE_pleader")).args(args).current_dir(cwd).env("NO_COLOR", "1").output().unwrap();
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stdout).into(),
-        String::from_utf8_lossy(&out.stderr).into(),
-    )
-}
 
 /// Every bank file of the project folder, by name, with its text.
 fn bank_files(dir: &Path) -> Vec<(String, String)> {

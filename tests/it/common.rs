@@ -514,3 +514,18 @@ pub fn checks_but_verification(built: &pleader::pipeline::Built) -> Vec<pleader:
         .filter(|c| c.name != "verified authorities" && c.name != "pin cites" && c.name != "pins seen")
         .collect()
 }
+
+/// Runs the binary in `cwd` without colour: (exit code, standard output, standard error).
+pub fn pleader(args: &[&str], cwd: &std::path::Path) -> (i32, String, String) {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_pleader"))
+        .args(args)
+        .current_dir(cwd)
+        .env("NO_COLOR", "1")
+        .output()
+        .unwrap();
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into(),
+        String::from_utf8_lossy(&out.stderr).into(),
+    )
+}

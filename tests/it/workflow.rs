@@ -2,22 +2,11 @@
 //! `watch` (rebuilds on change, keeps the last good PDF on an error), and `--help` with examples.
 
 use std::io::{BufRead, BufReader};
-use std::path::Path;
 use std::process::{Command, Stdio};
 use std::sync::mpsc;
 use std::time::Duration;
 
 use crate::common::*;
-
-fn pleader(args: &[&str], cwd: &Path) -> (i32, String, String) {
-    let out =
-        Command::new(env!("CARGO_BIN_EXE_pleader")).args(args).current_dir(cwd).env("NO_COLOR", "1").output().unwrap();
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stdout).into(),
-        String::from_utf8_lossy(&out.stderr).into(),
-    )
-}
 
 #[test]
 fn new_scaffolds_a_matter_that_checks_and_builds() {
