@@ -260,6 +260,104 @@ pub fn base_context(
     })
 }
 
+/// The facts each value the context computes is drawn from, so that `clauses --lint`
+/// ([`super::reads`]) counts a clause reading `timeline.filing_days` as reading
+/// `meet_and_confer.objections_served` and `motion.filed`. Keyed by the value's path; a key
+/// covers the paths below it.
+pub const DERIVED_READS: &[(&str, &[&str])] = &[
+    ("timeline.served", &["subpoena.served"]),
+    ("timeline.return_date", &["subpoena.return_date"]),
+    ("timeline.objections_served", &["meet_and_confer.objections_served"]),
+    ("timeline.filed", &["motion.filed"]),
+    ("timeline.objection_days", &["subpoena.served", "meet_and_confer.objections_served"]),
+    ("timeline.filing_days", &["meet_and_confer.objections_served", "motion.filed"]),
+    ("timeline.timely", &["subpoena.served", "subpoena.return_date", "meet_and_confer.objections_served"]),
+    ("shortfall", &["evidence.missing", "evidence.items.offered_for", "statements.opinion", "underlying.claims"]),
+];
+
+/// What the argued claims still lack, computed once for every clause that argues it:
+/// - `failing`: the kinds of proof (in `_proof.yaml`'s order) that some argued claim's elements
+///   call for and the matter lists under `evidence.missing` — and `fact` whenever a statement is
+///   argued as opinion (`opinion`, true by default), so a statement marked opinion is never
+///   silently left unargued;
+/// - `unproved`: those of them an argued claim asks evidence of (the rest are qualities of the
+///   statements, argued by reading them), except what turns on the speakers' identity where the
+///   standard excuses it (`waiting`);
+/// - `absent`: what is unproved and no piece of the movant's evidence is even offered for;
+/// - `speech_laws`: the fact/opinion authorities of the argued speech claims, each once.
+fn shortfall_context(facts: &Json, claims: &Json, proof: &crate::library::claims::ProofKinds, excused: bool) -> Json {
+    let strs = |v: &Json| -> Vec<String> {
+        v.as_array().into_iter().flatten().filter_map(|x| x.as_str().map(String::from)).collect()
+    };
+    let argued: Vec<&Json> =
+        claims.as_array().into_iter().flatten().filter(|c| c["argued"].as_bool() == Some(true)).collect();
+    let missing = strs(&facts["evidence"]["missing"]);
+    let opinion = facts["statements"].as_array().into_iter().flatten().any(|st| st["opinion"].as_bool() != Some(false));
+    let failing: Vec<&String> = proof
+        .keys()
+        .filter(|k| missing.contains(k) || (k.as_str() == "fact" && opinion))
+        .filter(|k| argued.iter().any(|c| strs(&c["all_proof"]).contains(k)))
+        .collect();
+    let (mut unproved, mut waiting) = (vec![], vec![]);
+    for k in &failing {
+        if !argued.iter().any(|c| strs(&c["proof"]).contains(k)) {
+            continue;
+        }
+        if excused && proof[k.as_str()].depends_on_identity {
+            waiting.push(*k);
+        } else {
+            unproved.push(*k);
+        }
+    }
+    let offered: Vec<String> =
+        facts["evidence"]["items"].as_array().into_iter().flatten().flat_map(|it| strs(&it["offered_for"])).collect();
+    let absent: Vec<&&String> = unproved.iter().filter(|k| !offered.contains(k)).collect();
+    let mut speech_laws: Vec<&str> = vec![];
+    for c in &argued {
+        if c["content_based"].as_bool() == Some(true) {
+            if let Some(a) = c["fact_opinion"]["authority"].as_str() {
+                if !speech_laws.contains(&a) {
+                    speech_laws.push(a);
+                }
+            }
+        }
+    }
+    json!({"failing": failing, "unproved": unproved, "waiting": waiting, "absent": absent, "speech_laws": speech_laws})
+}
+
+/// The subpoena's timeline from the matter's dates: each date as written, the days between
+/// service and objections and between objections and motion, and whether the objections were
+/// served within Rule 45(d)(2)(B)'s time ("before the earlier of the time specified for
+/// compliance or 14 days after the subpoena is served"). `timely` is true only when service, the
+/// return date and the objections are all given and the objections came no later than the
+/// fourteenth day and before the return date; otherwise it is false and the brief says nothing
+/// about timeliness. Computed here so that no clause does date arithmetic.
+fn timeline_context(facts: &Json) -> Json {
+    let date = |a: &str, b: &str| facts[a][b].as_str().and_then(|s| crate::units::parse_date(s).ok());
+    let served = date("subpoena", "served");
+    let ret = date("subpoena", "return_date");
+    let objections = date("meet_and_confer", "objections_served");
+    let filed = date("motion", "filed");
+    let days = |from: Option<chrono::NaiveDate>, to: Option<chrono::NaiveDate>| match (from, to) {
+        (Some(f), Some(t)) if t >= f => Some((t - f).num_days()),
+        _ => None,
+    };
+    let timely = match (served, ret, objections) {
+        (Some(s), Some(r), Some(o)) => o <= s + chrono::Duration::days(14) && o < r,
+        _ => false,
+    };
+    let text = |d: Option<chrono::NaiveDate>| d.map(|d| d.format("%Y-%m-%d").to_string());
+    json!({
+        "served": text(served),
+        "return_date": text(ret),
+        "objections_served": text(objections),
+        "filed": text(filed),
+        "objection_days": days(served, objections),
+        "filing_days": days(objections, filed),
+        "timely": timely,
+    })
+}
+
 /// The outline numbered and the context every clause shares, computed once per build.
 pub struct Prepared<'a> {
     pub outline: Vec<(usize, &'a OutlineItem)>,
@@ -284,10 +382,13 @@ pub fn prepare<'a>(matter: &'a Matter, profile: &Profile, facts: Json, bank: &Ba
         .arguments
         .kinds
         .iter()
-        .map(|(k, a)| (k.clone(), json!({"means": a.means, "summary": a.summary})))
+        .map(|(k, a)| (k.clone(), json!({"means": a.means, "summary": a.summary, "answered_by": a.answered_by})))
         .collect::<Map<String, Json>>());
     context["proof_kinds"] = json!(library.proof.keys().collect::<Vec<_>>());
     context["claims"] = claims_context(&facts, claims, bank);
+    context["timeline"] = timeline_context(&facts);
+    let excused = context["standard"]["identity_excused"].as_bool() == Some(true);
+    context["shortfall"] = shortfall_context(&facts, &context["claims"], &library.proof, excused);
     context["facts"] = facts;
     Prepared { outline, numbered, context }
 }

@@ -228,11 +228,27 @@ impl Walker<'_> {
 /// The facts a compiled template reads, including those of the partials it includes.
 pub fn reads(tera: &Tera, template: &str) -> Reads {
     // The clause context's `claims` is built from `facts.underlying.claims` (see draft::context).
-    let aliases = BTreeMap::from([("claims".to_string(), "underlying.claims".to_string())]);
+    // The values the context computes from facts (`timeline`, `shortfall`) stand for the facts
+    // they are drawn from (draft::context::DERIVED_READS); they are walked under a marked name
+    // and replaced by those facts at the end.
+    let mut aliases = BTreeMap::from([("claims".to_string(), "underlying.claims".to_string())]);
+    for root in ["timeline", "shortfall"] {
+        aliases.insert(root.to_string(), format!("@{root}"));
+    }
     let mut w = Walker { tera, aliases, out: Reads::default(), depth: 0 };
     if let Ok(t) = tera.get_template(template) {
         let ast = t.ast.clone();
         w.nodes(&ast);
+    }
+    let derived: Vec<String> = w.out.facts.iter().filter(|p| p.starts_with('@')).cloned().collect();
+    for p in derived {
+        w.out.facts.remove(&p);
+        let value = &p[1..];
+        for (key, facts) in super::context::DERIVED_READS {
+            if value == *key || value.starts_with(&format!("{key}.")) {
+                w.out.facts.extend(facts.iter().map(|f| f.to_string()));
+            }
+        }
     }
     w.out
 }

@@ -6,9 +6,14 @@
 //! - the hearing is on or after the brief's date, and the motion it answers was filed
 //!   (`facts.early_discovery.motion_date`) on or before it. The build never reads the clock, so a
 //!   brief dated ahead of today is caught only against these dates;
+//! - the subpoena's service, the objections' service, the motion's filing and the brief's date
+//!   fall in that order, the return date is on or after service, and the motion's delay is given
+//!   as the two dates or as `motion.delay` (exactly one);
 //! - `division:` is one the profile lists under `divisions:` (where the profile prints the
 //!   division), and `county:` one it lists (where its court title names the county); a profile
 //!   that lists none accepts any value and prints it as written;
+//! - `motion.needs_identities_to_proceed` comes with `needs_identities_cite` (a warning: the brief
+//!   would characterise the motion without a cite);
 //! - no two parties share a `name` or a `short` name;
 //! - the caption's form is whole: `in-re` has its `text:` and no `parties:`, `parties` has no
 //!   `text:`; a court that captions the underlying action (`caption.underlying_parties`) gets a
@@ -44,8 +49,99 @@ pub fn listed(value: &str, list: &[String]) -> bool {
     list.iter().any(|d| d.trim().to_lowercase() == v)
 }
 
+/// The dates of the subpoena and the motion, in the order they must fall: (path, what it is).
+const TIMELINE: [(&[&str], &str); 4] = [
+    (&["subpoena", "served"], "the subpoena's service"),
+    (&["meet_and_confer", "objections_served"], "the objections' service"),
+    (&["motion", "filed"], "the motion's filing"),
+    (&["document", "date"], "the brief's date"),
+];
+
+/// The timeline's rules (written in `clauses/_facts.yaml` beside each date): service, objections,
+/// motion and brief fall in that order, the return date is on or after service, and the motion's
+/// delay is given either as the two dates or as `motion.delay`, never both or neither.
+fn timeline(matter: &Matter, src: &SourceText, root: Option<&Node>, states_delay: bool, errors: &mut Vec<Diagnostic>) {
+    let date_at = |path: &[&str]| -> Option<chrono::NaiveDate> {
+        if path == ["document", "date"] {
+            return Some(matter.document.date.0);
+        }
+        matter.fact(path).and_then(|v| v.as_str()).and_then(|s| crate::units::parse_date(s).ok())
+    };
+    let fact_span = |path: &[&str]| {
+        if path[0] == "document" {
+            span_of(root, path)
+        } else {
+            let mut full = vec!["facts"];
+            full.extend_from_slice(path);
+            span_of(root, &full)
+        }
+    };
+    let given: Vec<(&[&str], &str, chrono::NaiveDate)> =
+        TIMELINE.iter().filter_map(|(p, what)| date_at(p).map(|d| (*p, *what, d))).collect();
+    for pair in given.windows(2) {
+        let ((ep, ewhat, earlier), (lp, lwhat, later)) = (pair[0], pair[1]);
+        if later < earlier {
+            errors.push(
+                Diagnostic::error(format!(
+                    "{lwhat} ({}) is before {ewhat} ({})",
+                    later.format("%Y-%m-%d"),
+                    earlier.format("%Y-%m-%d")
+                ))
+                .at(src, fact_span(lp))
+                .with_secondary(fact_span(ep), ewhat)
+                .with_hint(format!(
+                    "the dates fall in this order: {}; correct one of them",
+                    TIMELINE.iter().map(|(_, w)| *w).collect::<Vec<_>>().join(", ")
+                )),
+            );
+        }
+    }
+    let served = date_at(&["subpoena", "served"]);
+    if let (Some(served), Some(ret)) = (served, date_at(&["subpoena", "return_date"])) {
+        if ret < served {
+            errors.push(
+                Diagnostic::error(format!(
+                    "the subpoena's return date ({}) is before its service ({})",
+                    ret.format("%Y-%m-%d"),
+                    served.format("%Y-%m-%d")
+                ))
+                .at(src, fact_span(&["subpoena", "return_date"]))
+                .with_secondary(fact_span(&["subpoena", "served"]), "served")
+                .with_hint("a subpoena sets its compliance date after it is served; correct one of the dates"),
+            );
+        }
+    }
+    let dates = date_at(&["meet_and_confer", "objections_served"]).is_some() && date_at(&["motion", "filed"]).is_some();
+    let delay = matter.fact(&["motion", "delay"]).is_some();
+    if (states_delay || delay) && dates == delay {
+        let (message, at, hint) = if dates {
+            (
+                "`motion.delay` is given with the dates it would state",
+                fact_span(&["motion", "delay"]),
+                "the brief computes the days from `meet_and_confer.objections_served` and `motion.filed`: remove `delay:`",
+            )
+        } else {
+            (
+                "the matter does not say when the motion was filed",
+                fact_span(&["motion"]),
+                "give `meet_and_confer.objections_served` and `motion.filed` (the brief states the days between them), \
+                 or `motion.delay` as prose, e.g. `delay: six weeks`",
+            )
+        };
+        errors.push(Diagnostic::error(message).at(src, at).with_hint(hint));
+    }
+}
+
 /// Every cross-field problem: (errors, warnings).
-pub fn check(matter: &Matter, src: &SourceText, profile: &Profile) -> (Vec<Diagnostic>, Vec<Diagnostic>) {
+///
+/// `states_delay`: whether a clause of the outline says when the motion was filed (reads
+/// `motion.delay`), so that the matter must give the dates or the delay.
+pub fn check(
+    matter: &Matter,
+    src: &SourceText,
+    profile: &Profile,
+    states_delay: bool,
+) -> (Vec<Diagnostic>, Vec<Diagnostic>) {
     let tree = crate::yaml::tree::parse(&src.text);
     let root = tree.as_ref();
     let mut errors = vec![];
@@ -81,6 +177,22 @@ pub fn check(matter: &Matter, src: &SourceText, profile: &Profile) -> (Vec<Diagn
                 .with_hint("the brief answers what was filed before it: correct one of the dates"),
             );
         }
+    }
+
+    // The subpoena's timeline: each date on or after the one before it, none after the brief.
+    timeline(matter, src, root, states_delay, &mut errors);
+
+    // A characterisation of the motion without its cite.
+    if matter.fact(&["motion", "needs_identities_to_proceed"]).and_then(|v| v.as_bool()) == Some(true)
+        && matter.fact(&["motion", "needs_identities_cite"]).is_none()
+    {
+        warnings.push(
+            Diagnostic::warning(
+                "the brief will say the movant needs the names to proceed, with no cite to where the motion says so",
+            )
+            .at(src, span_of(root, &["facts", "motion", "needs_identities_to_proceed"]))
+            .with_hint("add `needs_identities_cite: {doc: mot, at: \"at …\"}` under `motion:`"),
+        );
     }
 
     // Division and county.

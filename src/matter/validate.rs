@@ -338,7 +338,8 @@ pub fn validate(matter: &Matter, matter_src: &SourceText, lib: &Library) -> Resu
             problems.extend(unanswered_arguments(matter, matter_src, root, &facts, lib));
         }
     }
-    let (mut errors, mut cross_warnings) = super::consistency::check(matter, matter_src, lib.profile);
+    let (mut errors, mut cross_warnings) =
+        super::consistency::check(matter, matter_src, lib.profile, selection.covers("motion.delay"));
     problems.append(&mut errors);
     warnings.append(&mut cross_warnings);
     for id in matter.record.keys() {

@@ -376,7 +376,7 @@ pub fn all_lines(built: &Built, page: usize) -> Vec<Line> {
 }
 
 /// The court profiles shipped in courts/.
-pub const COURTS: [&str; 7] = ["nd-cal", "cd-cal", "ca-superior", "sdny", "edny", "nd-ill", "nj-superior"];
+pub const COURTS: [&str; 8] = ["nd-cal", "cd-cal", "ca-superior", "sdny", "edny", "nd-ill", "nj-superior", "wd-wash"];
 
 /// The sample matters in matters/, by file name.
 pub fn sample_files() -> Vec<String> {

@@ -251,3 +251,55 @@ fn a_project_claim_file_extends_the_librarys() {
     let body = body_text(&built);
     assert!(body.contains("Under Oregon law, defamation requires"), "{body}");
 }
+
+#[test]
+fn the_brief_states_the_intervals_its_dates_make() {
+    // Served Sept. 21, objections Oct. 2 (return date Oct. 13), motion Nov. 6: the brief computes
+    // eleven and thirty-five days and says the objections came within Rule 45(d)(2)(B)'s time.
+    let body = body_text(&build_text("pc.yaml", &own_text("prairie-crest-v-does.yaml")));
+    assert!(body.contains("On September 21, 2026, Prairie Crest served the Ledger with a subpoena"), "{body}");
+    assert!(body.contains("objections on October 2, 2026, eleven days after the subpoena was served"), "{body}");
+    assert!(body.contains("within the time Fed. R. Civ. P. 45(d)(2)(B) allows"), "{body}");
+    assert!(body.contains("On November 6, 2026, thirty-five days after the Ledger served its objections"), "{body}");
+    // Objections served on the twentieth day: the days are stated, timeliness is not claimed.
+    let late =
+        own_text("prairie-crest-v-does.yaml").replace("objections_served: 2026-10-02", "objections_served: 2026-10-11");
+    let body = body_text(&build_text("pc.yaml", &late));
+    assert!(body.contains("objections on October 11, 2026, twenty days after the subpoena was served."), "{body}");
+    assert!(!body.contains("within the time Fed. R. Civ. P. 45(d)(2)(B) allows"), "{body}");
+    assert!(body.contains("twenty-six days after the Ledger served its objections"), "{body}");
+}
+
+#[test]
+fn a_waiver_argument_is_answered_from_the_dates_and_only_when_they_show_timeliness() {
+    let text = own_text("harborlight-subpoena.yaml");
+    let body = body_text(&build_text("hl.yaml", &text));
+    assert!(body.contains("The Association's Objections Were Timely"), "{body}");
+    assert!(
+        body.contains("served its written objections on August 14, 2026, eleven days after service and before the date set for compliance"),
+        "{body}"
+    );
+    // The roadmap names every answering section, from the kinds' data.
+    assert!(body.contains("Section V.A answers the motion's reliance on the timeliness of the objections."), "{body}");
+    // Objections on the fifteenth day: the clause refuses to argue timeliness, naming the dates.
+    let late = text.replace("objections_served: 2026-08-14", "objections_served: 2026-08-18");
+    let project = pleader::library::project::Project::at(&root()).unwrap();
+    let loaded = pleader::pipeline::load(pleader::diag::SourceText::new("hl.yaml", late), project).unwrap();
+    let err = pleader::pipeline::draft_with(&loaded, &[]).err().expect("a late objection must not be argued as timely");
+    let shown = pleader::diag::render(&err, Default::default());
+    assert!(shown.contains("2026-08-18") && shown.contains("untimely-objections"), "{shown}");
+}
+
+#[test]
+fn statements_argued_as_opinion_are_argued_even_when_evidence_missing_omits_fact() {
+    // The Harborlight matter lists no `fact` under evidence.missing, but two of its three posts are
+    // opinion (the default): the brief argues them as opinion under Washington law, and the
+    // introduction counts them.
+    let body = body_text(&build_text("hl.yaml", &own_text("harborlight-subpoena.yaml")));
+    assert!(
+        body.contains("two of the three posts at issue, read in context, express opinions rather than facts"),
+        "{body}"
+    );
+    assert!(body.contains("Read in their setting, two of the posts"), "{body}");
+    assert!(body.contains("Dunlap v. Wayne"), "{body}");
+}
