@@ -21,6 +21,7 @@ use std::collections::HashSet;
 
 use super::syntax::{self, sentence_start, CiteError, Group, Item};
 use super::{CiteUse, Form};
+use crate::cite::reference::Shape;
 use crate::cite::verify::{read_cite, CaseCite};
 use crate::escape::{self, emph, emph_text, markup};
 use crate::library::bank::{Authority, Bank, Kind};
@@ -333,7 +334,8 @@ fn is_database(cite: &str) -> bool {
 fn reporter_head(cite: &str) -> Option<&str> {
     let cite = cite.trim();
     match read_cite(cite)? {
-        (CaseCite::Reporter(parts), used) => {
+        // A public-domain citation ("2006-Ohio-2095") is its own head.
+        (CaseCite::Reporter(parts), used) if parts.shape == Shape::Volume => {
             cite[..used].trim_end().strip_suffix(parts.page.as_str()).map(str::trim_end)
         }
         _ => None,
@@ -529,6 +531,7 @@ mod tests {
         assert_eq!(reporter_head("385 F. Supp. 2d 969"), Some("385 F. Supp. 2d"));
         assert_eq!(reporter_head("5 U.S. (1 Cranch) 137"), Some("5 U.S. (1 Cranch)"));
         assert_eq!(reporter_head("2011 WL 5444622"), None);
+        assert_eq!(reporter_head("2006-Ohio-2095"), None);
         for db in ["2011 WL 5444622", "2023 U.S. Dist. LEXIS 2756", "2019 Cal. App. LEXIS 5"] {
             assert!(is_database(db), "{db}");
         }

@@ -675,7 +675,7 @@ impl Citation<'_> {
             CaseCite::Reporter(p) => {
                 edition = Some(p.edition);
                 if p.written != p.edition.abbrev {
-                    let fixed = canonical_cite(p);
+                    let fixed = p.canonical();
                     let how = if p.canonical {
                         format!("`{}` is spaced differently from reporters-db's `{}`", p.written, p.edition.abbrev)
                     } else {
@@ -1053,17 +1053,6 @@ fn periods_of(c: &Court) -> String {
         })
         .collect();
     list.join(", ")
-}
-
-/// The cite with its reporter written as reporters-db writes it.
-fn canonical_cite(p: &CiteParts) -> String {
-    let mut s = format!("{} {}", p.volume, p.edition.abbrev);
-    if let Some(n) = &p.nominative {
-        s.push_str(&format!(" ({n})"));
-    }
-    s.push(' ');
-    s.push_str(&p.page);
-    s
 }
 
 /// "App. Div. 2d Dep't" → ("App. Div.", Some("2d Dep't")); "2d Dep’t" → ("", Some(…)).
