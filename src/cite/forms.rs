@@ -21,8 +21,8 @@ use std::collections::HashSet;
 
 use super::syntax::{self, sentence_start, CiteError, Group, Item};
 use super::{CiteUse, Form};
+use crate::cite::read::{read_cite, CaseCite};
 use crate::cite::reference::Shape;
-use crate::cite::verify::{read_cite, CaseCite};
 use crate::escape::{self, emph, emph_text, markup};
 use crate::library::bank::{Authority, Bank, Kind};
 use crate::matter::RecordDoc;
@@ -111,7 +111,7 @@ impl<'a> Resolver<'a> {
         }
     }
 
-    /// Links every case citation to its lookup address ([`super::verify::lookup_url`]).
+    /// Links every case citation to its lookup address ([`super::read::lookup_url`]).
     pub fn with_links(mut self, links: bool) -> Self {
         self.links = links;
         self
@@ -243,7 +243,7 @@ impl<'a> Resolver<'a> {
                 // The mark goes inside the citation's first word, where no line or page break
                 // can separate it from the first glyph; a link goes around both.
                 let marked = escape::with_mark(&printed, "cite", mark);
-                match self.links.then(|| super::verify::lookup_url(auth)).flatten() {
+                match self.links.then(|| super::read::lookup_url(auth)).flatten() {
                     Some(url) => escape::link(&url, &marked),
                     None => marked,
                 }

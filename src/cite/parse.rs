@@ -10,8 +10,8 @@ use std::ops::Range;
 
 use chrono::NaiveDate;
 
+use super::read::{self, CaseCite};
 use super::reference;
-use super::verify::{self, CaseCite};
 use crate::diag::did_you_mean;
 
 /// A pasted case citation, read.
@@ -140,7 +140,7 @@ pub fn parse_citation(input: &str) -> Result<Parsed, ParseError> {
             // 591". The bank keeps one reporter; the parallel one is named in a note.
             let parallel_at = std::iter::once(0)
                 .chain(written.match_indices(", ").map(|(i, _)| i + 2))
-                .find(|&i| verify::read_cite(&written[i..]).is_some_and(|(c, _)| !matches!(c, CaseCite::Docket)));
+                .find(|&i| read::read_cite(&written[i..]).is_some_and(|(c, _)| !matches!(c, CaseCite::Docket)));
             let (written, parallel) = match parallel_at {
                 Some(0) => ("", Some(written)),
                 Some(i) => (&written[..i - 2], Some(&written[i..])),
@@ -395,13 +395,13 @@ fn find_citation_from(text: &str, from: usize, history: bool) -> Result<(usize, 
 }
 
 fn reads_as_cite(s: &str) -> bool {
-    verify::read_cite(s).is_some_and(|(c, _)| !matches!(c, CaseCite::Docket))
+    read::read_cite(s).is_some_and(|(c, _)| !matches!(c, CaseCite::Docket))
 }
 
 /// The citation at `start`, normalised: (citation as the bank writes it, as read, end).
 fn read_at(text: &str, start: usize, notes: &mut Vec<String>) -> Result<(String, CaseCite, usize), ParseError> {
     let (read, used) =
-        verify::read_cite(&text[start..]).ok_or_else(|| err(start..text.len(), "could not read the citation", None))?;
+        read::read_cite(&text[start..]).ok_or_else(|| err(start..text.len(), "could not read the citation", None))?;
     let end = start + used;
     let written = text[start..end].trim();
     let cite = match &read {
@@ -562,7 +562,7 @@ fn normalize_court((court, at): (&str, usize), read: &CaseCite, notes: &mut Vec<
         _ => None,
     };
     let jurisdiction = edition.and_then(reference::implied_jurisdiction).unwrap_or("");
-    let (base, department) = verify::strip_department(court);
+    let (base, department) = read::strip_department(court);
     if base.is_empty() {
         return Ok(court.to_string());
     }
@@ -604,7 +604,7 @@ fn normalize_court((court, at): (&str, usize), read: &CaseCite, notes: &mut Vec<
         return Err(err(
             at..at + court.len(),
             format!("`{base}` is not a court abbreviation in courts-db"),
-            did_you_mean(base, verify::court_abbreviations().iter().copied()),
+            did_you_mean(base, read::court_abbreviations().iter().copied()),
         ));
     }
     // Written as courts-db writes it, or as a Bluebook form it knows ("3d Cir.", "App. Div."):
