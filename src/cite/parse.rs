@@ -302,7 +302,7 @@ fn court_date_follows(text: &str, pos: usize) -> bool {
     rest.starts_with('(')
         && matching_paren(text, open).is_some_and(|close| {
             let inner = text[open + 1..close].trim_end();
-            inner.len() >= 4 && inner[inner.len() - 4..].bytes().all(|b| b.is_ascii_digit())
+            inner.len() >= 4 && inner.as_bytes()[inner.len() - 4..].iter().all(u8::is_ascii_digit)
         })
 }
 
@@ -477,7 +477,8 @@ fn split_date(inner: &str) -> Result<(Option<&str>, i32, Option<NaiveDate>), (St
     let Some(last) = words.last() else { return Err(("empty parentheses".into(), None)) };
     // "(1st Cir.1990)": the year written without its space.
     let n = last.len();
-    if n > 5 && last[n - 4..].bytes().all(|b| b.is_ascii_digit()) && last[..n - 4].ends_with('.') {
+    // (Bytes first: the last four are ASCII digits before the text is cut there.)
+    if n > 5 && last.as_bytes()[n - 4..].iter().all(u8::is_ascii_digit) && last[..n - 4].ends_with('.') {
         let year: i32 = last[n - 4..].parse().map_err(|_| (format!("could not read the year `{last}`"), None))?;
         let court = inner[..inner.len() - 4].trim();
         return Ok((Some(court), year, None));

@@ -166,3 +166,12 @@ fn the_reader_reports_what_it_normalised_and_what_it_left_out() {
     let p = parse_citation("Lissner v. Test 1 U.S. 1 (1982)").unwrap();
     assert!(p.notes.iter().any(|n| n.contains("comma")), "{:?}", p.notes);
 }
+
+#[test]
+fn text_that_is_not_ascii_where_a_year_or_a_dash_is_looked_for_is_read_without_a_panic() {
+    // Found by the robustness proptest: a typographic character right before where the reader
+    // looks for a year run onto the court ("Cir.1990").
+    for s in ["0 (at *0“v. )", "Foo v. Bar (at *9–v. 2005) 1 U.S. 1", "Foo v. Bar, 1 U.S. 1 (Cir.“2005)"] {
+        let _ = parse_citation(s);
+    }
+}
