@@ -143,7 +143,7 @@ impl FrontData {
 /// An authority's entry text, linked to its lookup address when the profile asks for links.
 fn toa_text(auth: &Authority, profile: &Profile) -> String {
     let text = auth.toa_text();
-    match profile.citations.links.then(|| crate::cite::verify::lookup_url(auth)).flatten() {
+    match profile.citations.links.then(|| crate::cite::read::lookup_url(auth)).flatten() {
         Some(url) => w::link(&url, &text),
         None => text,
     }

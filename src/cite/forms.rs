@@ -21,7 +21,8 @@ use std::collections::HashSet;
 
 use super::syntax::{self, sentence_start, CiteError, Group, Item};
 use super::{CiteUse, Form};
-use crate::cite::verify::{read_cite, CaseCite};
+use crate::cite::read::{read_cite, CaseCite};
+use crate::cite::reference::Shape;
 use crate::escape::{self, emph, emph_text, markup};
 use crate::library::bank::{Authority, Bank, Kind};
 use crate::matter::RecordDoc;
@@ -110,7 +111,7 @@ impl<'a> Resolver<'a> {
         }
     }
 
-    /// Links every case citation to its lookup address ([`super::verify::lookup_url`]).
+    /// Links every case citation to its lookup address ([`super::read::lookup_url`]).
     pub fn with_links(mut self, links: bool) -> Self {
         self.links = links;
         self
@@ -242,7 +243,7 @@ impl<'a> Resolver<'a> {
                 // The mark goes inside the citation's first word, where no line or page break
                 // can separate it from the first glyph; a link goes around both.
                 let marked = escape::with_mark(&printed, "cite", mark);
-                match self.links.then(|| super::verify::lookup_url(auth)).flatten() {
+                match self.links.then(|| super::read::lookup_url(auth)).flatten() {
                     Some(url) => escape::link(&url, &marked),
                     None => marked,
                 }
@@ -333,7 +334,8 @@ fn is_database(cite: &str) -> bool {
 fn reporter_head(cite: &str) -> Option<&str> {
     let cite = cite.trim();
     match read_cite(cite)? {
-        (CaseCite::Reporter(parts), used) => {
+        // A public-domain citation ("2006-Ohio-2095") is its own head.
+        (CaseCite::Reporter(parts), used) if parts.shape == Shape::Volume => {
             cite[..used].trim_end().strip_suffix(parts.page.as_str()).map(str::trim_end)
         }
         _ => None,
@@ -529,6 +531,7 @@ mod tests {
         assert_eq!(reporter_head("385 F. Supp. 2d 969"), Some("385 F. Supp. 2d"));
         assert_eq!(reporter_head("5 U.S. (1 Cranch) 137"), Some("5 U.S. (1 Cranch)"));
         assert_eq!(reporter_head("2011 WL 5444622"), None);
+        assert_eq!(reporter_head("2006-Ohio-2095"), None);
         for db in ["2011 WL 5444622", "2023 U.S. Dist. LEXIS 2756", "2019 Cal. App. LEXIS 5"] {
             assert!(is_database(db), "{db}");
         }

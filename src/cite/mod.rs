@@ -9,7 +9,9 @@
 pub mod forms;
 pub mod parse;
 pub mod pins;
+pub mod read;
 pub mod reference;
+pub mod status;
 pub mod syntax;
 pub mod verify;
 

@@ -10,8 +10,8 @@ use std::ops::Range;
 
 use chrono::NaiveDate;
 
+use super::read::{self, CaseCite};
 use super::reference;
-use super::verify::{self, CaseCite};
 use crate::diag::did_you_mean;
 
 /// A pasted case citation, read.
@@ -67,9 +67,37 @@ pub fn parse_citation(input: &str) -> Result<Parsed, ParseError> {
     }
     let mut notes = vec![];
     // The main citation: the first ", " after which a citation (or a docket number and then a
-    // citation) can be read.
-    let (name_end, docket, cite_start) = find_citation(text, false)?;
+    // citation) can be read; or the California Style Manual's form, `Name (2007) 154
+    // Cal.App.4th 547`, whose court and date come before the citation; or, failing both, a
+    // citation after the name without its comma.
+    let comma = find_citation(text, false);
+    let california = california_form(text);
+    let bare = without_comma(text);
+    let no_comma = |notes: &mut Vec<String>, (name_end, cite_start): (usize, usize)| {
+        notes.push("a comma belongs between the case name and the citation (Bluebook 10.2)".to_string());
+        (name_end, None, cite_start, None)
+    };
+    let (name_end, docket, cite_start, csm) = match (comma, california, bare) {
+        (Ok((_, _, start)), Some((name_end, open, cite_start)), _) if open < start => {
+            (name_end, None, cite_start, Some(open))
+        }
+        // A citation without its comma before the first one after a comma ("Lissner v. Test 1
+        // U.S. 12, 347-348, 1 S. Ct. 2, 358"): the earlier one is the case's, the later parallel.
+        (Ok((_, None, start)), _, Some(b)) if b.1 < start => no_comma(&mut notes, b),
+        (Ok((name_end, docket, start)), _, _) => (name_end, docket, start, None),
+        (Err(_), Some((name_end, open, cite_start)), _) => (name_end, None, cite_start, Some(open)),
+        (Err(_), None, Some(b)) => no_comma(&mut notes, b),
+        (Err(e), None, None) => return Err(e),
+    };
     let mut name = text[..name_end].trim().to_string();
+    // A parallel citation to a reporter that has not printed the decision yet ("Hurst v.
+    // Florida, — U.S. —, 136 S. Ct. 616"): a blank, not part of the name.
+    if let Some((before, blank)) = name.rsplit_once(", ") {
+        if is_blank_cite(blank) {
+            notes.push(format!("blank parallel citation `{}` not stored", blank.trim()));
+            name = before.trim_end().to_string();
+        }
+    }
     // An introductory signal is the brief's, not the case's (Bluebook 1.2).
     const SIGNALS: [&str; 12] = [
         "See, e.g., ",
@@ -100,14 +128,19 @@ pub fn parse_citation(input: &str) -> Result<Parsed, ParseError> {
     let pin_text = rest.strip_prefix(", ").or_else(|| rest.strip_prefix(' ').filter(|r| r.starts_with("at ")));
     if let Some(after) = pin_text {
         if !after.starts_with('(') {
-            let len = after.find(" (").unwrap_or(after.len());
+            // The pin runs to the parenthetical, or to a bracketed parallel citation.
+            let mut len = [" (", " ["].iter().filter_map(|d| after.find(d)).min().unwrap_or(after.len());
+            // The citation's closing period is not part of a pin that ends it.
+            if len == after.len() && after.ends_with('.') {
+                len -= 1;
+            }
             let start = pos + (rest.len() - after.len());
             let written = &text[start..start + len];
             // A parallel citation after the pin (or instead of one): "79, 83, 123 S. Ct. 588,
             // 591". The bank keeps one reporter; the parallel one is named in a note.
             let parallel_at = std::iter::once(0)
                 .chain(written.match_indices(", ").map(|(i, _)| i + 2))
-                .find(|&i| verify::read_cite(&written[i..]).is_some_and(|(c, _)| !matches!(c, CaseCite::Docket)));
+                .find(|&i| read::read_cite(&written[i..]).is_some_and(|(c, _)| !matches!(c, CaseCite::Docket)));
             let (written, parallel) = match parallel_at {
                 Some(0) => ("", Some(written)),
                 Some(i) => (&written[..i - 2], Some(&written[i..])),
@@ -127,7 +160,37 @@ pub fn parse_citation(input: &str) -> Result<Parsed, ParseError> {
             pos = start + len;
         }
     }
-    let (court, year, date, after) = court_date(text, pos, &cite)?;
+    // "154 Cal.App.4th 547, 558 [66 Cal.Rptr.3d 1]": the California Style Manual's parallel
+    // citation in brackets.
+    let rest = &text[pos..];
+    if let Some(inner) = rest.trim_start().strip_prefix('[') {
+        let open = pos + (rest.len() - rest.trim_start().len());
+        let close = inner.find(']').ok_or_else(|| err(open..text.len(), "unclosed bracket", None))?;
+        notes.push(format!("parallel citation `{}` not stored: the bank keeps one reporter", inner[..close].trim()));
+        pos = open + 1 + close + 1;
+    }
+    let neutral = match &read {
+        CaseCite::Reporter(p) if p.is_neutral() => Some(p),
+        _ => None,
+    };
+    let (court, year, date, after) = match (csm, neutral) {
+        // The court and date were before the citation.
+        (Some(open), _) => {
+            let (court, year, date, _) = court_date(text, open, &cite)?;
+            (court, year, date, pos)
+        }
+        // A public-domain citation names its year and court itself (Bluebook 10.3.3):
+        // "State v. Foo, 2006-Ohio-2095"; a court-and-date parenthetical may still follow.
+        (None, Some(p)) if !court_date_follows(text, pos) => {
+            let by = match reference::implied_court(p.edition) {
+                Some(c) => format!("{} ({c})", p.edition.reporter_name),
+                None => p.edition.reporter_name.to_string(),
+            };
+            notes.push(format!("year {} and court read from the public-domain citation: {by}", p.volume));
+            (None, i32::try_from(p.volume).ok(), None, pos)
+        }
+        _ => court_date(text, pos, &cite)?,
+    };
     let court = court.map(|c| normalize_court(c, &read, &mut notes)).transpose()?;
     pos = after;
     let mut history = vec![];
@@ -192,6 +255,57 @@ pub fn parse_citation(input: &str) -> Result<Parsed, ParseError> {
     Ok(Parsed { name, defined, cite, docket, court, year, date, history, pin, notes })
 }
 
+/// The California Style Manual's form, `Name (court date) cite`: (end of the name, the opening
+/// parenthesis, start of the citation), for the first parenthesis that reads as a court and date
+/// and is followed by a citation.
+fn california_form(text: &str) -> Option<(usize, usize, usize)> {
+    for (i, _) in text.match_indices(" (") {
+        let open = i + 1;
+        let Some(close) = matching_paren(text, open) else { continue };
+        if split_date(&text[open + 1..close]).is_err() {
+            continue;
+        }
+        let after = &text[close + 1..];
+        let start = close + 1 + (after.len() - after.trim_start().len());
+        if start > close + 1 && reads_as_cite(&text[start..]) && !text[..i].trim().is_empty() {
+            return Some((i, open, start));
+        }
+    }
+    None
+}
+
+/// A citation after the name with no comma between them ("Lissner v. Test 1 U.S. 1 (1982)"):
+/// (end of the name, start of the citation), at the first space after which one reads.
+fn without_comma(text: &str) -> Option<(usize, usize)> {
+    text.match_indices(' ')
+        .map(|(i, _)| i)
+        .find(|&i| i > 0 && text[i + 1..].starts_with(|c: char| c.is_ascii_digit()) && reads_as_cite(&text[i + 1..]))
+        .map(|i| (i, i + 1))
+}
+
+/// "— U.S. —", "___ U.S. ___", "-- U.S. --": a parallel citation whose volume and page are not
+/// yet known.
+fn is_blank_cite(s: &str) -> bool {
+    let s = s.trim();
+    let blank = |w: &str| !w.is_empty() && w.chars().all(|c| matches!(c, '—' | '–' | '-' | '_'));
+    let words: Vec<&str> = s.split_whitespace().collect();
+    words.len() >= 3
+        && blank(words[0])
+        && blank(words[words.len() - 1])
+        && reference::is_reporter(&words[1..words.len() - 1].join(" "))
+}
+
+/// Whether a `(court date)` parenthetical (one ending in a year) follows `pos`.
+fn court_date_follows(text: &str, pos: usize) -> bool {
+    let rest = text[pos..].trim_start();
+    let open = text.len() - rest.len();
+    rest.starts_with('(')
+        && matching_paren(text, open).is_some_and(|close| {
+            let inner = text[open + 1..close].trim_end();
+            inner.len() >= 4 && inner.as_bytes()[inner.len() - 4..].iter().all(u8::is_ascii_digit)
+        })
+}
+
 /// Where the citation starts: (end of the text before it, docket number if any, start of the
 /// citation).
 fn find_citation(text: &str, history: bool) -> Result<(usize, Option<String>, usize), ParseError> {
@@ -238,6 +352,25 @@ fn find_citation_from(text: &str, from: usize, history: bool) -> Result<(usize, 
             let end = rest.find([',', '(']).map_or(text.len(), |e| b + e);
             let written = text[b..end].trim_end();
             let inner_end = written.rfind(' ').unwrap_or(written.len());
+            // The reporter is known: the page is what is missing or wrong.
+            let whole = written[vol..].trim();
+            if reference::is_reporter(whole) {
+                let at = b + written.len();
+                return Err(err(
+                    at..at,
+                    format!("no first page after `{written}`"),
+                    Some(format!("write the page the opinion begins on: `{written} 969`")),
+                ));
+            }
+            let page = written[inner_end..].trim();
+            if inner_end > vol && reference::is_reporter(written[vol..inner_end].trim()) && !reference::is_page(page) {
+                let at = b + inner_end + (written[inner_end..].len() - written[inner_end..].trim_start().len());
+                return Err(err(
+                    at..at + page.len(),
+                    format!("could not read the page `{page}` in `{written}`"),
+                    Some("a first page is a number (`969`), a number with a letter (`172A`, `126(A)`), a roman numeral (`lxiv`) or a blank (`___`)".into()),
+                ));
+            }
             let reporter = written[vol..inner_end].trim();
             let candidates: Vec<&str> = reference::all_editions().iter().map(|e| e.abbrev).collect();
             let variants = reference::variant_candidates(reporter);
@@ -262,23 +395,18 @@ fn find_citation_from(text: &str, from: usize, history: bool) -> Result<(usize, 
 }
 
 fn reads_as_cite(s: &str) -> bool {
-    verify::read_cite(s).is_some_and(|(c, _)| !matches!(c, CaseCite::Docket))
+    read::read_cite(s).is_some_and(|(c, _)| !matches!(c, CaseCite::Docket))
 }
 
 /// The citation at `start`, normalised: (citation as the bank writes it, as read, end).
 fn read_at(text: &str, start: usize, notes: &mut Vec<String>) -> Result<(String, CaseCite, usize), ParseError> {
     let (read, used) =
-        verify::read_cite(&text[start..]).ok_or_else(|| err(start..text.len(), "could not read the citation", None))?;
+        read::read_cite(&text[start..]).ok_or_else(|| err(start..text.len(), "could not read the citation", None))?;
     let end = start + used;
     let written = text[start..end].trim();
     let cite = match &read {
         CaseCite::Reporter(p) => {
-            let mut s = format!("{} {}", p.volume, p.edition.abbrev);
-            if let Some(n) = &p.nominative {
-                s.push_str(&format!(" ({n})"));
-            }
-            s.push(' ');
-            s.push_str(&p.page);
+            let s = p.canonical();
             if p.written != p.edition.abbrev {
                 notes.push(format!(
                     "reporter `{}` written as reporters-db writes it: `{}` ({})",
@@ -349,7 +477,8 @@ fn split_date(inner: &str) -> Result<(Option<&str>, i32, Option<NaiveDate>), (St
     let Some(last) = words.last() else { return Err(("empty parentheses".into(), None)) };
     // "(1st Cir.1990)": the year written without its space.
     let n = last.len();
-    if n > 5 && last[n - 4..].bytes().all(|b| b.is_ascii_digit()) && last[..n - 4].ends_with('.') {
+    // (Bytes first: the last four are ASCII digits before the text is cut there.)
+    if n > 5 && last.as_bytes()[n - 4..].iter().all(u8::is_ascii_digit) && last[..n - 4].ends_with('.') {
         let year: i32 = last[n - 4..].parse().map_err(|_| (format!("could not read the year `{last}`"), None))?;
         let court = inner[..inner.len() - 4].trim();
         return Ok((Some(court), year, None));
@@ -434,7 +563,7 @@ fn normalize_court((court, at): (&str, usize), read: &CaseCite, notes: &mut Vec<
         _ => None,
     };
     let jurisdiction = edition.and_then(reference::implied_jurisdiction).unwrap_or("");
-    let (base, department) = verify::strip_department(court);
+    let (base, department) = read::strip_department(court);
     if base.is_empty() {
         return Ok(court.to_string());
     }
@@ -453,11 +582,30 @@ fn normalize_court((court, at): (&str, usize), read: &CaseCite, notes: &mut Vec<
         None => base,
     };
     let found = reference::court_in_jurisdiction(base, jurisdiction);
+    // Written without its periods ("D Kan", "SC"): the one court whose abbreviation has the same
+    // letters.
+    let letters = |s: &str| s.chars().filter(|c| !c.is_whitespace() && *c != '.').collect::<String>();
+    if found.is_empty() && !base.contains('.') {
+        let mut same: Vec<&'static str> = reference::all_courts()
+            .iter()
+            .map(|c| c.citation)
+            .filter(|c| !c.is_empty() && letters(c) == letters(base))
+            .collect();
+        same.sort_unstable();
+        same.dedup();
+        if let [one] = same.as_slice() {
+            notes.push(format!("court `{base}` written as courts-db writes it: `{one}`"));
+            if let Some(d) = department {
+                return Ok(format!("{one} {d}"));
+            }
+            return Ok(one.to_string());
+        }
+    }
     if found.is_empty() {
         return Err(err(
             at..at + court.len(),
             format!("`{base}` is not a court abbreviation in courts-db"),
-            did_you_mean(base, verify::court_abbreviations().iter().copied()),
+            did_you_mean(base, read::court_abbreviations().iter().copied()),
         ));
     }
     // Written as courts-db writes it, or as a Bluebook form it knows ("3d Cir.", "App. Div."):

@@ -148,6 +148,47 @@ pub struct CiteParts {
     pub canonical: bool,
     /// Byte offset in the input just past the page, where a pincite or parenthetical begins.
     pub end: usize,
+    /// How the parts are arranged: "385 F. Supp. 2d 969", "2006-Ohio-2095" or "T.C. Memo.
+    /// 2019-233".
+    pub shape: Shape,
+}
+
+/// How a reporter citation arranges its volume (or year), reporter and page.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Shape {
+    /// Volume, reporter, page: "385 F. Supp. 2d 969", "2017 IL App (4th) 160407".
+    Volume,
+    /// A public-domain citation joined by hyphens: "2006-Ohio-2095", "2007-NMCERT-008".
+    Hyphenated,
+    /// Reporter, then year and number: "T.C. Memo. 2019-233" (the volume is the year).
+    YearPage,
+}
+
+impl CiteParts {
+    /// The citation with its reporter written as reporters-db writes it, in the citation's own
+    /// shape ("385 F. Supp. 2d 969", "5 U.S. (1 Cranch) 137", "2006-Ohio-2095", "T.C. Memo.
+    /// 2019-233").
+    pub fn canonical(&self) -> String {
+        match self.shape {
+            Shape::Hyphenated => format!("{}-{}-{}", self.volume, self.edition.abbrev, self.page),
+            Shape::YearPage => format!("{} {}-{}", self.edition.abbrev, self.volume, self.page),
+            Shape::Volume => {
+                let mut s = format!("{} {}", self.volume, self.edition.abbrev);
+                if let Some(n) = &self.nominative {
+                    s.push_str(&format!(" ({n})"));
+                }
+                s.push(' ');
+                s.push_str(&self.page);
+                s
+            }
+        }
+    }
+
+    /// Whether the citation is a public-domain (neutral) one, which names its court and year
+    /// itself ("2006-Ohio-2095", "2017 IL App (4th) 160407", "T.C. Memo. 2019-233").
+    pub fn is_neutral(&self) -> bool {
+        self.edition.cite_type == "neutral"
+    }
 }
 
 /// Every edition, sorted by abbreviation (then by preference among same-abbreviation reporters).
@@ -228,9 +269,11 @@ pub fn split_cite(cite: &str) -> Option<(u32, &'static Edition, String)> {
 /// written canonically, as a recorded variant ("F.Supp.2d"), or with different spacing;
 /// canonical matches win over variants of the same length, and a variant naming several
 /// editions is not used. Also accepted: a nominative parallel before the page ("5 U.S. (1
-/// Cranch) 137"), a capital-letter page suffix ("2021 MT 172A"), and hyphenated neutral
-/// citations ("2017-Ohio-5699"). Not handled: citations without a volume ("T.C. Memo.
-/// 2019-123"), paragraph-numbered services ("CCH ¶ 5500"), or volumes with letters ("17A").
+/// Cranch) 137"), page suffixes ("2021 MT 172A", "83 Misc. 3d 126(A)", "2017 IL App (1st)
+/// 143684-B"), roman-numeral pages ("12 Neb. App. lxiv"), hyphenated neutral citations
+/// ("2017-Ohio-5699", read as the public-domain edition) and neutral citations whose year
+/// follows the reporter ("T.C. Memo. 2019-123"). Not handled: paragraph-numbered services
+/// ("CCH ¶ 5500"), or volumes with letters ("17A").
 pub fn parse_cite(cite: &str) -> Option<CiteParts> {
     /// Longest reporter text considered; reporters-db's longest abbreviation is 64 bytes.
     const MAX_REPORTER_LEN: usize = 96;
@@ -239,7 +282,10 @@ pub fn parse_cite(cite: &str) -> Option<CiteParts> {
     let s = cite.trim_start();
     let base = cite.len() - s.len();
     let vol_len = s.bytes().take_while(u8::is_ascii_digit).count();
-    if vol_len == 0 || vol_len > 9 {
+    if vol_len == 0 {
+        return parse_year_page(s, base);
+    }
+    if vol_len > 9 {
         return None;
     }
     let volume: u32 = s[..vol_len].parse().ok()?;
@@ -287,6 +333,7 @@ pub fn parse_cite(cite: &str) -> Option<CiteParts> {
                         written: written.to_string(),
                         canonical,
                         end: rest_base + at + page_len,
+                        shape: Shape::Volume,
                     });
                 }
             }
@@ -563,14 +610,30 @@ fn resolve_reporter(written: &str) -> Option<(&'static Edition, bool)> {
 }
 
 /// Length of the page at the start of `s`: ASCII digits with at most one capital-letter suffix
-/// ("1028A", "47M"), or a blank of two or more underscores; not followed by a letter or digit
-/// ("4th" and "2d" are not pages).
+/// ("1028A", "47M"), a hyphenated one ("143684-B") or a parenthesised one ("126(A)", New York's
+/// unreported Misc. decisions; "51192(U)"); a lower-case roman numeral ("lxiv", front matter)
+/// followed by a space, a comma, a semicolon, a parenthesis or the end; or a blank of two or
+/// more underscores. Not followed by a letter or digit ("4th" and "2d" are not pages).
 fn page_len(s: &str) -> Option<usize> {
-    let digits = s.bytes().take_while(u8::is_ascii_digit).count();
+    let b = s.as_bytes();
+    let digits = b.iter().take_while(|c| c.is_ascii_digit()).count();
     let len = if digits > 0 {
-        digits + usize::from(s.as_bytes().get(digits).is_some_and(u8::is_ascii_uppercase))
+        let rest = &b[digits..];
+        let suffix = match rest {
+            [b'(', l, b')', ..] if l.is_ascii_uppercase() => 3,
+            [b'-', l, ..] if l.is_ascii_uppercase() && !rest.get(2).is_some_and(u8::is_ascii_alphanumeric) => 2,
+            [l, ..] if l.is_ascii_uppercase() => 1,
+            _ => 0,
+        };
+        digits + suffix
+    } else if b.first().is_some_and(|&c| b"ivxlcdm".contains(&c)) {
+        let n = b.iter().take_while(|c| b"ivxlcdm".contains(c)).count();
+        return match b.get(n) {
+            None | Some(b' ' | b',' | b';' | b'(' | b')') => Some(n),
+            _ => None,
+        };
     } else {
-        s.bytes().take_while(|&b| b == b'_').count()
+        b.iter().take_while(|&&c| c == b'_').count()
     };
     if len == 0 || (digits == 0 && len < 2) {
         return None;
@@ -579,6 +642,17 @@ fn page_len(s: &str) -> Option<usize> {
         Some(c) if c.is_alphanumeric() || c == '_' => None,
         _ => Some(len),
     }
+}
+
+/// Whether `written` names a printed reporter (canonically or as a variant) — for an error
+/// message that must say which part of a citation is wrong.
+pub fn is_reporter(written: &str) -> bool {
+    resolve_reporter(written).is_some()
+}
+
+/// Whether `s` starts with something that reads as a page (see [`parse_cite`]).
+pub fn is_page(s: &str) -> bool {
+    page_len(s).is_some()
 }
 
 /// The rest of a hyphenated neutral citation, "2017-Ohio-5699" or "2005 -NMCA- 078": `rest`
@@ -591,7 +665,10 @@ fn parse_hyphenated(volume: u32, rest: &str, rest_base: usize) -> Option<CitePar
     let page_start = after.trim_start();
     let at = 1 + close + 1 + (after.len() - page_start.len());
     let page_len = page_len(page_start)?;
+    // "Ohio" is both the Ohio Reports (1821–1851) and Ohio's public-domain citation: joined by
+    // hyphens it is the latter.
     let (edition, canonical) = resolve_reporter(written)?;
+    let edition = editions(edition.abbrev).iter().find(|e| e.cite_type == "neutral").unwrap_or(edition);
     Some(CiteParts {
         volume,
         edition,
@@ -600,7 +677,51 @@ fn parse_hyphenated(volume: u32, rest: &str, rest_base: usize) -> Option<CitePar
         written: written.to_string(),
         canonical,
         end: rest_base + at + page_len,
+        shape: Shape::Hyphenated,
     })
+}
+
+/// A public-domain citation without a volume, "T.C. Memo. 2019-233" or "T.C. Summary Opinion
+/// 2018-133": a neutral reporter, then the year and the number joined by a hyphen. `base` is the
+/// offset of `s` in the input.
+fn parse_year_page(s: &str, base: usize) -> Option<CiteParts> {
+    /// Longest reporter text considered.
+    const MAX_REPORTER_LEN: usize = 48;
+    let mut best = None;
+    let mut prev_ws = false;
+    for (i, ch) in s.char_indices() {
+        let ws = ch.is_whitespace();
+        if prev_ws && !ws {
+            let written = s[..i].trim_end();
+            if written.len() > MAX_REPORTER_LEN {
+                break;
+            }
+            let rest = &s[i..];
+            let year_len = rest.bytes().take_while(u8::is_ascii_digit).count();
+            if year_len == 4 && rest[4..].starts_with('-') {
+                let number = &rest[5..];
+                if let Some(page_len) = page_len(number) {
+                    let found = resolve_reporter(written).and_then(|(e, canonical)| {
+                        editions(e.abbrev).iter().find(|e| e.cite_type == "neutral").map(|e| (e, canonical))
+                    });
+                    if let Some((edition, canonical)) = found {
+                        best = Some(CiteParts {
+                            volume: rest[..4].parse().ok()?,
+                            edition,
+                            page: number[..page_len].to_string(),
+                            nominative: None,
+                            written: written.to_string(),
+                            canonical,
+                            end: base + i + 5 + page_len,
+                            shape: Shape::YearPage,
+                        });
+                    }
+                }
+            }
+        }
+        prev_ws = ws;
+    }
+    best
 }
 
 /// A four-digit year followed by whitespace at the start of `s`, and the rest after the
@@ -797,6 +918,19 @@ mod tests {
         let p = parse_cite("2005 -NMCA- 078").unwrap();
         assert_eq!((p.edition.abbrev, p.page.as_str()), ("NMCA", "078"));
         assert_eq!(parse_cite("2017-Nowhere-5699"), None);
+        // Joined by hyphens, "Ohio" is the public-domain citation, not the Ohio Reports.
+        assert_eq!(parse_cite("2006-Ohio-2095").unwrap().edition.cite_type, "neutral");
+        assert_eq!(parse_cite("2006-Ohio-2095").unwrap().canonical(), "2006-Ohio-2095");
+        // Roman-numeral, parenthesised and hyphenated page suffixes; the year after the reporter.
+        let p = parse_cite("12 Neb. App. lxiv (2004)").unwrap();
+        assert_eq!((p.edition.abbrev, p.page.as_str()), ("Neb. Ct. App.", "lxiv"));
+        assert_eq!(parse_cite("83 Misc.3d 126(A)").unwrap().canonical(), "83 Misc. 3d 126(A)");
+        assert_eq!(parse_cite("2017 IL App (1st) 143684-B").unwrap().page, "143684-B");
+        let p = parse_cite("T.C. Memo. 2019-233, at *4").unwrap();
+        assert_eq!((p.volume, p.page.as_str(), p.shape), (2019, "233", Shape::YearPage));
+        assert_eq!((p.canonical(), p.end), ("T.C. Memo. 2019-233".to_string(), "T.C. Memo. 2019-233".len()));
+        assert_eq!(parse_cite("1 U.S. f24601"), None);
+        assert_eq!(parse_cite("Memo. 2019-233"), None);
     }
 
     #[test]

@@ -12,7 +12,7 @@ use std::path::{Path, PathBuf};
 use super::{project_for, Failure, Printer};
 use crate::cite::parse::parse_citation;
 use crate::cite::reference::{COURTS_DB_VERSION, REPORTERS_DB_VERSION};
-use crate::cite::verify;
+use crate::cite::{status, verify};
 use crate::diag::{Diagnostic, SourceText};
 use crate::escape::plain;
 use crate::library::bank::{append_verification, Bank, Kind, NewRecord};
@@ -48,7 +48,7 @@ pub fn run(query: Option<String>, root: Option<PathBuf>, matter: Option<PathBuf>
         println!("{id}  [{:?}]  ({})", a.kind, src.name);
         println!("  full:  {full}");
         println!("  short: {short}");
-        println!("  {}", verify::status(a).describe());
+        println!("  {}", status::status(a).describe());
         if let Some(note) = &a.note {
             let first: String = note.split_whitespace().collect::<Vec<_>>().join(" ");
             let cut: String = first.chars().take(160).collect();

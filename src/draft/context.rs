@@ -11,6 +11,7 @@ use std::collections::BTreeMap;
 
 use serde_json::{json, Map, Value as Json};
 
+use crate::cite::read::reporter;
 use crate::library::bank::Bank;
 use crate::library::claims::Claims;
 use crate::library::court::{Profile, System};
@@ -86,7 +87,7 @@ fn decisions(bank: &Bank, profile: &Profile) -> Json {
         for s in a.supports.iter().filter(|s| !s.against) {
             let Some(pin) = s.pin.as_deref().filter(|p| !p.trim().is_empty()) else { continue };
             let court = a.court.as_deref();
-            let where_ = if j.is_own(court, a.cite()) {
+            let where_ = if j.is_own(court, reporter(a.cite())) {
                 0
             } else if j.is_circuit(court) {
                 1

@@ -181,11 +181,13 @@ impl System {
 }
 
 impl Jurisdiction {
-    /// Whether a decision with this court parenthetical and citation is one of this court's own.
-    pub fn is_own(&self, court: Option<&str>, cite: &str) -> bool {
+    /// Whether a decision with this court parenthetical, printed in this reporter (the edition's
+    /// abbreviation as `cite::read::reporter` reads it from the citation), is one of this
+    /// court's own.
+    pub fn is_own(&self, court: Option<&str>, reporter: Option<&str>) -> bool {
         match court {
             Some(c) => c == self.court || self.own_courts.iter().any(|o| o == c),
-            None => self.own_reporters.iter().any(|r| reporter_of(cite).is_some_and(|x| x.starts_with(r.as_str()))),
+            None => self.own_reporters.iter().any(|r| reporter.is_some_and(|x| x.starts_with(r.as_str()))),
         }
     }
 
@@ -193,14 +195,6 @@ impl Jurisdiction {
     pub fn is_circuit(&self, court: Option<&str>) -> bool {
         court.is_some_and(|c| self.circuit_courts.iter().any(|o| o == c))
     }
-}
-
-/// The reporter of a volume–reporter–page citation ("159 Cal. App. 4th 1154" → "Cal. App. 4th").
-fn reporter_of(cite: &str) -> Option<&str> {
-    let cite = cite.trim();
-    let start = cite.find(' ')? + 1;
-    let end = cite.rfind(' ')?;
-    (end > start).then(|| &cite[start..end])
 }
 
 /// Citation settings: `citations: {unverified: fail, links: false}`.

@@ -8,6 +8,8 @@
 
 use std::collections::BTreeMap;
 
+use crate::cite::read::lookup_url;
+use crate::cite::status::{self, Status};
 use crate::cite::verify::{self, Finding};
 use crate::cite::Form;
 use crate::escape::plain;
@@ -54,11 +56,9 @@ pub fn rows(built: &Built) -> Vec<Row> {
     for category in &built.front.toa {
         for entry in &category.entries {
             let Some(a) = built.bank.get(&entry.id) else { continue };
-            let status = verify::status(a);
+            let status = status::status(a);
             let source = match status {
-                verify::Status::Verified { source, .. } => {
-                    Some(source.split_whitespace().collect::<Vec<_>>().join(" "))
-                }
+                Status::Verified { source, .. } => Some(source.split_whitespace().collect::<Vec<_>>().join(" ")),
                 _ => None,
             };
             let entry_problems: Vec<String> = verify::check_authority(&entry.id, a).iter().map(finding_text).collect();
@@ -113,7 +113,7 @@ pub fn rows(built: &Built) -> Vec<Row> {
                     status: status.describe(),
                     source: source.clone(),
                     problems,
-                    url: verify::lookup_url(a),
+                    url: lookup_url(a),
                 });
             }
         }

@@ -15,7 +15,9 @@ pub mod substance;
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use crate::cite::verify::{self, Status as Verification};
+use crate::cite::read::reporter;
+use crate::cite::status::{self, Status as Verification};
+use crate::cite::verify;
 use crate::diag::Diagnostic;
 use crate::library::bank::Kind;
 use crate::library::court::RuleLevel;
@@ -323,7 +325,7 @@ fn citation_items(built: &Built) -> Vec<CheckItem> {
         .iter()
         .filter_map(|id| {
             let a = built.bank.get(id)?;
-            let status = verify::status(a);
+            let status = status::status(a);
             let unseen = unseen_of(id);
             (!status.is_verified() || !unseen.is_empty()).then(|| {
                 let name = crate::escape::plain(&a.toa_text());
@@ -477,8 +479,8 @@ pub fn statements_about_this_court(built: &Built) -> CheckItem {
                     if a.kind != crate::library::bank::Kind::Case {
                         continue;
                     }
-                    let ok =
-                        j.is_own(a.court.as_deref(), a.cite()) || (*circuit_wide && j.is_circuit(a.court.as_deref()));
+                    let ok = j.is_own(a.court.as_deref(), reporter(a.cite()))
+                        || (*circuit_wide && j.is_circuit(a.court.as_deref()));
                     if !ok {
                         wrong.push(format!(
                             "`{}` says \"{}\" but cites {} ({})",
@@ -496,7 +498,7 @@ pub fn statements_about_this_court(built: &Built) -> CheckItem {
                 for (a, _) in built.bank.entries.values() {
                     let Some(judge) = &a.judge else { continue };
                     let named = format!("Judge {}", judge.name);
-                    if window.contains(&named) && !j.is_own(a.court.as_deref(), a.cite()) {
+                    if window.contains(&named) && !j.is_own(a.court.as_deref(), reporter(a.cite())) {
                         wrong.push(format!(
                             "`{}` says \"{}\" next to {named}, a judge of {}",
                             d.clause,

@@ -10,6 +10,7 @@
 //!   circuit for the brief to rely on (a note);
 //! - authorities the matter declares but the brief never cites (a note).
 
+use crate::cite::read::reporter;
 use crate::library::court::System;
 use crate::pipeline::Built;
 use crate::typeset::layout;
@@ -236,7 +237,7 @@ pub fn own_decisions(built: &Built) -> Option<CheckItem> {
         .entries
         .iter()
         .filter(|(_, (a, _))| a.supports.iter().any(|s| topics.contains(&s.topic.as_str())))
-        .filter(|(_, (a, _))| j.is_own(a.court.as_deref(), a.cite()) || j.is_circuit(a.court.as_deref()))
+        .filter(|(_, (a, _))| j.is_own(a.court.as_deref(), reporter(a.cite())) || j.is_circuit(a.court.as_deref()))
         .map(|(id, _)| id.clone())
         .collect();
     Some(CheckItem {

@@ -278,141 +278,70 @@ pub fn flow(v: &serde_yaml::Value) -> String {
     }
 }
 
-/// Finds where a key is written in a YAML source: `find_key(src, "facts.subpoena.date")` walks
-/// down the path by indentation. Used to point at free-form values (facts, overrides) whose
+/// Finds where a key is written in a YAML source, through its positioned tree ([`tree`]):
+/// `find_key(src, "facts.subpoena.date")` walks down the mappings from the top. A list on the way
+/// is searched item by item for the next key (`laws.x.elements` finds the first item's), and
+/// `[n]` picks the n-th item. Used to point at free-form values (facts, overrides) whose
 /// positions serde no longer knows. Returns the span of the last key.
 pub fn find_key(source: &SourceText, path: &str) -> Option<Range<usize>> {
-    let text = &source.text;
-    let mut min_indent: Option<usize> = None;
-    let mut from = 0;
-    let mut found = None;
-    for key in path.split('.') {
-        let key = key.split('[').next().unwrap_or(key);
-        let mut offset = from;
-        let mut hit = None;
-        for line in text[from..].split_inclusive('\n') {
-            let trimmed = line.trim_start();
-            let indent = line.len() - trimmed.len();
-            let content = trimmed.trim_start_matches("- ");
-            let dash = trimmed.len() - content.len();
-            if !trimmed.is_empty() && !trimmed.starts_with('#') {
-                if let Some(min) = min_indent {
-                    if indent <= min && dash == 0 && offset > from {
-                        break;
-                    }
-                }
-                let bare = content.strip_prefix(key).map(|r| r.trim_start().starts_with(':'));
-                let quoted = content.strip_prefix(&format!("\"{key}\"")).map(|r| r.trim_start().starts_with(':'));
-                if bare == Some(true) || quoted == Some(true) {
-                    let start = offset + indent + dash;
-                    hit = Some((start, indent + dash));
-                    break;
-                }
-            }
-            offset += line.len();
-        }
-        let (start, indent) = hit?;
-        found = Some(start..start + key.len());
-        min_indent = Some(indent);
-        from = text[start..].find('\n').map_or(text.len(), |e| start + e + 1);
-    }
-    found
+    find_path(source, path)
 }
 
-/// Finds where a key is written, like [`find_key`], but anchored at the top level (the first key
-/// must start a line at column 1, so an id that also appears as a nested key or in prose is not
-/// mistaken for it) and with list items addressed by index: `find_path(src,
-/// "cablevision.history[0].cite")` is the `cite:` of the first item under `cablevision:
-/// history:`. Returns the span of the last key.
+/// Finds where a key is written, like [`find_key`]: the first key is a key of the document's
+/// top mapping (an id that also appears as a nested key or in prose is not mistaken for it), and
+/// list items are addressed by index: `find_path(src, "cablevision.history[0].cite")` is the
+/// `cite:` of the first item under `cablevision: history:`. Returns the span of the last key,
+/// or of the item's dash for a path that ends with an index.
 pub fn find_path(source: &SourceText, path: &str) -> Option<Range<usize>> {
-    let text = &source.text;
-    // The block being searched: from `from` to the first line indented no more than `parent`.
-    let mut from = 0;
-    let mut parent: Option<(usize, bool)> = None;
-    let mut found = None;
-    for part in path.split('.') {
-        let (key, index) = match part.split_once('[') {
-            Some((k, rest)) => (k, rest.trim_end_matches(']').parse::<usize>().ok()),
-            None => (part, None),
-        };
-        let (start, indent) = find_in_block(text, from, parent, key)?;
-        found = Some(start..start + key.len());
-        from = text[start..].find('\n').map_or(text.len(), |e| start + e + 1);
-        parent = Some((indent, false));
-        if let Some(n) = index {
-            // The n-th `- ` item of the list under the key.
-            let mut offset = from;
-            let mut seen = 0;
-            let mut item = None;
-            let mut item_col: Option<usize> = None;
-            for line in text[from..].split_inclusive('\n') {
-                let trimmed = line.trim_start();
-                let ind = line.len() - trimmed.len();
-                if !trimmed.is_empty() && !trimmed.starts_with('#') {
-                    let is_dash = trimmed.starts_with("- ");
-                    if (ind <= indent && !is_dash) || ind < indent || item_col.is_some_and(|c| ind < c) {
-                        break;
-                    }
-                    if is_dash && item_col.is_none_or(|c| c == ind) {
-                        item_col = Some(ind);
-                        if seen == n {
-                            item = Some((offset, ind));
-                            break;
-                        }
-                        seen += 1;
-                    }
-                }
-                offset += line.len();
+    with_tree(source, |root| {
+        let mut node = root?;
+        let mut found = None;
+        for part in path.split('.') {
+            let (key, index) = match part.split_once('[') {
+                Some((k, rest)) => (k, Some(rest.trim_end_matches(']').parse::<usize>().ok()?)),
+                None => (part, None),
+            };
+            let entry = match &node.kind {
+                tree::Kind::Map(_) => node.get(key)?,
+                // A list without an index: the first item that has the key.
+                tree::Kind::Seq(items) => items.iter().find_map(|i| i.get(key))?,
+                tree::Kind::Scalar { .. } => return None,
+            };
+            found = Some(entry.key_span.clone());
+            node = &entry.value;
+            if let Some(n) = index {
+                let tree::Kind::Seq(items) = &node.kind else { return None };
+                node = items.get(n)?;
+                // The item's dash: the `-` before its first character (its first key's, for a
+                // mapping: a mapping's own position is where yaml-rust saw it start).
+                let start = match &node.kind {
+                    tree::Kind::Map(entries) => entries.first().map_or(node.span.start, |e| e.key_span.start),
+                    _ => node.span.start,
+                };
+                let dash = source.text[..start].trim_end_matches([' ', '\t']).len().checked_sub(1);
+                let at = dash.filter(|&d| source.text.as_bytes().get(d) == Some(&b'-')).unwrap_or(start);
+                found = Some(at..at + 1);
             }
-            let (item_start, item_indent) = item?;
-            found = Some(item_start + item_indent..item_start + item_indent + 1);
-            from = item_start;
-            // Keys of the item are indented past its dash; the next dash at its indent ends it.
-            parent = Some((item_indent, true));
         }
-    }
-    found
+        found
+    })
 }
 
-/// The first line at or after `from` whose key is `key`, inside the block that ends at the first
-/// later line indented no more than `parent` (a list item's block: its dash line and the lines
-/// indented past the dash; a key's block may also hold a list written at the key's own indent).
-/// With no parent the key must start at column 1. Returns the key's offset and column (0-based).
-fn find_in_block(text: &str, from: usize, parent: Option<(usize, bool)>, key: &str) -> Option<(usize, usize)> {
-    let mut offset = from;
-    // The column of the block's own keys (the first key line's); deeper keys belong to children.
-    let mut child_col: Option<usize> = None;
-    for line in text[from..].split_inclusive('\n') {
-        let trimmed = line.trim_start();
-        let indent = line.len() - trimmed.len();
-        let content = trimmed.trim_start_matches("- ");
-        let dash = trimmed.len() - content.len();
-        if !trimmed.is_empty() && !trimmed.starts_with('#') {
-            match parent {
-                Some((p, is_item)) if offset > from || !is_item => {
-                    let compact_list = !is_item && indent == p && dash > 0;
-                    if indent <= p && !compact_list {
-                        return None;
-                    }
-                }
-                Some(_) => {}
-                None if indent > 0 || dash > 0 => {
-                    offset += line.len();
-                    continue;
-                }
-                None => {}
-            }
-            let col = indent + dash;
-            let own = *child_col.get_or_insert(col) == col;
-            let bare = content.strip_prefix(key).map(|r| r.trim_start().starts_with(':'));
-            let quoted = content.strip_prefix(&format!("\"{key}\"")).map(|r| r.trim_start().starts_with(':'));
-            if own && (bare == Some(true) || quoted == Some(true)) {
-                return Some((offset + col, col));
-            }
-        }
-        offset += line.len();
+/// Runs `f` on the positioned tree of `source` (`None` when it is not well-formed YAML), parsing
+/// each text once per thread however many keys are looked up in it.
+fn with_tree<R>(source: &SourceText, f: impl FnOnce(Option<&tree::Node>) -> R) -> R {
+    thread_local! {
+        static LAST: std::cell::RefCell<Option<(std::sync::Arc<str>, Option<tree::Node>)>> =
+            const { std::cell::RefCell::new(None) };
     }
-    None
+    LAST.with(|last| {
+        let mut last = last.borrow_mut();
+        let fresh = !last.as_ref().is_some_and(|(t, _)| std::sync::Arc::ptr_eq(t, &source.text));
+        if fresh {
+            *last = Some((source.text.clone(), tree::parse(&source.text)));
+        }
+        f(last.as_ref().and_then(|(_, n)| n.as_ref()))
+    })
 }
 
 /// The `nth` (0-based) whole-word occurrence of an id in `text[from..to]` (ids are words joined
@@ -471,6 +400,22 @@ mod tests {
         assert_eq!(src.line_col(r.start), (9, 5));
         assert!(find_path(&src, "a.court").is_none());
         assert!(find_path(&src, "c").is_none());
+    }
+
+    #[test]
+    fn keys_are_found_in_flow_mappings_quoted_and_after_comments_which_indentation_cannot_see() {
+        let src = SourceText::new(
+            "b.yaml",
+            "# b:\n'b': {court: x, cite: \"y\"}  # court:\nc:\n  history: [{phrase: p}, {phrase: q, cite: z}]\n",
+        );
+        let at = |path: &str| find_path(&src, path).map(|r| (src.line_col(r.start), &src.text[r]));
+        assert_eq!(at("b"), Some(((2, 1), "'b'")));
+        assert_eq!(at("b.cite"), Some(((2, 17), "cite")));
+        assert_eq!(at("c.history[1].cite"), Some(((4, 38), "cite")));
+        assert_eq!(at("c.history.phrase"), Some(((4, 14), "phrase")));
+        assert_eq!(at("c.history[2]"), None);
+        // Not YAML: nothing is found, rather than a guess.
+        assert_eq!(find_path(&SourceText::new("x", "a: [\n"), "a"), None);
     }
 
     #[test]

@@ -11,7 +11,8 @@ use std::time::Instant;
 use crate::common::*;
 use pleader::cite::parse::parse_citation;
 use pleader::cite::reference::{COURTS_DB_VERSION, REPORTERS_DB_VERSION};
-use pleader::cite::verify::{self, check_authority, Check};
+use pleader::cite::verify::{check_authority, Check};
+use pleader::cite::{read, status};
 use pleader::diag::SourceText;
 use pleader::escape::plain;
 use pleader::library::bank::{Bank, Kind};
@@ -127,7 +128,7 @@ fn unverified_cited(built: &Built) -> BTreeSet<String> {
         .uses
         .iter()
         .filter(|u| {
-            built.bank.get(&u.id).is_some_and(|a| !verify::status(a).is_verified())
+            built.bank.get(&u.id).is_some_and(|a| !status::status(a).is_verified())
                 || built.uses.iter().any(|w| w.id == u.id && pin_unseen(&w.id, &w.pin))
         })
         .map(|u| u.id.clone())
@@ -390,8 +391,8 @@ fn the_citecheck_table_lists_every_citation_where_it_landed() {
     }
     for r in &rows {
         let a = built.bank.get(&r.id).unwrap();
-        assert_eq!(r.url, verify::lookup_url(a));
-        assert_eq!(r.status, verify::status(a).describe());
+        assert_eq!(r.url, read::lookup_url(a));
+        assert_eq!(r.status, status::status(a).describe());
         assert!(!r.sentence.is_empty(), "`{}`: no sentence", r.id);
     }
     // Reporter citations link to the CourtListener lookup of their reporter, volume and page.
@@ -446,7 +447,7 @@ fn the_profile_can_link_every_case_citation_and_toa_entry_to_its_lookup() {
         links_in(&page.frame, if i < start { &mut front } else { &mut body });
     }
     let expected: BTreeMap<&str, String> =
-        built.uses.iter().filter_map(|u| Some((u.id.as_str(), verify::lookup_url(built.bank.get(&u.id)?)?))).collect();
+        built.uses.iter().filter_map(|u| Some((u.id.as_str(), read::lookup_url(built.bank.get(&u.id)?)?))).collect();
     assert!(expected.len() > 20);
     for (id, url) in &expected {
         assert!(body.contains(url), "`{id}`: no link to {url} in the body");

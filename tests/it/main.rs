@@ -21,6 +21,7 @@
 //!   `authorities add`, the cite-check worksheet and linked citations;
 //! - `substance`: what the brief says of the law and the record — arguments answered, the
 //!   standard's force, fact and opinion, entities, repeated passages, the lawyer's own paragraphs;
+//! - `eyecite`: the citation reader against the valid citations of eyecite's test suite;
 //! - `citecheck_loop`: recording a person's checks (`authorities verify`, `citecheck --import`);
 //! - `add_court`: the README's add-a-court walk-through, step by step; `library show/eject`;
 //! - `architecture`: the source tree keeps its rules (one Typst writer, no import cycle).
@@ -36,6 +37,7 @@ mod courts;
 mod engine;
 mod errors;
 mod escaping;
+mod eyecite;
 mod facts;
 mod library;
 mod overprint;

@@ -99,7 +99,7 @@ proptest! {
             for f in pleader::cite::verify::check_authority("x", a) {
                 let _ = f.diagnostic(a, &src);
             }
-            let _ = pleader::cite::verify::lookup_url(a);
+            let _ = pleader::cite::read::lookup_url(a);
         }
     }
 
