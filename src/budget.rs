@@ -220,8 +220,9 @@ fn messages(what: &Evaluating, secs: u64, mb: u64) -> (Diagnostic, Diagnostic) {
                 ),
                 None => (
                     *matter,
-                    "the project has no templates or clauses of its own; pleader's own take about 5 ms a page, \
-                     so the brief is very long"
+                    "the project has no templates or clauses of its own: the brief is very long, or has a \
+                     paragraph of thousands of citations or statements (Typst's time per line grows with the \
+                     paragraph)"
                         .to_string(),
                 ),
             };
