@@ -136,3 +136,16 @@ fn two_hundred_thousand_nesting_levels_are_refused_at_the_bracket() {
     assert_eq!(code, Some(1), "{err}");
     assert!(err.contains(&format!("m.yaml:{}:135: error: YAML nested more than 128 levels", lines + 1)), "{err}");
 }
+
+#[test]
+fn a_loop_in_a_projects_template_stops_at_the_time_limit_naming_the_template() {
+    let dir = project_with("time-template", "");
+    std::fs::create_dir_all(dir.join("templates")).unwrap();
+    let paper = std::fs::read_to_string(PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("templates/paper.typ")).unwrap();
+    // Nested loops with distinct work in each pass: 10^12 iterations.
+    let loops = "\n#let spin() = { let n = 0; for a in range(10000) { for b in range(10000) { for c in range(10000) { n += a + b + c } } }; n }\n#let _ = spin()\n";
+    std::fs::write(dir.join("templates/paper.typ"), format!("{paper}{loops}")).unwrap();
+    let (code, err) = check(&dir, &["--time-limit", "2"]);
+    assert_eq!(code, Some(1), "{err}");
+    assert!(err.contains("templates/paper.typ: error: typesetting took longer than 2 s"), "{err}");
+}
