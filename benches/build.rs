@@ -29,6 +29,11 @@ fn max_rss_kb(who: i32) -> i64 {
 
 fn main() {
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    // `cargo bench --bench build -- large`: only the large inputs.
+    if std::env::args().any(|a| a == "large") {
+        large_inputs(&root);
+        return;
+    }
     let matter = std::env::var("PLEADER_BENCH_MATTER")
         .map(PathBuf::from)
         .unwrap_or_else(|_| root.join("matters/leifer-v-twitter.yaml"));
@@ -140,6 +145,69 @@ fn main() {
             ms(built.timings.typeset),
             ms(built.timings.pdf),
             built.timings.compiles
+        );
+    }
+
+    large_inputs(&root);
+}
+
+/// Large inputs (issue 20): the harlow matter with 100,000 `record:` entries, and with thousands
+/// of `statements:`. Prints the time of loading and validating (the YAML, the duplicate-key
+/// check), of drafting and citing, and of typesetting, so that quadratic work shows as a stage
+/// whose time grows faster than its input.
+fn large_inputs(root: &std::path::Path) {
+    println!("large inputs (harlow-v-threadline):");
+    let text = std::fs::read_to_string(root.join("matters/harlow-v-threadline.yaml")).unwrap();
+    let project = Project::at(root).unwrap();
+    let lines: Vec<&str> = text.lines().collect();
+    let with_records = |n: usize| {
+        let at = lines.iter().position(|l| l.starts_with("record:")).unwrap();
+        let mut out: Vec<String> = lines[..=at].iter().map(|l| l.to_string()).collect();
+        out.extend((0..n).map(|i| format!("  r{i}: {{full: \"Document {i}\", short: \"D{i}\"}}")));
+        out.extend(lines[at + 1..].iter().map(|l| l.to_string()));
+        out.join("\n") + "\n"
+    };
+    let with_statements = |n: usize| {
+        let at = lines.iter().position(|l| *l == "  statements:").unwrap();
+        let end = at + 1 + lines[at + 1..].iter().take_while(|l| l.starts_with("    - ")).count();
+        let mut out: Vec<String> = lines[..=at].iter().map(|l| l.to_string()).collect();
+        out.extend((0..n).map(|i| {
+            format!("    - {{text: \"Statement {i} says the studio is a scam.\", cite: {{doc: compl, at: \"Ex. A\"}}}}")
+        }));
+        out.extend(lines[end..].iter().map(|l| l.to_string()));
+        out.join("\n") + "\n"
+    };
+    // Load, validate, draft and cite (no typesetting).
+    let draft = |what: &str, text: String| {
+        let t = Instant::now();
+        let loaded = pipeline::load(SourceText::new("matter.yaml", text), project.clone()).unwrap();
+        let load = t.elapsed();
+        let t = Instant::now();
+        let clauses = pipeline::draft_with(&loaded, &[]).unwrap();
+        let body: usize = clauses.iter().map(|c| c.body.len()).sum();
+        println!(
+            "  {what}: load {}, validate + draft + cite {} ({} KB of clause text)",
+            ms(load),
+            ms(t.elapsed()),
+            body / 1024
+        );
+    };
+    draft("100,000 record entries", with_records(100_000));
+    for n in [1_000, 10_000] {
+        draft(&format!("{n:>6} statements"), with_statements(n));
+    }
+    // The whole build: typesetting holds the rest.
+    for n in [500, 1_000, 2_000] {
+        let loaded = pipeline::load(SourceText::new("matter.yaml", with_statements(n)), project.clone()).unwrap();
+        let t = Instant::now();
+        let built = Session::new().build_loaded(loaded, Instant::now(), BuildOptions { pdf: false }).unwrap();
+        println!(
+            "  {n:>6} statements, whole build: {} (load + validate {}, draft {}, typeset {}; {} pages)",
+            ms(t.elapsed()),
+            ms(built.timings.load),
+            ms(built.timings.draft),
+            ms(built.timings.typeset),
+            built.doc.pages().len()
         );
     }
 }

@@ -8,10 +8,11 @@
 //! (Typst sources) → [`typeset`] (in-process Typst) → [`export`] (PDF; the only stage that writes
 //! files). [`pipeline`] runs the stages; [`rules`] checks a typeset brief against the court's
 //! rules; [`lint`] checks the clauses; [`scaffold`] writes a new matter from the fact schema; [`watch`] rebuilds on change; [`cli`] is the command line.
-//! Shared pieces: [`diag`] (located diagnostics), [`escape`] (the one Typst writer), [`units`],
+//! Shared pieces: [`budget`] (time and memory bounds on evaluating clauses and templates), [`diag`] (located diagnostics), [`escape`] (the one Typst writer), [`units`],
 //! [`yaml`].
 
 pub mod assemble;
+pub mod budget;
 pub mod cite;
 pub mod cli;
 pub mod diag;

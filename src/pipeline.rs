@@ -506,6 +506,9 @@ impl Session {
         timings.load = start.elapsed();
 
         let t = Instant::now();
+        // Drafting and typesetting run the project's code (Tera clauses, Typst templates): one
+        // time and memory budget for both (`crate::budget`).
+        let guard = crate::budget::Guard::start();
         let matter_facts = validated.facts.clone();
         let (drafted, clauses, resolver) =
             draft_and_cite(&matter, &profile, &bank, &library, &templates, validated.facts)?;
@@ -521,6 +524,21 @@ impl Session {
         let mut words = self.last_words;
         let mut files = assemble::assemble(&matter, &profile, &library.project, &clauses, &entries, words);
         self.typesetter.set_today(matter.document.date.0);
+        // The files that can hold Typst code and that pleader did not ship: the project's
+        // templates and the clauses (and the matter's paragraphs) this brief drafted from it.
+        let mut suspects: Vec<&SourceText> = library
+            .project
+            .paths
+            .keys()
+            .filter(|p| p.starts_with("templates/"))
+            .filter_map(|p| library.project.files.get(p))
+            .collect();
+        for c in &clauses {
+            if !c.source.name.starts_with("<builtin>/") && !suspects.iter().any(|s| s.name == c.source.name) {
+                suspects.push(&c.source);
+            }
+        }
+        crate::budget::evaluating(crate::budget::Evaluating::Typesetting { matter: &matter_src, suspects });
         let (doc, mut warnings, facts) = loop {
             self.typesetter.set_sources(files.clone());
             let (doc, warnings) = self.typesetter.compile()?;
@@ -551,6 +569,7 @@ impl Session {
             .with_hint("shorten `document.short_title` (the footer prints it whole, on one line)")
             .into());
         }
+        drop(guard);
         warnings.splice(0..0, warnings_before);
         let front = entries.with_pages(&facts);
         timings.typeset = t.elapsed();

@@ -58,6 +58,16 @@ pub struct Cli {
     /// Print the project folder each command uses (`check` always prints it).
     #[arg(long, short, global = true)]
     verbose: bool,
+    /// The most time one build may spend evaluating clauses and typesetting, in seconds; past
+    /// it pleader stops with an error naming the file.
+    #[arg(long, global = true, value_name = "SECONDS", default_value_t = crate::budget::DEFAULT_TIME_SECS,
+          value_parser = clap::value_parser!(u64).range(1..))]
+    time_limit: u64,
+    /// The most memory one build's clause evaluation and typesetting may add, in megabytes; past
+    /// it pleader stops with an error naming the file.
+    #[arg(long, global = true, value_name = "MB", default_value_t = crate::budget::DEFAULT_MEMORY_MB,
+          value_parser = clap::value_parser!(u64).range(1..))]
+    memory_limit: u64,
     #[command(subcommand)]
     command: Command,
 }
@@ -322,6 +332,7 @@ pub fn run() -> ExitCode {
     let cli = Cli::parse();
     let _ = GLOBALS.set((cli.project.clone(), cli.verbose));
     let printer = Printer { format: cli.diagnostic_format };
+    crate::budget::enable(cli.time_limit, cli.memory_limit, matches!(cli.diagnostic_format, DiagFormat::Short));
     let result = match cli.command {
         Command::Build { matter, output, emit_typst } => build::run(&printer, &matter, output, emit_typst),
         Command::Check { matter } => check::run(&printer, &matter),

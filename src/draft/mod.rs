@@ -35,6 +35,8 @@ pub fn draft(prepared: &Prepared, templates: &ClauseTemplates) -> Result<Vec<Dra
     let Prepared { outline, numbered, context: base } = prepared;
     let mut out = Vec::with_capacity(outline.len());
     let mut problems = vec![];
+    // Bounded in time and memory (`crate::budget`); a build's guard, when one is alive, holds.
+    let _guard = crate::budget::Guard::start();
     for ((level, item), (_, number, reference)) in outline.iter().zip(numbered.iter().cloned()) {
         let Some(clause) = templates.get(&item.clause) else { continue };
         let mut ctx_json = base.clone();
@@ -56,6 +58,7 @@ pub fn draft(prepared: &Prepared, templates: &ClauseTemplates) -> Result<Vec<Dra
                 continue;
             }
         };
+        crate::budget::evaluating(crate::budget::Evaluating::Clause(&clause.source));
         match templates.render_one(clause, &ctx) {
             Ok((heading, body)) => out.push(DraftedClause {
                 clause: item.clause.clone(),

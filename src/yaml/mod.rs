@@ -24,6 +24,9 @@ pub fn from_str_at<T: DeserializeOwned>(source: &SourceText, text: &str, line_of
     // A key written twice: serde keeps the last silently (or reports only the second), so look
     // for it first in the positioned tree.
     let start = source.offset(line_offset + 1, 1);
+    if let Some(d) = tree::nesting_error(source, text, start) {
+        return Err(vec![d]);
+    }
     if let Some(d) = tree::alias_bomb(source, text, start) {
         return Err(vec![d]);
     }

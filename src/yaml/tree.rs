@@ -245,6 +245,8 @@ pub fn parse(text: &str) -> Option<Node> {
 }
 
 fn build(text: &str) -> Option<Builder<'_>> {
+    // Deeper than the limit: refused (`nesting_error`) before the scanner's slow path runs.
+    too_deep(text).is_none().then_some(())?;
     let mut builder = Builder {
         text,
         offsets: Offsets::new(text),
@@ -269,6 +271,78 @@ pub fn alias_bomb(source: &SourceText, text: &str, start: usize) -> Option<Diagn
         ))
         .at(source, span.start + start..span.end + start)
         .with_hint("write the values out, or use fewer nested aliases (`*name`)"),
+    )
+}
+
+/// The deepest nesting of flow collections (`[`, `{`) a YAML file may have. The YAML scanners
+/// keep a candidate key for each open flow level and look at all of them at every token, so
+/// 200,000 levels took minutes to refuse; pleader's deserializer refuses anything past 128.
+pub const NESTING_LIMIT: usize = 128;
+
+/// Where a YAML text first nests flow collections deeper than [`NESTING_LIMIT`], found in one
+/// pass before any YAML parser sees the text. Quoted strings and comments are skipped; outside a
+/// flow collection, a bracket opens one only where a value begins (plain text may hold brackets).
+pub fn too_deep(text: &str) -> Option<Range<usize>> {
+    let bytes = text.as_bytes();
+    let mut depth = 0usize;
+    // Outside flow collections: whether only spaces, `-`, `?` or `key:` came before on this line.
+    let mut value_start = true;
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        match b {
+            b'\n' => {
+                value_start = true;
+            }
+            b'#' if i == 0 || bytes[i - 1] == b' ' || bytes[i - 1] == b'\t' || bytes[i - 1] == b'\n' => {
+                while i < bytes.len() && bytes[i] != b'\n' {
+                    i += 1;
+                }
+                continue;
+            }
+            b'"' | b'\'' if depth > 0 || value_start => {
+                let q = b;
+                i += 1;
+                while i < bytes.len() {
+                    if q == b'"' && bytes[i] == b'\\' {
+                        i += 2;
+                        continue;
+                    }
+                    if bytes[i] == q {
+                        if q == b'\'' && bytes.get(i + 1) == Some(&b'\'') {
+                            i += 2;
+                            continue;
+                        }
+                        break;
+                    }
+                    i += 1;
+                }
+                value_start = false;
+            }
+            b'[' | b'{' if depth > 0 || value_start => {
+                depth += 1;
+                if depth > NESTING_LIMIT {
+                    return Some(i..i + 1);
+                }
+            }
+            b']' | b'}' if depth > 0 => depth -= 1,
+            b' ' | b'\t' | b'-' | b'?' if depth == 0 => {}
+            b':' if depth == 0 => value_start = matches!(bytes.get(i + 1), None | Some(b' ' | b'\n' | b'\t')),
+            _ if depth == 0 => value_start = false,
+            _ => {}
+        }
+        i += 1;
+    }
+    None
+}
+
+/// A located error where a YAML text nests deeper than [`NESTING_LIMIT`], if it does.
+pub fn nesting_error(source: &SourceText, text: &str, start: usize) -> Option<Diagnostic> {
+    let span = too_deep(text)?;
+    Some(
+        Diagnostic::error(format!("YAML nested more than {NESTING_LIMIT} levels deep; pleader stops here"))
+            .at(source, span.start + start..span.end + start)
+            .with_hint("close the brackets sooner: no matter, bank or profile needs this depth"),
     )
 }
 
@@ -362,6 +436,25 @@ mod tests {
         assert_eq!(at.scalar(), Some("¶ 19"));
         let Kind::Seq(items) = &facts.get("list").unwrap().value.kind else { panic!() };
         assert_eq!(&src[items[1].span.clone()], "two");
+    }
+
+    #[test]
+    fn deep_nesting_is_found_in_one_pass_and_brackets_in_text_are_not_nesting() {
+        let deep = format!("x: {}{}\n", "[".repeat(200_000), "]".repeat(200_000));
+        assert_eq!(too_deep(&deep), Some(3 + NESTING_LIMIT..4 + NESTING_LIMIT));
+        assert!(parse(&deep).is_none());
+        let ok = format!("x: {}{}\n", "[".repeat(NESTING_LIMIT), "]".repeat(NESTING_LIMIT));
+        assert_eq!(too_deep(&ok), None);
+        // Brackets inside plain text, quotes and comments open nothing.
+        let text = format!(
+            "a: see [{}\nb: \"{}\"\nc: '{}'\n# {}\nd: [x, {{y: [z]}}]\n",
+            "[".repeat(300),
+            "[".repeat(300),
+            "{".repeat(300),
+            "[".repeat(300)
+        );
+        assert_eq!(too_deep(&text), None, "{text}");
+        assert!(parse(&text).is_some());
     }
 
     #[test]
