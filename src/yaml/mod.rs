@@ -24,10 +24,12 @@ pub fn from_str_at<T: DeserializeOwned>(source: &SourceText, text: &str, line_of
     // A key written twice: serde keeps the last silently (or reports only the second), so look
     // for it first in the positioned tree.
     let start = source.offset(line_offset + 1, 1);
-    if let Some(d) = tree::alias_bomb(source, text, start) {
-        return Err(vec![d]);
-    }
-    if let Some(root) = tree::parse(text) {
+    let root = match tree::parse_checked(text) {
+        Err(span) => return Err(vec![tree::alias_bomb(source, span, start)]),
+        Ok(root) => root,
+    };
+    // Positions are worked out only when there is a duplicate to report.
+    if let Some(root) = root.filter(tree::has_duplicate_keys) {
         let fragment = SourceText::new(source.name.clone(), &source.text[..start + text.len()]);
         let shifted = shift(&root, start);
         let dups = tree::duplicate_keys(&fragment, &shifted);
