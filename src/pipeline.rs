@@ -22,21 +22,36 @@ use crate::library::{hash_files, Library};
 use crate::matter::{validate, Matter};
 use crate::typeset::{self, layout, Facts, GeneratedFile, PagedDocument, Typesetter};
 
-/// How long each stage took.
+/// How long each stage took, in the pipeline's order (for `cargo bench --bench build`).
 #[derive(Clone, Debug, Default)]
 pub struct Timings {
+    /// Reading and parsing the matter and the library (the project's files, the bank, the
+    /// profiles, the clause templates), from the start of the build.
     pub load: Duration,
+    /// Checking the matter against the library and choosing the court profile.
+    pub validate: Duration,
+    /// Rendering the clause templates.
     pub draft: Duration,
+    /// Resolving citations into their full, short and *Id.* forms.
+    pub cite: Duration,
+    /// Writing the Typst sources and the table entries.
+    pub assemble: Duration,
+    /// Typst's compilation(s) and reading the layout facts back.
     pub typeset: Duration,
-    pub pdf: Duration,
+    /// Turning the typeset document into PDF bytes (zero for `check`).
+    pub export: Duration,
     /// Number of Typst compilations: 1, or up to 3 when a certificate of compliance states a word
     /// count that the previous guess got wrong (Typst runs its own layout passes inside each).
     pub compiles: usize,
+    /// Layout iterations Typst ran in all the compilations until its introspections (page
+    /// numbers, the tables' lookups) stabilised; counted only when the session traces them
+    /// ([`Session::trace_layout`]), else `None`.
+    pub layout_iterations: Option<usize>,
 }
 
 impl Timings {
     pub fn total(&self) -> Duration {
-        self.load + self.draft + self.typeset + self.pdf
+        self.load + self.validate + self.draft + self.cite + self.assemble + self.typeset + self.export
     }
 }
 
@@ -102,6 +117,8 @@ pub struct Session {
     cache: LoadCache,
     /// The word count of the last build (the first guess for a certificate of compliance).
     last_words: usize,
+    /// Whether builds count Typst's layout iterations ([`Session::trace_layout`]).
+    trace_layout: bool,
     /// The files the last [`Session::build_path`] read, with a hash of what it read.
     dependencies: Vec<(PathBuf, Option<u64>)>,
     /// `--project DIR`, when given.
@@ -138,24 +155,76 @@ pub fn load(matter_src: SourceText, project: Project) -> Result<Loaded> {
 }
 
 /// [`load`], reusing the library and the clause templates from `cache` when their sources are
-/// unchanged.
+/// unchanged. A library that must be parsed (the bank, claims, schema, standards) is parsed on a
+/// second thread while this one reads the matter and compiles the clause templates: neither needs
+/// the other, and the problems are reported in the same order either way.
 pub fn load_cached(matter_src: SourceText, project: Project, cache: &mut LoadCache) -> Result<Loaded> {
-    let matter = Matter::load(&matter_src)?;
     let key = hash_files(project.files.iter());
     let warm = cache.library.as_ref().filter(|l| l.key == key).cloned();
-    let profile = validate::court_profile(&matter, &matter_src, warm.as_ref().map_or(&project, |l| &l.project))?;
-    let mut problems = vec![];
-    let library = match warm {
-        Some(l) => l,
-        None => match Library::load(project.clone()) {
-            Ok(l) => {
+    std::thread::scope(|scope| {
+        let parsing = match warm {
+            Some(library) => Ok(library),
+            None => {
+                let project = project.clone();
+                Err(scope.spawn(move || Library::load(project)))
+            }
+        };
+        let matter = Matter::load(&matter_src)?;
+        let profile = validate::court_profile(&matter, &matter_src, &project)?;
+        let mut problems = vec![];
+        // The matter's own paragraphs, drafted as clauses of their own.
+        let own = match paragraph_clauses(&matter, &matter_src, &project) {
+            Ok(own) => own,
+            Err(mut d) => {
+                problems.append(&mut d);
+                vec![]
+            }
+        };
+        let mut selected: Vec<String> = matter.outline().iter().map(|(_, i)| i.clause.clone()).collect();
+        selected.sort();
+        selected.dedup();
+        let templates_key = {
+            use std::hash::{Hash, Hasher};
+            let mut h = std::collections::hash_map::DefaultHasher::new();
+            key.hash(&mut h);
+            selected.hash(&mut h);
+            for (id, src) in &own {
+                id.hash(&mut h);
+                src.text.hash(&mut h);
+            }
+            h.finish()
+        };
+        let templates = match &cache.templates {
+            Some((k, t)) if *k == templates_key => Some(t.clone()),
+            _ => {
+                let only: std::collections::HashSet<String> = selected.into_iter().collect();
+                let mut files = project.files_in("clauses", ".tera");
+                files.extend(own.iter().map(|(id, src)| (id.clone(), src)));
+                match ClauseTemplates::new(files, Some(&only)) {
+                    Ok(t) => {
+                        let t = Arc::new(t);
+                        cache.templates = Some((templates_key, t.clone()));
+                        Some(t)
+                    }
+                    Err(mut d) => {
+                        problems.append(&mut d);
+                        None
+                    }
+                }
+            }
+        };
+        let parsed = parsing.map_err(|job| job.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)));
+        let library = match parsed {
+            Ok(l) => l,
+            Err(Ok(l)) => {
                 let l = Arc::new(l);
                 cache.library = Some(l.clone());
                 l
             }
-            Err(mut d) => {
-                problems.append(&mut d);
-                // Go on to report the clause files' problems too, against an empty bank.
+            Err(Err(mut d)) => {
+                // The library's problems first, then the clause files' (against an empty bank).
+                d.append(&mut problems);
+                problems = d;
                 Arc::new(Library {
                     project,
                     bank: Bank::default(),
@@ -167,57 +236,18 @@ pub fn load_cached(matter_src: SourceText, project: Project, cache: &mut LoadCac
                     key,
                 })
             }
-        },
-    };
-    let mut bank = library.bank.clone();
-    for (id, auth) in &matter.authorities {
-        bank.entries.insert(id.clone(), (auth.clone(), matter_src.clone()));
-    }
-    let mut selected: Vec<String> = matter.outline().iter().map(|(_, i)| i.clause.clone()).collect();
-    selected.sort();
-    selected.dedup();
-    // The matter's own paragraphs, drafted as clauses of their own.
-    let own = match paragraph_clauses(&matter, &matter_src, &library) {
-        Ok(own) => own,
-        Err(mut d) => {
-            problems.append(&mut d);
-            vec![]
+        };
+        let mut bank = library.bank.clone();
+        for (id, auth) in &matter.authorities {
+            bank.entries.insert(id.clone(), (auth.clone(), matter_src.clone()));
         }
-    };
-    let templates_key = {
-        use std::hash::{Hash, Hasher};
-        let mut h = std::collections::hash_map::DefaultHasher::new();
-        library.key.hash(&mut h);
-        selected.hash(&mut h);
-        for (id, src) in &own {
-            id.hash(&mut h);
-            src.text.hash(&mut h);
-        }
-        h.finish()
-    };
-    let templates = match &cache.templates {
-        Some((k, t)) if *k == templates_key => Some(t.clone()),
-        _ => {
-            let only: std::collections::HashSet<String> = selected.into_iter().collect();
-            let mut files = library.clause_files();
-            files.extend(own.iter().map(|(id, src)| (id.clone(), src)));
-            match ClauseTemplates::new(files, Some(&only)) {
-                Ok(t) => {
-                    let t = Arc::new(t);
-                    cache.templates = Some((templates_key, t.clone()));
-                    Some(t)
-                }
-                Err(mut d) => {
-                    problems.append(&mut d);
-                    None
-                }
+        match templates {
+            Some(templates) if problems.is_empty() => {
+                Ok(Loaded { matter, matter_src, library, profile, bank, templates })
             }
+            _ => Err(problems),
         }
-    };
-    match templates {
-        Some(templates) if problems.is_empty() => Ok(Loaded { matter, matter_src, library, profile, bank, templates }),
-        _ => Err(problems),
-    }
+    })
 }
 
 /// Maps a citation error in a drafted clause back to the clause file.
@@ -240,11 +270,11 @@ fn cite_diagnostic(e: &CiteError, drafted: &str, clause: &Clause) -> Diagnostic 
 /// clause files: a header with the heading (printed literally) and the kinds of argument it
 /// answers, and a body that is the text made safe by [`crate::escape::prose_with_citations`], or
 /// the Tera body of the file named (read from beside the matter, inside the project).
-fn paragraph_clauses(matter: &Matter, matter_src: &SourceText, library: &Library) -> Result<Vec<(String, SourceText)>> {
+fn paragraph_clauses(matter: &Matter, matter_src: &SourceText, project: &Project) -> Result<Vec<(String, SourceText)>> {
     let mut out = vec![];
     let mut problems = vec![];
     let library_ids: std::collections::BTreeSet<String> =
-        library.clause_files().into_iter().map(|(id, _)| id).collect();
+        project.files_in("clauses", ".tera").into_iter().map(|(id, _)| id).collect();
     for (n, (_, item)) in matter.outline().iter().enumerate() {
         let Some(p) = &item.paragraph else { continue };
         let at = validate::find_outline_id(matter_src, &item.clause, 0);
@@ -258,7 +288,7 @@ fn paragraph_clauses(matter: &Matter, matter_src: &SourceText, library: &Library
         }
         let body = match (&p.text, &p.file) {
             (Some(text), _) => crate::escape::prose_with_citations(text),
-            (None, Some(file)) => match read_paragraph_file(matter_src, library, file) {
+            (None, Some(file)) => match read_paragraph_file(matter_src, project, file) {
                 Ok(text) => text,
                 Err(d) => {
                     problems.push((*d).at(matter_src, at.clone()));
@@ -288,7 +318,7 @@ fn paragraph_clauses(matter: &Matter, matter_src: &SourceText, library: &Library
 /// the project folder (or, with no project, the matter's folder).
 fn read_paragraph_file(
     matter_src: &SourceText,
-    library: &Library,
+    project: &Project,
     file: &str,
 ) -> std::result::Result<String, Box<Diagnostic>> {
     let dir = Path::new(matter_src.name.as_str()).parent().unwrap_or(Path::new("."));
@@ -296,7 +326,7 @@ fn read_paragraph_file(
     let real = std::fs::canonicalize(&path).map_err(|e| {
         Box::new(Diagnostic::error(format!("cannot read the paragraph file `{}`: {e}", path.display())))
     })?;
-    let fence = match &library.project.root {
+    let fence = match &project.root {
         Some(root) => std::fs::canonicalize(root).unwrap_or_else(|_| root.clone()),
         None => std::fs::canonicalize(dir).unwrap_or_else(|_| dir.to_path_buf()),
     };
@@ -361,10 +391,14 @@ fn draft_and_cite(
     library: &Library,
     templates: &ClauseTemplates,
     facts: serde_json::Value,
+    timings: &mut Timings,
 ) -> Result<(Vec<DraftedClause>, Vec<ClauseFile>, Cited)> {
+    let t = Instant::now();
     let prepared = draft::prepare(matter, profile, facts, bank, library);
     let drafted = draft::draft(&prepared, templates)?;
     drop(prepared);
+    timings.draft = t.elapsed();
+    let t = Instant::now();
     let mut resolver = Resolver::new(bank, &matter.record).with_links(profile.citations.links);
     let mut clauses = Vec::with_capacity(drafted.len());
     let mut problems = vec![];
@@ -386,6 +420,7 @@ fn draft_and_cite(
     if !problems.is_empty() {
         return Err(problems);
     }
+    timings.cite = t.elapsed();
     Ok((drafted, clauses, (resolver.uses, resolver.printed)))
 }
 
@@ -428,6 +463,7 @@ pub fn draft_with(loaded: &Loaded, replace: &[(String, serde_json::Value)]) -> R
         &loaded.library,
         &loaded.templates,
         validated.facts,
+        &mut Timings::default(),
     )?;
     Ok(clauses)
 }
@@ -438,6 +474,7 @@ impl Session {
             typesetter: Typesetter::new(),
             cache: LoadCache::default(),
             last_words: 0,
+            trace_layout: false,
             dependencies: vec![],
             project: None,
             used_project: None,
@@ -448,6 +485,13 @@ impl Session {
     pub fn with_project(mut self, dir: Option<PathBuf>) -> Self {
         self.project = dir;
         self
+    }
+
+    /// Counts Typst's layout iterations in [`Timings::layout_iterations`] (for the benchmark).
+    /// This switches on Typst's own timing events for the whole process while a compilation runs,
+    /// which costs a little time, so ordinary builds leave it off.
+    pub fn trace_layout(&mut self, on: bool) {
+        self.trace_layout = on;
     }
 
     /// The project folder the last build used: `Some(None)` for the built-in library alone,
@@ -501,19 +545,19 @@ impl Session {
             .with_hint(format!("embedded fonts: {}", families.join(", ")))
             .into());
         }
+        timings.load = start.elapsed();
+        let t = Instant::now();
         let validated = validate_loaded(&matter, &matter_src, &library, &profile, &bank, &templates)?;
         let warnings_before = validated.warnings;
-        timings.load = start.elapsed();
+        timings.validate = t.elapsed();
 
-        let t = Instant::now();
         // Drafting and typesetting run the project's code (Tera clauses, Typst templates): one
         // time and memory budget for both (`crate::budget`).
         let guard = crate::budget::Guard::start();
         let matter_facts = validated.facts.clone();
         let (drafted, clauses, resolver) =
-            draft_and_cite(&matter, &profile, &bank, &library, &templates, validated.facts)?;
+            draft_and_cite(&matter, &profile, &bank, &library, &templates, validated.facts, &mut timings)?;
         let (uses, printed) = resolver;
-        timings.draft = t.elapsed();
 
         let t = Instant::now();
         // One compilation: the tables' page numbers are looked up by the templates where the
@@ -523,6 +567,9 @@ impl Session {
         // depends on it, so a wrong guess (the last build's count) costs one more compilation.
         let mut words = self.last_words;
         let mut files = assemble::assemble(&matter, &profile, &library.project, &clauses, &entries, words);
+        timings.assemble = t.elapsed();
+
+        let t = Instant::now();
         self.typesetter.set_today(matter.document.date.0);
         // The files that can hold Typst code and that pleader did not ship: the project's
         // templates and the clauses (and the matter's paragraphs) this brief drafted from it.
@@ -539,9 +586,17 @@ impl Session {
             }
         }
         crate::budget::evaluating(crate::budget::Evaluating::Typesetting { matter: &matter_src, suspects });
+        let mut iterations = self.trace_layout.then_some(0);
         let (doc, mut warnings, facts) = loop {
             self.typesetter.set_sources(files.clone());
-            let (doc, warnings) = self.typesetter.compile()?;
+            let (doc, warnings) = match &mut iterations {
+                Some(n) => {
+                    let (result, counted) = self.typesetter.compile_counting_iterations();
+                    *n += counted;
+                    result?
+                }
+                None => self.typesetter.compile()?,
+            };
             timings.compiles += 1;
             let facts = typeset::facts(&doc);
             if profile.certificate.is_none() || timings.compiles >= 3 {
@@ -573,6 +628,7 @@ impl Session {
         warnings.splice(0..0, warnings_before);
         let front = entries.with_pages(&facts);
         timings.typeset = t.elapsed();
+        timings.layout_iterations = iterations;
 
         let t = Instant::now();
         let pdf = if opts.pdf {
@@ -581,7 +637,7 @@ impl Session {
         } else {
             None
         };
-        timings.pdf = t.elapsed();
+        timings.export = t.elapsed();
         // Long-running sessions: drop memoized layout not used by the last few builds, so memory
         // stays flat in watch mode while an edit still reuses everything it did not touch.
         typst::comemo::evict(3);

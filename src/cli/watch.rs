@@ -17,7 +17,11 @@ pub fn run(printer: &Printer, matter: &Path, out: Option<PathBuf>, max_builds: O
     watch::watch(matter, &out, project.as_deref(), max_builds, |event| match event {
         Event::Built { output, pages, body, elapsed, warnings } => {
             printer.print(warnings);
-            eprintln!("rebuilt {} in {} ms ({pages} pages: {body} body)", display_path(output), elapsed.as_millis());
+            eprintln!(
+                "rebuilt {} in {:.1} ms ({pages} pages: {body} body)",
+                display_path(output),
+                elapsed.as_secs_f64() * 1000.0
+            );
         }
         Event::Failed { diagnostics } => {
             printer.print(diagnostics);

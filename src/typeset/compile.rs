@@ -26,6 +26,28 @@ impl Typesetter {
         }
     }
 
+    /// [`Typesetter::compile`], also counting the layout iterations Typst ran before its
+    /// introspections stabilised (read from Typst's timing events, which are switched on for the
+    /// process while it runs).
+    #[allow(clippy::type_complexity)]
+    pub fn compile_counting_iterations(&self) -> (Result<(PagedDocument, Vec<Diagnostic>), Vec<Diagnostic>>, usize) {
+        typst_timing::clear();
+        typst_timing::enable();
+        let result = self.compile();
+        typst_timing::disable();
+        let mut json = Vec::new();
+        let events: Vec<serde_json::Value> = match typst_timing::export_json(&mut json, |_| (String::new(), 0)) {
+            Ok(()) => serde_json::from_slice(&json).unwrap_or_default(),
+            Err(_) => vec![],
+        };
+        // Typst opens one scope per layout iteration, named "iter (1)", "iter (2)"…
+        let iterations = events
+            .iter()
+            .filter(|e| e["ph"] == "B" && e["name"].as_str().is_some_and(|n| n.starts_with("iter (")))
+            .count();
+        (result, iterations)
+    }
+
     /// Converts a Typst diagnostic into a pleader diagnostic that points at the file the user
     /// edits where that is known (a clause), and at the generated source otherwise.
     pub(crate) fn diagnostic(&self, diag: &SourceDiagnostic, force_error: bool) -> Diagnostic {

@@ -27,10 +27,12 @@ pub fn from_str_at<T: DeserializeOwned>(source: &SourceText, text: &str, line_of
     if let Some(d) = tree::nesting_error(source, text, start) {
         return Err(vec![d]);
     }
-    if let Some(d) = tree::alias_bomb(source, text, start) {
-        return Err(vec![d]);
-    }
-    if let Some(root) = tree::parse(text) {
+    let root = match tree::parse_checked(text) {
+        Err(span) => return Err(vec![tree::alias_bomb(source, span, start)]),
+        Ok(root) => root,
+    };
+    // Positions are worked out only when there is a duplicate to report.
+    if let Some(root) = root.filter(tree::has_duplicate_keys) {
         let fragment = SourceText::new(source.name.clone(), &source.text[..start + text.len()]);
         let shifted = shift(&root, start);
         let dups = tree::duplicate_keys(&fragment, &shifted);

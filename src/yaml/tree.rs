@@ -261,17 +261,38 @@ fn build(text: &str) -> Option<Builder<'_>> {
     Some(builder)
 }
 
-/// A located error at the first alias that takes the document over [`ALIAS_EXPANSION_LIMIT`]
-/// copied nodes (a "billion laughs" file), if there is one.
-pub fn alias_bomb(source: &SourceText, text: &str, start: usize) -> Option<Diagnostic> {
-    let span = build(text)?.too_big?;
-    Some(
-        Diagnostic::error(format!(
-            "these YAML aliases expand to more than {ALIAS_EXPANSION_LIMIT} values; pleader stops here"
-        ))
-        .at(source, span.start + start..span.end + start)
-        .with_hint("write the values out, or use fewer nested aliases (`*name`)"),
-    )
+/// [`parse`], telling a document whose aliases copy too much apart from one that is not
+/// well-formed: `Err` with the span of the first alias that takes the document over
+/// [`ALIAS_EXPANSION_LIMIT`] copied nodes (a "billion laughs" file), `Ok(None)` when the text is
+/// not well-formed YAML. One pass of the parser for both.
+pub fn parse_checked(text: &str) -> Result<Option<Node>, Range<usize>> {
+    match build(text) {
+        None => Ok(None),
+        Some(Builder { too_big: Some(span), .. }) => Err(span),
+        Some(builder) => Ok(builder.root),
+    }
+}
+
+/// The located error for an alias bomb found by [`parse_checked`] in a fragment that starts at
+/// byte `start` of `source`.
+pub fn alias_bomb(source: &SourceText, span: Range<usize>, start: usize) -> Diagnostic {
+    Diagnostic::error(format!(
+        "these YAML aliases expand to more than {ALIAS_EXPANSION_LIMIT} values; pleader stops here"
+    ))
+    .at(source, span.start + start..span.end + start)
+    .with_hint("write the values out, or use fewer nested aliases (`*name`)")
+}
+
+/// Whether some mapping of the document has a key written twice ([`duplicate_keys`] says where).
+pub fn has_duplicate_keys(node: &Node) -> bool {
+    match &node.kind {
+        Kind::Map(entries) => {
+            let mut keys = std::collections::HashSet::with_capacity(entries.len());
+            entries.iter().any(|e| !keys.insert(e.key.as_str()) || has_duplicate_keys(&e.value))
+        }
+        Kind::Seq(items) => items.iter().any(has_duplicate_keys),
+        _ => false,
+    }
 }
 
 /// The deepest nesting of flow collections (`[`, `{`) a YAML file may have. The YAML scanners
