@@ -69,8 +69,6 @@ fn edit(text: &str, fact: &Option<String>, i: usize) -> String {
         Some(l) => text.replacen(l.as_str(), &format!("{l} (amended {i})"), 1),
         None => format!("{text}\n# edit {i}\n"),
     }
-
-    large_inputs(&root);
 }
 
 /// Large inputs (issue 20): the harlow matter with 100,000 `record:` entries, and with thousands
