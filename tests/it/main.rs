@@ -23,6 +23,9 @@
 //!   standard's force, fact and opinion, entities, repeated passages, the lawyer's own paragraphs;
 //! - `citecheck_loop`: recording a person's checks (`authorities verify`, `citecheck --import`);
 //! - `add_court`: the README's add-a-court walk-through, step by step; `library show/eject`;
+//! - `variants`: every sample re-cast with a man, a woman, several individuals and a company as
+//!   movant, each with a declaration offered and with none, read for party-aware wording,
+//!   repeated sentences and the evidence engaged;
 //! - `architecture`: the source tree keeps its rules (one Typst writer, no import cycle).
 
 mod add_court;
@@ -44,4 +47,5 @@ mod robustness;
 mod safety;
 mod substance;
 mod typography;
+mod variants;
 mod workflow;
