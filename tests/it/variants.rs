@@ -409,6 +409,29 @@ fn mutated_samples_fail_or_warn_at_the_mutated_line() {
             v["facts"]["early_discovery"]["motion_date"] = date.clone();
             mutations.push(("dates swapped", "motion_date".into(), v));
         }
+        // A date no calendar has, at its own line; the brief dated five years ahead, caught against
+        // the hearing (the build reads no clock, and the motion for early discovery precedes the
+        // brief by months, so without a hearing nothing dates the brief).
+        let mut date_paths = vec![vec!["document", "date"]];
+        if original["document"].get("hearing").and_then(|h| h.get("date")).is_some() {
+            date_paths.push(vec!["document", "hearing", "date"]);
+        }
+        if original["facts"].get("early_discovery").and_then(|e| e.get("motion_date")).is_some() {
+            date_paths.push(vec!["facts", "early_discovery", "motion_date"]);
+        }
+        for path in &date_paths {
+            let mut v = original.clone();
+            let path: Vec<String> = path.iter().map(|p| p.to_string()).collect();
+            set_at(&mut v, &path, key("2025-02-30"));
+            mutations.push(("dates malformed", path.last().unwrap().clone(), v));
+        }
+        if date_paths.iter().any(|p| p[1] == "hearing") {
+            let d = date.as_str().unwrap();
+            let ahead = format!("{}{}", d[..4].parse::<u32>().unwrap() + 5, &d[4..]);
+            let mut v = original.clone();
+            v["document"]["date"] = key(&ahead);
+            mutations.push(("dates swapped", "date".into(), v));
+        }
         // Divisions swapped: another sample's division or county, where this court lists its own
         // and does not list that one.
         let (prints_division, list, titled) = profile_lists(original["court"].as_str().unwrap());
@@ -462,7 +485,7 @@ fn mutated_samples_fail_or_warn_at_the_mutated_line() {
             *kinds.entry(kind).or_default() += 1;
         }
     }
-    for kind in ["dates swapped", "divisions swapped", "names duplicated", "counts zeroed"] {
+    for kind in ["dates swapped", "dates malformed", "divisions swapped", "names duplicated", "counts zeroed"] {
         assert!(kinds.get(kind).copied().unwrap_or(0) >= 3, "too few `{kind}` mutations: {kinds:?}");
     }
 }
