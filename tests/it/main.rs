@@ -24,6 +24,9 @@
 //! - `eyecite`: the citation reader against the valid citations of eyecite's test suite;
 //! - `citecheck_loop`: recording a person's checks (`authorities verify`, `citecheck --import`);
 //! - `add_court`: the README's add-a-court walk-through, step by step; `library show/eject`;
+//! - `variants`: every sample re-cast with a man, a woman, several individuals and a company as
+//!   movant, each with a declaration offered and with none, read for party-aware wording,
+//!   repeated sentences and the evidence engaged;
 //! - `architecture`: the source tree keeps its rules (one Typst writer, no import cycle).
 
 mod add_court;
@@ -46,4 +49,5 @@ mod robustness;
 mod safety;
 mod substance;
 mod typography;
+mod variants;
 mod workflow;

@@ -9,7 +9,7 @@ use crate::common::*;
 use pleader::rules::{court_checks, Status};
 
 /// The whole text of a typeset brief's body, runs of white space made single.
-fn body_text(built: &pleader::pipeline::Built) -> String {
+pub(crate) fn body_text(built: &pleader::pipeline::Built) -> String {
     let pages: Vec<String> = body_pages(built).map(|p| page_string(built, p)).collect();
     normalize(&pages.join(" "))
 }
@@ -178,19 +178,25 @@ fn an_entity_is_never_written_about_as_a_person() {
 fn no_passage_is_printed_twice() {
     for f in sample_files() {
         let built = build_text(&f, &own_text(&f));
-        let body = body_text(&built);
-        let mut seen = std::collections::BTreeMap::new();
-        for s in body.split(". ").map(str::trim) {
-            let words = s.split_whitespace().count();
-            // Quotations repeat by design (a rule quoted, then applied); citations too.
-            if words < 10 || s.contains('“') || s.starts_with("See") || s.starts_with("see") {
-                continue;
-            }
-            *seen.entry(s.to_string()).or_insert(0) += 1;
-        }
-        let twice: Vec<_> = seen.into_iter().filter(|(_, n)| *n > 1).collect();
+        let twice = repeated_sentences(&body_text(&built));
         assert!(twice.is_empty(), "{f}: {twice:#?}");
     }
+}
+
+/// Each sentence of ten or more words printed more than once in `body` (text as [`body_text`]
+/// gives it), with its count. Citation sentences repeat by design and are left out. A quotation
+/// printed twice counts (the same Rule 45(f) sentence quoted in two sections is a repeat); text
+/// from [`body_text`] has straight quotes, so a sentence holding one is compared like any other.
+pub(crate) fn repeated_sentences(body: &str) -> Vec<(String, usize)> {
+    let mut seen = std::collections::BTreeMap::new();
+    for s in body.split(". ").map(str::trim) {
+        let words = s.split_whitespace().count();
+        if words < 10 || s.starts_with("See") || s.starts_with("see") {
+            continue;
+        }
+        *seen.entry(s.to_string()).or_insert(0) += 1;
+    }
+    seen.into_iter().filter(|(_, n)| *n > 1).collect()
 }
 
 #[test]
