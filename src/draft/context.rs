@@ -180,6 +180,7 @@ fn claims_context(facts: &Json, claims: &Claims, bank: &Bank) -> Json {
             "statement_proof": statement_proof,
             "all_proof": all_proof,
             "fact_opinion": l.fact_opinion,
+            "public_figure_rule": t.public_figure,
             "fault": l.fault,
         }));
     }

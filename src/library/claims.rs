@@ -48,8 +48,24 @@ pub struct ClaimType {
     pub title: String,
     /// Whether liability turns on what the speaker said.
     pub content_based: bool,
+    /// A constitutional rule that limits the claim for a public figure or public official in
+    /// every state (Hustler's rule for emotional-distress claims), argued where the movant is one.
+    #[serde(default)]
+    pub public_figure: Option<PublicFigureRule>,
     /// The governing-law variants, keyed by jurisdiction id (`new-york`, `federal`).
     pub laws: IndexMap<String, Law>,
+}
+
+/// A rule of constitutional law that binds every court for a claim brought by a public figure.
+#[derive(Clone, Debug, Deserialize, serde::Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct PublicFigureRule {
+    /// The bank id of the decision that states it.
+    pub authority: String,
+    /// Where it states it.
+    pub pin: String,
+    /// Its words, completing "Public figures “___”", as checked (see the bank entry's record).
+    pub quote: String,
 }
 
 #[derive(Clone, Debug, Deserialize)]

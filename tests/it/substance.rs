@@ -120,8 +120,8 @@ fn a_statement_marked_as_fact_is_argued_on_its_own_and_never_called_opinion() {
         for s in body.split(". ") {
             let all_opinion = (s.contains("The posts at issue are of that kind")
                 || s.contains("The comments at issue are of that kind")
-                || s.contains("Read in their setting, the posts,")
-                || s.contains("Read in their setting, the comments,"))
+                || s.contains("On their face, the posts,")
+                || s.contains("On their face, the comments,"))
                 && !s.contains("of the");
             assert!(!all_opinion, "{f}: “{s}”");
             assert!(!s.contains("rather than an opinion, or"), "{f}: “{s}”");
@@ -302,10 +302,7 @@ fn statements_argued_as_opinion_are_argued_even_when_evidence_missing_omits_fact
     // opinion (the default): the brief argues them as opinion under Washington law, and the
     // introduction counts them.
     let body = body_text(&build_text("hl.yaml", &own_text("harborlight-subpoena.yaml")));
-    assert!(
-        body.contains("two of the three posts at issue, read in context, express opinions rather than facts"),
-        "{body}"
-    );
-    assert!(body.contains("Read in their setting, two of the posts"), "{body}");
+    assert!(body.contains("two of the three posts at issue express opinions rather than facts"), "{body}");
+    assert!(body.contains("On their face, two of the posts"), "{body}");
     assert!(body.contains("Dunlap v. Wayne"), "{body}");
 }
