@@ -291,7 +291,9 @@ fn a_waiver_argument_is_answered_from_the_dates_and_only_when_they_show_timeline
     let late = text.replace("objections_served: 2026-08-14", "objections_served: 2026-08-18");
     let project = pleader::library::project::Project::at(&root()).unwrap();
     let loaded = pleader::pipeline::load(pleader::diag::SourceText::new("hl.yaml", late), project).unwrap();
-    let err = pleader::pipeline::draft_with(&loaded, &[]).err().expect("a late objection must not be argued as timely");
+    let Err(err) = pleader::pipeline::draft_with(&loaded, &[]) else {
+        panic!("a late objection must not be argued as timely");
+    };
     let shown = pleader::diag::render(&err, Default::default());
     assert!(shown.contains("2026-08-18") && shown.contains("untimely-objections"), "{shown}");
 }
