@@ -286,6 +286,10 @@ pub const DERIVED_READS: &[(&str, &[&str])] = &[
 ///   statements, argued by reading them), except what turns on the speakers' identity where the
 ///   standard excuses it (`waiting`);
 /// - `absent`: what is unproved and no piece of the movant's evidence is even offered for;
+/// - `offered`: the kinds some piece of the movant's evidence is offered for;
+/// - `decisive`: the absent kinds that do not turn on the speakers' identity (their fault or
+///   intent, which many courts do not ask a plaintiff to prove before unmasking), when every
+///   argued claim calls for one of them, so that the step may rest on them alone; else empty;
 /// - `speech_laws`: the fact/opinion authorities of the argued speech claims, each once.
 fn shortfall_context(facts: &Json, claims: &Json, proof: &crate::library::claims::ProofKinds, excused: bool) -> Json {
     let strs = |v: &Json| -> Vec<String> {
@@ -311,9 +315,20 @@ fn shortfall_context(facts: &Json, claims: &Json, proof: &crate::library::claims
             unproved.push(*k);
         }
     }
-    let offered: Vec<String> =
+    let mut offered: Vec<String> =
         facts["evidence"]["items"].as_array().into_iter().flatten().flat_map(|it| strs(&it["offered_for"])).collect();
+    offered.sort();
+    offered.dedup();
     let absent: Vec<&&String> = unproved.iter().filter(|k| !offered.contains(k)).collect();
+    // What the step may rest on alone: the absent kinds that do not turn on the speakers'
+    // identity, when every argued claim calls for one of them; otherwise none.
+    let plain: Vec<&&String> = absent.iter().copied().filter(|k| !proof[k.as_str()].depends_on_identity).collect();
+    let decisive = if !plain.is_empty() && argued.iter().all(|c| strs(&c["proof"]).iter().any(|k| plain.contains(&&k)))
+    {
+        plain
+    } else {
+        vec![]
+    };
     let mut speech_laws: Vec<&str> = vec![];
     for c in &argued {
         if c["content_based"].as_bool() == Some(true) {
@@ -324,7 +339,10 @@ fn shortfall_context(facts: &Json, claims: &Json, proof: &crate::library::claims
             }
         }
     }
-    json!({"failing": failing, "unproved": unproved, "waiting": waiting, "absent": absent, "speech_laws": speech_laws})
+    json!({
+        "failing": failing, "unproved": unproved, "waiting": waiting, "absent": absent,
+        "offered": offered, "decisive": decisive, "speech_laws": speech_laws,
+    })
 }
 
 /// The subpoena's timeline from the matter's dates: each date as written, the days between

@@ -232,7 +232,8 @@ pub fn reads(tera: &Tera, template: &str) -> Reads {
     // they are drawn from (draft::context::DERIVED_READS); they are walked under a marked name
     // and replaced by those facts at the end.
     let mut aliases = BTreeMap::from([("claims".to_string(), "underlying.claims".to_string())]);
-    for root in ["timeline", "shortfall"] {
+    for (key, _) in super::context::DERIVED_READS {
+        let root = key.split('.').next().unwrap_or(key);
         aliases.insert(root.to_string(), format!("@{root}"));
     }
     let mut w = Walker { tera, aliases, out: Reads::default(), depth: 0 };

@@ -78,37 +78,37 @@ fn timeline(matter: &Matter, src: &SourceText, root: Option<&Node>, states_delay
     };
     let given: Vec<(&[&str], &str, chrono::NaiveDate)> =
         TIMELINE.iter().filter_map(|(p, what)| date_at(p).map(|d| (*p, *what, d))).collect();
+    // A date before the one it must follow: an error at the later one, naming the earlier.
+    let out_of_order = |(lp, lwhat, later): (&[&str], &str, chrono::NaiveDate),
+                        (ep, ewhat, earlier): (&[&str], &str, chrono::NaiveDate),
+                        hint: String| {
+        Diagnostic::error(format!(
+            "{lwhat} ({}) is before {ewhat} ({})",
+            later.format("%Y-%m-%d"),
+            earlier.format("%Y-%m-%d")
+        ))
+        .at(src, fact_span(lp))
+        .with_secondary(fact_span(ep), ewhat)
+        .with_hint(hint)
+    };
     for pair in given.windows(2) {
-        let ((ep, ewhat, earlier), (lp, lwhat, later)) = (pair[0], pair[1]);
-        if later < earlier {
-            errors.push(
-                Diagnostic::error(format!(
-                    "{lwhat} ({}) is before {ewhat} ({})",
-                    later.format("%Y-%m-%d"),
-                    earlier.format("%Y-%m-%d")
-                ))
-                .at(src, fact_span(lp))
-                .with_secondary(fact_span(ep), ewhat)
-                .with_hint(format!(
-                    "the dates fall in this order: {}; correct one of them",
-                    TIMELINE.iter().map(|(_, w)| *w).collect::<Vec<_>>().join(", ")
-                )),
-            );
+        if pair[1].2 < pair[0].2 {
+            let order = TIMELINE.iter().map(|(_, w)| *w).collect::<Vec<_>>().join(", ");
+            errors.push(out_of_order(
+                pair[1],
+                pair[0],
+                format!("the dates fall in this order: {order}; correct one of them"),
+            ));
         }
     }
     let served = date_at(&["subpoena", "served"]);
     if let (Some(served), Some(ret)) = (served, date_at(&["subpoena", "return_date"])) {
         if ret < served {
-            errors.push(
-                Diagnostic::error(format!(
-                    "the subpoena's return date ({}) is before its service ({})",
-                    ret.format("%Y-%m-%d"),
-                    served.format("%Y-%m-%d")
-                ))
-                .at(src, fact_span(&["subpoena", "return_date"]))
-                .with_secondary(fact_span(&["subpoena", "served"]), "served")
-                .with_hint("a subpoena sets its compliance date after it is served; correct one of the dates"),
-            );
+            errors.push(out_of_order(
+                (&["subpoena", "return_date"], "the subpoena's return date", ret),
+                (&["subpoena", "served"], "its service", served),
+                "a subpoena sets its compliance date after it is served; correct one of the dates".to_string(),
+            ));
         }
     }
     let dates = date_at(&["meet_and_confer", "objections_served"]).is_some() && date_at(&["motion", "filed"]).is_some();
