@@ -85,10 +85,21 @@ impl Typesetter {
             let id = file_id(&file.path);
             let source = match self.sources.remove(&id) {
                 Some(mut source) => {
-                    if source.text() != file.text {
-                        source.replace(&file.text);
+                    // Typst 0.15's `Source::replace` widens the common suffix to a character
+                    // boundary without bounding it by the common prefix, and then slices past the
+                    // new text (a panic on texts such as "𖮎{<ᾥ"): where its range would overlap,
+                    // the file is parsed afresh instead of edited.
+                    let overlaps = |(prefix, suffix): (usize, usize)| {
+                        prefix + suffix > file.text.len() || prefix + suffix > source.text().len()
+                    };
+                    match source.lines().replacement_range(&file.text) {
+                        None => source,
+                        Some(range) if overlaps(range) => Source::new(id, file.text),
+                        Some(_) => {
+                            source.replace(&file.text);
+                            source
+                        }
                     }
-                    source
                 }
                 None => Source::new(id, file.text),
             };
