@@ -179,7 +179,11 @@ fn claims_context(facts: &Json, claims: &Claims, bank: &Bank) -> Json {
             "proof": proof,
             "statement_proof": statement_proof,
             "all_proof": all_proof,
-            "fact_opinion": l.fact_opinion,
+            "fact_opinion": l.fact_opinion.as_ref().map(|f| {
+                let mut v = serde_json::to_value(f).unwrap_or(Json::Null);
+                v["factors"] = json!(bank.get(&f.authority).map(|a| a.factors.clone()).unwrap_or_default());
+                v
+            }),
             "public_figure_rule": t.public_figure,
             "fault": l.fault,
         }));
@@ -291,6 +295,10 @@ pub const DERIVED_READS: &[(&str, &[&str])] = &[
 ///   intent, which many courts do not ask a plaintiff to prove before unmasking), when every
 ///   argued claim calls for one of them, so that the step may rest on them alone; else empty;
 /// - `speech_laws`: the fact/opinion authorities of the argued speech claims, each once.
+/// - `opinion_tests`: for each of them, the law's jurisdiction, the authority, its pin and
+///   parenthetical, and the factors the authority's bank entry lists (their text);
+/// - `opinion_aspects`: what in the matter those factors are argued from, each once, in the
+///   order wording, verifiable, setting, audience, basis.
 fn shortfall_context(facts: &Json, claims: &Json, proof: &crate::library::claims::ProofKinds, excused: bool) -> Json {
     let strs = |v: &Json| -> Vec<String> {
         v.as_array().into_iter().flatten().filter_map(|x| x.as_str().map(String::from)).collect()
@@ -339,9 +347,30 @@ fn shortfall_context(facts: &Json, claims: &Json, proof: &crate::library::claims
             }
         }
     }
+    // The fact/opinion test of each speech law once, and the aspects their factors are argued
+    // from, each once and in a fixed order (wording, verifiable, setting, audience, basis).
+    let mut opinion_tests: Vec<Json> = vec![];
+    let mut aspects: Vec<crate::library::claims::Aspect> = vec![];
+    for a in &speech_laws {
+        if let Some(c) = argued.iter().find(|c| c["fact_opinion"]["authority"].as_str() == Some(a)) {
+            let f = &c["fact_opinion"];
+            let factors: Vec<crate::library::claims::Factor> =
+                serde_json::from_value(f["factors"].clone()).unwrap_or_default();
+            aspects.extend(factors.iter().map(|x| x.aspect));
+            opinion_tests.push(json!({
+                "jurisdiction": c["jurisdiction"], "authority": a, "pin": f["pin"],
+                "parenthetical": f["parenthetical"],
+                "factors": factors.iter().map(|x| x.text.clone()).collect::<Vec<_>>(),
+            }));
+        }
+    }
+    aspects.sort();
+    aspects.dedup();
     json!({
         "failing": failing, "unproved": unproved, "waiting": waiting, "absent": absent,
         "offered": offered, "decisive": decisive, "speech_laws": speech_laws,
+        "opinion_tests": opinion_tests,
+        "opinion_aspects": aspects.iter().map(|x| x.name()).collect::<Vec<_>>(),
     })
 }
 

@@ -106,6 +106,12 @@ pub struct Authority {
     /// Propositions the decision supports, checked in its text, for surveys of decisions.
     #[serde(default)]
     pub supports: Vec<Support>,
+    /// The factors the decision directs courts to weigh in telling fact from opinion, in its own
+    /// order, each with the aspect of a matter it is argued from. Given for a claim law's
+    /// `fact_opinion` authority, the brief walks them; without them it states the rule through
+    /// the authority alone.
+    #[serde(default)]
+    pub factors: Vec<crate::library::claims::Factor>,
 }
 
 /// A judge as a brief names one: "Chief Magistrate Judge Spero".

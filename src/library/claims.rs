@@ -110,6 +110,53 @@ pub struct FactOpinion {
     pub parenthetical: String,
 }
 
+/// One factor of a state's fact/opinion test (a bank entry's `factors:`): `{aspect, text}`, where `text` is the factor as a
+/// noun phrase ("the audience to whom it was published") and `aspect` names what in the matter
+/// the brief argues it from.
+#[derive(Clone, Debug, Deserialize, serde::Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Factor {
+    pub aspect: Aspect,
+    pub text: String,
+}
+
+/// What a fact/opinion factor is argued from. `wording`: each opinion statement's `wording`
+/// (why its words are loose, figurative or hyperbolic); `verifiable`: that a statement argued as
+/// opinion cannot be proved true or false (nothing more to state); `setting`: the platform and
+/// `forum.setting`; `audience`: `forum.audience`; `basis`: each opinion statement's `basis` (the
+/// facts it discloses).
+#[derive(Clone, Copy, Debug, Deserialize, serde::Serialize, PartialEq, Eq, PartialOrd, Ord)]
+#[serde(rename_all = "lowercase")]
+pub enum Aspect {
+    Wording,
+    Verifiable,
+    Setting,
+    Audience,
+    Basis,
+}
+
+impl Aspect {
+    /// The matter fact the aspect is argued from, if any (`verifiable` needs none).
+    pub fn fact(self) -> Option<&'static str> {
+        match self {
+            Aspect::Wording => Some("statements.wording"),
+            Aspect::Verifiable => None,
+            Aspect::Setting => Some("forum.setting"),
+            Aspect::Audience => Some("forum.audience"),
+            Aspect::Basis => Some("statements.basis"),
+        }
+    }
+    pub fn name(self) -> &'static str {
+        match self {
+            Aspect::Wording => "wording",
+            Aspect::Verifiable => "verifiable",
+            Aspect::Setting => "setting",
+            Aspect::Audience => "audience",
+            Aspect::Basis => "basis",
+        }
+    }
+}
+
 /// The fault a private-figure plaintiff must show: `{private, authority, pin}`.
 #[derive(Clone, Debug, Deserialize, serde::Serialize)]
 #[serde(deny_unknown_fields)]

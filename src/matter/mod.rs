@@ -7,6 +7,7 @@
 
 pub mod consistency;
 pub mod facts;
+pub mod opinion;
 pub mod validate;
 
 use std::fmt;

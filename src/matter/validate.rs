@@ -353,6 +353,7 @@ pub fn validate(matter: &Matter, matter_src: &SourceText, lib: &Library) -> Resu
         }
     }
     if problems.is_empty() {
+        warnings.extend(super::opinion::unargued_factors(&facts, matter_src, lib, selection.covers("forum")));
         Ok(Validated { facts, warnings })
     } else {
         Err(problems)

@@ -83,9 +83,18 @@ fn each_court_gets_the_argument_its_standard_calls_for() {
     assert!(text.contains("Under New York law, product disparagement requires"));
     assert!(text.contains("Under New York law, tortious interference with prospective economic advantage requires"));
     // The statement marked as factual is not called opinion.
-    let kind =
-        text.find("Two of the reviews at issue are of that kind").expect("only the opinions are argued as opinion");
-    assert!(!text[kind..kind + 400].contains("shard of glass"), "{}", &text[kind..kind + 400]);
+    let kind = text.find("On their face, two of the reviews").expect("only the opinions are argued as opinion");
+    let end = kind + text[kind..].find("no fact a reader could check").expect("the opinion argument concludes");
+    assert!(!text[kind..end].contains("shard of glass"), "{}", &text[kind..end]);
+    // New York's own test, its factors walked from the matter: the words of each review, and
+    // the platform the reviews appeared on.
+    assert!(
+        text[kind..end].contains("Under New York law, whether a statement asserts a fact turns on"),
+        "{}",
+        &text[kind..end]
+    );
+    assert!(text[kind..end].contains("The first is a judgment of taste"), "{}", &text[kind..end]);
+    assert!(text[kind..end].contains("The reviews appeared on Kestrel"), "{}", &text[kind..end]);
 
     // California superior court: Krinsky, with evidence; no federal standard.
     let built = build_text("fe.yaml", &sample_text_in("ferreira-v-nestwise.yaml", "ca-superior"));

@@ -308,3 +308,47 @@ fn statements_argued_as_opinion_are_argued_even_when_evidence_missing_omits_fact
     assert!(body.contains("On their face, two of the posts"), "{body}");
     assert!(body.contains("Dunlap v. Wayne"), "{body}");
 }
+
+#[test]
+fn the_governing_states_fact_opinion_factors_are_applied_to_what_the_matter_says() {
+    // Washington (Dunlap): medium and context, audience, undisclosed facts — each argued from
+    // the matter's `forum`, and the `basis` of the statement that discloses what it rests on.
+    let text = own_text("harborlight-subpoena.yaml");
+    let built = build_text("hl.yaml", &text);
+    let body = body_text(&built);
+    let at = body.find("On their face, two of the posts").expect("the opinion argument");
+    let end = at + body[at..].find("no fact a reader could check").expect("its conclusion");
+    let para = &body[at..end];
+    assert!(
+        para.contains("Under Washington law, whether a statement asserts a fact turns on the medium and context in which the statement was published, the audience to whom it was published, and whether the statement implies undisclosed facts"),
+        "{para}"
+    );
+    assert!(para.contains("The first is a superlative no one could measure"), "{para}");
+    assert!(para.contains("in a discussion thread about the shoreline rezoning"), "{para}");
+    assert!(para.contains("were written for neighbors following the rezoning dispute. Lund Decl. ¶¶ 3–4."), "{para}");
+    assert!(
+        para.contains("The second of those posts discloses the facts it rests on (the public benefits package"),
+        "{para}"
+    );
+    // The factual post is argued on its own, after the opinions.
+    assert!(!para.contains("dumped fill"), "{para}");
+    assert!(built.warnings.is_empty(), "{:?}", built.warnings.iter().map(|w| &w.message).collect::<Vec<_>>());
+
+    // Without `forum`, the audience factor cannot be argued: the brief leaves it out and a
+    // warning names it at the matter's line, rather than the brief asserting an audience.
+    let start = text.find("  forum:\n").unwrap();
+    let stop = start + text[start..].find("  post_noun:").unwrap();
+    let bare = format!("{}{}", &text[..start], &text[stop..]);
+    let built = build_text("hl-bare.yaml", &bare);
+    let body = body_text(&built);
+    assert!(!body.contains("were written for"), "{body}");
+    assert!(body.contains("The posts appeared on Harborlight Commons, the Association's online discussion board for Port Madrona residents."), "{body}");
+    let warned: Vec<&String> = built.warnings.iter().map(|w| &w.message).collect();
+    assert!(
+        warned.iter().any(|m| m.contains(
+            "Washington's test for telling fact from opinion (Dunlap) weighs the audience to whom it was published"
+        )),
+        "{warned:?}"
+    );
+    assert_eq!(warned.len(), 1, "{warned:?}");
+}
