@@ -212,6 +212,7 @@ cases! {
     argument_unanswered => "argument-unanswered",
     bad_override => "bad-override",
     claim_extension_duplicate => "claim-extension-duplicate",
+    claim_natural_persons_only => "claim-natural-persons-only",
     paragraph_without_text => "paragraph-without-text",
     standard_unknown => "standard-unknown",
     bank_duplicate_key => "bank-duplicate-key",

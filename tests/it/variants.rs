@@ -3,7 +3,9 @@
 //! and with no evidence offered beyond the complaint. Every variant builds, and its brief writes
 //! no person-wording for a company, no agreement at odds with the pronoun, no sentence of ten or
 //! more words twice, mentions every piece of evidence offered (what it is and what it says), and
-//! says nothing of a movant's declaration the matter no longer offers.
+//! says nothing of a movant's declaration the matter no longer offers. A company variant leaves
+//! out the claims only a natural person can bring (IIED, false light); listing them is an error at
+//! the claim, which a test below expects of every sample that lists one.
 //!
 //! The variants are made by editing the parsed matter (`serde_yaml::Value`) and are built in one
 //! process against the project's own library. The checks below read the text only; none of them
@@ -111,9 +113,37 @@ struct Variant {
     withdrawn: Vec<(String, String)>,
 }
 
+/// Whether the claim file `claims/<id>.yaml` says only a natural person can bring the claim
+/// (read as plain YAML, not through the library).
+fn persons_only(id: &str) -> bool {
+    let text = std::fs::read_to_string(root().join("claims").join(format!("{id}.yaml"))).unwrap();
+    let claim: Value = serde_yaml::from_str(&text).unwrap();
+    claim.get("natural_persons_only").and_then(Value::as_bool) == Some(true)
+}
+
+/// The ids of the claims a matter lists (`facts.underlying.claims[].type`).
+fn claim_types(v: &Value) -> Vec<String> {
+    v["facts"]["underlying"]["claims"]
+        .as_sequence()
+        .map(|s| s.iter().filter_map(|c| c["type"].as_str().map(str::to_string)).collect())
+        .unwrap_or_default()
+}
+
+/// A variant as the test builds it: for a company movant, without the claims only a natural person
+/// can bring (a company's complaint pleading one is an error at the claim, tested below), so that
+/// every sample's prose is still read under a company movant.
 fn variant(sample: &str, movant: Movant, offered: Offered) -> Variant {
+    variant_with(sample, movant, offered, movant == Movant::Company)
+}
+
+fn variant_with(sample: &str, movant: Movant, offered: Offered, drop_persons_only: bool) -> Variant {
     let text = std::fs::read_to_string(root().join("matters").join(sample)).unwrap();
     let mut v: Value = serde_yaml::from_str(&text).unwrap();
+    if drop_persons_only {
+        if let Some(claims) = v["facts"]["underlying"].get_mut("claims").and_then(Value::as_sequence_mut) {
+            claims.retain(|c| !c["type"].as_str().is_some_and(persons_only));
+        }
+    }
     // The movant, in the parties and in a caption that names it.
     let m = map_mut(&mut v, &["parties", "movant"]);
     let old_name = m["name"].as_str().unwrap().to_string();
@@ -330,6 +360,39 @@ fn variants_with_several_individuals_as_movants() {
 #[test]
 fn variants_with_a_company_as_movant() {
     check_variants(Movant::Company);
+}
+
+/// Every sample under a company movant, with its claims as the sample lists them: each claim only
+/// a natural person can bring (IIED, false light) is an error at that claim's line, and a sample
+/// with none of them validates.
+#[test]
+fn a_company_movant_pleading_a_claim_only_a_person_can_bring_is_an_error_at_the_claim() {
+    let project = pleader::library::project::Project::at(&root()).unwrap();
+    let (mut failing, mut claims_hit) = (0, 0);
+    for sample in sample_files() {
+        let v = variant_with(&sample, Movant::Company, Offered::Declaration, false);
+        let parsed: Value = serde_yaml::from_str(&v.text).unwrap();
+        let flagged: Vec<String> = claim_types(&parsed).into_iter().filter(|t| persons_only(t)).collect();
+        let src = pleader::diag::SourceText::new(sample.clone(), v.text.clone());
+        let result = pleader::pipeline::load(src, project.clone()).and_then(|l| pleader::pipeline::draft_with(&l, &[]));
+        if flagged.is_empty() {
+            assert!(result.is_ok(), "{}: {}", v.label, pleader::diag::render(&result.unwrap_err(), Default::default()));
+            continue;
+        }
+        let errors = result.err().unwrap_or_else(|| panic!("{}: built with {flagged:?} for a company", v.label));
+        // One error per such claim, at its own `type:` line, naming it; nothing else fails.
+        assert_eq!(errors.len(), flagged.len(), "{}:\n{}", v.label, pleader::diag::render(&errors, Default::default()));
+        for (d, id) in errors.iter().zip(&flagged) {
+            let (src, span) = (d.source.as_ref().unwrap(), d.span.as_ref().unwrap());
+            let line = v.text.lines().nth(src.line_col(span.start).0 - 1).unwrap();
+            assert_eq!(line.trim_start_matches([' ', '-']).trim(), format!("type: {id}"), "{}: {}", v.label, d.message);
+            assert!(d.message.contains(&format!("(`{id}`) can be brought only by a natural person")), "{}", d.message);
+        }
+        failing += 1;
+        claims_hit += flagged.len();
+    }
+    // The samples argue or list IIED (harborlight, leifer, vance) and false light (ferreira, oduya).
+    assert_eq!((failing, claims_hit), (5, 5), "samples and claims that hit the rule");
 }
 
 /// A sample's court profile, read as plain YAML: (prints a division, its listed divisions or
