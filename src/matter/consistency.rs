@@ -4,8 +4,9 @@
 //! warning) at the matter's own line. The rules, as the README's matter-file section states them:
 //!
 //! - the hearing is on or after the brief's date, and the motion it answers was filed
-//!   (`facts.early_discovery.motion_date`) on or before it. The build never reads the clock, so a
-//!   brief dated ahead of today is caught only against these dates;
+//!   (`facts.early_discovery.motion_date`) on or before it. The build never reads the clock: a
+//!   brief dated more than [`AHEAD_DAYS`] days after today is a warning only where the caller
+//!   says what day today is ([`dated_ahead`]; the command line does, the PDF never depends on it);
 //! - the subpoena's service, the objections' service, the motion's filing and the brief's date
 //!   fall in that order, the return date is on or after service, and the motion's delay is given
 //!   as the two dates or as `motion.delay` (exactly one);
@@ -133,6 +134,36 @@ fn timeline(matter: &Matter, src: &SourceText, root: Option<&Node>, states_delay
         };
         errors.push(Diagnostic::error(message).at(src, at).with_hint(hint));
     }
+}
+
+/// How many days after today a brief may be dated before [`dated_ahead`] warns: a brief is often
+/// finished and dated for its filing a few days later, never weeks.
+pub const AHEAD_DAYS: i64 = 7;
+
+/// A warning at `document.date` when the brief is dated more than [`AHEAD_DAYS`] days after
+/// `today`. The caller supplies today (the command line reads the clock, or `PLEADER_TODAY`), so
+/// that validation and the PDF never depend on the clock.
+pub fn dated_ahead(matter: &Matter, src: &SourceText, today: chrono::NaiveDate) -> Option<Diagnostic> {
+    let date = matter.document.date;
+    let days = (date.0 - today).num_days();
+    if days <= AHEAD_DAYS {
+        return None;
+    }
+    let tree = crate::yaml::tree::parse(&src.text);
+    let at = span_of(tree.as_ref(), &["document", "date"]);
+    Some(
+        Diagnostic::warning(format!(
+            "the brief is dated {}, {days} days after today ({})",
+            date.long(),
+            crate::units::long_date(today)
+        ))
+        .at(src, at)
+        .with_hint(format!(
+            "`document.date` is the day the brief is signed and filed (the signature block prints it); a brief dated \
+             more than {AHEAD_DAYS} days ahead is usually a mistyped year or day. Today is the system clock's date \
+             (UTC), or `PLEADER_TODAY` (YYYY-MM-DD) when set"
+        )),
+    )
 }
 
 /// Each claim of `facts.underlying.claims` that only a natural person can bring, when the movant

@@ -457,6 +457,8 @@ fn mutated_samples_fail_or_warn_at_the_mutated_line() {
     };
     let (divisions, counties) = (values_of("division"), values_of("county"));
     let mut kinds = std::collections::BTreeMap::<&str, usize>::new();
+    // (samples without a hearing, their brief dated ahead and warned of against today)
+    let (mut unheard, mut warned_ahead) = (0, 0);
     for (sample, original) in &samples {
         // (kind, the key the diagnostic's line must hold, the mutated matter)
         let mut mutations: Vec<(&str, String, Value)> = vec![];
@@ -474,9 +476,9 @@ fn mutated_samples_fail_or_warn_at_the_mutated_line() {
             v["facts"]["early_discovery"]["motion_date"] = date.clone();
             mutations.push(("dates swapped", "motion_date".into(), v));
         }
-        // A date no calendar has, at its own line; the brief dated five years ahead, caught against
-        // the hearing (the build reads no clock, and the motion for early discovery precedes the
-        // brief by months, so without a hearing nothing dates the brief).
+        // A date no calendar has, at its own line; the brief dated five years ahead: an error
+        // against the hearing where there is one, otherwise a warning against today (which the
+        // session is given as the sample's own date: the library reads no clock).
         let mut date_paths = vec![vec!["document", "date"]];
         if original["document"].get("hearing").and_then(|h| h.get("date")).is_some() {
             date_paths.push(vec!["document", "hearing", "date"]);
@@ -490,13 +492,14 @@ fn mutated_samples_fail_or_warn_at_the_mutated_line() {
             set_at(&mut v, &path, key("2025-02-30"));
             mutations.push(("dates malformed", path.last().unwrap().clone(), v));
         }
-        if date_paths.iter().any(|p| p[1] == "hearing") {
+        {
             let d = date.as_str().unwrap();
             let ahead = format!("{}{}", d[..4].parse::<u32>().unwrap() + 5, &d[4..]);
             let mut v = original.clone();
             v["document"]["date"] = key(&ahead);
-            mutations.push(("dates swapped", "date".into(), v));
+            mutations.push(("dated ahead", "date".into(), v));
         }
+        let today = chrono::NaiveDate::parse_from_str(date.as_str().unwrap(), "%Y-%m-%d").unwrap();
         // Divisions swapped: another sample's division or county, where this court lists its own
         // and does not list that one.
         let (prints_division, list, titled) = profile_lists(original["court"].as_str().unwrap());
@@ -532,7 +535,11 @@ fn mutated_samples_fail_or_warn_at_the_mutated_line() {
             let diagnostics = match loaded.and_then(|l| pleader::pipeline::draft_with(&l, &[]).map(|_| l)) {
                 Err(errors) => errors,
                 // No error: the build must name the problem in a warning.
-                Ok(l) => match Session::new().build_loaded(l, std::time::Instant::now(), BuildOptions { pdf: false }) {
+                Ok(l) => match Session::new().with_today(Some(today)).build_loaded(
+                    l,
+                    std::time::Instant::now(),
+                    BuildOptions { pdf: false },
+                ) {
                     Err(errors) => errors,
                     Ok(built) => built.warnings,
                 },
@@ -548,9 +555,17 @@ fn mutated_samples_fail_or_warn_at_the_mutated_line() {
                 pleader::diag::render(&diagnostics, Default::default())
             );
             *kinds.entry(kind).or_default() += 1;
+            if kind == "dated ahead" && original["document"].get("hearing").is_none() {
+                unheard += 1;
+                warned_ahead += diagnostics.iter().any(|d| d.message.contains("days after today")) as usize;
+            }
         }
     }
-    for kind in ["dates swapped", "dates malformed", "divisions swapped", "names duplicated", "counts zeroed"] {
+    assert_eq!(warned_ahead, unheard, "a brief dated ahead with no hearing, not warned of against today");
+    assert!(unheard >= 3, "too few samples without a hearing: {unheard}");
+    for kind in
+        ["dates swapped", "dates malformed", "dated ahead", "divisions swapped", "names duplicated", "counts zeroed"]
+    {
         assert!(kinds.get(kind).copied().unwrap_or(0) >= 3, "too few `{kind}` mutations: {kinds:?}");
     }
 }
