@@ -125,6 +125,9 @@ pub struct Session {
     project: Option<PathBuf>,
     /// The project folder the last build used (`Some(None)`: the built-in library alone).
     used_project: Option<Option<PathBuf>>,
+    /// Today's date, when the caller gives it ([`Session::with_today`]): a brief dated well after it
+    /// is a warning. Never read by drafting or typesetting.
+    today: Option<chrono::NaiveDate>,
 }
 
 impl Default for Session {
@@ -478,7 +481,16 @@ impl Session {
             dependencies: vec![],
             project: None,
             used_project: None,
+            today: None,
         }
+    }
+
+    /// Warns when a brief is dated more than a few days after `today`
+    /// ([`crate::matter::consistency::dated_ahead`]). The library reads no clock: the command line
+    /// passes the system clock's date or `PLEADER_TODAY`; the PDF is the same whatever it is.
+    pub fn with_today(mut self, today: Option<chrono::NaiveDate>) -> Self {
+        self.today = today;
+        self
     }
 
     /// Builds with this project folder (`--project DIR`) instead of the one found from the matter.
@@ -548,7 +560,10 @@ impl Session {
         timings.load = start.elapsed();
         let t = Instant::now();
         let validated = validate_loaded(&matter, &matter_src, &library, &profile, &bank, &templates)?;
-        let warnings_before = validated.warnings;
+        let mut warnings_before = validated.warnings;
+        if let Some(today) = self.today {
+            warnings_before.extend(crate::matter::consistency::dated_ahead(&matter, &matter_src, today));
+        }
         timings.validate = t.elapsed();
 
         // Drafting and typesetting run the project's code (Tera clauses, Typst templates): one

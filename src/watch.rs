@@ -30,14 +30,17 @@ pub enum Event<'a> {
 }
 
 /// Builds once, then rebuilds on every change until `max_builds` builds (forever when `None`).
+/// `today`, when given, is the date a brief dated well after draws a warning
+/// ([`Session::with_today`]).
 pub fn watch(
     matter: &Path,
     out: &Path,
     project: Option<&Path>,
     max_builds: Option<usize>,
+    today: Option<chrono::NaiveDate>,
     mut report: impl FnMut(Event),
 ) -> Result<(), Diagnostics> {
-    let mut session = Session::new().with_project(project.map(Path::to_path_buf));
+    let mut session = Session::new().with_project(project.map(Path::to_path_buf)).with_today(today);
     let mut builds = 0;
     let build = |session: &mut Session, report: &mut dyn FnMut(Event)| {
         let start = Instant::now();

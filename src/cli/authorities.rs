@@ -219,14 +219,6 @@ pub fn add(
     Ok(())
 }
 
-/// Today's date (UTC) from the system clock: the default date of a verification record.
-fn today() -> chrono::NaiveDate {
-    let days =
-        std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_secs() / 86_400).unwrap_or(0);
-    // 719_163 is 1970-01-01 counted from 0001-01-01 (day 1).
-    chrono::NaiveDate::from_num_days_from_ce_opt(719_163 + days as i32).unwrap_or_default()
-}
-
 /// A verification record from what a person entered, refusing empty names and sources and
 /// dates that are not dates or lie in the future.
 pub fn new_record(
@@ -246,9 +238,9 @@ pub fn new_record(
     }
     let on = match on.map(str::trim).filter(|s| !s.is_empty()) {
         Some(s) => crate::units::parse_date(s)?,
-        None => today(),
+        None => super::today()?,
     };
-    if on > today() {
+    if on > super::today()? {
         return Err(format!("the date {on} is in the future"));
     }
     let pins: Vec<String> = pins.into_iter().map(|p| p.trim().to_string()).filter(|p| !p.is_empty()).collect();

@@ -11,7 +11,7 @@ use crate::rules;
 
 pub fn run(printer: &Printer, matter: &Path, out: Option<PathBuf>, emit_typst: Option<PathBuf>) -> Result<(), Failure> {
     let start = Instant::now();
-    let mut session = super::session();
+    let mut session = super::session()?;
     let progress = Progress::start(format!("building {}", display_path(matter)));
     let result = session.build_path(matter, BuildOptions::default());
     drop(progress);

@@ -10,7 +10,7 @@ use crate::pipeline::BuildOptions;
 use crate::rules::{self, Status};
 
 pub fn run(printer: &Printer, matter: &Path) -> Result<(), Failure> {
-    let mut session = super::session();
+    let mut session = super::session()?;
     let progress = Progress::start(format!("checking {}", display_path(matter)));
     let result = session.build_path(matter, BuildOptions { pdf: false });
     drop(progress);

@@ -28,7 +28,7 @@ pub enum SheetFormat {
 
 /// The brief typeset in memory (no PDF), with the session that built it.
 fn typeset(printer: &Printer, matter: &Path) -> Result<(crate::pipeline::Session, crate::pipeline::Built), Failure> {
-    let mut session = super::session();
+    let mut session = super::session()?;
     let progress = Progress::start(format!("typesetting {}", display_path(matter)));
     let result = session.build_path(matter, BuildOptions { pdf: false });
     drop(progress);

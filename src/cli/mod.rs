@@ -415,9 +415,32 @@ fn project_for(root: Option<PathBuf>) -> Result<Project, Failure> {
 /// `--project DIR` and `--verbose`, set once from the command line.
 pub(crate) static GLOBALS: std::sync::OnceLock<(Option<PathBuf>, bool)> = std::sync::OnceLock::new();
 
-/// A session that uses `--project DIR` when it was given.
-fn session() -> crate::pipeline::Session {
-    crate::pipeline::Session::new().with_project(GLOBALS.get().and_then(|g| g.0.clone()))
+/// A session that uses `--project DIR` when it was given, and warns of a brief dated more than a
+/// few days after [`today`].
+fn session() -> Result<crate::pipeline::Session, Failure> {
+    let today = today().map_err(Diagnostic::usage)?;
+    Ok(crate::pipeline::Session::new().with_project(GLOBALS.get().and_then(|g| g.0.clone())).with_today(Some(today)))
+}
+
+/// The environment variable that gives the command line today's date (YYYY-MM-DD) instead of the
+/// system clock: for tests and scripts whose output must not change with the day they run.
+pub const TODAY_VAR: &str = "PLEADER_TODAY";
+
+/// Today's date for the command line: `PLEADER_TODAY` when set, else the system clock's (UTC). It
+/// decides warnings and defaults (a brief dated ahead of it; the date of a verification record),
+/// never what a PDF holds.
+pub(crate) fn today() -> Result<chrono::NaiveDate, String> {
+    match std::env::var(TODAY_VAR) {
+        Ok(s) if !s.trim().is_empty() => crate::units::parse_date(&s).map_err(|e| format!("{TODAY_VAR}: {e}")),
+        _ => {
+            let days = std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .map(|d| d.as_secs() / 86_400)
+                .unwrap_or(0);
+            // 719_163 is 1970-01-01 counted from 0001-01-01 (day 1).
+            Ok(chrono::NaiveDate::from_num_days_from_ce_opt(719_163 + days as i32).unwrap_or_default())
+        }
+    }
 }
 
 /// Prints the project folder the session's last build used, with `--verbose` or when `always`.

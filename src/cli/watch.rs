@@ -14,7 +14,8 @@ pub fn run(printer: &Printer, matter: &Path, out: Option<PathBuf>, max_builds: O
             super::announce(root.as_deref());
         }
     }
-    watch::watch(matter, &out, project.as_deref(), max_builds, |event| match event {
+    let today = super::today().map_err(crate::diag::Diagnostic::usage)?;
+    watch::watch(matter, &out, project.as_deref(), max_builds, Some(today), |event| match event {
         Event::Built { output, pages, body, elapsed, warnings } => {
             printer.print(warnings);
             eprintln!(

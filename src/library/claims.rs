@@ -52,6 +52,15 @@ pub struct ClaimType {
     /// every state (Hustler's rule for emotional-distress claims), argued where the movant is one.
     #[serde(default)]
     pub public_figure: Option<PublicFigureRule>,
+    /// Whether only a natural person (a human being, not a company) can bring the claim under
+    /// every law the file gives: a matter whose movant is a company (`pronoun: it`) and lists the
+    /// claim is an error at the claim's line.
+    #[serde(default)]
+    pub natural_persons_only: bool,
+    /// Why, in one line completing "a company cannot bring it: ___" (required with
+    /// `natural_persons_only: true`; printed in the error's hint).
+    #[serde(default)]
+    pub natural_persons_reason: Option<String>,
     /// The governing-law variants, keyed by jurisdiction id (`new-york`, `federal`).
     pub laws: IndexMap<String, Law>,
 }
@@ -242,6 +251,26 @@ fn check_law(
     }
 }
 
+/// A claim only natural persons can bring says why, and a reason is given only with the flag.
+fn check_persons(id: &str, c: &ClaimType, src: &SourceText, problems: &mut Vec<Diagnostic>) {
+    let reason = c.natural_persons_reason.as_deref().map(str::trim);
+    match (c.natural_persons_only, reason) {
+        (true, None | Some("")) => problems.push(
+            Diagnostic::error(format!("`{id}` is marked `natural_persons_only` without a `natural_persons_reason`"))
+                .at(src, yaml::find_key(src, "natural_persons_only").unwrap_or(0..0))
+                .with_hint(
+                    "add `natural_persons_reason:`, one line completing \"a company cannot bring it: ___\" (the error a matter gets prints it)",
+                ),
+        ),
+        (false, Some(_)) => problems.push(
+            Diagnostic::error(format!("`{id}` gives a `natural_persons_reason` but is not marked `natural_persons_only`"))
+                .at(src, yaml::find_key(src, "natural_persons_reason").unwrap_or(0..0))
+                .with_hint("add `natural_persons_only: true`, or remove the reason"),
+        ),
+        _ => {}
+    }
+}
+
 /// Every claim type of the library, by id, with the file each came from.
 #[derive(Clone, Debug, Default)]
 pub struct Claims {
@@ -266,6 +295,7 @@ impl Claims {
             }
             match yaml::from_str::<ClaimType>(src) {
                 Ok(c) => {
+                    check_persons(&id, &c, src, &mut problems);
                     for (law, l) in &c.laws {
                         check_law(&id, &c, law, l, src, kinds, &mut problems);
                     }
@@ -319,5 +349,34 @@ impl Claims {
 
     pub fn ids(&self) -> impl Iterator<Item = &str> {
         self.types.keys().map(|s| s.as_str())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn load(text: &str) -> Result<Claims> {
+        let src = SourceText::new("claims/x.yaml", text);
+        Claims::load(vec![("x".into(), &src)], &ProofKinds::default())
+    }
+
+    #[test]
+    fn a_claim_only_natural_persons_can_bring_says_why() {
+        let base = "name: x\ntitle: X\ncontent_based: false\nlaws: {}\n";
+        assert!(!load(base).unwrap().get("x").unwrap().natural_persons_only);
+        let why = "natural_persons_reason: a company has no feelings\n";
+        let both = load(&format!("{base}natural_persons_only: true\n{why}")).unwrap();
+        assert!(both.get("x").unwrap().natural_persons_only);
+        let flag_alone = load(&format!("{base}natural_persons_only: true\n")).unwrap_err();
+        assert_eq!(flag_alone.len(), 1);
+        assert!(flag_alone[0].message.contains("without a `natural_persons_reason`"), "{}", flag_alone[0].message);
+        assert_eq!(flag_alone[0].location().as_deref(), Some("claims/x.yaml:5:1"));
+        let reason_alone = load(&format!("{base}{why}")).unwrap_err();
+        assert!(
+            reason_alone[0].message.contains("is not marked `natural_persons_only`"),
+            "{}",
+            reason_alone[0].message
+        );
     }
 }

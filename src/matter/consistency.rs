@@ -4,8 +4,9 @@
 //! warning) at the matter's own line. The rules, as the README's matter-file section states them:
 //!
 //! - the hearing is on or after the brief's date, and the motion it answers was filed
-//!   (`facts.early_discovery.motion_date`) on or before it. The build never reads the clock, so a
-//!   brief dated ahead of today is caught only against these dates;
+//!   (`facts.early_discovery.motion_date`) on or before it. The build never reads the clock: a
+//!   brief dated more than [`AHEAD_DAYS`] days after today is a warning only where the caller
+//!   says what day today is ([`dated_ahead`]; the command line does, the PDF never depends on it);
 //! - the subpoena's service, the objections' service, the motion's filing and the brief's date
 //!   fall in that order, the return date is on or after service, and the motion's delay is given
 //!   as the two dates or as `motion.delay` (exactly one);
@@ -15,13 +16,16 @@
 //! - `motion.needs_identities_to_proceed` comes with `needs_identities_cite` (a warning: the brief
 //!   would characterise the motion without a cite);
 //! - no two parties share a `name` or a `short` name;
+//! - a company movant (`pronoun: it`) lists no claim in `facts.underlying.claims` that only a
+//!   natural person can bring (the claim file's `natural_persons_only`), an error at the claim;
 //! - the caption's form is whole: `in-re` has its `text:` and no `parties:`, `parties` has no
 //!   `text:`; a court that captions the underlying action (`caption.underlying_parties`) gets a
 //!   warning when the matter gives no caption of its own.
 
 use crate::diag::{Diagnostic, SourceText};
+use crate::library::claims::Claims;
 use crate::library::court::Profile;
-use crate::matter::{CaptionForm, Matter};
+use crate::matter::{CaptionForm, Matter, Pronoun};
 use crate::yaml::tree::Node;
 
 /// The span of a key path in the matter's tree (`["document", "hearing", "date"]`): the deepest
@@ -132,6 +136,77 @@ fn timeline(matter: &Matter, src: &SourceText, root: Option<&Node>, states_delay
     }
 }
 
+/// How many days after today a brief may be dated before [`dated_ahead`] warns: a brief is often
+/// finished and dated for its filing a few days later, never weeks.
+pub const AHEAD_DAYS: i64 = 7;
+
+/// A warning at `document.date` when the brief is dated more than [`AHEAD_DAYS`] days after
+/// `today`. The caller supplies today (the command line reads the clock, or `PLEADER_TODAY`), so
+/// that validation and the PDF never depend on the clock.
+pub fn dated_ahead(matter: &Matter, src: &SourceText, today: chrono::NaiveDate) -> Option<Diagnostic> {
+    let date = matter.document.date;
+    let days = (date.0 - today).num_days();
+    if days <= AHEAD_DAYS {
+        return None;
+    }
+    let tree = crate::yaml::tree::parse(&src.text);
+    let at = span_of(tree.as_ref(), &["document", "date"]);
+    Some(
+        Diagnostic::warning(format!(
+            "the brief is dated {}, {days} days after today ({})",
+            date.long(),
+            crate::units::long_date(today)
+        ))
+        .at(src, at)
+        .with_hint(format!(
+            "`document.date` is the day the brief is signed and filed (the signature block prints it); a brief dated \
+             more than {AHEAD_DAYS} days ahead is usually a mistyped year or day. Today is the system clock's date \
+             (UTC), or `PLEADER_TODAY` (YYYY-MM-DD) when set"
+        )),
+    )
+}
+
+/// Each claim of `facts.underlying.claims` that only a natural person can bring, when the movant
+/// (the party the clauses treat as the claimant, `parties.movant`) is a company: an error at the
+/// claim's `type`, naming the claim and saying why a company cannot bring it.
+fn persons_only_claims(matter: &Matter, src: &SourceText, root: Option<&Node>, claims: &Claims) -> Vec<Diagnostic> {
+    let Some(movant) = matter.parties.get("movant").filter(|p| p.pronoun == Pronoun::It) else {
+        return vec![];
+    };
+    let items = root
+        .and_then(|r| r.get("facts"))
+        .and_then(|f| f.value.get("underlying"))
+        .and_then(|u| u.value.get("claims"))
+        .map(|c| match &c.value.kind {
+            crate::yaml::tree::Kind::Seq(items) => items.iter().collect::<Vec<_>>(),
+            _ => vec![],
+        })
+        .unwrap_or_default();
+    let mut out = vec![];
+    for item in items {
+        let Some(ty) = item.get("type") else { continue };
+        let Some(id) = ty.value.scalar() else { continue };
+        // An unknown claim type is the fact check's error.
+        let Some(claim) = claims.get(id).filter(|c| c.natural_persons_only) else { continue };
+        let named = item.get("name").and_then(|n| n.value.scalar()).unwrap_or(&claim.name);
+        let why = claim.natural_persons_reason.as_deref().unwrap_or("it protects an interest only a person has");
+        out.push(
+            Diagnostic::error(format!(
+                "the movant {} is a company (`pronoun: it`), and a claim for {named} (`{id}`) can be brought only by a natural person",
+                movant.short
+            ))
+            .at(src, ty.value.span.clone())
+            .with_secondary(span_of(root, &["parties", "movant", "pronoun"]), "the movant is a company here")
+            .with_hint(format!(
+                "a company cannot bring it: {why} (claims/{id}.yaml). If the movant is a person, give its pronoun \
+                 (`he`, `she`, `they`); if the complaint does plead this claim for a company, remove it from \
+                 `underlying.claims` and answer it in a paragraph of your own (an outline entry with `paragraph:`)"
+            )),
+        );
+    }
+    out
+}
+
 /// Every cross-field problem: (errors, warnings).
 ///
 /// `states_delay`: whether a clause of the outline says when the motion was filed (reads
@@ -140,6 +215,7 @@ pub fn check(
     matter: &Matter,
     src: &SourceText,
     profile: &Profile,
+    claims: &Claims,
     states_delay: bool,
 ) -> (Vec<Diagnostic>, Vec<Diagnostic>) {
     let tree = crate::yaml::tree::parse(&src.text);
@@ -237,6 +313,9 @@ pub fn check(
             }
         }
     }
+
+    // Claims only a natural person can bring, for a company movant.
+    errors.extend(persons_only_claims(matter, src, root, claims));
 
     // Caption.
     match &matter.caption {

@@ -339,7 +339,7 @@ pub fn validate(matter: &Matter, matter_src: &SourceText, lib: &Library) -> Resu
         }
     }
     let (mut errors, mut cross_warnings) =
-        super::consistency::check(matter, matter_src, lib.profile, selection.covers("motion.delay"));
+        super::consistency::check(matter, matter_src, lib.profile, lib.claims, selection.covers("motion.delay"));
     problems.append(&mut errors);
     warnings.append(&mut cross_warnings);
     for id in matter.record.keys() {

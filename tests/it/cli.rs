@@ -89,3 +89,39 @@ fn usage_and_io_problems_exit_2() {
     let out = pleader(&["build", matter.to_str().unwrap(), "-o", "file/brief.pdf"], &dir);
     assert_eq!(out.status.code(), Some(2), "{}", String::from_utf8_lossy(&out.stderr));
 }
+
+/// A brief dated more than seven days after today is a warning at `document.date`; today is
+/// `PLEADER_TODAY` (the system clock's date when unset), and the PDF is the same whatever it is.
+#[test]
+fn a_brief_dated_ahead_of_today_warns_and_today_never_changes_the_pdf() {
+    let dir = temp_dir("cli-today");
+    let matter = fixture("engine").join("matter.yaml");
+    let m = matter.to_str().unwrap();
+    let with_today = |today: &str, out: &str| {
+        Command::new(env!("CARGO_BIN_EXE_pleader"))
+            .args(["build", m, "-o", out, "--diagnostic-format", "short"])
+            .current_dir(&dir)
+            .env("PLEADER_TODAY", today)
+            .output()
+            .unwrap()
+    };
+    // The fixture's brief is dated 2024-03-05: seven days ahead of today is no warning, eight is.
+    let on_time = with_today("2024-02-27", "a.pdf");
+    assert!(on_time.status.success());
+    assert!(!String::from_utf8_lossy(&on_time.stderr).contains("warning"), "{on_time:?}");
+    let ahead = with_today("2024-02-26", "b.pdf");
+    assert!(ahead.status.success());
+    let err = String::from_utf8_lossy(&ahead.stderr);
+    assert!(
+        err.contains(
+            "matter.yaml:11:3: warning: the brief is dated March 5, 2024, 8 days after today (February 26, 2024)"
+        ),
+        "{err}"
+    );
+    assert_eq!(std::fs::read(dir.join("a.pdf")).unwrap(), std::fs::read(dir.join("b.pdf")).unwrap());
+    // A `PLEADER_TODAY` that is not a date is a usage error, before anything is built.
+    let bad = with_today("26 Feb 2024", "c.pdf");
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("PLEADER_TODAY: `26 Feb 2024` is not a date"), "{bad:?}");
+    assert!(!dir.join("c.pdf").exists());
+}

@@ -3,7 +3,9 @@
 //! and with no evidence offered beyond the complaint. Every variant builds, and its brief writes
 //! no person-wording for a company, no agreement at odds with the pronoun, no sentence of ten or
 //! more words twice, mentions every piece of evidence offered (what it is and what it says), and
-//! says nothing of a movant's declaration the matter no longer offers.
+//! says nothing of a movant's declaration the matter no longer offers. A company variant leaves
+//! out the claims only a natural person can bring (IIED, false light); listing them is an error at
+//! the claim, which a test below expects of every sample that lists one.
 //!
 //! The variants are made by editing the parsed matter (`serde_yaml::Value`) and are built in one
 //! process against the project's own library. The checks below read the text only; none of them
@@ -111,9 +113,37 @@ struct Variant {
     withdrawn: Vec<(String, String)>,
 }
 
+/// Whether the claim file `claims/<id>.yaml` says only a natural person can bring the claim
+/// (read as plain YAML, not through the library).
+fn persons_only(id: &str) -> bool {
+    let text = std::fs::read_to_string(root().join("claims").join(format!("{id}.yaml"))).unwrap();
+    let claim: Value = serde_yaml::from_str(&text).unwrap();
+    claim.get("natural_persons_only").and_then(Value::as_bool) == Some(true)
+}
+
+/// The ids of the claims a matter lists (`facts.underlying.claims[].type`).
+fn claim_types(v: &Value) -> Vec<String> {
+    v["facts"]["underlying"]["claims"]
+        .as_sequence()
+        .map(|s| s.iter().filter_map(|c| c["type"].as_str().map(str::to_string)).collect())
+        .unwrap_or_default()
+}
+
+/// A variant as the test builds it: for a company movant, without the claims only a natural person
+/// can bring (a company's complaint pleading one is an error at the claim, tested below), so that
+/// every sample's prose is still read under a company movant.
 fn variant(sample: &str, movant: Movant, offered: Offered) -> Variant {
+    variant_with(sample, movant, offered, movant == Movant::Company)
+}
+
+fn variant_with(sample: &str, movant: Movant, offered: Offered, drop_persons_only: bool) -> Variant {
     let text = std::fs::read_to_string(root().join("matters").join(sample)).unwrap();
     let mut v: Value = serde_yaml::from_str(&text).unwrap();
+    if drop_persons_only {
+        if let Some(claims) = v["facts"]["underlying"].get_mut("claims").and_then(Value::as_sequence_mut) {
+            claims.retain(|c| !c["type"].as_str().is_some_and(persons_only));
+        }
+    }
     // The movant, in the parties and in a caption that names it.
     let m = map_mut(&mut v, &["parties", "movant"]);
     let old_name = m["name"].as_str().unwrap().to_string();
@@ -332,6 +362,39 @@ fn variants_with_a_company_as_movant() {
     check_variants(Movant::Company);
 }
 
+/// Every sample under a company movant, with its claims as the sample lists them: each claim only
+/// a natural person can bring (IIED, false light) is an error at that claim's line, and a sample
+/// with none of them validates.
+#[test]
+fn a_company_movant_pleading_a_claim_only_a_person_can_bring_is_an_error_at_the_claim() {
+    let project = pleader::library::project::Project::at(&root()).unwrap();
+    let (mut failing, mut claims_hit) = (0, 0);
+    for sample in sample_files() {
+        let v = variant_with(&sample, Movant::Company, Offered::Declaration, false);
+        let parsed: Value = serde_yaml::from_str(&v.text).unwrap();
+        let flagged: Vec<String> = claim_types(&parsed).into_iter().filter(|t| persons_only(t)).collect();
+        let src = pleader::diag::SourceText::new(sample.clone(), v.text.clone());
+        let result = pleader::pipeline::load(src, project.clone()).and_then(|l| pleader::pipeline::draft_with(&l, &[]));
+        if flagged.is_empty() {
+            assert!(result.is_ok(), "{}: {}", v.label, pleader::diag::render(&result.unwrap_err(), Default::default()));
+            continue;
+        }
+        let errors = result.err().unwrap_or_else(|| panic!("{}: built with {flagged:?} for a company", v.label));
+        // One error per such claim, at its own `type:` line, naming it; nothing else fails.
+        assert_eq!(errors.len(), flagged.len(), "{}:\n{}", v.label, pleader::diag::render(&errors, Default::default()));
+        for (d, id) in errors.iter().zip(&flagged) {
+            let (src, span) = (d.source.as_ref().unwrap(), d.span.as_ref().unwrap());
+            let line = v.text.lines().nth(src.line_col(span.start).0 - 1).unwrap();
+            assert_eq!(line.trim_start_matches([' ', '-']).trim(), format!("type: {id}"), "{}: {}", v.label, d.message);
+            assert!(d.message.contains(&format!("(`{id}`) can be brought only by a natural person")), "{}", d.message);
+        }
+        failing += 1;
+        claims_hit += flagged.len();
+    }
+    // The samples argue or list IIED (harborlight, leifer, vance) and false light (ferreira, oduya).
+    assert_eq!((failing, claims_hit), (5, 5), "samples and claims that hit the rule");
+}
+
 /// A sample's court profile, read as plain YAML: (prints a division, its listed divisions or
 /// counties, names the county in its title).
 fn profile_lists(court: &str) -> (bool, Vec<String>, bool) {
@@ -394,6 +457,8 @@ fn mutated_samples_fail_or_warn_at_the_mutated_line() {
     };
     let (divisions, counties) = (values_of("division"), values_of("county"));
     let mut kinds = std::collections::BTreeMap::<&str, usize>::new();
+    // (samples without a hearing, their brief dated ahead and warned of against today)
+    let (mut unheard, mut warned_ahead) = (0, 0);
     for (sample, original) in &samples {
         // (kind, the key the diagnostic's line must hold, the mutated matter)
         let mut mutations: Vec<(&str, String, Value)> = vec![];
@@ -411,9 +476,9 @@ fn mutated_samples_fail_or_warn_at_the_mutated_line() {
             v["facts"]["early_discovery"]["motion_date"] = date.clone();
             mutations.push(("dates swapped", "motion_date".into(), v));
         }
-        // A date no calendar has, at its own line; the brief dated five years ahead, caught against
-        // the hearing (the build reads no clock, and the motion for early discovery precedes the
-        // brief by months, so without a hearing nothing dates the brief).
+        // A date no calendar has, at its own line; the brief dated five years ahead: an error
+        // against the hearing where there is one, otherwise a warning against today (which the
+        // session is given as the sample's own date: the library reads no clock).
         let mut date_paths = vec![vec!["document", "date"]];
         if original["document"].get("hearing").and_then(|h| h.get("date")).is_some() {
             date_paths.push(vec!["document", "hearing", "date"]);
@@ -427,13 +492,14 @@ fn mutated_samples_fail_or_warn_at_the_mutated_line() {
             set_at(&mut v, &path, key("2025-02-30"));
             mutations.push(("dates malformed", path.last().unwrap().clone(), v));
         }
-        if date_paths.iter().any(|p| p[1] == "hearing") {
+        {
             let d = date.as_str().unwrap();
             let ahead = format!("{}{}", d[..4].parse::<u32>().unwrap() + 5, &d[4..]);
             let mut v = original.clone();
             v["document"]["date"] = key(&ahead);
-            mutations.push(("dates swapped", "date".into(), v));
+            mutations.push(("dated ahead", "date".into(), v));
         }
+        let today = chrono::NaiveDate::parse_from_str(date.as_str().unwrap(), "%Y-%m-%d").unwrap();
         // Divisions swapped: another sample's division or county, where this court lists its own
         // and does not list that one.
         let (prints_division, list, titled) = profile_lists(original["court"].as_str().unwrap());
@@ -469,7 +535,11 @@ fn mutated_samples_fail_or_warn_at_the_mutated_line() {
             let diagnostics = match loaded.and_then(|l| pleader::pipeline::draft_with(&l, &[]).map(|_| l)) {
                 Err(errors) => errors,
                 // No error: the build must name the problem in a warning.
-                Ok(l) => match Session::new().build_loaded(l, std::time::Instant::now(), BuildOptions { pdf: false }) {
+                Ok(l) => match Session::new().with_today(Some(today)).build_loaded(
+                    l,
+                    std::time::Instant::now(),
+                    BuildOptions { pdf: false },
+                ) {
                     Err(errors) => errors,
                     Ok(built) => built.warnings,
                 },
@@ -485,9 +555,17 @@ fn mutated_samples_fail_or_warn_at_the_mutated_line() {
                 pleader::diag::render(&diagnostics, Default::default())
             );
             *kinds.entry(kind).or_default() += 1;
+            if kind == "dated ahead" && original["document"].get("hearing").is_none() {
+                unheard += 1;
+                warned_ahead += diagnostics.iter().any(|d| d.message.contains("days after today")) as usize;
+            }
         }
     }
-    for kind in ["dates swapped", "dates malformed", "divisions swapped", "names duplicated", "counts zeroed"] {
+    assert_eq!(warned_ahead, unheard, "a brief dated ahead with no hearing, not warned of against today");
+    assert!(unheard >= 3, "too few samples without a hearing: {unheard}");
+    for kind in
+        ["dates swapped", "dates malformed", "dated ahead", "divisions swapped", "names duplicated", "counts zeroed"]
+    {
         assert!(kinds.get(kind).copied().unwrap_or(0) >= 3, "too few `{kind}` mutations: {kinds:?}");
     }
 }
