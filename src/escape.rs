@@ -56,7 +56,7 @@ pub const NO_BREAK: &str = "#text(kerning: false)[\u{2060}];";
 pub fn keep_together(markup: &str) -> String {
     // Most text has nothing the rules act on: leave it without parsing.
     let acts_on = |c: char| matches!(c, '—' | '§' | '¶' | '–' | '(' | '-');
-    if !markup.contains(acts_on) {
+    if !markup.contains(acts_on) && !TITLES.iter().any(|t| markup.contains(t)) {
         return markup.to_string();
     }
     let root = typst::syntax::parse(markup);
@@ -73,7 +73,12 @@ pub fn keep_together(markup: &str) -> String {
             _ if !editable => out.push_str(text),
             // Only a single space: one that holds a line break stays, as the next line may begin
             // with markup that counts only at the start of a line (a list item, a heading).
-            SyntaxKind::Space if text == " " && (matches!(prev, Some('§' | '¶')) || following() == Some('—')) => {
+            SyntaxKind::Space
+                if text == " "
+                    && (matches!(prev, Some('§' | '¶'))
+                        || following() == Some('—')
+                        || (ends_with_title(&out) && following().is_some_and(|c| c.is_uppercase()))) =>
+            {
                 out.push('\u{a0}')
             }
             SyntaxKind::Escape if text.ends_with('(') && prev == Some(')') && joinable(&out, prev) => {
@@ -84,7 +89,7 @@ pub fn keep_together(markup: &str) -> String {
                 out.push_str(NO_BREAK);
                 out.push_str(text);
             }
-            SyntaxKind::Text if text.contains(acts_on) || following() == Some('—') => {
+            SyntaxKind::Text if text.contains(acts_on) || following() == Some('—') || text.contains(". ") => {
                 let mut before = prev;
                 let mut chars = text.chars().peekable();
                 while let Some(c) = chars.next() {
@@ -98,7 +103,12 @@ pub fn keep_together(markup: &str) -> String {
                             out.push_str(NO_BREAK);
                             out.push(c);
                         }
-                        ' ' if matches!(before, Some('§' | '¶')) || after() == Some('—') => out.push('\u{a0}'),
+                        ' ' if matches!(before, Some('§' | '¶'))
+                            || after() == Some('—')
+                            || (ends_with_title(&out) && after().is_some_and(|c| c.is_uppercase())) =>
+                        {
+                            out.push('\u{a0}')
+                        }
                         '–' if before.is_some_and(|p| p.is_ascii_digit())
                             && after().is_some_and(|n| n.is_ascii_digit()) =>
                         {
@@ -118,6 +128,21 @@ pub fn keep_together(markup: &str) -> String {
         };
     }
     out
+}
+
+/// Honorifics kept on the line of the name they precede ("Ms. Whitcomb"), wherever the name is
+/// written: in a party's short name and in a lawyer's own words alike.
+const TITLES: [&str; 8] = ["Mr", "Ms", "Mrs", "Mx", "Dr", "Prof", "Hon", "Rev"];
+
+/// Whether the markup written so far ends with an honorific and its period, escaped or not, as a
+/// word of its own ("… Ms\\." but not "… Hems.").
+fn ends_with_title(out: &str) -> bool {
+    let Some(stem) = out.strip_suffix("\\.").or_else(|| out.strip_suffix('.')) else { return false };
+    TITLES.iter().any(|t| {
+        stem.strip_suffix(t).is_some_and(|head| {
+            head.chars().next_back().is_none_or(|c| c.is_whitespace() || matches!(c, '\u{a0}' | '(' | '[' | '“' | '"'))
+        })
+    })
 }
 
 /// The leaves of a syntax tree in order: kind, text, and whether the rules may edit it (text,
@@ -481,6 +506,16 @@ mod tests {
         assert_eq!(with_emphasis("the _Dendrite_ test"), "the _Dendrite_ test");
         assert_eq!(with_emphasis("the #x _Cahill_ [y]"), format!("the {} _Cahill_ {}", markup("#x"), markup("[y]")));
         assert_eq!(with_emphasis("a_b"), markup("a_b"));
+    }
+
+    #[test]
+    fn an_honorific_stays_with_the_name_it_precedes_wherever_it_is_written() {
+        // In a lawyer's escaped words and in a clause's own text alike.
+        assert_eq!(keep_together(&markup("says that Ms. Whitcomb works")), "says that Ms\\.\u{a0}Whitcomb works");
+        assert_eq!(keep_together("Dr. Okonkwo and (Mr. Hale)"), "Dr.\u{a0}Okonkwo and (Mr.\u{a0}Hale)");
+        // Not a title as the end of another word, nor before a word that is not a name.
+        assert_eq!(keep_together("the Hems. Later"), "the Hems. Later");
+        assert_eq!(keep_together("see Dr. who"), "see Dr. who");
     }
 
     #[test]
