@@ -23,7 +23,7 @@ use super::syntax::{self, sentence_start, CiteError, Group, Item};
 use super::{CiteUse, Form};
 use crate::cite::read::{read_cite, CaseCite};
 use crate::cite::reference::Shape;
-use crate::escape::{self, emph, emph_text, markup};
+use crate::escape::{self, emph, emph_text, markup, with_emphasis};
 use crate::library::bank::{Authority, Bank, Kind};
 use crate::matter::RecordDoc;
 use crate::units::{capitalize_first, Date};
@@ -206,9 +206,9 @@ impl<'a> Resolver<'a> {
                 } else if self.seen.contains(&item.id) && !item.force_full {
                     format!("{}{loc_sp}", markup(&doc.short))
                 } else if doc.full == doc.short {
-                    format!("{}{loc_sp}", markup(&doc.full))
+                    format!("{}{loc_sp}", with_emphasis(&doc.full))
                 } else {
-                    format!("{} (“{}”){loc_sp}", markup(&doc.full), markup(&doc.short))
+                    format!("{} (“{}”){loc_sp}", with_emphasis(&doc.full), markup(&doc.short))
                 }
             } else if let Some(auth) = self.bank.get(&item.id) {
                 let pin = item.locator.as_deref().map(|l| l.strip_prefix("at ").unwrap_or(l).trim());

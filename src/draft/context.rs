@@ -140,23 +140,22 @@ fn claims_context(facts: &Json, claims: &Claims, bank: &Bank) -> Json {
         use crate::library::claims::ShownBy;
         // The kinds of proof its elements call for evidence of, and those that are qualities of
         // the statement itself (judged by reading it, not proved).
+        // Damages are presumed for a claim pleaded per se: the damages element (the one that
+        // calls for proof of harm, with the causation of that harm) is not argued for it.
+        let per_se = c.get("per_se").and_then(|v| v.as_bool()).unwrap_or(false);
         let kinds = |by: ShownBy| {
             let mut k: Vec<&str> = l
                 .elements
                 .iter()
                 .filter(|e| e.shown_by == by)
+                .filter(|e| !(per_se && e.proof.iter().any(|p| p == "harm")))
                 .flat_map(|e| e.proof.iter().map(|p| p.as_str()))
                 .collect();
             k.sort();
             k.dedup();
             k
         };
-        // Damages are presumed for a claim pleaded per se: harm is not argued for it.
-        let per_se = c.get("per_se").and_then(|v| v.as_bool()).unwrap_or(false);
-        let mut proof = kinds(ShownBy::Evidence);
-        if per_se {
-            proof.retain(|k| *k != "harm");
-        }
+        let proof = kinds(ShownBy::Evidence);
         let statement_proof = kinds(ShownBy::Statement);
         let mut all_proof: Vec<&str> = proof.iter().chain(statement_proof.iter()).copied().collect();
         all_proof.sort();
