@@ -352,3 +352,35 @@ fn the_governing_states_fact_opinion_factors_are_applied_to_what_the_matter_says
     );
     assert_eq!(warned.len(), 1, "{warned:?}");
 }
+
+#[test]
+fn an_individual_non_party_answers_standing_first_in_her_own_right() {
+    // D. Mass.: the client is a person ("Ms. Almeida"), the movant a company; the standing
+    // answer leads with her own Rule 45 standing, says why being an individual changes nothing,
+    // and never calls her "it"; a declaration marked as lacking personal knowledge meets Rule 602.
+    let built = build_text("gr.yaml", &own_text("granite-ridge-subpoena.yaml"));
+    let body = body_text(&built);
+    assert!(
+        body.contains("Ms. Almeida May Oppose the Motion and Assert Her Users' First Amendment Interests"),
+        "{body}"
+    );
+    assert!(body.contains("The argument overlooks Ms. Almeida's own standing. Ms. Almeida is the person the subpoena commands to produce"), "{body}");
+    assert!(body.contains("That Ms. Almeida is an individual rather than a company changes none of this"), "{body}");
+    for wrong in ["Ms. Almeida served its", "Ms. Almeida objects in its", "Its Users", "infringe its users"] {
+        assert!(!body.contains(wrong), "{wrong}: {body}");
+    }
+    assert!(
+        body.contains("Nor does the declaration show that its declarant knows firsthand what it describes"),
+        "{body}"
+    );
+    assert!(body.contains("Fed. R. Evid. 602"), "{body}");
+    // The place-of-compliance objection states Rule 45 as it is written.
+    assert!(body.contains("belongs in \"the court for the district where compliance is required,\""), "{body}");
+    assert!(!body.contains("compliance could be required only in this District"), "{body}");
+    // The District's certificate of service follows the signature.
+    let all: Vec<String> = (0..built.doc.pages().len()).map(|p| page_string(&built, p)).collect();
+    let whole = normalize(&all.join(" "));
+    assert!(whole.contains("CERTIFICATE OF SERVICE"), "no certificate of service");
+    // The rule is in the table of authorities as well as in the body.
+    assert_eq!(whole.matches("Fed. R. Evid. 602").count(), 2, "{whole}");
+}
