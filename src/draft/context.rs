@@ -98,6 +98,8 @@ fn decisions(bank: &Bank, profile: &Profile) -> Json {
             topics.entry(s.topic.clone()).or_default()[where_].push(json!({
                 "id": id, "pin": pin, "parenthetical": s.parenthetical, "court": court, "judge": judge,
                 "year": a.date.map(|d| d.0.format("%Y").to_string()).or(a.year.map(|y| y.to_string())),
+                "first_step": s.first_step,
+                "short": a.short.clone().or(a.name.clone()),
             }));
         }
     }

@@ -189,6 +189,12 @@ pub struct Support {
     /// candor requires citing it.
     #[serde(default)]
     pub against: bool,
+    /// For a decision that applied a test other than the one the brief argues: what that test
+    /// asks first, as a noun phrase completing "its test begins with ___", seen in the decision
+    /// (e.g. "a prima facie claim of actionable harm"). The brief then says the motion fails that
+    /// first step too.
+    #[serde(default)]
+    pub first_step: Option<String>,
 }
 
 /// The bank: every authority by id, with the file each came from.

@@ -374,6 +374,12 @@ fn an_individual_non_party_answers_standing_first_in_her_own_right() {
         "{body}"
     );
     assert!(body.contains("Fed. R. Evid. 602"), "{body}");
+    // The District's own decision applied another test: the brief says the motion fails its
+    // first step too (the bank's `first_step`), pointing to the evidence section.
+    assert!(
+        body.contains("Nor would the test applied in London-Sire lead to a different result: it begins with a prima facie claim of actionable harm, see London-Sire, 542 F. Supp. 2d at 163–64, and, as Section V.C.1 shows, Granite Ridge has not made even that showing."),
+        "{body}"
+    );
     // The place-of-compliance objection states Rule 45 as it is written.
     assert!(body.contains("belongs in \"the court for the district where compliance is required,\""), "{body}");
     assert!(!body.contains("compliance could be required only in this District"), "{body}");
