@@ -4,7 +4,7 @@
 //! courts apply, how the brief refers to it), the decisions of the bank that support each survey
 //! topic sorted by whether they are this court's own, its circuit's or other courts', the argued
 //! and unargued claims with their elements from the claim files, the outline with its numbers and
-//! cross-references (`sections["proper-court"]` → "Section IV.A"), and, per clause, its options and
+//! cross-references (`sections["proper-court"]` → "Part IV.A"), and, per clause, its options and
 //! its own place in the outline.
 
 use std::collections::BTreeMap;
@@ -422,7 +422,7 @@ pub fn prepare<'a>(matter: &'a Matter, profile: &Profile, facts: Json, bank: &Ba
     let outline = matter.outline();
     let numbered = number_outline(&outline, profile);
     let refs: BTreeMap<String, String> =
-        numbered.iter().map(|(id, _, r)| (id.clone(), format!("Section {r}"))).collect();
+        numbered.iter().map(|(id, _, r)| (id.clone(), format!("Part {r}"))).collect();
     let mut context = base_context(matter, profile, &outline, &refs);
     context["decisions"] = decisions(bank, profile);
     context["standard"] = standard_context(&library.standards, profile);

@@ -286,7 +286,7 @@ fn a_waiver_argument_is_answered_from_the_dates_and_only_when_they_show_timeline
         "{body}"
     );
     // The roadmap names every answering section, from the kinds' data.
-    assert!(body.contains("Section V.A answers the motion's reliance on the timeliness of the objections."), "{body}");
+    assert!(body.contains("Part V.A answers the motion's reliance on the timeliness of the objections."), "{body}");
     // Objections on the fifteenth day: the clause refuses to argue timeliness, naming the dates.
     let late = text.replace("objections_served: 2026-08-14", "objections_served: 2026-08-18");
     let project = pleader::library::project::Project::at(&root()).unwrap();
@@ -377,7 +377,7 @@ fn an_individual_non_party_answers_standing_first_in_her_own_right() {
     // The District's own decision applied another test: the brief says the motion fails its
     // first step too (the bank's `first_step`), pointing to the evidence section.
     assert!(
-        body.contains("Nor would the test applied in London-Sire lead to a different result: it begins with a prima facie claim of actionable harm, see London-Sire, 542 F. Supp. 2d at 163–64, and, as Section V.C.1 shows, Granite Ridge has not made even that showing."),
+        body.contains("Nor would the test applied in London-Sire lead to a different result: it begins with a prima facie claim of actionable harm, see London-Sire, 542 F. Supp. 2d at 163–64, and, as Part V.C.1 shows, Granite Ridge has not made even that showing."),
         "{body}"
     );
     // The place-of-compliance objection states Rule 45 as it is written.
