@@ -421,8 +421,7 @@ pub fn prepare<'a>(matter: &'a Matter, profile: &Profile, facts: Json, bank: &Ba
     let claims = &library.claims;
     let outline = matter.outline();
     let numbered = number_outline(&outline, profile);
-    let refs: BTreeMap<String, String> =
-        numbered.iter().map(|(id, _, r)| (id.clone(), format!("Part {r}"))).collect();
+    let refs: BTreeMap<String, String> = numbered.iter().map(|(id, _, r)| (id.clone(), format!("Part {r}"))).collect();
     let mut context = base_context(matter, profile, &outline, &refs);
     context["decisions"] = decisions(bank, profile);
     context["standard"] = standard_context(&library.standards, profile);
