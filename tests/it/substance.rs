@@ -332,6 +332,9 @@ fn the_governing_states_fact_opinion_factors_are_applied_to_what_the_matter_says
     );
     // The factual post is argued on its own, after the opinions.
     assert!(!para.contains("dumped fill"), "{para}");
+    // Outrage's severe emotional distress is its own kind of proof, not the economic harm the
+    // movant's declaration is offered for.
+    assert!(body.contains("of the conduct the law requires or of severe emotional distress."), "{body}");
     assert!(built.warnings.is_empty(), "{:?}", built.warnings.iter().map(|w| &w.message).collect::<Vec<_>>());
 
     // Without `forum`, the audience factor cannot be argued: the brief leaves it out and a
