@@ -130,9 +130,10 @@ pub fn keep_together(markup: &str) -> String {
     out
 }
 
-/// Honorifics kept on the line of the name they precede ("Ms. Whitcomb"), wherever the name is
-/// written: in a party's short name and in a lawyer's own words alike.
-const TITLES: [&str; 8] = ["Mr", "Ms", "Mrs", "Mx", "Dr", "Prof", "Hon", "Rev"];
+/// Honorifics (without their period) kept on the line of the name they precede ("Ms. Whitcomb"),
+/// wherever the name is written: in a party's short name (`draft::context`) and in a lawyer's own
+/// words alike.
+pub const TITLES: [&str; 8] = ["Mr", "Ms", "Mrs", "Mx", "Dr", "Prof", "Hon", "Rev"];
 
 /// Whether the markup written so far ends with an honorific and its period, escaped or not, as a
 /// word of its own ("… Ms\\." but not "… Hems.").

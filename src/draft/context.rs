@@ -205,9 +205,9 @@ fn possessive(short: &str, pronoun: Pronoun) -> String {
 /// A short name whose honorific ("Ms. Vance", "Dr. Okonkwo") is kept on the same line as the
 /// name: the space after it becomes a no-break space.
 fn honorific_joined(short: &str) -> String {
-    const TITLES: [&str; 8] = ["Mr.", "Ms.", "Mrs.", "Mx.", "Dr.", "Prof.", "Hon.", "Rev."];
+    let title = |w: &str| w.strip_suffix('.').is_some_and(|t| crate::escape::TITLES.contains(&t));
     match short.split_once(' ') {
-        Some((first, rest)) if TITLES.contains(&first) => format!("{first}\u{a0}{rest}"),
+        Some((first, rest)) if title(first) => format!("{first}\u{a0}{rest}"),
         _ => short.to_string(),
     }
 }

@@ -145,16 +145,6 @@ pub enum Aspect {
 }
 
 impl Aspect {
-    /// The matter fact the aspect is argued from, if any (`verifiable` needs none).
-    pub fn fact(self) -> Option<&'static str> {
-        match self {
-            Aspect::Wording => Some("statements.wording"),
-            Aspect::Verifiable => None,
-            Aspect::Setting => Some("forum.setting"),
-            Aspect::Audience => Some("forum.audience"),
-            Aspect::Basis => Some("statements.basis"),
-        }
-    }
     pub fn name(self) -> &'static str {
         match self {
             Aspect::Wording => "wording",
