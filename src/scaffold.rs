@@ -349,7 +349,54 @@ pub fn for_outline(
     let yaml = serde_yaml::to_string(&outline_value(brief)).unwrap_or_default();
     let brief =
         format!("# {}\nbrief:\n{}", title.split_whitespace().collect::<Vec<_>>().join(" "), indent(&yaml, "  "));
-    Ok(template.text.replace("# <<facts>>\n", &facts).replace("# <<brief>>\n", &brief))
+    // An example fact naming a document of the matter's own (a platform's policy) brings the
+    // entry it names, so that the new matter builds as written.
+    let mut entries = serde_yaml::Mapping::new();
+    example_entries(&library.schema.facts, "", &selection, examples, &library.bank, &mut entries);
+    let authorities = if entries.is_empty() {
+        "authorities: {}\n".to_string()
+    } else {
+        let yaml = serde_yaml::to_string(&serde_yaml::Value::Mapping(entries)).unwrap_or_default();
+        format!("authorities:\n{}", indent(&yaml, "  "))
+    };
+    Ok(template
+        .text
+        .replace("# <<facts>>\n", &facts)
+        .replace("# <<brief>>\n", &brief)
+        .replace("authorities: {}\n", &authorities))
+}
+
+/// The `example_entry` of each selected `authority` fact whose example id the bank lacks.
+fn example_entries(
+    fields: &IndexMap<String, Fact>,
+    prefix: &str,
+    selection: &Selection,
+    examples: &IndexMap<String, serde_yaml::Value>,
+    bank: &crate::library::bank::Bank,
+    out: &mut serde_yaml::Mapping,
+) {
+    for (name, fact) in fields {
+        let path = if prefix.is_empty() { name.clone() } else { format!("{prefix}.{name}") };
+        if !selection.allows(&path) {
+            continue;
+        }
+        match &fact.ty {
+            FactType::Mapping(sub) if !examples.contains_key(&path) => {
+                example_entries(sub, &path, selection, examples, bank, out)
+            }
+            FactType::Authority => {
+                let (Some(serde_yaml::Value::String(id)), Some(entry)) =
+                    (examples.get(&path).or(fact.example.as_ref()), &fact.example_entry)
+                else {
+                    continue;
+                };
+                if !bank.entries.contains_key(id) {
+                    out.insert(serde_yaml::Value::String(id.clone()), entry.clone());
+                }
+            }
+            _ => {}
+        }
+    }
 }
 
 /// An outline as YAML: plain ids where a clause has no options or sections.

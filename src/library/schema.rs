@@ -78,6 +78,9 @@ pub struct Fact {
     pub systems: IndexMap<String, Vec<String>>,
     /// For a `number` fact, the smallest value the brief can argue from (`min: 1` for a count).
     pub min: Option<u64>,
+    /// For an `authority` fact whose example names no bank entry: the entry a new matter's
+    /// `authorities:` gets for it, so that the example matter builds.
+    pub example_entry: Option<serde_yaml::Value>,
 }
 
 /// A `one-of` value as written: its meaning, or its meaning and the court systems where it
@@ -118,6 +121,9 @@ struct RawFact {
     /// `number`: the smallest value allowed.
     #[serde(default)]
     min: Option<u64>,
+    /// `authority`: the matter-authority entry the example id names.
+    #[serde(default)]
+    example_entry: Option<serde_yaml::Value>,
 }
 
 /// The library's facts, by top-level key.
@@ -172,6 +178,7 @@ fn convert(mut raw: RawFact, path: &str, source: &SourceText, problems: &mut Vec
                     example: None,
                     systems: IndexMap::new(),
                     min: None,
+                    example_entry: None,
                 }))
             }
         },
@@ -237,6 +244,7 @@ fn convert(mut raw: RawFact, path: &str, source: &SourceText, problems: &mut Vec
         example: raw.example,
         systems,
         min: raw.min,
+        example_entry: raw.example_entry,
     }
 }
 

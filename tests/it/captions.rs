@@ -72,7 +72,7 @@ fn every_attorney_prints_with_the_bar_number_the_profile_names() {
         for a in &built.matter.counsel.attorneys {
             match (&label, &a.bar) {
                 (Some(label), Some(bar)) => {
-                    let id = format!("({label} {bar})");
+                    let id = format!("({} {bar})", label.replace("{state}", &a.state));
                     // In the signature block: the name, and the number whole on its line or the next.
                     let line = format!("{} {id}", a.name);
                     let ok = signature.iter().any(|l| l.contains(&line))

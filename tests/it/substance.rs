@@ -399,3 +399,28 @@ fn an_individual_non_party_answers_standing_first_in_her_own_right() {
     // The rule is in the table of authorities as well as in the body.
     assert_eq!(whole.matches("Fed. R. Evid. 602").count(), 2, "{whole}");
 }
+
+#[test]
+fn terms_and_silence_arguments_are_answered_from_what_the_matter_says() {
+    // N.D. Tex., a newspaper publisher as the non-party: the motion says the commenters waived
+    // anonymity by accepting the comment policy, and that their silence after notice leaves nothing
+    // to protect. The policy is quoted only as the matter states it, with its section; the standard
+    // the Court should adopt is named as such; the notice already described in the Dendrite step is
+    // referred to, not told twice.
+    let built = build_text("rb.yaml", &own_text("redbud-subpoena.yaml"));
+    let body = body_text(&built);
+    assert!(body.contains("The Courier's Terms Did Not Waive the Speakers' First Amendment Protection"), "{body}");
+    assert!(
+        body.contains("The term Redbud relies on provides that the Courier may disclose information about a commenter \"when required to do so by law, such as in response to a subpoena or court order.\" Panhandle Courier Publishing Co., Reader Comment Policy § 4"),
+        "{body}"
+    );
+    assert!(body.contains("The Dendrite test, the test this Court should apply, requires the party seeking disclosure to make its showing before a speaker is unmasked"), "{body}");
+    assert!(body.contains("The speakers' silence is not consent to be unmasked."), "{body}");
+    assert!(body.contains("Notice, as Part IV.C.1 explains, opens the inquiry rather than closing it."), "{body}");
+    assert_eq!(body.matches("posted a reply beneath each comment on November 2, 2026").count(), 1, "{body}");
+    // Two statements cited to the same paragraph cite it once.
+    assert!(!body.contains("¶¶ 16, 16"), "{body}");
+    // LR 10.1(b): the signature block carries a facsimile number.
+    let all: Vec<String> = (0..built.doc.pages().len()).map(|p| page_string(&built, p)).collect();
+    assert!(normalize(&all.join(" ")).contains("Facsimile: (806) 555-0144"));
+}
