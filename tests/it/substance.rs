@@ -420,6 +420,13 @@ fn terms_and_silence_arguments_are_answered_from_what_the_matter_says() {
     assert_eq!(body.matches("posted a reply beneath each comment on November 2, 2026").count(), 1, "{body}");
     // Two statements cited to the same paragraph cite it once.
     assert!(!body.contains("¶¶ 16, 16"), "{body}");
+    // Doe 2 is challenged only for statements argued as opinion: the conclusion asks, at a
+    // minimum, that the motion be denied as to that speaker (Doe 1's comment is argued as fact).
+    assert!(
+        body.contains("At a minimum, the Court should deny the motion as to Doe 2, whose only challenged comments are statements of opinion, as Part IV.C.3 shows"),
+        "{body}"
+    );
+    assert!(!body.contains("as to Doe 1"), "{body}");
     // LR 10.1(b): the signature block carries a facsimile number.
     let all: Vec<String> = (0..built.doc.pages().len()).map(|p| page_string(&built, p)).collect();
     assert!(normalize(&all.join(" ")).contains("Facsimile: (806) 555-0144"));
