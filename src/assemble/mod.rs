@@ -81,6 +81,7 @@ pub fn profile_typ(p: &Profile) -> String {
         ("caption-counsel", w::boolean(p.caption.counsel)),
         ("caption-versus", w::text(&p.caption.versus)),
         ("caption-number-label", w::text(&p.caption.number_label)),
+        ("caption-center-court-title", w::boolean(p.caption.center_court_title)),
         ("footer-rule", w::boolean(p.footer.rule)),
         ("footer-rule-under-number", w::boolean(p.footer.rule_under_number)),
         ("footnote-double", w::boolean(p.type_.footnote_spacing == Spacing::Double)),

@@ -98,23 +98,34 @@ fn decisions(bank: &Bank, profile: &Profile) -> Json {
             topics.entry(s.topic.clone()).or_default()[where_].push(json!({
                 "id": id, "pin": pin, "parenthetical": s.parenthetical, "court": court, "judge": judge,
                 "year": a.date.map(|d| d.0.format("%Y").to_string()).or(a.year.map(|y| y.to_string())),
+                "date": a.date.map(|d| d.0.format("%Y-%m-%d").to_string()),
+                "reporter": reporter(a.cite()),
                 "first_step": s.first_step,
                 "short": a.short.clone().or(a.name.clone()),
             }));
         }
     }
-    // Bluebook order within a signal: higher courts first, then the most recent first.
+    // Bluebook order within a signal (rule 1.4): federal courts before state courts, the Supreme
+    // Court, then the courts of appeals, then the district courts; within a rank, the most recent
+    // first (by the full date where the bank has one).
     let rank = |d: &Json| {
         let court = d["court"].as_str().unwrap_or("");
-        let level = if court.is_empty() || court == "U.S." {
+        let reporter = d["reporter"].as_str().unwrap_or("");
+        let district = court.split([' ', '.']).any(|w| w == "D") || court.starts_with("D.");
+        let level = if (court.is_empty() && (reporter == "U.S." || reporter == "S. Ct.")) || court == "U.S." {
             0
-        } else if court.contains("Cir.") || !court.contains(['D', 'S']) {
+        } else if court.contains("Cir.") {
             1
-        } else {
+        } else if district || (court.is_empty() && reporter.starts_with("F. Supp")) {
             2
+        } else {
+            3
         };
-        let year: i64 = d["year"].as_str().and_then(|y| y.parse().ok()).unwrap_or(0);
-        (level, -year)
+        let when = d["date"]
+            .as_str()
+            .map(str::to_string)
+            .unwrap_or_else(|| format!("{}-99-99", d["year"].as_str().unwrap_or("0000")));
+        (level, std::cmp::Reverse(when))
     };
     for lists in topics.values_mut() {
         for list in lists.iter_mut() {

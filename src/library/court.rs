@@ -322,6 +322,10 @@ pub struct Caption {
     /// What the case number is called in the caption: `Case No.`, or `Docket No.` in New Jersey.
     #[serde(default = "number_label")]
     pub number_label: String,
+    /// Center the court title over the page (the Northern District of Texas's form) instead of
+    /// setting it flush left (New York's federal courts). Read by `caption-sdny`.
+    #[serde(default)]
+    pub center_court_title: bool,
 }
 
 fn number_label() -> String {
