@@ -201,7 +201,12 @@ impl<'a> Resolver<'a> {
             let body = if let Some(doc) = self.record.get(&item.id) {
                 let loc = item.locator.as_deref().map(markup);
                 let loc_sp = loc.as_ref().map(|l| format!(" {l}")).unwrap_or_default();
-                if same_as_last {
+                // Id. alone repeats the last cite's locator too (Bluebook 4.1: "Id." for the same
+                // paragraph or page, "Id. ¶ 16" for another).
+                let same_locator = self.last.as_ref().is_some_and(|l| l.locator == item.locator);
+                if same_as_last && same_locator && item.locator.is_some() {
+                    id_word(capital && !signal_printed).to_string()
+                } else if same_as_last {
                     format!("{}{loc_sp}", id_word(capital && !signal_printed))
                 } else if self.seen.contains(&item.id) && !item.force_full {
                     format!("{}{loc_sp}", markup(&doc.short))

@@ -383,11 +383,9 @@ fn an_individual_non_party_answers_standing_first_in_her_own_right() {
         body.contains("Nor would the test applied in London-Sire lead to a different result: it begins with a prima facie claim of actionable harm, see London-Sire, 542 F. Supp. 2d at 163–64, and, as Part V.C.1 shows, Granite Ridge has not made even that showing."),
         "{body}"
     );
-    // Each objection the background states carries its own cite (`objection_cites`).
-    assert!(
-        body.contains("before anonymous speakers may be unmasked. Id. at 2. Third, Ms. Almeida objected"),
-        "{body}"
-    );
+    // Each objection the background states carries its own cite (`objection_cites`); the same
+    // page as the cite before it is "Id." alone (Bluebook 4.1).
+    assert!(body.contains("before anonymous speakers may be unmasked. Id. Third, Ms. Almeida objected"), "{body}");
     assert!(body.contains("right to speak anonymously. Id. at 3."), "{body}");
     // The place-of-compliance objection states Rule 45 as it is written.
     assert!(body.contains("belongs in \"the court for the district where compliance is required,\""), "{body}");
