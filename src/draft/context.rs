@@ -290,6 +290,8 @@ pub const DERIVED_READS: &[(&str, &[&str])] = &[
     ("timeline.objection_days", &["subpoena.served", "meet_and_confer.objections_served"]),
     ("timeline.filing_days", &["meet_and_confer.objections_served", "motion.filed"]),
     ("timeline.timely", &["subpoena.served", "subpoena.return_date", "meet_and_confer.objections_served"]),
+    ("timeline.notice_days", &["subpoena.served", "motion.notice.date"]),
+    ("timeline.notice_to_motion_days", &["motion.notice.date", "motion.filed"]),
     ("shortfall", &["evidence.missing", "evidence.items.offered_for", "statements.opinion", "underlying.claims"]),
 ];
 
@@ -399,6 +401,7 @@ fn timeline_context(facts: &Json) -> Json {
     let ret = date("subpoena", "return_date");
     let objections = date("meet_and_confer", "objections_served");
     let filed = date("motion", "filed");
+    let notice = facts["motion"]["notice"]["date"].as_str().and_then(|s| crate::units::parse_date(s).ok());
     let days = |from: Option<chrono::NaiveDate>, to: Option<chrono::NaiveDate>| match (from, to) {
         (Some(f), Some(t)) if t >= f => Some((t - f).num_days()),
         _ => None,
@@ -415,6 +418,8 @@ fn timeline_context(facts: &Json) -> Json {
         "filed": text(filed),
         "objection_days": days(served, objections),
         "filing_days": days(objections, filed),
+        "notice_days": days(served, notice),
+        "notice_to_motion_days": days(notice, filed),
         "timely": timely,
     })
 }

@@ -416,6 +416,23 @@ fn terms_and_silence_arguments_are_answered_from_what_the_matter_says() {
     assert!(body.contains("The speakers' silence is not consent to be unmasked."), "{body}");
     assert!(body.contains("Notice, as Part IV.C.1 explains, opens the inquiry rather than closing it."), "{body}");
     assert_eq!(body.matches("posted a reply beneath each comment on November 2, 2026").count(), 1, "{body}");
+    // The notice's timing, computed from the dates (served Oct. 5, notice Nov. 2, motion Nov. 16).
+    assert!(
+        body.contains("That was twenty-eight days after Redbud served the subpoena, and Redbud filed this motion fourteen days later. Notice is only the beginning"),
+        "{body}"
+    );
+    // The lead-in refers to the legal standard instead of listing the five steps again, and its
+    // roadmap names every subsection, the answer to the silence argument included.
+    assert!(
+        body.contains("The Dendrite test asks five things of the party seeking disclosure, which Part III sets out."),
+        "{body}"
+    );
+    assert!(
+        body.contains(
+            "Part IV.C.2 explains why the speakers' silence after notice does not relieve Redbud of the rest."
+        ),
+        "{body}"
+    );
     // Two statements cited to the same paragraph cite it once.
     assert!(!body.contains("¶¶ 16, 16"), "{body}");
     // Doe 2 is challenged only for statements argued as opinion: the conclusion asks, at a
