@@ -185,9 +185,12 @@ impl Jurisdiction {
     /// abbreviation as `cite::read::reporter` reads it from the citation), is one of this
     /// court's own.
     pub fn is_own(&self, court: Option<&str>, reporter: Option<&str>) -> bool {
+        // A state's own reporter makes a decision the state's whatever court it names ("Ct.
+        // App." beside Cal. App. 4th is California's Court of Appeal).
+        let own_reporter = self.own_reporters.iter().any(|r| reporter.is_some_and(|x| x.starts_with(r.as_str())));
         match court {
-            Some(c) => c == self.court || self.own_courts.iter().any(|o| o == c),
-            None => self.own_reporters.iter().any(|r| reporter.is_some_and(|x| x.starts_with(r.as_str()))),
+            Some(c) => c == self.court || self.own_courts.iter().any(|o| o == c) || own_reporter,
+            None => own_reporter,
         }
     }
 
