@@ -402,7 +402,9 @@ fn draft_and_cite(
     drop(prepared);
     timings.draft = t.elapsed();
     let t = Instant::now();
-    let mut resolver = Resolver::new(bank, &matter.record).with_links(profile.citations.links);
+    let mut resolver = Resolver::new(bank, &matter.record)
+        .with_links(profile.citations.links)
+        .with_record_uses(drafted.iter().map(|d| d.body.as_str()));
     let mut clauses = Vec::with_capacity(drafted.len());
     let mut problems = vec![];
     for (i, r) in drafted.iter().enumerate() {

@@ -52,6 +52,9 @@ pub struct Resolver<'a> {
     pub uses: Vec<CiteUse>,
     /// Every top-level citation group printed (authorities and the record), as plain text.
     pub printed: Vec<PrintedGroup>,
+    /// How many times the brief cites each record document; one cited once is printed in full
+    /// without defining a short form it would never use. Empty: every document defines it.
+    record_uses: std::collections::HashMap<String, usize>,
 }
 
 /// A citation group of a drafted clause as the brief prints it, in plain text: what the
@@ -108,7 +111,21 @@ impl<'a> Resolver<'a> {
             group_at: 0,
             uses: vec![],
             printed: vec![],
+            record_uses: Default::default(),
         }
+    }
+
+    /// Counts, in `texts` (every drafted clause), the citations of each record document, so that
+    /// a document cited only once does not define a short form.
+    pub fn with_record_uses<'t>(mut self, texts: impl IntoIterator<Item = &'t str>) -> Self {
+        for t in texts {
+            for (_, ids) in super::syntax::groups(t) {
+                for id in ids.into_iter().filter(|id| self.record.contains_key(id)) {
+                    *self.record_uses.entry(id).or_default() += 1;
+                }
+            }
+        }
+        self
     }
 
     /// Links every case citation to its lookup address ([`super::read::lookup_url`]).
@@ -210,7 +227,7 @@ impl<'a> Resolver<'a> {
                     format!("{}{loc_sp}", id_word(capital && !signal_printed))
                 } else if self.seen.contains(&item.id) && !item.force_full {
                     format!("{}{loc_sp}", markup(&doc.short))
-                } else if doc.full == doc.short {
+                } else if doc.full == doc.short || self.record_uses.get(&item.id).is_some_and(|n| *n <= 1) {
                     format!("{}{loc_sp}", with_emphasis(&doc.full))
                 } else {
                     format!("{} (“{}”){loc_sp}", with_emphasis(&doc.full), markup(&doc.short))

@@ -409,7 +409,7 @@ fn terms_and_silence_arguments_are_answered_from_what_the_matter_says() {
     let body = body_text(&built);
     assert!(body.contains("The Courier's Terms Did Not Waive the Speakers' First Amendment Protection"), "{body}");
     assert!(
-        body.contains("The term Redbud relies on provides that the Courier may disclose information about a commenter \"when required to do so by law, such as in response to a subpoena or court order.\" Panhandle Courier Publishing Co., Reader Comment Policy § 4"),
+        body.contains("The term Redbud relies on provides that the Courier may disclose information about a commenter \"when required to do so by law, such as in response to a subpoena or court order.\" Panhandle Courier Publ'g Co., Reader Comment Policy § 4"),
         "{body}"
     );
     assert!(body.contains("The Dendrite test, the test this Court should apply, requires the party seeking disclosure to make its showing before a speaker is unmasked"), "{body}");
