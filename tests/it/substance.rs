@@ -442,6 +442,10 @@ fn terms_and_silence_arguments_are_answered_from_what_the_matter_says() {
         "{body}"
     );
     assert!(!body.contains("as to Doe 1"), "{body}");
+    // The subpoena's reach is argued because the objections raised it (federal court: an
+    // objection not served is waived), and the background says so with its cite.
+    assert!(body.contains("Third, the Courier objected that the subpoena demands more than Redbud could need to name and serve a defendant. Id. at 3."), "{body}");
+    assert!(body.contains("Nor is the request proportional to any need Redbud could have"), "{body}");
     // LR 10.1(b): the signature block carries a facsimile number.
     let all: Vec<String> = (0..built.doc.pages().len()).map(|p| page_string(&built, p)).collect();
     assert!(normalize(&all.join(" ")).contains("Facsimile: (806) 555-0144"));
