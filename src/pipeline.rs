@@ -409,6 +409,7 @@ fn draft_and_cite(
     let mut problems = vec![];
     for (i, r) in drafted.iter().enumerate() {
         let Some(clause) = templates.get(&r.clause) else { continue };
+        resolver.new_section();
         match resolver.resolve(&r.body, i) {
             Ok(body) => clauses.push(ClauseFile {
                 clause: r.clause.clone(),

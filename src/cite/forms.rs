@@ -134,6 +134,12 @@ impl<'a> Resolver<'a> {
         self
     }
 
+    /// Begins a new section: its first citation is never *Id.*, which would reach back across the
+    /// heading to the last section's authority (clear to no reader, though the rule allows it).
+    pub fn new_section(&mut self) {
+        self.last = None;
+    }
+
     /// Replaces every citation group in `text` (one clause's rendered body or heading) with Typst
     /// markup, continuing the reading-order state from the previous call.
     pub fn resolve(&mut self, text: &str, clause: usize) -> Result<String, CiteError> {

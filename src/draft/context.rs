@@ -124,7 +124,9 @@ fn decisions(bank: &Bank, profile: &Profile) -> Json {
         let when = d["date"]
             .as_str()
             .map(str::to_string)
-            .unwrap_or_else(|| format!("{}-99-99", d["year"].as_str().unwrap_or("0000")));
+            // A year alone sorts after every full date of that year: its place within the year
+            // is unknown, and the dated decisions are the ones the order can be sure of.
+            .unwrap_or_else(|| format!("{}-00-00", d["year"].as_str().unwrap_or("0000")));
         (level, std::cmp::Reverse(when))
     };
     for lists in topics.values_mut() {
@@ -292,6 +294,7 @@ pub const DERIVED_READS: &[(&str, &[&str])] = &[
     ("timeline.timely", &["subpoena.served", "subpoena.return_date", "meet_and_confer.objections_served"]),
     ("timeline.notice_days", &["subpoena.served", "motion.notice.date"]),
     ("timeline.notice_to_motion_days", &["motion.notice.date", "motion.filed"]),
+    ("timeline.notice_after_return", &["motion.notice.date", "subpoena.return_date"]),
     ("shortfall", &["evidence.missing", "evidence.items.offered_for", "statements.opinion", "underlying.claims"]),
 ];
 
@@ -420,6 +423,7 @@ fn timeline_context(facts: &Json) -> Json {
         "filing_days": days(objections, filed),
         "notice_days": days(served, notice),
         "notice_to_motion_days": days(notice, filed),
+        "notice_after_return": matches!((notice, ret), (Some(n), Some(r)) if n > r),
         "timely": timely,
     })
 }

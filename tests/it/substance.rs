@@ -418,7 +418,7 @@ fn terms_and_silence_arguments_are_answered_from_what_the_matter_says() {
     assert_eq!(body.matches("posted a reply beneath each comment on November 2, 2026").count(), 1, "{body}");
     // The notice's timing, computed from the dates (served Oct. 5, notice Nov. 2, motion Nov. 16).
     assert!(
-        body.contains("That was twenty-eight days after Redbud served the subpoena, and Redbud filed this motion fourteen days later. Notice is only the beginning"),
+        body.contains("That was twenty-eight days after Redbud served the subpoena and after the date it set for compliance; Redbud filed this motion fourteen days later. Notice is only the beginning"),
         "{body}"
     );
     // The lead-in refers to the legal standard instead of listing the five steps again, and its
