@@ -62,6 +62,11 @@ pub struct Standard {
     pub identity_excused: bool,
     /// The steps, in order.
     pub steps: Vec<Step>,
+    /// Why a court with no settled standard should adopt this one, as sentences the brief prints
+    /// after asking it to: reasons drawn from the test's own steps, never a claim about how many
+    /// courts follow it.
+    #[serde(default)]
+    pub why: Option<String>,
     /// What was checked and where; never printed.
     #[serde(default)]
     pub notes: Option<String>,
