@@ -99,7 +99,7 @@ fn decisions(bank: &Bank, profile: &Profile) -> Json {
             topics.entry(s.topic.clone()).or_default()[where_].push(json!({
                 "id": id, "pin": pin, "parenthetical": s.parenthetical, "court": court, "judge": judge,
                 "year": a.date.map(|d| d.0.format("%Y").to_string()).or(a.year.map(|y| y.to_string())),
-                "date": a.date.map(|d| d.0.format("%Y-%m-%d").to_string()),
+                "date": a.date.or(a.decided).map(|d| d.0.format("%Y-%m-%d").to_string()),
                 "reporter": reporter(a.cite()),
                 "first_step": s.first_step,
                 "short": a.short.clone().or(a.name.clone()),

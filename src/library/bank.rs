@@ -73,6 +73,10 @@ pub struct Authority {
     pub year: Option<i32>,
     #[serde(default)]
     pub date: Option<Date>,
+    /// The day a decision cited to a reporter was decided, never printed (a reporter citation
+    /// gives the year, Bluebook 10.5): it orders decisions of one year within a string cite.
+    #[serde(default)]
+    pub decided: Option<Date>,
     #[serde(default)]
     pub history: Vec<History>,
     /// The first full citation ends with (“Short”).

@@ -446,6 +446,12 @@ fn terms_and_silence_arguments_are_answered_from_what_the_matter_says() {
     // objection not served is waived), and the background says so with its cite.
     assert!(body.contains("Third, the Courier objected that the subpoena demands more than Redbud could need to name and serve a defendant. Id. at 3."), "{body}");
     assert!(body.contains("Nor is the request proportional to any need Redbud could have"), "{body}");
+    // The string cite runs in Bluebook 1.4 order: among district courts, the most recent first,
+    // by the day decided (`decided:`) where the cite prints only the year; the state case last.
+    let survey = &body[body.find("Courts elsewhere have refused").expect("the survey")..];
+    let at = |name: &str| survey.find(name).unwrap_or_else(|| panic!("{name} in {survey}"));
+    assert!(at("SaleHoo") < at("McVicker") && at("McVicker") < at("Enterline"), "{survey}");
+    assert!(at("Enterline") < at("Rancho"), "{survey}");
     // LR 10.1(b): the signature block carries a facsimile number.
     let all: Vec<String> = (0..built.doc.pages().len()).map(|p| page_string(&built, p)).collect();
     assert!(normalize(&all.join(" ")).contains("Facsimile: (806) 555-0144"));
