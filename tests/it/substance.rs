@@ -412,6 +412,10 @@ fn terms_and_silence_arguments_are_answered_from_what_the_matter_says() {
         body.contains("The term Redbud relies on provides that the Courier may disclose information about a commenter \"when required to do so by law, such as in response to a subpoena or court order.\" Panhandle Courier Publ'g Co., Reader Comment Policy § 4"),
         "{body}"
     );
+    assert!(
+        body.contains("The term is not a waiver, either. A waiver is \"an intentional relinquishment or abandonment of a known right or privilege,\" Johnson v. Zerbst, 304 U.S. 458, 464 (1938)"),
+        "{body}"
+    );
     assert!(body.contains("The Dendrite test, the test this Court should apply, requires the party seeking disclosure to make its showing before a speaker is unmasked"), "{body}");
     assert!(body.contains("The speakers' silence is not consent to be unmasked."), "{body}");
     assert!(body.contains("Notice, as Part IV.C.1 explains, opens the inquiry rather than closing it."), "{body}");
