@@ -460,3 +460,31 @@ fn terms_and_silence_arguments_are_answered_from_what_the_matter_says() {
     let all: Vec<String> = (0..built.doc.pages().len()).map(|p| page_string(&built, p)).collect();
     assert!(normalize(&all.join(" ")).contains("Facsimile: (806) 555-0144"));
 }
+
+#[test]
+fn a_cross_motion_to_quash_is_asked_for_only_in_federal_court() {
+    // `relief: deny-and-quash`: the conclusion asks the Court, on the non-party's cross-motion,
+    // to quash the subpoena under Rule 45(d)(3)(A)(iii), which acts "on timely motion".
+    let federal = own_text("redbud-subpoena.yaml").replacen(
+        "  - conclusion\n",
+        "  - clause: conclusion\n    options: {relief: deny-and-quash}\n",
+        1,
+    );
+    let body = body_text(&build_text("rb.yaml", &federal));
+    assert!(
+        body.contains("deny Redbud's motion to compel and, on the Courier's cross-motion, quash the subpoena, which \"requires disclosure of privileged or other protected matter.\" Fed. R. Civ. P. 45(d)(3)(A)(iii)."),
+        "{body}"
+    );
+    // A state court applies no Federal Rule: the option is an error, never a federal citation.
+    let state = own_text("ferreira-v-nestwise.yaml").replacen(
+        "  - conclusion\n",
+        "  - clause: conclusion\n    options: {relief: deny-and-quash}\n",
+        1,
+    );
+    let project = pleader::library::project::Project::at(&root()).unwrap();
+    let loaded = pleader::pipeline::load(pleader::diag::SourceText::new("fe.yaml", state), project).unwrap();
+    let err =
+        pleader::pipeline::draft_with(&loaded, &[]).expect_err("a state-court cross-motion under Rule 45 is an error");
+    let text = pleader::diag::render(&err, Default::default());
+    assert!(text.contains("deny-and-quash") && text.contains("state court"), "{text}");
+}
