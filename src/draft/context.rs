@@ -112,7 +112,7 @@ fn decisions(bank: &Bank, profile: &Profile) -> Json {
     let rank = |d: &Json| {
         let court = d["court"].as_str().unwrap_or("");
         let reporter = d["reporter"].as_str().unwrap_or("");
-        let district = court.split([' ', '.']).any(|w| w == "D") || court.starts_with("D.");
+        let district = court.split([' ', '.']).any(|w| w == "D");
         let level = if (court.is_empty() && (reporter == "U.S." || reporter == "S. Ct.")) || court == "U.S." {
             0
         } else if court.contains("Cir.") {
