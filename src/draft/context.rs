@@ -296,6 +296,8 @@ pub const DERIVED_READS: &[(&str, &[&str])] = &[
     ("timeline.notice_days", &["subpoena.served", "motion.notice.date"]),
     ("timeline.notice_to_motion_days", &["motion.notice.date", "motion.filed"]),
     ("timeline.notice_after_return", &["motion.notice.date", "subpoena.return_date"]),
+    ("timeline.notice_before_service_days", &["motion.notice.date", "subpoena.served"]),
+    ("timeline.motion_to_notice_days", &["motion.filed", "motion.notice.date"]),
     ("shortfall", &["evidence.missing", "evidence.items.offered_for", "statements.opinion", "underlying.claims"]),
 ];
 
@@ -425,6 +427,10 @@ fn timeline_context(facts: &Json) -> Json {
         "notice_days": days(served, notice),
         "notice_to_motion_days": days(notice, filed),
         "notice_after_return": matches!((notice, ret), (Some(n), Some(r)) if n > r),
+        // Notice before the subpoena was served, or after the motion was filed: said as such,
+        // never left out because the interval above would be negative.
+        "notice_before_service_days": days(notice, served).filter(|d| *d > 0),
+        "motion_to_notice_days": days(filed, notice).filter(|d| *d > 0),
         "timely": timely,
     })
 }

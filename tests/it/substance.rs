@@ -425,6 +425,13 @@ fn terms_and_silence_arguments_are_answered_from_what_the_matter_says() {
         body.contains("That was twenty-eight days after Redbud served the subpoena and after the date it set for compliance; Redbud filed this motion fourteen days later. Notice is only the beginning"),
         "{body}"
     );
+    // Notice given after the motion was filed is said as such, not left out.
+    let late = own_text("redbud-subpoena.yaml").replacen("      date: 2026-11-02\n", "      date: 2026-11-20\n", 1);
+    let late_body = body_text(&build_text("rb-late.yaml", &late));
+    assert!(
+        late_body.contains("That was forty-six days after Redbud served the subpoena and after the date it set for compliance. Redbud gave that notice four days after filing this motion. Notice is only the beginning"),
+        "{late_body}"
+    );
     // The lead-in refers to the legal standard instead of listing the five steps again, and its
     // roadmap names every subsection, the answer to the silence argument included.
     assert!(
