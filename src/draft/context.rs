@@ -75,6 +75,12 @@ fn standard_context(standards: &Standards, profile: &Profile) -> Json {
         "binds": binds,
         "settled": binds || j.standard_settled,
         "force": if binds { "binding" } else if j.standard_settled { "settled" } else { "open" },
+        // A federal court sitting in the state whose own courts the test binds (Dendrite in the
+        // District of New Jersey): the brief may say the state's courts apply it.
+        "home_state": match (&j.system, s.binds.state.as_deref()) {
+            (System::Federal, Some(state)) if state == j.state => Json::from(state),
+            _ => Json::Null,
+        },
         "steps": s.steps.iter().map(|st| json!({"text": st.text, "pin": st.pin, "evidence": st.evidence})).collect::<Vec<_>>(),
     })
 }

@@ -37,8 +37,20 @@ pub fn draft(prepared: &Prepared, templates: &ClauseTemplates) -> Result<Vec<Dra
     let mut problems = vec![];
     // Bounded in time and memory (`crate::budget`); a build's guard, when one is alive, holds.
     let _guard = crate::budget::Guard::start();
-    for ((level, item), (_, number, reference)) in outline.iter().zip(numbered.iter().cloned()) {
+    // Each clause's enclosing clause, by id: a lead-in's roadmap leaves the sections nested under
+    // another lead-in to that lead-in's own roadmap.
+    let mut parents = Map::new();
+    for (index, (level, item)) in outline.iter().enumerate() {
+        if let Some((_, parent)) = outline[..index].iter().rev().find(|(l, _)| l < level) {
+            parents.insert(item.clause.clone(), Json::from(parent.clause.clone()));
+        }
+    }
+    let parents = Json::Object(parents);
+    for (index, ((level, item), (_, number, reference))) in outline.iter().zip(numbered.iter().cloned()).enumerate() {
         let Some(clause) = templates.get(&item.clause) else { continue };
+        // The clauses nested under this one, in order (a lead-in's roadmap names them).
+        let children: Vec<&str> =
+            outline[index + 1..].iter().take_while(|(l, _)| l > level).map(|(_, i)| i.clause.as_str()).collect();
         let mut ctx_json = base.clone();
         let mut opts = Map::new();
         for (name, spec) in &clause.header.options {
@@ -50,7 +62,8 @@ pub fn draft(prepared: &Prepared, templates: &ClauseTemplates) -> Result<Vec<Dra
             }
         }
         ctx_json["opts"] = Json::Object(opts);
-        ctx_json["section"] = json!({"number": number, "level": level, "reference": reference});
+        ctx_json["parents"] = parents.clone();
+        ctx_json["section"] = json!({"number": number, "level": level, "reference": reference, "children": children});
         let ctx = match Context::from_value(ctx_json) {
             Ok(c) => c,
             Err(e) => {

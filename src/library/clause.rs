@@ -55,6 +55,13 @@ pub struct Applies {
     /// `highfields`, `arista`, `krinsky` (empty: any).
     #[serde(default)]
     pub standards: Vec<String>,
+    /// Courts of appeals (`9th Cir.`) in whose circuits the clause does not apply: a federal court
+    /// whose profile lists one of them among its circuit's courts is refused, with `not_why`.
+    #[serde(default)]
+    pub not_circuits: Vec<String>,
+    /// Why the clause does not apply in those circuits, completing "…: ___".
+    #[serde(default)]
+    pub not_why: Option<String>,
     /// Facts the clause presupposes, by path, with the values it is written for
     /// (`motion.test: [arista]`).
     #[serde(default)]
@@ -75,6 +82,15 @@ impl Applies {
     pub fn court_fits(&self, j: &crate::library::court::Jurisdiction) -> bool {
         (self.systems.is_empty() || self.systems.iter().any(|s| s == j.system.id()))
             && (self.standards.is_empty() || self.standards.iter().any(|s| s == j.standard.as_str()))
+            && self.excluded_circuit(j).is_none()
+    }
+
+    /// The circuit of `not_circuits` a federal court of this jurisdiction sits in, if any.
+    fn excluded_circuit(&self, j: &crate::library::court::Jurisdiction) -> Option<&str> {
+        if j.system != crate::library::court::System::Federal {
+            return None;
+        }
+        self.not_circuits.iter().find(|c| j.circuit_courts.iter().any(|x| x == *c)).map(String::as_str)
     }
 
     /// Why clause `id` does not fit a court (`court`, its name, and `j`, its jurisdiction): its
@@ -94,6 +110,10 @@ impl Applies {
                 &j.standard,
                 self.standards.join(" or ")
             ));
+        }
+        if let Some(circuit) = self.excluded_circuit(j) {
+            let why = self.not_why.as_deref().map(|w| format!(": {w}")).unwrap_or_default();
+            return Some(format!("clause `{id}` does not apply in {court} ({circuit}){why}"));
         }
         None
     }

@@ -495,3 +495,74 @@ fn a_cross_motion_to_quash_is_asked_for_only_in_federal_court() {
     let text = pleader::diag::render(&err, Default::default());
     assert!(text.contains("deny-and-quash") && text.contains("state court"), "{text}");
 }
+
+#[test]
+fn a_commercial_speech_argument_is_answered_from_what_the_matter_says_about_the_posts() {
+    // D.N.J., a nonprofit association as the non-party, New Jersey claims: the motion calls the
+    // reviews commercial speech written by a competitor. The answer gives the Supreme Court's core
+    // definition with its "(quoting …)", says what the reviews do only as the matter states it,
+    // and states the movant's evidence of motive and why it falls short in the matter's words.
+    let text = own_text("brennock-v-does.yaml");
+    let body = body_text(&build_text("cs.yaml", &text));
+    assert!(
+        body.contains(
+            "The Reviews Are Not Commercial Speech, and the Label Would Not Lower the Showing Brennock Must Make"
+        ),
+        "{body}"
+    );
+    assert!(
+        body.contains("The \"core notion of commercial speech\" is speech that does \"no more than propose a commercial transaction.\" Bolger v. Youngs Drug Prods. Corp., 463 U.S. 60, 66 (1983) (quoting Va. State Bd. of Pharmacy v. Va. Citizens Consumer Council, Inc., 425 U.S. 748, 762 (1976))."),
+        "{body}"
+    );
+    assert!(
+        body.contains("The reviews propose no transaction. They describe the writers' own experiences with Brennock"),
+        "{body}"
+    );
+    assert!(body.contains("As evidence of that motive, Brennock points to its owner's statement that the three reviews were posted within thirty hours"), "{body}");
+    assert!(body.contains("That evidence falls short: the certification names no competitor"), "{body}");
+    assert!(body.contains("Bolger, 463 U.S. at 67."), "{body}");
+    // A federal court in the state whose own courts the standard binds says so, once.
+    assert_eq!(body.matches("It is also the test New Jersey's own courts apply").count(), 1, "{body}");
+    // The lead-in's roadmap names every subsection nested under it, the answer to the
+    // pleading-standard argument included, and nothing outside it.
+    assert!(
+        body.contains("Part IV.C.1 takes up the threshold steps. Part IV.C.2 answers the motion's reliance on a threshold lower than evidence. Part IV.C.3 shows that the evidence Brennock offers falls short. Part IV.C.4 shows"),
+        "{body}"
+    );
+    // With no evidence of motive, the brief says that, and nothing about evidence it lacks.
+    let none = text.replacen("    motive_offered: true\n", "    motive_offered: false\n", 1).replacen(
+        "    motive_evidence: its owner’s statement",
+        "    # motive_evidence: its owner’s statement",
+        1,
+    );
+    let none_body = body_text(&build_text("cs-none.yaml", &none));
+    assert!(none_body.contains("turns on who wrote it and why. Brennock offers no evidence of either. Those are the facts the subpoena seeks."), "{none_body}");
+    assert!(!none_body.contains("thirty hours"), "{none_body}");
+    // A Dendrite court outside New Jersey does not say New Jersey's courts apply the test.
+    let elsewhere = body_text(&build_text(
+        "cs-tex.yaml",
+        &text.replacen("\ncourt: dnj\n", "\ncourt: nd-tex\ndivision: Dallas Division\n", 1),
+    ));
+    assert!(!elsewhere.contains("New Jersey's own courts apply"), "{elsewhere}");
+    // Motive said to be offered, with nothing to state: a located error, never a silent sentence.
+    let project = pleader::library::project::Project::at(&root()).unwrap();
+    let half = text.replacen("    motive_falls_short:", "    # motive_falls_short:", 1);
+    let loaded =
+        pleader::pipeline::load(pleader::diag::SourceText::new("cs-half.yaml", half), project.clone()).unwrap();
+    let err =
+        pleader::pipeline::draft_with(&loaded, &[]).expect_err("motive offered without its shortfall is an error");
+    let rendered = pleader::diag::render(&err, Default::default());
+    assert!(rendered.contains("motive_falls_short"), "{rendered}");
+    // In a Ninth Circuit court the library has no checked answer: the build stops and says why.
+    let ninth = sample_text_in("brennock-v-does.yaml", "nd-cal").replacen(
+        "      - clause: standard-fails\n        sections:\n          - notice-and-statements\n          - pleading-not-enough\n",
+        "      - clause: highfields-fails\n        sections:\n",
+        1,
+    );
+    let err = pleader::pipeline::load(pleader::diag::SourceText::new("cs-9.yaml", ninth), project)
+        .and_then(|l| pleader::pipeline::draft_with(&l, &[]))
+        .expect_err("no checked Ninth Circuit answer");
+    assert!(err.iter().all(is_court_mismatch), "{err:?}");
+    let rendered = pleader::diag::render(&err, Default::default());
+    assert!(rendered.contains("In re Anonymous Online Speakers"), "{rendered}");
+}
