@@ -73,8 +73,11 @@ fn edit(text: &str, fact: &Option<String>, i: usize) -> String {
 
 /// Large inputs (issue 20): the harlow matter with 100,000 `record:` entries, and with thousands
 /// of `statements:`. Prints the time of loading and validating (the YAML, the duplicate-key
-/// check), of drafting and citing, and of typesetting, so that quadratic work shows as a stage
-/// whose time grows faster than its input.
+/// check), of drafting and citing, and of typesetting and export, so that quadratic work shows as
+/// a stage whose time grows faster than its input. The statements are mixed as a real matter's
+/// would be: every third described rather than quoted, every fourth argued as fact, each with its
+/// own speaker (so the conclusion lists the speakers challenged only for opinion), all cited to
+/// one record document.
 fn large_inputs(root: &std::path::Path) {
     println!("large inputs (harlow-v-threadline):");
     let text = std::fs::read_to_string(root.join("matters/harlow-v-threadline.yaml")).unwrap();
@@ -92,7 +95,15 @@ fn large_inputs(root: &std::path::Path) {
         let end = at + 1 + lines[at + 1..].iter().take_while(|l| l.starts_with("    - ")).count();
         let mut out: Vec<String> = lines[..=at].iter().map(|l| l.to_string()).collect();
         out.extend((0..n).map(|i| {
-            format!("    - {{text: \"Statement {i} says the studio is a scam.\", cite: {{doc: compl, at: \"Ex. A\"}}}}")
+            let (text, quoted) = if i % 3 == 1 {
+                (format!("calls the studio a scam in post {i}"), false)
+            } else {
+                (format!("Statement {i} says the studio is a scam."), true)
+            };
+            let opinion = i % 4 != 3;
+            format!(
+                "    - {{text: \"{text}\", quoted: {quoted}, opinion: {opinion}, speaker: \"Doe {i}\", cite: {{doc: compl, at: \"Ex. A\"}}}}"
+            )
         }));
         out.extend(lines[end..].iter().map(|l| l.to_string()));
         out.join("\n") + "\n"
@@ -106,7 +117,7 @@ fn large_inputs(root: &std::path::Path) {
         let clauses = pipeline::draft_with(&loaded, &[]).unwrap();
         let body: usize = clauses.iter().map(|c| c.body.len()).sum();
         println!(
-            "  {what}: load {}, validate + draft + cite {} ({} KB of clause text)",
+            "  {what}: load {:.0} ms, validate + draft + cite {:.0} ms ({} KB of clause text)",
             ms(load),
             ms(t.elapsed()),
             body / 1024
@@ -116,18 +127,25 @@ fn large_inputs(root: &std::path::Path) {
     for n in [1_000, 10_000] {
         draft(&format!("{n:>6} statements"), with_statements(n));
     }
-    // The whole build: typesetting holds the rest.
-    for n in [500, 1_000, 2_000] {
-        let loaded = pipeline::load(SourceText::new("matter.yaml", with_statements(n)), project.clone()).unwrap();
+    // The whole build, through typesetting and the PDF's export: `PLEADER_BENCH_STATEMENTS`
+    // (comma-separated) chooses the sizes.
+    let sizes: Vec<usize> = std::env::var("PLEADER_BENCH_STATEMENTS")
+        .ok()
+        .map(|s| s.split(',').filter_map(|n| n.trim().parse().ok()).collect())
+        .unwrap_or_else(|| vec![1_000, 4_000, 10_000]);
+    for n in sizes {
         let t = Instant::now();
-        let built = Session::new().build_loaded(loaded, Instant::now(), BuildOptions { pdf: false }).unwrap();
+        let loaded = pipeline::load(SourceText::new("matter.yaml", with_statements(n)), project.clone()).unwrap();
+        let built = Session::new().build_loaded(loaded, Instant::now(), BuildOptions { pdf: true }).unwrap();
         println!(
-            "  {n:>6} statements, whole build: {} (load + validate {}, draft {}, typeset {}; {} pages)",
-            ms(t.elapsed()),
-            ms(built.timings.load),
-            ms(built.timings.draft),
-            ms(built.timings.typeset),
-            built.doc.pages().len()
+            "  {n:>6} statements, whole build: {:.2} s (load + validate {:.2} s, draft + cite {:.2} s, typeset {:.2} s, export {:.2} s; {} pages, {} KB of PDF)",
+            t.elapsed().as_secs_f64(),
+            (built.timings.load + built.timings.validate).as_secs_f64(),
+            (built.timings.draft + built.timings.cite).as_secs_f64(),
+            built.timings.typeset.as_secs_f64(),
+            built.timings.export.as_secs_f64(),
+            built.doc.pages().len(),
+            built.pdf.as_ref().map_or(0, |p| p.len() / 1024)
         );
     }
 }

@@ -112,7 +112,8 @@ impl fmt::Display for Date {
     }
 }
 
-/// Whole numbers in words, as briefs write small counts ("nine Doe accounts").
+/// Whole numbers in words, as briefs write small counts ("nine Doe accounts"); from 100 on, in
+/// digits, grouped by commas from 1,000 ("4,000 posts").
 pub fn number_words(n: u64) -> String {
     const ONES: [&str; 20] = [
         "zero",
@@ -147,13 +148,36 @@ pub fn number_words(n: u64) -> String {
                 format!("{t}-{}", ONES[(n % 10) as usize])
             }
         }
-        _ => n.to_string(),
+        100..=999 => n.to_string(),
+        // "10,000": digits grouped by commas, as the Bluebook writes numbers of five or more
+        // digits (and this writes four-digit ones the same way).
+        _ => {
+            let digits = n.to_string();
+            let mut out = String::new();
+            for (i, c) in digits.chars().enumerate() {
+                if i > 0 && (digits.len() - i).is_multiple_of(3) {
+                    out.push(',');
+                }
+                out.push(c);
+            }
+            out
+        }
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn counts_are_words_below_a_hundred_and_grouped_digits_from_a_thousand() {
+        assert_eq!(number_words(21), "twenty-one");
+        assert_eq!(number_words(100), "100");
+        assert_eq!(number_words(999), "999");
+        assert_eq!(number_words(1_000), "1,000");
+        assert_eq!(number_words(10_000), "10,000");
+        assert_eq!(number_words(1_234_567), "1,234,567");
+    }
 
     #[test]
     fn lengths_parse_in_points() {

@@ -305,7 +305,40 @@ pub const DERIVED_READS: &[(&str, &[&str])] = &[
     ("timeline.notice_before_service_days", &["motion.notice.date", "subpoena.served"]),
     ("timeline.motion_to_notice_days", &["motion.filed", "motion.notice.date"]),
     ("shortfall", &["evidence.missing", "evidence.items.offered_for", "statements.opinion", "underlying.claims"]),
+    ("speakers", &["statements.speaker", "statements.opinion"]),
 ];
+
+/// The most statements (or speakers) a clause runs into one sentence. A longer list is set as a
+/// numbered list, each statement a paragraph of its own with its record citation, introduced by
+/// the clause's sentence: a series of more than five quotations, each with its record
+/// citation, is more than a reader follows in one sentence (a described statement is a clause of
+/// its own, so six of them make a sentence of well over a hundred words), and a paragraph that
+/// grew with the number of statements would also take Typst time that grows with its square.
+/// Clauses read it as `run_in_max`.
+pub const RUN_IN_MAX: usize = 5;
+
+/// Who said what, computed once (a clause template would compare every speaker with every
+/// statement): `named`, whether every statement names its `speaker` (and there is one);
+/// `all`, the speakers in the order of their first statements; `opinion_only`, those of them
+/// whose statements are all argued as opinion (`opinion`, true by default).
+fn speakers_context(facts: &Json) -> Json {
+    let statements: Vec<&Json> = facts["statements"].as_array().into_iter().flatten().collect();
+    let named = !statements.is_empty() && statements.iter().all(|st| st["speaker"].is_string());
+    let mut all: Vec<&str> = vec![];
+    let mut seen = std::collections::HashSet::new();
+    let mut of_fact = std::collections::HashSet::new();
+    for st in &statements {
+        let Some(sp) = st["speaker"].as_str() else { continue };
+        if seen.insert(sp) {
+            all.push(sp);
+        }
+        if st["opinion"].as_bool() == Some(false) {
+            of_fact.insert(sp);
+        }
+    }
+    let opinion_only: Vec<&str> = all.iter().copied().filter(|sp| !of_fact.contains(sp)).collect();
+    json!({"named": named, "all": all, "opinion_only": opinion_only})
+}
 
 /// What the argued claims still lack, computed once for every clause that argues it:
 /// - `failing`: the kinds of proof (in `_proof.yaml`'s order) that some argued claim's elements
@@ -471,6 +504,8 @@ pub fn prepare<'a>(matter: &'a Matter, profile: &Profile, facts: Json, bank: &Ba
     context["timeline"] = timeline_context(&facts);
     let excused = context["standard"]["identity_excused"].as_bool() == Some(true);
     context["shortfall"] = shortfall_context(&facts, &context["claims"], &library.proof, excused);
+    context["speakers"] = speakers_context(&facts);
+    context["run_in_max"] = json!(RUN_IN_MAX);
     context["facts"] = facts;
     Prepared { outline, numbered, context }
 }

@@ -283,3 +283,133 @@ fn a_huge_range_in_a_clause_is_an_error_at_the_clause_not_a_memory_exhaustion() 
     assert!(err.contains(&format!("clauses/fx-child.tera:{line}:")), "{err}");
     assert!(err.contains("`range` would make 1000000000 numbers"), "{err}");
 }
+
+/// The harlow sample with `n` statements in place of its own: every third described rather than
+/// quoted, every fourth argued as fact, each with its own speaker ("Doe 0", "Doe 1"…).
+fn harlow_with_statements(n: usize) -> String {
+    let text = std::fs::read_to_string(root().join("matters/harlow-v-threadline.yaml")).unwrap();
+    let lines: Vec<&str> = text.lines().collect();
+    let at = lines.iter().position(|l| *l == "  statements:").unwrap();
+    let end = at + 1 + lines[at + 1..].iter().take_while(|l| l.starts_with("    - ")).count();
+    let mut out: Vec<String> = lines[..=at].iter().map(|l| l.to_string()).collect();
+    out.extend((0..n).map(|i| {
+        let (text, quoted) = if i % 3 == 1 {
+            (format!("calls the studio a scam in post {i}"), false)
+        } else {
+            (format!("Statement {i} says the studio is a scam."), true)
+        };
+        format!(
+            "    - {{text: \"{text}\", quoted: {quoted}, opinion: {}, speaker: \"Doe {i}\", cite: {{doc: compl, at: \"Ex. A\"}}}}",
+            i % 4 != 3
+        )
+    }));
+    out.extend(lines[end..].iter().map(|l| l.to_string()));
+    out.join("\n") + "\n"
+}
+
+/// The body's lines, in order, each with whether it starts a paragraph (set in from the margin).
+fn body_lines(built: &pleader::pipeline::Built) -> Vec<(bool, String)> {
+    let margin = built.profile.paper.margin_left.pt();
+    body_pages(built).flat_map(|p| text_lines(built, p)).map(|l| (l.x > margin + 1.0, normalize(&l.text))).collect()
+}
+
+/// Issue 20, cases 26–28: a long list of statements is never one paragraph (Typst's time grows
+/// with the square of a paragraph's length). More than five are introduced by a sentence and set
+/// as a numbered list, each statement a paragraph of its own with its record citation, wherever
+/// the brief lists them: the factual background, the opinion argument, the falsity argument and
+/// the conclusion's speakers.
+#[test]
+fn a_long_list_of_statements_is_set_one_statement_to_a_paragraph() {
+    let n = 30;
+    let built = build_text("harlow-30.yaml", &harlow_with_statements(n));
+    let body = crate::substance::body_text(&built);
+    let lines = body_lines(&built);
+    // Every statement's words are printed, in the background and in the argument about it.
+    for i in 0..n {
+        let words = if i % 3 == 1 {
+            format!("calls the studio a scam in post {i}.")
+        } else {
+            format!("\"Statement {i} says the studio is a scam.\"")
+        };
+        assert!(body.matches(&words).count() >= 2, "{words} twice in {body}");
+    }
+    // Each list is introduced by a sentence that ends in a colon, then numbered from (1), one
+    // statement to a paragraph: item k starts an indented line and names its speaker.
+    let opinions: Vec<usize> = (0..n).filter(|i| i % 4 != 3).collect();
+    let facts: Vec<usize> = (0..n).filter(|i| i % 4 == 3).collect();
+    let all: Vec<usize> = (0..n).collect();
+    // Item k names its statement's speaker ("(3) Doe 2's post reads: …"); in the conclusion, the
+    // speaker alone ("(3) Doe 2;").
+    let lists: [(&str, &[usize], bool); 4] = [
+        ("The complaint rests on the following thirty posts:", &all, false),
+        (
+            "On their face, the following twenty-three posts express their authors' opinions of Harlow:",
+            &opinions,
+            false,
+        ),
+        (
+            "following seven posts assert facts that can be checked, so Harlow must show that each of them is false:",
+            &facts,
+            false,
+        ),
+        ("At a minimum, the Court should deny the motion as to the following twenty-three speakers,", &opinions, true),
+    ];
+    let mut from = 0;
+    for (lead, items, speakers) in lists {
+        let joined = |k: usize| match lines.get(k + 1) {
+            Some(next) => format!("{} {}", lines[k].1, next.1),
+            None => lines[k].1.clone(),
+        };
+        let at = (from..lines.len())
+            .find(|&k| joined(k).contains(lead))
+            .unwrap_or_else(|| panic!("{lead:?} after line {from} in {lines:#?}"));
+        let mut k = at + 1;
+        for (j, i) in items.iter().enumerate() {
+            let starts = |t: &str| {
+                if speakers {
+                    [";", "; and", "."].iter().any(|end| t == format!("({}) Doe {i}{end}", j + 1))
+                } else {
+                    t.starts_with(&format!("({}) Doe {i}'s post ", j + 1))
+                }
+            };
+            let found = (k..lines.len()).find(|&l| starts(&lines[l].1));
+            let l = found.unwrap_or_else(|| panic!("item {} (Doe {i}) after {lead:?} in {lines:#?}", j + 1));
+            assert!(lines[l].0, "item {} starts a paragraph (indented): {:?}", j + 1, lines[l]);
+            // The line before ends the introduction or the item before.
+            let prev = &lines[l - 1].1;
+            assert!(
+                [':', '.', ';'].iter().any(|c| prev.ends_with(*c)) || prev.ends_with("; and"),
+                "{prev:?} before item {}",
+                j + 1
+            );
+            k = l + 1;
+        }
+        from = k;
+    }
+    // A statement's own citation ends its paragraph: "Id." after the first, and "See" for a
+    // description.
+    assert!(body.contains("(2) Doe 1's post calls the studio a scam in post 1. See id."), "{body}");
+    // The argument goes on after the list in a paragraph of its own.
+    let after = lines.iter().position(|l| l.1.starts_with("(23) Doe 29's post")).unwrap();
+    assert!(lines[after + 1..].iter().any(|l| l.0), "{lines:#?}");
+}
+
+/// Up to five statements (here four, three of them argued as opinion) still run together in one sentence with one citation, as before.
+#[test]
+fn a_short_list_of_statements_still_runs_in_one_sentence() {
+    let built = build_text("harlow-4.yaml", &harlow_with_statements(4));
+    let body = crate::substance::body_text(&built);
+    let lines = body_lines(&built);
+    assert!(!lines.iter().any(|l| l.1.starts_with("(1) ")), "{lines:#?}");
+    assert!(
+        body.contains(
+            "The complaint rests on four posts. Doe 0's post reads: \"Statement 0 says the studio is a scam.\""
+        ),
+        "{body}"
+    );
+    assert!(
+        body.contains("On their face, three of the posts, \"Statement 0 says the studio is a scam\"; the post that calls the studio a scam in post 1; and \"Statement 2 says the studio is a scam,\" see Compl. Ex. A, express their authors' opinions of Harlow."),
+        "{body}"
+    );
+    assert!(body.contains("At a minimum, the Court should deny the motion as to Doe 0, Doe 1, and Doe 2,"), "{body}");
+}
