@@ -134,7 +134,9 @@ pub enum Evaluating<'a> {
     Clause(&'a SourceText),
     /// The Typst sources: `suspects` are the files of the project's own that can hold Typst code
     /// (its templates and its clauses); the matter when there are none.
-    Typesetting { matter: &'a SourceText, suspects: Vec<&'a SourceText> },
+    /// `chars`: the length of the drafted text being typeset, so the error can say when the brief
+    /// itself is the size that needs the time or memory.
+    Typesetting { matter: &'a SourceText, suspects: Vec<&'a SourceText>, chars: usize },
 }
 
 /// While alive, the build's evaluation is bounded (when [`enable`]d). One per build: a guard
@@ -191,6 +193,10 @@ pub fn evaluating(what: Evaluating) {
     WATCH.lock().unwrap_or_else(|e| e.into_inner()).message = time;
 }
 
+/// Drafted text past this many characters (some 250 double-spaced pages) is a brief long enough to
+/// need the time or memory itself.
+const LONG_BRIEF_CHARS: usize = 500_000;
+
 /// The errors for going past the time limit and the memory limit while evaluating `what`.
 fn messages(what: &Evaluating, secs: u64, mb: u64) -> (Diagnostic, Diagnostic) {
     let raise_time = format!("if the work is real, `--time-limit SECONDS` raises the limit ({secs} s)");
@@ -210,8 +216,23 @@ fn messages(what: &Evaluating, secs: u64, mb: u64) -> (Diagnostic, Diagnostic) {
             .with_note("the clause, or a partial it includes, builds a value too large (a string doubled in a loop?)")
             .with_hint(raise_memory),
         ),
-        Evaluating::Typesetting { matter, suspects } => {
+        Evaluating::Typesetting { matter, suspects, chars } => {
+            // Some 2,000 characters fill a double-spaced page: past a few hundred pages the brief's
+            // own length is the likelier cause, and the note says so first.
+            let long = *chars > LONG_BRIEF_CHARS;
+            let size = format!(
+                "the drafted text is {} characters long (some {} pages)",
+                crate::units::grouped(*chars as u64),
+                crate::units::grouped((*chars / 2_000).max(1) as u64)
+            );
             let (file, note) = match suspects.first() {
+                Some(_) if long => (
+                    *matter,
+                    format!(
+                        "{size}, so the brief's length alone can need more; or Typst code of the project's own runs this long: {}",
+                        suspects.iter().map(|s| s.name.as_str()).collect::<Vec<_>>().join(", ")
+                    ),
+                ),
                 Some(first) => (
                     *first,
                     format!(
@@ -221,10 +242,10 @@ fn messages(what: &Evaluating, secs: u64, mb: u64) -> (Diagnostic, Diagnostic) {
                 ),
                 None => (
                     *matter,
-                    "the project has no templates or clauses of its own: the brief is very long, or has a \
-                     paragraph of thousands of citations or statements (Typst's time per line grows with the \
-                     paragraph)"
-                        .to_string(),
+                    format!(
+                        "the project has no templates or clauses of its own, and {size}: the brief is very long, \
+                         or has a paragraph of thousands of citations (Typst's time per line grows with the paragraph)"
+                    ),
                 ),
             };
             (

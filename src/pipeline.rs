@@ -603,7 +603,8 @@ impl Session {
                 suspects.push(&c.source);
             }
         }
-        crate::budget::evaluating(crate::budget::Evaluating::Typesetting { matter: &matter_src, suspects });
+        let chars = clauses.iter().map(|c| c.body.len() + c.heading.len()).sum();
+        crate::budget::evaluating(crate::budget::Evaluating::Typesetting { matter: &matter_src, suspects, chars });
         let mut iterations = self.trace_layout.then_some(0);
         let (doc, mut warnings, facts) = loop {
             self.typesetter.set_sources(files.clone());

@@ -151,18 +151,21 @@ pub fn number_words(n: u64) -> String {
         100..=999 => n.to_string(),
         // "10,000": digits grouped by commas, as the Bluebook writes numbers of five or more
         // digits (and this writes four-digit ones the same way).
-        _ => {
-            let digits = n.to_string();
-            let mut out = String::new();
-            for (i, c) in digits.chars().enumerate() {
-                if i > 0 && (digits.len() - i).is_multiple_of(3) {
-                    out.push(',');
-                }
-                out.push(c);
-            }
-            out
-        }
+        _ => grouped(n),
     }
+}
+
+/// Digits grouped by commas from 1,000 ("2,412,003"; "999").
+pub fn grouped(n: u64) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
 }
 
 #[cfg(test)]
