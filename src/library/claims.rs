@@ -21,6 +21,9 @@ pub const PROOF_FILE: &str = "clauses/_proof.yaml";
 pub struct ProofKind {
     /// The element as a noun ("falsity").
     pub name: String,
+    /// What a matter means by it, for the fact schema's `proof-kind` values (`pleader facts`,
+    /// the scaffold's comments, the error listing the kinds).
+    pub means: String,
     /// Completes "no competent evidence ___".
     pub showing: String,
     /// A run-in heading.

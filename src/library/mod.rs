@@ -72,7 +72,7 @@ impl Library {
         let mut schema = Schema::default();
         for (id, src) in project.files_in("clauses", ".yaml") {
             if id == "_facts" || id.starts_with("_facts-") {
-                match Schema::load(src) {
+                match Schema::load(src, &proof) {
                     Ok(s) => schema.merge(s, &mut problems),
                     Err(mut d) => problems.append(&mut d),
                 }

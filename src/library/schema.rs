@@ -134,7 +134,7 @@ pub struct Schema {
     pub source: Option<SourceText>,
 }
 
-const TYPES: [&str; 12] = [
+const TYPES: [&str; 13] = [
     "text",
     "number",
     "date",
@@ -147,9 +147,17 @@ const TYPES: [&str; 12] = [
     "claim-type",
     "governing-law",
     "argument-kind",
+    "proof-kind",
 ];
 
-fn convert(mut raw: RawFact, path: &str, source: &SourceText, problems: &mut Vec<Diagnostic>) -> Fact {
+/// `proof`: the kinds of proof (`clauses/_proof.yaml`), the values of a `proof-kind` fact.
+fn convert(
+    mut raw: RawFact,
+    path: &str,
+    source: &SourceText,
+    proof: &crate::library::claims::ProofKinds,
+    problems: &mut Vec<Diagnostic>,
+) -> Fact {
     let mut systems = IndexMap::new();
     let at = |d: Diagnostic| {
         let span = yaml::find_key(source, path).unwrap_or(0..0);
@@ -165,8 +173,11 @@ fn convert(mut raw: RawFact, path: &str, source: &SourceText, problems: &mut Vec
         "claim-type" => FactType::ClaimType,
         "governing-law" => FactType::GoverningLaw,
         "argument-kind" => FactType::ArgumentKind,
+        // One kind of proof: its values are `clauses/_proof.yaml`'s, each with its `means`, so the
+        // kinds have one home.
+        "proof-kind" => FactType::OneOf(proof.iter().map(|(k, p)| (k.clone(), p.means.clone())).collect()),
         "list" => match raw.items {
-            Some(items) => FactType::List(Box::new(convert(*items, &format!("{path}.items"), source, problems))),
+            Some(items) => FactType::List(Box::new(convert(*items, &format!("{path}.items"), source, proof, problems))),
             None => {
                 problems
                     .push(at(Diagnostic::error(format!("fact `{path}` is a list but says nothing about its `items`"))));
@@ -189,7 +200,7 @@ fn convert(mut raw: RawFact, path: &str, source: &SourceText, problems: &mut Vec
                     .into_iter()
                     .map(|(k, f)| {
                         let p = format!("{path}.fields.{k}");
-                        let fact = convert(f, &p, source, problems);
+                        let fact = convert(f, &p, source, proof, problems);
                         (k, fact)
                     })
                     .collect(),
@@ -249,11 +260,12 @@ fn convert(mut raw: RawFact, path: &str, source: &SourceText, problems: &mut Vec
 }
 
 impl Schema {
-    /// Reads the schema file (`clauses/_facts.yaml`).
-    pub fn load(source: &SourceText) -> Result<Schema> {
+    /// Reads the schema file (`clauses/_facts.yaml`); `proof` gives the values of `proof-kind`
+    /// facts.
+    pub fn load(source: &SourceText, proof: &crate::library::claims::ProofKinds) -> Result<Schema> {
         let raw: IndexMap<String, RawFact> = yaml::from_str(source)?;
         let mut problems = vec![];
-        let facts = raw.into_iter().map(|(k, f)| (k.clone(), convert(f, &k, source, &mut problems))).collect();
+        let facts = raw.into_iter().map(|(k, f)| (k.clone(), convert(f, &k, source, proof, &mut problems))).collect();
         if problems.is_empty() {
             Ok(Schema { facts, source: Some(source.clone()) })
         } else {
