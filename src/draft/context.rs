@@ -243,7 +243,17 @@ pub fn base_context(
     for (key, p) in &matter.parties {
         let (he, him, his) = p.pronoun.forms();
         let short = honorific_joined(&p.short);
+        // The first mention: the full name with the short one defined after it, "the" kept
+        // outside the quotation marks ("… Inc. (the “Association”)").
+        let first = match &p.full {
+            Some(full) => match short.strip_prefix("the ") {
+                Some(rest) => format!("{full} (the \u{201c}{rest}\u{201d})"),
+                None => format!("{full} (\u{201c}{short}\u{201d})"),
+            },
+            None => short.clone(),
+        };
         let mut party = json!({
+            "first": first, "First": capitalize_first(&first),
             "key": key, "name": p.name, "short": short, "role": p.role, "client": p.client,
             "he": he, "him": him, "his": his, "He": capitalize_first(he), "His": capitalize_first(his),
             "Short": capitalize_first(&short),
@@ -299,6 +309,7 @@ pub const DERIVED_READS: &[(&str, &[&str])] = &[
     ("timeline.objection_days", &["subpoena.served", "meet_and_confer.objections_served"]),
     ("timeline.filing_days", &["meet_and_confer.objections_served", "motion.filed"]),
     ("timeline.timely", &["subpoena.served", "subpoena.return_date", "meet_and_confer.objections_served"]),
+    ("timeline.timely_plainly", &["subpoena.served", "subpoena.return_date", "meet_and_confer.objections_served"]),
     ("timeline.notice_days", &["subpoena.served", "motion.notice.date"]),
     ("timeline.notice_to_motion_days", &["motion.notice.date", "motion.filed"]),
     ("timeline.notice_after_return", &["motion.notice.date", "subpoena.return_date"]),
@@ -455,6 +466,14 @@ fn timeline_context(facts: &Json) -> Json {
         (Some(s), Some(r), Some(o)) => o <= s + chrono::Duration::days(14) && o < r,
         _ => false,
     };
+    // Served before the fourteenth day and before the return date: timely on any reading of the
+    // rule. On the fourteenth day itself a literal reader may say "before … 14 days after" was
+    // missed, so the background does not volunteer a conclusion then (objections-timely, which
+    // answers an untimeliness argument, argues it from `timely`).
+    let timely_plainly = match (served, ret, objections) {
+        (Some(s), Some(r), Some(o)) => o < s + chrono::Duration::days(14) && o < r,
+        _ => false,
+    };
     let text = |d: Option<chrono::NaiveDate>| d.map(|d| d.format("%Y-%m-%d").to_string());
     json!({
         "served": text(served),
@@ -471,6 +490,7 @@ fn timeline_context(facts: &Json) -> Json {
         "notice_before_service_days": days(notice, served).filter(|d| *d > 0),
         "motion_to_notice_days": days(filed, notice).filter(|d| *d > 0),
         "timely": timely,
+        "timely_plainly": timely_plainly,
     })
 }
 

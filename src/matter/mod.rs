@@ -181,6 +181,11 @@ pub struct Party {
     pub name: String,
     /// Name used in the text ("Twitter").
     pub short: String,
+    /// The full name as the text writes it the first time ("Brennock Home Renovations, LLC"):
+    /// the introduction names the party by it and defines the short name after it ("(the
+    /// “Association”)"). Without it, the introduction uses the short name alone.
+    #[serde(default)]
+    pub full: Option<String>,
     /// Role in this proceeding ("Movant", "Respondent").
     pub role: String,
     pub pronoun: Pronoun,
