@@ -81,6 +81,7 @@ pub fn profile_typ(p: &Profile) -> String {
         ("caption-counsel", w::boolean(p.caption.counsel)),
         ("caption-versus", w::text(&p.caption.versus)),
         ("caption-number-label", w::text(&p.caption.number_label)),
+        ("caption-judge", w::boolean(p.caption.judge)),
         ("caption-center-court-title", w::boolean(p.caption.center_court_title)),
         ("footer-rule", w::boolean(p.footer.rule)),
         ("footer-rule-under-number", w::boolean(p.footer.rule_under_number)),
@@ -91,7 +92,22 @@ pub fn profile_typ(p: &Profile) -> String {
 }
 
 fn party(name: &str, role: &str) -> String {
-    w::dict(&[("name", w::text(name)), ("role", w::text(role))])
+    w::dict(&[("name", w::text(&suffix_bound(name))), ("role", w::text(role))])
+}
+
+/// The business forms a name ends with ("LLC", "Inc."), in the capitals and the mixed case
+/// captions use.
+const FORMS: [&str; 13] =
+    ["LLC", "L.L.C.", "LLP", "L.L.P.", "INC.", "Inc.", "CO.", "Co.", "CORP.", "Corp.", "P.C.", "LTD.", "Ltd."];
+
+/// A party's name with its business form held to the word before it by a no-break space, so a
+/// narrow caption column never leaves "LLC," alone on a line ("HOME RENOVATIONS,\u{a0}LLC").
+fn suffix_bound(name: &str) -> String {
+    let mut out = name.to_string();
+    for form in FORMS {
+        out = out.replace(&format!(", {form}"), &format!(",\u{a0}{form}"));
+    }
+    out
 }
 
 /// `/data/matter.typ`.
@@ -150,6 +166,7 @@ pub fn matter_typ(m: &Matter, p: &Profile) -> String {
         ("title", w::text(&m.document.title)),
         ("short-title", w::text(&m.document.short_title)),
         ("case-number", w::unbreakable(&m.case_number(p.caption.judge_initials))),
+        ("judge", w::opt_text(m.case.judge.as_deref())),
         ("court-title", w::array(court_title(m, p).iter().map(|l| w::text(l)))),
         ("division", w::opt_text(division)),
         ("parties", parties),

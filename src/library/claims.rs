@@ -22,7 +22,9 @@ pub struct ProofKind {
     /// The element as a noun ("falsity").
     pub name: String,
     /// What a matter means by it, for the fact schema's `proof-kind` values (`pleader facts`,
-    /// the scaffold's comments, the error listing the kinds).
+    /// the scaffold's comments, the error listing the kinds). A project file written before this
+    /// field existed leaves it out: `name` stands in.
+    #[serde(default)]
     pub means: String,
     /// Completes "no competent evidence ___".
     pub showing: String,

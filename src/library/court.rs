@@ -325,6 +325,11 @@ pub struct Caption {
     /// What the case number is called in the caption: `Case No.`, or `Docket No.` in New Jersey.
     #[serde(default = "number_label")]
     pub number_label: String,
+    /// Print the assigned judge (`case.judge`, as the matter writes it) under the case number
+    /// (the District of New Jersey's first page, L. Civ. R. 10.1(a)); a matter in such a court
+    /// must name the judge. Read by `caption-sdny`.
+    #[serde(default)]
+    pub judge: bool,
     /// Center the court title over the page (the Northern District of Texas's form) instead of
     /// setting it flush left (New York's federal courts). Read by `caption-sdny`.
     #[serde(default)]

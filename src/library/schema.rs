@@ -175,7 +175,12 @@ fn convert(
         "argument-kind" => FactType::ArgumentKind,
         // One kind of proof: its values are `clauses/_proof.yaml`'s, each with its `means`, so the
         // kinds have one home.
-        "proof-kind" => FactType::OneOf(proof.iter().map(|(k, p)| (k.clone(), p.means.clone())).collect()),
+        "proof-kind" => FactType::OneOf(
+            proof
+                .iter()
+                .map(|(k, p)| (k.clone(), if p.means.is_empty() { p.name.clone() } else { p.means.clone() }))
+                .collect(),
+        ),
         "list" => match raw.items {
             Some(items) => FactType::List(Box::new(convert(*items, &format!("{path}.items"), source, proof, problems))),
             None => {

@@ -503,7 +503,16 @@ fn a_commercial_speech_argument_is_answered_from_what_the_matter_says_about_the_
     // definition with its "(quoting …)", says what the reviews do only as the matter states it,
     // and states the movant's evidence of motive and why it falls short in the matter's words.
     let text = own_text("brennock-v-does.yaml");
-    let body = body_text(&build_text("cs.yaml", &text));
+    let built = build_text("cs.yaml", &text);
+    let body = body_text(&built);
+    // The District of New Jersey's first page: "Civil Action No.", the assigned judge, and a
+    // business form kept on the line of the name it ends.
+    let cover = normalize(&page_string(&built, 0));
+    assert!(cover.contains("Civil Action No. 2:26-cv-04417"), "{cover}");
+    assert!(cover.contains("Hon. Adaeze N. Whitfield"), "{cover}");
+    for line in page_string(&built, 0).lines() {
+        assert!(!line.trim().starts_with("LLC"), "a business form alone on a caption line: {line}");
+    }
     assert!(
         body.contains(
             "The Reviews Are Not Commercial Speech, and the Label Would Not Lower the Showing Brennock Must Make"
@@ -520,7 +529,10 @@ fn a_commercial_speech_argument_is_answered_from_what_the_matter_says_about_the_
     );
     assert!(body.contains("As evidence of that motive, Brennock points to its owner's statement that the three reviews were posted within about a day"), "{body}");
     assert!(body.contains("That evidence falls short: the certification names no competitor"), "{body}");
-    assert!(body.contains("Bolger, 463 U.S. at 67."), "{body}");
+    // Bolger found the pamphlets commercial only from the three features together (audit: the
+    // brief must not hide that), and held the motive alone insufficient.
+    assert!(body.contains("only from the combination of their advertising format, their references to the company's own products, and its economic motive"), "{body}");
+    assert!(body.contains("Bolger, 463 U.S. at 66–67."), "{body}");
     // The label bears at most on fault (New Jersey sets fault by the speech's subject), and it is
     // no evidence of falsity or harm: the brief says so, not that every element is unchanged.
     assert!(body.contains("At most, how speech is classified may bear on the degree of fault the law requires of the speaker. The label is no evidence that any review is false, or that any review caused the harm Brennock claims."), "{body}");
