@@ -395,7 +395,7 @@ impl Authority {
             s.push_str(&markup(d));
             s.push_str(", ");
         }
-        s.push_str(&markup(self.cite()));
+        s.push_str(&volume_bound(&markup(self.cite())));
         s
     }
 
@@ -467,10 +467,10 @@ impl Authority {
                 let name = emph_text(self.short_name());
                 let cite = self.cite();
                 match (pin, is_database(cite), reporter_head(cite)) {
-                    (Some(p), true, _) => format!("{name}, {}, at {}", markup(cite), markup(p)),
-                    (Some(p), false, Some(head)) => format!("{name}, {} at {}", markup(head), markup(p)),
-                    (Some(p), false, None) => format!("{name}, {} at {}", markup(cite), markup(p)),
-                    (None, _, _) => format!("{name}, {}", markup(cite)),
+                    (Some(p), true, _) => format!("{name}, {}, at {}", volume_bound(&markup(cite)), markup(p)),
+                    (Some(p), false, Some(head)) => format!("{name}, {} at {}", volume_bound(&markup(head)), markup(p)),
+                    (Some(p), false, None) => format!("{name}, {} at {}", volume_bound(&markup(cite)), markup(p)),
+                    (None, _, _) => format!("{name}, {}", volume_bound(&markup(cite))),
                 }
             }
             Kind::Other => {
@@ -521,6 +521,17 @@ impl Authority {
             Kind::Other => self.other(self.author.as_deref(), self.title.as_deref(), None, true),
             _ => markup(self.cite()),
         }
+    }
+}
+
+/// A reporter citation whose volume stays on the line of its reporter ("775\u{a0}A.2d 756",
+/// "2011\u{a0}WL 5444622"): a line never ends with a bare volume number.
+fn volume_bound(cite: &str) -> String {
+    let digits = cite.chars().take_while(char::is_ascii_digit).count();
+    if digits > 0 && cite[digits..].starts_with(' ') {
+        format!("{}\u{a0}{}", &cite[..digits], &cite[digits + 1..])
+    } else {
+        cite.to_string()
     }
 }
 
@@ -575,10 +586,11 @@ mod tests {
             .resolve("A. [@highfields at 975]. B. [@highfields at 976]. C [see @highfields at 976]. D. [@aol at *9; @highfields at 980]. E. [@highfields at 980].", 0)
             .unwrap();
         let out = strip_marks(&out);
-        assert!(out.starts_with("A. _Highfields Cap\\. Mgmt\\.\\, L\\.P\\. v\\. Doe_, 385 F\\. Supp\\. 2d 969, 975 (N\\.D\\. Cal\\. 2005). B. _Id._ at 976."), "{out}");
+        // The volume is held to its reporter by a no-break space.
+        assert!(out.starts_with("A. _Highfields Cap\\. Mgmt\\.\\, L\\.P\\. v\\. Doe_, 385\u{a0}F\\. Supp\\. 2d 969, 975 (N\\.D\\. Cal\\. 2005). B. _Id._ at 976."), "{out}");
         assert!(out.contains("C _see_ _id._ D."), "{out}");
         // After a string cite: short form, never Id.
-        assert!(out.ends_with("E. _Highfields_, 385 F\\. Supp\\. 2d at 980."), "{out}");
+        assert!(out.ends_with("E. _Highfields_, 385\u{a0}F\\. Supp\\. 2d at 980."), "{out}");
         let forms: Vec<Form> = r.uses.iter().map(|u| u.form).collect();
         assert_eq!(forms, [Form::Full, Form::Id, Form::Id, Form::Full, Form::Short, Form::Short]);
     }

@@ -245,7 +245,7 @@ pub fn own_decisions(built: &Built) -> Option<CheckItem> {
         status: if found.is_empty() { Status::Warn } else { Status::Pass },
         detail: if found.is_empty() {
             format!(
-                "the standard is not settled in {}, and the bank holds no decision of this court{} applying an unmasking standard; the brief says counsel found none — confirm that, or add the decisions to the bank with a `supports:` entry whose topic is `unmasking-standard-applied`",
+                "the standard is not settled in {}, and the bank holds no decision of this court{} applying an unmasking standard; the brief says counsel is aware of none — confirm that, or add the decisions to the bank with a `supports:` entry whose topic is `unmasking-standard-applied`",
                 j.name,
                 j.circuit.as_deref().map(|c| format!(" or of {c}")).unwrap_or_default()
             )

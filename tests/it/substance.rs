@@ -542,9 +542,16 @@ fn a_commercial_speech_argument_is_answered_from_what_the_matter_says_about_the_
     // Two argued claims turn on what the reviews say: the opinion argument disposes of both.
     assert!(body.contains("Each of the claims Brennock presses, defamation and tortious interference with prospective economic advantage, turns on what the reviews say, see Compl. ¶¶ 24–48, so reviews that assert no fact support none of them."), "{body}");
     // Under Dendrite, which does not excuse what turns on the speakers' identity, the brief does
-    // not concede fault and intent: the standard still asks for evidence on each element.
-    assert!(body.contains("that may be hard to show before the speakers are known, but the Dendrite test asks for evidence supporting each element, and the motion offers none on these."), "{body}");
+    // not concede fault and intent (audit: "may be hard to show" undercut the point): the
+    // standard asks for evidence on each element, said flatly.
+    assert!(
+        body.contains(
+            "or of the intent the law requires, and the Dendrite test asks for evidence supporting each element."
+        ),
+        "{body}"
+    );
     assert!(!body.contains("this opposition does not rest on it"), "{body}");
+    assert!(!body.contains("hard to show before the speakers are known"), "{body}");
     // The survey says the posters in McVicker and Enterline were not parties.
     assert!(body.contains("anonymous discussion-board posters who were not parties to the suit"), "{body}");
     // The order was this Court's own: "The Court", capitalized.
