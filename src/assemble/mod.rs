@@ -218,11 +218,11 @@ pub fn certificate_typ(m: &Matter, p: &Profile, words: usize) -> String {
                 .limits
                 .get(&m.document.type_)
                 .and_then(|l| l.words)
-                .map_or(String::new(), |w| group_digits(w as usize));
+                .map_or(String::new(), |w| crate::units::grouped(u64::from(w)));
             let text = c
                 .text
                 .replace("{client}", &client_description(m))
-                .replace("{words}", &group_digits(words))
+                .replace("{words}", &crate::units::grouped(words as u64))
                 .replace("{limit}", &limit);
             let value =
                 w::dict(&[("title", w::text(&c.title)), ("body", w::text(&text)), ("words", w::int(words as i64))]);
@@ -233,19 +233,6 @@ pub fn certificate_typ(m: &Matter, p: &Profile, words: usize) -> String {
             )
         }
     }
-}
-
-/// 8750 → "8,750".
-pub fn group_digits(n: usize) -> String {
-    let s = n.to_string();
-    let mut out = String::new();
-    for (i, c) in s.chars().enumerate() {
-        if i > 0 && (s.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
 }
 
 /// The path of a clause's generated file. The clause id is a file stem of the clauses folder; any

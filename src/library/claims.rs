@@ -170,6 +170,11 @@ pub struct Fault {
     pub authority: String,
     #[serde(default)]
     pub pin: String,
+    /// Where the law asks more of a private plaintiff when the speech involves the public
+    /// interest (New Jersey: actual malice), what it asks, completing "That calls for ___". The
+    /// same authority and pin support it.
+    #[serde(default)]
+    pub public_interest: Option<String>,
 }
 
 /// How an element is shown: by evidence, or as a quality of the statement itself, judged by
