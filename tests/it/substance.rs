@@ -559,6 +559,9 @@ fn a_commercial_speech_argument_is_answered_from_what_the_matter_says_about_the_
     // survey of refusals to unmask, written for Doe defendants, no longer cites them (audit).
     let balance = &body[body.find("The harm here is neither slight nor temporary").expect("the balance")..];
     assert!(!balance.contains("McVicker") && !balance.contains("Enterline"), "{balance}");
+    // The speakers were never notified: the conclusion asks, in any event, that none be
+    // identified before they are.
+    assert!(body.contains("In any event, no speaker should be identified before Brennock has given the speakers notice of the subpoena and a reasonable opportunity to oppose it, as Part IV.C.1 explains."), "{body}");
     // The order was this Court's own: "The Court", capitalized.
     assert!(body.contains("The Court granted the motion."), "{body}");
     // A federal court in the state whose own courts the standard binds says so, once.
