@@ -462,18 +462,17 @@ fn timeline_context(facts: &Json) -> Json {
         (Some(f), Some(t)) if t >= f => Some((t - f).num_days()),
         _ => None,
     };
-    let timely = match (served, ret, objections) {
-        (Some(s), Some(r), Some(o)) => o <= s + chrono::Duration::days(14) && o < r,
+    // Served no later than the given day after service, and before the return date.
+    let served_by = |day: i64| match (served, ret, objections) {
+        (Some(s), Some(r), Some(o)) => o <= s + chrono::Duration::days(day) && o < r,
         _ => false,
     };
+    let timely = served_by(14);
     // Served before the fourteenth day and before the return date: timely on any reading of the
     // rule. On the fourteenth day itself a literal reader may say "before … 14 days after" was
     // missed, so the background does not volunteer a conclusion then (objections-timely, which
     // answers an untimeliness argument, argues it from `timely`).
-    let timely_plainly = match (served, ret, objections) {
-        (Some(s), Some(r), Some(o)) => o < s + chrono::Duration::days(14) && o < r,
-        _ => false,
-    };
+    let timely_plainly = served_by(13);
     let text = |d: Option<chrono::NaiveDate>| d.map(|d| d.format("%Y-%m-%d").to_string());
     json!({
         "served": text(served),

@@ -562,6 +562,15 @@ fn a_commercial_speech_argument_is_answered_from_what_the_matter_says_about_the_
     // The speakers were never notified: the conclusion asks, in any event, that none be
     // identified before they are.
     assert!(body.contains("In any event, no speaker should be identified before Brennock has given the speakers notice of the subpoena and a reasonable opportunity to oppose it, as Part IV.C.1 explains."), "{body}");
+    // Objections served on the fourteenth day: the dates are stated, but not the conclusion that
+    // Rule 45(d)(2)(B)'s "before … 14 days after" was met (a literal reading disputes it).
+    assert!(
+        body.contains(
+            "fourteen days after the subpoena was served and before the date set for compliance. Letter from"
+        ),
+        "{body}"
+    );
+    assert!(!body.contains("within the time Rule 45(d)(2)(B) allows"), "{body}");
     // The order was this Court's own: "The Court", capitalized.
     assert!(body.contains("The Court granted the motion."), "{body}");
     // A federal court in the state whose own courts the standard binds says so, once.
