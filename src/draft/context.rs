@@ -429,7 +429,7 @@ fn shortfall_context(facts: &Json, claims: &Json, proof: &crate::library::claims
             aspects.extend(factors.iter().map(|x| x.aspect));
             opinion_tests.push(json!({
                 "jurisdiction": c["jurisdiction"], "authority": a, "pin": f["pin"],
-                "parenthetical": f["parenthetical"],
+                "parenthetical": f["parenthetical"], "signal": f["signal"],
                 "factors": factors.iter().map(|x| x.text.clone()).collect::<Vec<_>>(),
             }));
         }

@@ -122,6 +122,21 @@ pub struct FactOpinion {
     pub pin: String,
     /// What the decision holds, as an explanatory parenthetical ("holding that …").
     pub parenthetical: String,
+    /// The signal before the citation: `see` (the default) where the decision supports the
+    /// argument directly, `cf.` where only by analogy (its holding is about other words, or what
+    /// was seen of it is an affirmance of a lower court's ruling).
+    #[serde(default)]
+    pub signal: OpinionSignal,
+}
+
+/// The signal a fact/opinion authority takes (Bluebook 1.2(a)): `see` or `cf.`.
+#[derive(Clone, Copy, Debug, Default, Deserialize, serde::Serialize, PartialEq, Eq)]
+pub enum OpinionSignal {
+    #[default]
+    #[serde(rename = "see")]
+    See,
+    #[serde(rename = "cf.")]
+    Cf,
 }
 
 /// One factor of a state's fact/opinion test (a bank entry's `factors:`): `{aspect, text}`, where `text` is the factor as a

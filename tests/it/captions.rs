@@ -80,9 +80,13 @@ fn every_attorney_prints_with_the_bar_number_the_profile_names() {
                         || signature.windows(3).any(|w| w[0].ends_with(&a.name) && w[2].starts_with(&id));
                     assert!(ok, "{matter}: `{line}` in {signature:#?}");
                     if built.profile.caption.counsel {
-                        let line = format!("{} {id}", a.name.to_uppercase());
-                        let ok = first.iter().any(|l| l.contains(&line))
-                            || first.windows(2).any(|w| w[0].ends_with(&a.name.to_uppercase()) && w[1].contains(&id));
+                        // California's counsel block sets names in capitals; a cover's (Delaware's)
+                        // as they are written.
+                        let line = format!("{} {id}", a.name).to_uppercase();
+                        let ok = first.iter().any(|l| l.to_uppercase().contains(&line))
+                            || first
+                                .windows(2)
+                                .any(|w| w[0].to_uppercase().ends_with(&a.name.to_uppercase()) && w[1].contains(&id));
                         assert!(ok, "{matter}: `{line}` in the counsel block {first:#?}");
                     }
                     checked += 1;

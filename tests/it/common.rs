@@ -376,8 +376,20 @@ pub fn all_lines(built: &Built, page: usize) -> Vec<Line> {
 }
 
 /// The court profiles shipped in courts/.
-pub const COURTS: [&str; 11] =
-    ["nd-cal", "cd-cal", "ca-superior", "sdny", "edny", "nd-ill", "nj-superior", "wd-wash", "d-mass", "nd-tex", "dnj"];
+pub const COURTS: [&str; 12] = [
+    "nd-cal",
+    "cd-cal",
+    "ca-superior",
+    "sdny",
+    "edny",
+    "nd-ill",
+    "nj-superior",
+    "wd-wash",
+    "d-mass",
+    "nd-tex",
+    "dnj",
+    "de-superior",
+];
 
 /// The sample matters in matters/, by file name.
 pub fn sample_files() -> Vec<String> {

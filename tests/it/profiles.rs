@@ -144,8 +144,9 @@ fn type_size_and_margins_follow_the_profile() {
         }
         let body_size = sizes.iter().max_by_key(|(_, n)| **n).map(|(s, _)| *s as f64 / 10.0).unwrap();
         assert_eq!(body_size, p.type_.size.pt(), "{court}");
-        // C.D. Cal. L.R. 11-3.1.1 and D.N.J. L. Civ. R. 7.2(d) (a proportional type) ask for 14 points.
-        let expected = if court == "cd-cal" || court == "dnj" { 14.0 } else { 12.0 };
+        // C.D. Cal. L.R. 11-3.1.1, D.N.J. L. Civ. R. 7.2(d) (a proportional type) and Del. Super. Ct.
+        // Civ. R. 107(b) ask for 14 points.
+        let expected = if ["cd-cal", "dnj", "de-superior"].contains(&court) { 14.0 } else { 12.0 };
         assert_eq!(body_size, expected, "{court}");
     }
 }

@@ -325,7 +325,10 @@ fn the_governing_states_fact_opinion_factors_are_applied_to_what_the_matter_says
     );
     assert!(para.contains("The first is a superlative no one could measure"), "{para}");
     assert!(para.contains("in a discussion thread about the shoreline rezoning"), "{para}");
-    assert!(para.contains("were written for neighbors following the rezoning dispute. Lund Decl. ¶¶ 3–4."), "{para}");
+    // Where the posts appeared and before whom, never why their authors wrote them (the record
+    // of the forum's declarant says who reads it, not what the speakers intended).
+    assert!(para.contains("before neighbors following the rezoning dispute. Lund Decl. ¶¶ 3–4."), "{para}");
+    assert!(!para.contains("were written for"), "{para}");
     assert!(
         para.contains("The second of those posts discloses the facts it rests on (the public benefits package"),
         "{para}"
@@ -617,4 +620,61 @@ fn a_commercial_speech_argument_is_answered_from_what_the_matter_says_about_the_
     assert!(err.iter().all(is_court_mismatch), "{err:?}");
     let rendered = pleader::diag::render(&err, Default::default());
     assert!(rendered.contains("In re Anonymous Online Speakers"), "{rendered}");
+}
+
+#[test]
+fn a_service_need_argument_is_answered_and_a_binding_standard_speaks_first() {
+    // The Superior Court of Delaware, where Cahill binds; a newspaper publisher as the non-party;
+    // Delaware defamation; a motion that says the plaintiff cannot serve the commenters without
+    // their names, that a good-faith claim suffices, and that the speech is unprotected.
+    let text = own_text("dorsey-v-does.yaml");
+    let built = build_text("de.yaml", &text);
+    let body = body_text(&built);
+    // Rule 107(d): the cover names counsel, with their bar numbers, under the caption.
+    let cover = normalize(&page_string(&built, 0));
+    assert!(cover.contains("IN THE SUPERIOR COURT OF THE STATE OF DELAWARE"), "{cover}");
+    assert!(cover.contains("C.A. No. S26C-08-019 RHR"), "{cover}");
+    assert!(cover.contains("HALLORAN & ABARA LLC"), "{cover}");
+    assert!(cover.contains("Thomas P. Halloran (Bar No. 4407)"), "{cover}");
+    assert!(cover.contains("Attorneys for Non-Party"), "{cover}");
+    // The argument no sample made before: answered on its own, with the one decision the bank
+    // records for it (Cahill's opening at 454, seen), and the standard's own evidence step.
+    assert!(body.contains("The Need to Serve the Defendants Is No Substitute for the Showing"), "{body}");
+    assert!(body.contains("Chief Dorsey argues that he cannot serve the two commenters, and his action cannot go forward, unless the Courier identifies them. See Mot. ¶¶ 5–7."), "{body}");
+    assert!(body.contains("The showing has been required of a plaintiff who sought the name for exactly this reason. See Cahill, 884 A.2d at 454 (reversing, as insufficiently protective"), "{body}");
+    assert!(!body.contains("Courts have required the showing of plaintiffs"), "one decision is not 'courts': {body}");
+    assert!(body.contains("The Cahill summary-judgment standard makes no exception for it"), "{body}");
+    // The standard binds this court, and its own decision rejected the movant's threshold: that
+    // comes first, without a signal; one other decision is not "other courts".
+    assert!(body.contains("The decision that announced the Cahill summary-judgment standard, which binds this Court, itself rejected a lower threshold. Id. at 454 (reversing a disclosure order entered under a good-faith standard"), "{body}");
+    assert!(body.contains("Such a threshold has been rejected elsewhere too, as too easily met to protect anonymous speech. See Dendrite"), "{body}");
+    assert!(!body.contains("Many courts that have considered"), "{body}");
+    // Two steps, neither taken (no notice; no evidence).
+    assert!(body.contains("Chief Dorsey has done neither."), "{body}");
+    assert!(!body.contains("has not done both"), "{body}");
+    // Delaware's own law: the elements from Cahill, the opinion rule from Riley; one argued claim
+    // is "his claim"; the missing falsity evidence is said once, for every statement.
+    assert!(body.contains("Under Delaware law, defamation requires"), "{body}");
+    assert!(body.contains("Riley v. Moyed, 529 A.2d 248, 250 (Del. 1987)"), "{body}");
+    assert!(body.contains("essential to his claim."), "{body}");
+    assert!(!body.contains("essential to his claims"), "{body}");
+    assert!(body.contains("On its face, one of the comments,"), "{body}");
+    assert_eq!(body.matches("offered to show that it is false").count(), 0, "{body}");
+    assert!(
+        body.contains("Nothing Chief Dorsey offers is even offered as evidence of the falsity of any statement."),
+        "{body}"
+    );
+    // One speaker with one comment, argued as opinion.
+    assert!(body.contains("Doe 2, whose only challenged comment is a statement of opinion"), "{body}");
+    // Riley's page 250 shows an affirmance of a trial court's opinion ruling: "Cf.", not "See".
+    assert!(body.contains("could check. Cf. Riley v. Moyed, 529 A.2d 248, 250 (Del. 1987) (affirming"), "{body}");
+    // The per se label is answered, and the actual malice the concession excuses is tied to the
+    // record's account of the movant's public role.
+    assert!(body.contains("the label relieves a plaintiff of proving damages, not of showing that the statement asserts a fact and that the fact is false."), "{body}");
+    assert!(
+        body.contains("such as the actual malice he must prove as a public figure, see id. ¶¶ 2, 7; but he must show"),
+        "{body}"
+    );
+    // A state court: no Federal Rule anywhere.
+    assert!(!body.contains("Fed. R. Civ. P."), "{body}");
 }
