@@ -675,6 +675,10 @@ fn a_service_need_argument_is_answered_and_a_binding_standard_speaks_first() {
         body.contains("such as the actual malice he must prove as a public figure, see id. ¶¶ 2, 7; but he must show"),
         "{body}"
     );
+    // The introduction cites the motion's paragraphs once, not three times.
+    assert!(body.contains("(\"Mot.\") ¶¶ 5–7, 8–12, 13–15."), "{body}");
+    // The legal standard's "evidence, not pleading" is cited to the standard's evidence step.
+    assert!(body.contains("allegations, however well pleaded, do not meet it. See id. at 460."), "{body}");
     // A state court: no Federal Rule anywhere.
     assert!(!body.contains("Fed. R. Civ. P."), "{body}");
 }
