@@ -82,6 +82,10 @@ pub struct Profile {
     /// A certificate of compliance with the word limit, when the court requires one.
     #[serde(default)]
     pub certificate: Option<Certificate>,
+    /// A certificate of service printed after it (after the signature where there is no
+    /// certificate of compliance), when the court's rules ask for one on the brief itself.
+    #[serde(default)]
+    pub service: Option<Certificate>,
     /// Sections the court's rules require in a brief of this kind, each by the heading it prints
     /// under and the rule that requires it: `pleader check` fails a brief whose typeset text has no
     /// such heading, and the hint names the clause that writes it.
@@ -381,7 +385,8 @@ impl Default for Footer {
 pub struct Certificate {
     pub title: String,
     /// The statement; `{client}` is the party represented ("Respondent TWITTER, INC."), `{words}`
-    /// the word count of the body as typeset, `{limit}` the word limit for this document type.
+    /// the word count of the body as typeset, `{limit}` the word limit for this document type,
+    /// `{date}` the document's date ("December 7, 2026").
     pub text: String,
 }
 

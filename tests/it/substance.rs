@@ -644,11 +644,20 @@ fn a_service_need_argument_is_answered_and_a_binding_standard_speaks_first() {
     assert!(body.contains("The showing has been required of a plaintiff who sought the name for exactly this reason. See Cahill, 884 A.2d at 454 (reversing, as insufficiently protective"), "{body}");
     assert!(!body.contains("Courts have required the showing of plaintiffs"), "one decision is not 'courts': {body}");
     assert!(body.contains("The Cahill summary-judgment standard makes no exception for it"), "{body}");
-    // The standard binds this court, and its own decision rejected the movant's threshold: that
-    // comes first, without a signal; one other decision is not "other courts".
-    assert!(body.contains("The decision that announced the Cahill summary-judgment standard, which binds this Court, itself rejected a lower threshold. Id. at 454 (reversing a disclosure order entered under a good-faith standard"), "{body}");
-    assert!(body.contains("Such a threshold has been rejected elsewhere too, as too easily met to protect anonymous speech. See Dendrite"), "{body}");
+    // The need is not conceded, only accepted for argument (audit).
+    assert!(
+        body.contains("Even accepting the premise, the same is true of every action against an anonymous defendant"),
+        "{body}"
+    );
+    assert!(!body.contains("The premise is true"), "{body}");
+    // The standard binds this court, and its own decision rejected the movant's threshold: the
+    // answer leads with it, without a signal, and needs no other state's decision (audit: a New
+    // Jersey case Delaware modified invites a reply).
+    assert!(body.contains("Allegations, however pleaded, are not enough."), "{body}");
+    assert!(body.contains("See Mot. ¶¶ 8–12. The decision that announced the Cahill summary"), "{body}");
+    assert!(body.contains("standard, which binds this Court, rejected a lower threshold of that kind. Cahill, 884 A.2d at 454 (reversing a disclosure order entered under a good-faith standard"), "{body}");
     assert!(!body.contains("Many courts that have considered"), "{body}");
+    assert!(!body.contains("Dendrite"), "{body}");
     // Two steps, neither taken (no notice; no evidence).
     assert!(body.contains("Chief Dorsey has done neither."), "{body}");
     assert!(!body.contains("has not done both"), "{body}");
@@ -670,7 +679,7 @@ fn a_service_need_argument_is_answered_and_a_binding_standard_speaks_first() {
     assert!(body.contains("could check. Cf. Riley v. Moyed, 529 A.2d 248, 250 (Del. 1987) (affirming"), "{body}");
     // The per se label is answered, and the actual malice the concession excuses is tied to the
     // record's account of the movant's public role.
-    assert!(body.contains("the label relieves a plaintiff of proving damages, not of showing that the statement asserts a fact and that the fact is false."), "{body}");
+    assert!(body.contains("the label bears on whether damages must be proved, not on whether the statement asserts a fact or whether that fact is false."), "{body}");
     assert!(
         body.contains("such as the actual malice he must prove as a public figure, see id. ¶¶ 2, 7; but he must show"),
         "{body}"
@@ -679,6 +688,15 @@ fn a_service_need_argument_is_answered_and_a_binding_standard_speaks_first() {
     assert!(body.contains("(\"Mot.\") ¶¶ 5–7, 8–12, 13–15."), "{body}");
     // The legal standard's "evidence, not pleading" is cited to the standard's evidence step.
     assert!(body.contains("allegations, however well pleaded, do not meet it. See id. at 460."), "{body}");
+    // Rule 5: a certificate of service follows the certificate of compliance, dated.
+    let all = normalize(&(0..built.doc.pages().len()).map(|p| page_string(&built, p)).collect::<Vec<_>>().join("\n"));
+    let compliance = all.find("CERTIFICATE OF COMPLIANCE").expect("certificate of compliance");
+    let service = all.find("CERTIFICATE OF SERVICE").expect("certificate of service");
+    assert!(service > compliance, "{all}");
+    assert!(
+        all.contains("I certify that on December 7, 2026 I caused a copy of the foregoing brief to be served"),
+        "{all}"
+    );
     // A state court: no Federal Rule anywhere.
     assert!(!body.contains("Fed. R. Civ. P."), "{body}");
 }
