@@ -402,9 +402,19 @@ fn draft_and_cite(
     drop(prepared);
     timings.draft = t.elapsed();
     let t = Instant::now();
+    // A first pass learns which record documents print in short form anywhere (not only as
+    // *Id.*); only those define a short form where they are first cited. Its errors are the
+    // second pass's too, and are reported there.
+    let mut first = Resolver::new(bank, &matter.record);
+    for (i, r) in drafted.iter().enumerate() {
+        if templates.get(&r.clause).is_some() {
+            first.new_section();
+            let _ = first.resolve(&r.body, i);
+        }
+    }
     let mut resolver = Resolver::new(bank, &matter.record)
         .with_links(profile.citations.links)
-        .with_record_uses(drafted.iter().map(|d| d.body.as_str()));
+        .with_short_used(std::mem::take(&mut first.short_printed));
     let mut clauses = Vec::with_capacity(drafted.len());
     let mut problems = vec![];
     for (i, r) in drafted.iter().enumerate() {

@@ -52,9 +52,13 @@ pub struct Resolver<'a> {
     pub uses: Vec<CiteUse>,
     /// Every top-level citation group printed (authorities and the record), as plain text.
     pub printed: Vec<PrintedGroup>,
-    /// How many times the brief cites each record document; one cited once is printed in full
-    /// without defining a short form it would never use. Empty: every document defines it.
-    record_uses: std::collections::HashMap<String, usize>,
+    /// The record documents that print in short form somewhere in the brief (learned from a first
+    /// pass, `with_short_used`): only they define a short form at their first citation, so a
+    /// document cited once, or cited again only as *Id.*, never defines one it does not use.
+    /// `None`: every document defines it.
+    short_used: Option<HashSet<String>>,
+    /// The record documents this resolver printed in short form (for the next pass).
+    pub short_printed: HashSet<String>,
 }
 
 /// A citation group of a drafted clause as the brief prints it, in plain text: what the
@@ -111,20 +115,15 @@ impl<'a> Resolver<'a> {
             group_at: 0,
             uses: vec![],
             printed: vec![],
-            record_uses: Default::default(),
+            short_used: None,
+            short_printed: HashSet::new(),
         }
     }
 
-    /// Counts, in `texts` (every drafted clause), the citations of each record document, so that
-    /// a document cited only once does not define a short form.
-    pub fn with_record_uses<'t>(mut self, texts: impl IntoIterator<Item = &'t str>) -> Self {
-        for t in texts {
-            for (_, ids) in super::syntax::groups(t) {
-                for id in ids.into_iter().filter(|id| self.record.contains_key(id)) {
-                    *self.record_uses.entry(id).or_default() += 1;
-                }
-            }
-        }
+    /// The record documents that print in short form somewhere in the brief (a first pass's
+    /// `short_printed`): the others print in full without defining a short form.
+    pub fn with_short_used(mut self, used: HashSet<String>) -> Self {
+        self.short_used = Some(used);
         self
     }
 
@@ -232,8 +231,9 @@ impl<'a> Resolver<'a> {
                 } else if same_as_last {
                     format!("{}{loc_sp}", id_word(capital && !signal_printed))
                 } else if self.seen.contains(&item.id) && !item.force_full {
+                    self.short_printed.insert(item.id.clone());
                     format!("{}{loc_sp}", markup(&doc.short))
-                } else if doc.full == doc.short || self.record_uses.get(&item.id).is_some_and(|n| *n <= 1) {
+                } else if doc.full == doc.short || self.short_used.as_ref().is_some_and(|u| !u.contains(&item.id)) {
                     format!("{}{loc_sp}", with_emphasis(&doc.full))
                 } else {
                     format!("{} (“{}”){loc_sp}", with_emphasis(&doc.full), markup(&doc.short))

@@ -197,8 +197,9 @@ fn id_is_chosen_exactly_when_allowed() {
     let text = normalize(&(body_pages(&built).map(|p| page_string(&built, p)).collect::<Vec<_>>().join(" ")));
     assert!(text.contains("Id. at 976. It governs again. Id. A string cite follows."), "{text}");
     assert!(
-        // The motion is cited once: printed in full, with no short form it would never use.
-        text.contains("Complaint (\"Compl.\") ¶ 19. Id. ¶ 22. Motion to Compel, Dkt. 1 at 6."),
+        // The motion is cited once, and the complaint again only as Id.: both print in full, with
+        // no short form they would never use.
+        text.contains("Complaint ¶ 19. Id. ¶ 22. Motion to Compel, Dkt. 1 at 6."),
         "{text}"
     );
     assert!(text.contains("18 U.S.C. § 1030(g). Id. § 1030(e)(11)."), "{text}");

@@ -697,6 +697,9 @@ fn a_service_need_argument_is_answered_and_a_binding_standard_speaks_first() {
         all.contains("I certify that on December 7, 2026 I caused a copy of the foregoing brief to be served"),
         "{all}"
     );
+    // The objection letter is cited again only as Id.: no short form it would never use.
+    assert!(body.contains("Mot. Ex. C at 1–2. First, the Courier objected"), "{body}");
+    assert!(!body.contains("Objection Letter"), "{body}");
     // A state court: no Federal Rule anywhere.
     assert!(!body.contains("Fed. R. Civ. P."), "{body}");
 }
