@@ -233,10 +233,17 @@ impl<'a> Resolver<'a> {
                 } else if self.seen.contains(&item.id) && !item.force_full {
                     self.short_printed.insert(item.id.clone());
                     format!("{}{loc_sp}", markup(&doc.short))
-                } else if doc.full == doc.short || self.short_used.as_ref().is_some_and(|u| !u.contains(&item.id)) {
-                    format!("{}{loc_sp}", with_emphasis(&doc.full))
                 } else {
-                    format!("{} (“{}”){loc_sp}", with_emphasis(&doc.full), markup(&doc.short))
+                    let define = doc.full != doc.short && self.short_used.as_ref().is_none_or(|u| u.contains(&item.id));
+                    match (&doc.filed, define) {
+                        // B17.1.4: the pin, then where the document was filed, then the short form.
+                        (Some(f), true) => {
+                            format!("{}{loc_sp}, {} (“{}”)", with_emphasis(&doc.full), markup(f), markup(&doc.short))
+                        }
+                        (Some(f), false) => format!("{}{loc_sp}, {}", with_emphasis(&doc.full), markup(f)),
+                        (None, true) => format!("{} (“{}”){loc_sp}", with_emphasis(&doc.full), markup(&doc.short)),
+                        (None, false) => format!("{}{loc_sp}", with_emphasis(&doc.full)),
+                    }
                 }
             } else if let Some(auth) = self.bank.get(&item.id) {
                 let pin = item.locator.as_deref().map(|l| l.strip_prefix("at ").unwrap_or(l).trim());

@@ -232,6 +232,11 @@ pub struct RecordDoc {
     pub full: String,
     /// The short form defined by the first citation and used afterwards: "Parker Decl.".
     pub short: String,
+    /// Where the document sits in the court's file ("ECF No. 14-2", "Trans. ID 78156022"): printed
+    /// after the first citation's pin, as Bluebook B17.1.4 places it ("Compl. ¶ 3, ECF No. 1"),
+    /// with the short form defined after it. Absent: `full` carries it, and prints as written.
+    #[serde(default)]
+    pub filed: Option<String>,
 }
 
 /// One entry of the outline: a clause, its options and its subsections. A paragraph of the

@@ -684,8 +684,10 @@ fn a_service_need_argument_is_answered_and_a_binding_standard_speaks_first() {
         body.contains("such as the actual malice he must prove as a public figure, see id. ¶¶ 2, 7; but he must show"),
         "{body}"
     );
-    // The introduction cites the motion's paragraphs once, not three times.
-    assert!(body.contains("(\"Mot.\") ¶¶ 5–7, 8–12, 13–15."), "{body}");
+    // The introduction cites the motion's paragraphs once, not three times, with where the motion
+    // was filed after the pin and the short form after that (B17.1.4, `filed:`).
+    assert!(body.contains("Pl.'s Mot. to Compel ¶¶ 5–7, 8–12, 13–15, Trans. ID 78156022 (\"Mot.\")."), "{body}");
+    assert!(body.contains("Compl. ¶ 2, Trans. ID 77342190. Chief Dorsey sued"), "{body}");
     // The legal standard's "evidence, not pleading" is cited to the standard's evidence step.
     assert!(body.contains("allegations, however well pleaded, do not meet it. See id. at 460."), "{body}");
     // Rule 5: a certificate of service follows the certificate of compliance, dated.
