@@ -643,7 +643,7 @@ fn a_service_need_argument_is_answered_and_a_binding_standard_speaks_first() {
     assert!(body.contains("Chief Dorsey argues that he cannot serve the two commenters, and his action cannot go forward, unless the Courier identifies them. See Mot. ¶¶ 5–7."), "{body}");
     assert!(body.contains("The showing has been required of a plaintiff who sought the name for exactly this reason. See Cahill, 884 A.2d at 454 (reversing, as insufficiently protective"), "{body}");
     assert!(!body.contains("Courts have required the showing of plaintiffs"), "one decision is not 'courts': {body}");
-    assert!(body.contains("The Cahill summary-judgment standard makes no exception for it"), "{body}");
+    assert!(body.contains("The Cahill standard makes no exception for it"), "{body}");
     // The need is not conceded, only accepted for argument (audit).
     assert!(
         body.contains("Even accepting the premise, the same is true of every action against an anonymous defendant"),
@@ -654,8 +654,7 @@ fn a_service_need_argument_is_answered_and_a_binding_standard_speaks_first() {
     // answer leads with it, without a signal, and needs no other state's decision (audit: a New
     // Jersey case Delaware modified invites a reply).
     assert!(body.contains("Allegations, however pleaded, are not enough."), "{body}");
-    assert!(body.contains("See Mot. ¶¶ 8–12. The decision that announced the Cahill summary"), "{body}");
-    assert!(body.contains("standard, which binds this Court, rejected a lower threshold of that kind. Cahill, 884 A.2d at 454 (reversing a disclosure order entered under a good-faith standard"), "{body}");
+    assert!(body.contains("See Mot. ¶¶ 8–12. The decision that announced the Cahill standard, which binds this Court, rejected a lower threshold of that kind. Cahill, 884 A.2d at 454 (reversing a disclosure order entered under a good-faith standard"), "{body}");
     assert!(!body.contains("Many courts that have considered"), "{body}");
     assert!(!body.contains("Dendrite"), "{body}");
     // Two steps, neither taken (no notice; no evidence).
