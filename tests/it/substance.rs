@@ -698,6 +698,13 @@ fn a_service_need_argument_is_answered_and_a_binding_standard_speaks_first() {
         all.contains("I certify that on December 7, 2026 I caused a copy of the foregoing brief to be served"),
         "{all}"
     );
+    // Final audit: the complaint's allegation of falsity is acknowledged and answered, and the
+    // per se argument cannot reach the opinion.
+    assert!(
+        body.contains("The complaint calls that comment false, see id. ¶ 13, but an allegation is not evidence."),
+        "{body}"
+    );
+    assert!(body.contains("And it cannot reach a comment that asserts no fact at all: a statement that cannot be proved false is not defamatory, per se or otherwise."), "{body}");
     // The objection letter is cited again only as Id.: no short form it would never use.
     assert!(body.contains("Mot. Ex. C at 1–2. First, the Courier objected"), "{body}");
     assert!(!body.contains("Objection Letter"), "{body}");
