@@ -72,6 +72,7 @@ fn standard_context(standards: &Standards, profile: &Profile) -> Json {
         "evidence": s.evidence,
         "identity_excused": s.identity_excused,
         "why": s.why,
+        "request": s.request,
         "binds": binds,
         "settled": binds || j.standard_settled,
         "force": if binds { "binding" } else if j.standard_settled { "settled" } else { "open" },

@@ -60,6 +60,12 @@ pub struct Standard {
     /// turns on the speaker's identity (fault, intent).
     #[serde(default)]
     pub identity_excused: bool,
+    /// The request the announcing decision decided, completing "governs ___" where the test binds
+    /// ("a defamation plaintiff’s request to identify an anonymous defendant"): the brief says
+    /// the test governs no more than that. Absent: the brief speaks of "a request to unmask an
+    /// anonymous speaker".
+    #[serde(default)]
+    pub request: Option<String>,
     /// The steps, in order.
     pub steps: Vec<Step>,
     /// Why a court with no settled standard should adopt this one, as sentences the brief prints

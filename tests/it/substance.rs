@@ -698,6 +698,12 @@ fn a_service_need_argument_is_answered_and_a_binding_standard_speaks_first() {
         all.contains("I certify that on December 7, 2026 I caused a copy of the foregoing brief to be served"),
         "{all}"
     );
+    // Cahill decided a defamation plaintiff's request to identify an anonymous defendant: the
+    // brief says it governs that, and no more (audits: scope overstated).
+    assert!(
+        body.contains("governs a defamation plaintiff's request to identify an anonymous defendant in this Court."),
+        "{body}"
+    );
     // Final audit: the complaint's allegation of falsity is acknowledged and answered, and the
     // per se argument cannot reach the opinion.
     assert!(
