@@ -54,7 +54,7 @@ impl ClauseTemplates {
             if id.starts_with('_') {
                 match Partial::parse(&id, source) {
                     Ok(p) => {
-                        if let Err(e) = tera.add_raw_template(&p.name, &p.body) {
+                        if let Err(e) = super::precompiled::add_template(&mut tera, &p.name, &p.body) {
                             problems.push(tera_error(&e, source, &p.body, p.body_line));
                         }
                         texts.push((p.name.clone(), p.body.clone(), source.clone(), source.offset(p.body_line, 1)));
@@ -74,7 +74,7 @@ impl ClauseTemplates {
                         (body_name(&id), clause.body.clone(), clause.body_line),
                         (heading_name(&id), clause.header.heading.clone(), clause.heading_line),
                     ] {
-                        if let Err(e) = tera.add_raw_template(&name, &text) {
+                        if let Err(e) = super::precompiled::add_template(&mut tera, &name, &text) {
                             problems.push(tera_error(&e, &clause.source, &text, line));
                         }
                         let offset = clause.source.offset(line, 1);
