@@ -354,15 +354,13 @@ fn validate_loaded(
     bank: &Bank,
     templates: &ClauseTemplates,
 ) -> Result<validate::Validated> {
-    let declared: std::collections::BTreeMap<String, _> =
-        templates.clauses.keys().map(|id| (id.clone(), templates.declared(id))).collect();
     let validated = validate::validate(
         matter,
         matter_src,
         &validate::Library {
             profile,
             clauses: &templates.clauses,
-            declared: &declared,
+            declared: templates.all_declared(),
             available: &templates.available,
             bank,
             schema: &library.schema,
