@@ -17,6 +17,10 @@ mod files;
 #[path = "buildsrc/refdata.rs"]
 mod refdata;
 
+#[path = "src/yaml/tree.rs"]
+#[allow(dead_code)]
+mod yaml_tree;
+
 #[path = "buildsrc/tera_ast.rs"]
 #[allow(dead_code)]
 mod tera_ast;
@@ -33,6 +37,7 @@ fn main() {
         "/// Files embedded from the source tree: (relative path, contents).\npub static FILES: &[(&str, &str)] = &[\n",
     );
     clause_trees(Path::new(&root), &found);
+    clean_yaml(Path::new(&root), &found);
     for rel in found {
         let abs = Path::new(&root).join(&rel);
         writeln!(out, "    ({rel:?}, include_str!({:?})),", abs.display().to_string()).unwrap();
@@ -45,6 +50,7 @@ fn main() {
     println!("cargo:rerun-if-changed=data");
     println!("cargo:rerun-if-changed=buildsrc/refdata.rs");
     println!("cargo:rerun-if-changed=buildsrc/tera_ast.rs");
+    println!("cargo:rerun-if-changed=src/yaml/tree.rs");
     let refdata_out = Path::new(&std::env::var("OUT_DIR").unwrap()).join("refdata.rs");
     if let Err(e) = refdata::generate(&Path::new(&root).join("data"), &refdata_out) {
         panic!("citation reference data: {e}");
@@ -87,6 +93,54 @@ fn clause_trees(root: &Path, files: &[String]) {
     let out_dir = std::env::var("OUT_DIR").unwrap();
     std::fs::write(Path::new(&out_dir).join("tera_ast.bin"), blob).unwrap();
     std::fs::write(Path::new(&out_dir).join("tera_ast.rs"), table).unwrap();
+}
+
+/// The built-in YAML texts in which the positioned tree's checks (`src/yaml/tree.rs`: nesting,
+/// alias expansion, keys written twice) find nothing, so that `yaml::from_str_at` need not run
+/// them again at every start (`src/yaml/clean.rs`): every YAML file of the library folders and
+/// every clause and partial header. Writes `$OUT_DIR/yaml_clean.rs`.
+fn clean_yaml(root: &Path, files: &[String]) {
+    let clean = |text: &str| {
+        yaml_tree::too_deep(text).is_none()
+            && matches!(yaml_tree::parse_checked(text), Ok(r) if !r.as_ref().is_some_and(yaml_tree::has_duplicate_keys))
+    };
+    let mut out =
+        String::from("/// Built-in YAML texts the tree's checks find clean.\npub static CLEAN: &[&str] = &[\n");
+    for rel in files {
+        let Some((dir, name)) = rel.split_once('/') else { continue };
+        if !files::LIBRARY_DIRS.contains(&dir) {
+            continue;
+        }
+        let abs = root.join(rel);
+        let text = std::fs::read_to_string(&abs).unwrap();
+        if name.ends_with(".yaml") {
+            if clean(&text) {
+                writeln!(out, "    include_str!({:?}),", abs.display().to_string()).unwrap();
+            }
+        } else if name.ends_with(".tera") {
+            if let Some(header) = template_header(&text) {
+                if clean(header) {
+                    writeln!(out, "    {header:?},").unwrap();
+                }
+            }
+        }
+    }
+    out.push_str("];\n");
+    std::fs::write(Path::new(&std::env::var("OUT_DIR").unwrap()).join("yaml_clean.rs"), out).unwrap();
+}
+
+/// The YAML header of a clause file as `library::clause` reads it: between the opening `---` line
+/// and the line that closes it.
+fn template_header(text: &str) -> Option<&str> {
+    let rest = text.strip_prefix("---\n").or_else(|| text.strip_prefix("---\r\n"))?;
+    let mut offset = 0;
+    for line in rest.split_inclusive('\n') {
+        if line.trim_end() == "---" {
+            return Some(&rest[..offset]);
+        }
+        offset += line.len();
+    }
+    None
 }
 
 /// The template text of a clause file as `library::clause` reads it: what follows the `---` line
