@@ -216,6 +216,11 @@ pub fn load_cached(matter_src: SourceText, project: Project, cache: &mut LoadCac
                 }
             }
         };
+        // What each clause declares is needed by validation; work it out while the library's
+        // YAML is still being read (a no-op for templates a session kept).
+        if let Some(t) = &templates {
+            t.all_declared();
+        }
         let parsed = parsing.map_err(|job| job.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)));
         let library = match parsed {
             Ok(l) => l,
