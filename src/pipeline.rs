@@ -216,6 +216,11 @@ pub fn load_cached(matter_src: SourceText, project: Project, cache: &mut LoadCac
                 }
             }
         };
+        // What each clause declares is needed by validation; work it out while the library's
+        // YAML is still being read (a no-op for templates a session kept).
+        if let Some(t) = &templates {
+            t.all_declared();
+        }
         let parsed = parsing.map_err(|job| job.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)));
         let library = match parsed {
             Ok(l) => l,
@@ -354,15 +359,13 @@ fn validate_loaded(
     bank: &Bank,
     templates: &ClauseTemplates,
 ) -> Result<validate::Validated> {
-    let declared: std::collections::BTreeMap<String, _> =
-        templates.clauses.keys().map(|id| (id.clone(), templates.declared(id))).collect();
     let validated = validate::validate(
         matter,
         matter_src,
         &validate::Library {
             profile,
             clauses: &templates.clauses,
-            declared: &declared,
+            declared: templates.all_declared(),
             available: &templates.available,
             bank,
             schema: &library.schema,

@@ -5,6 +5,7 @@
 
 pub mod context;
 pub mod filters;
+pub mod precompiled;
 pub mod reads;
 pub mod templates;
 

@@ -21,6 +21,10 @@ pub struct ClauseTemplates {
     pub(crate) tera: Tera,
     /// Ids of every clause file in the project, compiled or not.
     pub available: Vec<String>,
+    /// [`ClauseTemplates::declared`] of every compiled clause, worked out at the first call of
+    /// [`ClauseTemplates::all_declared`] (a watch session keeps the templates, and with them this,
+    /// until a clause file changes).
+    all_declared: std::sync::OnceLock<BTreeMap<String, Vec<(Reads, String)>>>,
 }
 
 fn body_name(id: &str) -> String {
@@ -54,7 +58,7 @@ impl ClauseTemplates {
             if id.starts_with('_') {
                 match Partial::parse(&id, source) {
                     Ok(p) => {
-                        if let Err(e) = tera.add_raw_template(&p.name, &p.body) {
+                        if let Err(e) = super::precompiled::add_template(&mut tera, &p.name, &p.body) {
                             problems.push(tera_error(&e, source, &p.body, p.body_line));
                         }
                         texts.push((p.name.clone(), p.body.clone(), source.clone(), source.offset(p.body_line, 1)));
@@ -74,7 +78,7 @@ impl ClauseTemplates {
                         (body_name(&id), clause.body.clone(), clause.body_line),
                         (heading_name(&id), clause.header.heading.clone(), clause.heading_line),
                     ] {
-                        if let Err(e) = tera.add_raw_template(&name, &text) {
+                        if let Err(e) = super::precompiled::add_template(&mut tera, &name, &text) {
                             problems.push(tera_error(&e, &clause.source, &text, line));
                         }
                         let offset = clause.source.offset(line, 1);
@@ -87,7 +91,7 @@ impl ClauseTemplates {
         }
         problems.extend(recursion_problems(&texts));
         if problems.is_empty() {
-            Ok(ClauseTemplates { clauses, partials, tera, available })
+            Ok(ClauseTemplates { clauses, partials, tera, available, all_declared: Default::default() })
         } else {
             Err(problems)
         }
@@ -117,6 +121,11 @@ impl ClauseTemplates {
             }
         }
         out
+    }
+
+    /// [`ClauseTemplates::declared`] for every compiled clause, by id.
+    pub fn all_declared(&self) -> &BTreeMap<String, Vec<(Reads, String)>> {
+        self.all_declared.get_or_init(|| self.clauses.keys().map(|id| (id.clone(), self.declared(id))).collect())
     }
 
     /// Renders one clause's heading and body with a context.

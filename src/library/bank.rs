@@ -210,12 +210,22 @@ pub struct Bank {
 impl Bank {
     /// Adds every entry of one bank file; later files override earlier ones.
     pub fn add_file(&mut self, source: &SourceText) -> Result<()> {
-        let map: BTreeMap<String, Authority> = if source.text.trim().is_empty() {
-            BTreeMap::new()
-        } else {
-            let v: Option<BTreeMap<String, Authority>> = yaml::from_str(source)?;
-            v.unwrap_or_default()
-        };
+        self.add_parsed(source, Bank::parse_file(source)?)
+    }
+
+    /// The entries of a bank file as written, not yet checked: the YAML half of [`Bank::add_file`],
+    /// which needs no bank (so files can be read on several threads, then added in order).
+    pub fn parse_file(source: &SourceText) -> Result<BTreeMap<String, Authority>> {
+        if source.text.trim().is_empty() {
+            return Ok(BTreeMap::new());
+        }
+        let v: Option<BTreeMap<String, Authority>> = yaml::from_str(source)?;
+        Ok(v.unwrap_or_default())
+    }
+
+    /// Checks and adds the entries [`Bank::parse_file`] read from `source`; an entry of an id
+    /// already in the bank replaces it.
+    pub fn add_parsed(&mut self, source: &SourceText, map: BTreeMap<String, Authority>) -> Result<()> {
         let mut problems = vec![];
         for (id, a) in map {
             if let Err(msg) = a.check() {

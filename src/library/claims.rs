@@ -300,7 +300,10 @@ impl Claims {
         // A file that `extends:` a claim type adds laws to it; the others define claim types.
         let mut extensions = vec![];
         for (id, src) in files {
-            let is_extension = yaml::tree::parse(&src.text).is_some_and(|n| n.get("extends").is_some());
+            // Only a text that spells `extends` can have that key — or one with a backslash, whose
+            // escape in a double-quoted key could spell it — so the others skip the tree.
+            let may_extend = src.text.contains("extends") || src.text.contains('\\');
+            let is_extension = may_extend && yaml::tree::parse(&src.text).is_some_and(|n| n.get("extends").is_some());
             if is_extension {
                 match yaml::from_str::<Extension>(src) {
                     Ok(e) => extensions.push((id, e, src)),
@@ -374,6 +377,14 @@ mod tests {
     fn load(text: &str) -> Result<Claims> {
         let src = SourceText::new("claims/x.yaml", text);
         Claims::load(vec![("x".into(), &src)], &ProofKinds::default())
+    }
+
+    #[test]
+    fn an_extension_is_found_however_its_key_is_written() {
+        for key in ["extends", "\"extends\"", "'extends'", "\"ext\\x65nds\""] {
+            let d = load(&format!("{key}: nothing-such\nlaws: {{}}\n")).unwrap_err();
+            assert!(d[0].message.contains("extends `nothing-such`"), "{key}: {}", d[0].message);
+        }
     }
 
     #[test]

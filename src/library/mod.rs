@@ -46,16 +46,82 @@ pub struct Library {
 
 impl Library {
     /// Loads the bank of a project; clause files and court profiles are parsed when a build
-    /// selects them.
+    /// selects them. The bank files are read on two threads (this one and a helper, taking the
+    /// next unread file in turn, while this one first reads the claims, schema, standards and
+    /// argument kinds): the YAML is most of a cold start, and no file needs another. Entries and
+    /// problems are applied in file order afterwards, so the result is the same as reading one
+    /// file after another.
     pub fn load(project: Project) -> Result<Library> {
         let key = hash_files(project.files.iter());
+        let bank_files = project.files_in("authorities", ".yaml");
+        let next = std::sync::atomic::AtomicUsize::new(0);
+        let read_bank_files = || {
+            let mut read = vec![];
+            loop {
+                let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                let Some((_, src)) = bank_files.get(i) else { break };
+                read.push((i, Bank::parse_file(src)));
+            }
+            read
+        };
+        let (mut parsed, rest) = std::thread::scope(|scope| {
+            let helper = scope.spawn(read_bank_files);
+            let rest = Rest::load(&project);
+            let mut parsed = read_bank_files();
+            parsed.extend(helper.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)));
+            (parsed, rest)
+        });
+        parsed.sort_by_key(|(i, _)| *i);
         let mut bank = Bank::default();
         let mut problems = vec![];
-        for (_, src) in project.files_in("authorities", ".yaml") {
-            if let Err(mut d) = bank.add_file(src) {
+        for ((_, src), (_, entries)) in bank_files.iter().zip(parsed) {
+            if let Err(mut d) = entries.and_then(|entries| bank.add_parsed(src, entries)) {
                 problems.append(&mut d);
             }
         }
+        let Rest { claims, schema, standards, arguments, proof, problems: mut rest_problems } = rest;
+        problems.append(&mut rest_problems);
+        if problems.is_empty() {
+            Ok(Library { project, bank, claims, schema, standards, arguments, proof, key })
+        } else {
+            Err(problems)
+        }
+    }
+
+    /// The clause files by id (`introduction` → `clauses/introduction.tera`), partials included.
+    pub fn clause_files(&self) -> Vec<(String, &SourceText)> {
+        self.project.files_in("clauses", ".tera")
+    }
+
+    /// The court profile files by id (`nd-cal` → `courts/nd-cal.yaml`).
+    pub fn court_files(&self) -> Vec<(String, &SourceText)> {
+        self.project.files_in("courts", ".yaml")
+    }
+
+    /// The court profiles that load, by id, sorted (see [`court::profiles`]).
+    pub fn profiles(&self) -> Vec<(String, court::Profile)> {
+        court::profiles(self.court_files())
+    }
+
+    /// The sample matters (`matters/*.yaml`), for `clauses --lint`.
+    pub fn sample_matters(&self) -> Vec<(String, &SourceText)> {
+        self.project.files_in("matters", ".yaml")
+    }
+}
+
+/// The library besides the bank, with its problems in the order they are reported.
+struct Rest {
+    claims: Claims,
+    schema: Schema,
+    standards: Standards,
+    arguments: Arguments,
+    proof: claims::ProofKinds,
+    problems: Vec<crate::diag::Diagnostic>,
+}
+
+impl Rest {
+    fn load(project: &Project) -> Rest {
+        let mut problems = vec![];
         let proof = match project.files.get(claims::PROOF_FILE) {
             Some(src) => claims::load_proof(src).unwrap_or_else(|mut d| {
                 problems.append(&mut d);
@@ -89,31 +155,7 @@ impl Library {
             problems.append(&mut d);
             Arguments::default()
         });
-        if problems.is_empty() {
-            Ok(Library { project, bank, claims, schema, standards, arguments, proof, key })
-        } else {
-            Err(problems)
-        }
-    }
-
-    /// The clause files by id (`introduction` → `clauses/introduction.tera`), partials included.
-    pub fn clause_files(&self) -> Vec<(String, &SourceText)> {
-        self.project.files_in("clauses", ".tera")
-    }
-
-    /// The court profile files by id (`nd-cal` → `courts/nd-cal.yaml`).
-    pub fn court_files(&self) -> Vec<(String, &SourceText)> {
-        self.project.files_in("courts", ".yaml")
-    }
-
-    /// The court profiles that load, by id, sorted (see [`court::profiles`]).
-    pub fn profiles(&self) -> Vec<(String, court::Profile)> {
-        court::profiles(self.court_files())
-    }
-
-    /// The sample matters (`matters/*.yaml`), for `clauses --lint`.
-    pub fn sample_matters(&self) -> Vec<(String, &SourceText)> {
-        self.project.files_in("matters", ".yaml")
+        Rest { claims, schema, standards, arguments, proof, problems }
     }
 }
 

@@ -291,7 +291,7 @@ pub fn validate(matter: &Matter, matter_src: &SourceText, lib: &Library) -> Resu
         }
     }
     if let Some(root) = &tree {
-        warnings.extend(crate::yaml::tree::swallowed_by_comment(matter_src, root));
+        warnings.extend(crate::yaml::located::swallowed_by_comment(matter_src, root));
     }
     let mut facts = serde_json::Value::Object(Default::default());
     if problems.is_empty() {
