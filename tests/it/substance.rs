@@ -717,3 +717,34 @@ fn a_service_need_argument_is_answered_and_a_binding_standard_speaks_first() {
     // A state court: no Federal Rule anywhere.
     assert!(!body.contains("Fed. R. Civ. P."), "{body}");
 }
+
+#[test]
+fn the_need_to_serve_is_answered_once_in_a_court_with_no_settled_standard() {
+    // The D.N.J. sample (no settled standard) with a `service-need` argument added: the answer
+    // cites the bank's decision, asks the Court to apply the test the brief urges, and the
+    // balance of harms no longer makes the same point a second time.
+    let text = own_text("brennock-v-does.yaml");
+    let plain = body_text(&build_text("sn-0.yaml", &text));
+    let said_in_balance = "Brennock says that without the speakers' names the lawsuit cannot go forward.";
+    assert_eq!(plain.matches(said_in_balance).count(), 1, "{plain}");
+    let with = text
+        .replacen(
+            "      - kind: commercial-speech\n",
+            "      - kind: service-need\n        says: it cannot serve the three reviewers without their names\n        cite: {doc: br, at: \"at 15\"}\n      - kind: commercial-speech\n",
+            1,
+        )
+        .replacen("      - relevance-not-enough\n", "      - relevance-not-enough\n      - service-need\n", 1);
+    let body = body_text(&build_text("sn-1.yaml", &with));
+    assert!(body.contains("Brennock argues that it cannot serve the three reviewers without their names."), "{body}");
+    assert!(
+        body.contains("The showing has been required of a plaintiff who sought the name for exactly this reason. See Cahill, 884 A.2d at 454 (reversing"),
+        "{body}"
+    );
+    assert!(
+        body.contains(
+            "The test this brief asks the Court to adopt makes no exception for it: before any speaker is identified"
+        ),
+        "{body}"
+    );
+    assert_eq!(body.matches(said_in_balance).count(), 0, "{body}");
+}
