@@ -640,7 +640,9 @@ fn a_service_need_argument_is_answered_and_a_binding_standard_speaks_first() {
     // The argument no sample made before: answered on its own, with the one decision the bank
     // records for it (Cahill's opening at 454, seen), and the standard's own evidence step.
     assert!(body.contains("The Need to Serve the Defendants Is No Substitute for the Showing"), "{body}");
-    assert!(body.contains("Chief Dorsey argues that he cannot serve the two commenters, and his action cannot go forward, unless the Courier identifies them. See Mot. ¶¶ 5–7."), "{body}");
+    assert!(body.contains("Chief Dorsey argues that he cannot serve the two commenters, and his action cannot go forward, unless the Courier identifies them. Mot. ¶¶ 5–7."), "{body}");
+    // The motion states the argument it is cited for: no signal (Bluebook 1.2(a)).
+    assert!(!body.contains("See Mot. ¶¶ 5–7"), "{body}");
     assert!(body.contains("The showing has been required of a plaintiff who sought the name for exactly this reason. See Cahill, 884 A.2d at 454 (reversing, as insufficiently protective"), "{body}");
     assert!(!body.contains("Courts have required the showing of plaintiffs"), "one decision is not 'courts': {body}");
     assert!(body.contains("The Cahill standard makes no exception for it"), "{body}");
@@ -654,7 +656,7 @@ fn a_service_need_argument_is_answered_and_a_binding_standard_speaks_first() {
     // answer leads with it, without a signal, and needs no other state's decision (audit: a New
     // Jersey case Delaware modified invites a reply).
     assert!(body.contains("Allegations, however pleaded, are not enough."), "{body}");
-    assert!(body.contains("See Mot. ¶¶ 8–12. The decision that announced the Cahill standard, which binds this Court, rejected a lower threshold of that kind. Cahill, 884 A.2d at 454 (reversing a disclosure order entered under a good-faith standard"), "{body}");
+    assert!(body.contains("Mot. ¶¶ 8–12. The decision that announced the Cahill standard, which binds this Court, rejected a lower threshold of that kind. Cahill, 884 A.2d at 454 (reversing a disclosure order entered under a good-faith standard"), "{body}");
     assert!(!body.contains("Many courts that have considered"), "{body}");
     assert!(!body.contains("Dendrite"), "{body}");
     // Two steps, neither taken (no notice; no evidence).
