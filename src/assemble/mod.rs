@@ -209,6 +209,19 @@ pub fn client_description(m: &Matter) -> String {
     m.client().map(|(_, c)| format!("{} {}", c.role, c.name)).unwrap_or_default()
 }
 
+/// Whom the certificate of service names: "on A and B" from the matter's `document.served`, or,
+/// where the matter names no one, the documented default "on all counsel of record" (a court that
+/// wants the names lists `document.served` under `requires:`, and `check` then says it is missing).
+fn served_on(m: &Matter) -> String {
+    let s = &m.document.served;
+    match s.len() {
+        0 => "on all counsel of record".to_string(),
+        1 => format!("on {}", s[0]),
+        2 => format!("on {} and {}", s[0], s[1]),
+        n => format!("on {}, and {}", s[..n - 1].join(", "), s[n - 1]),
+    }
+}
+
 /// `/data/certificate.typ`: the certificate of compliance with the word count filled in, and the
 /// certificate of service, each `none` where the profile has none.
 pub fn certificate_typ(m: &Matter, p: &Profile, words: usize) -> String {
@@ -225,7 +238,8 @@ pub fn certificate_typ(m: &Matter, p: &Profile, words: usize) -> String {
                 .replace("{client}", &client_description(m))
                 .replace("{words}", &crate::units::grouped(words as u64))
                 .replace("{limit}", &limit)
-                .replace("{date}", &m.document.date.long());
+                .replace("{date}", &m.document.date.long())
+                .replace("{served}", &served_on(m));
             w::dict(&[("title", w::text(&c.title)), ("body", w::text(&text)), ("words", w::int(words as i64))])
         }
     };

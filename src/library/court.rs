@@ -386,7 +386,9 @@ pub struct Certificate {
     pub title: String,
     /// The statement; `{client}` is the party represented ("Respondent TWITTER, INC."), `{words}`
     /// the word count of the body as typeset, `{limit}` the word limit for this document type,
-    /// `{date}` the document's date ("December 7, 2026").
+    /// `{date}` the document's date ("December 7, 2026"), `{served}` whom it was served on ("on
+    /// Marcus Kessler, Esquire, …", from the matter's `document.served`; "on all counsel of record"
+    /// where the matter names no one).
     pub text: String,
 }
 

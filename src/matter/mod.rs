@@ -140,6 +140,11 @@ pub struct Document {
     pub date: Date,
     #[serde(default)]
     pub hearing: Option<Hearing>,
+    /// Whom the brief is served on, each as the certificate of service names them ("Marcus
+    /// Kessler, Esquire, Kessler & Pryor LLP, … counsel for Plaintiff"): the profile's `service:`
+    /// text prints them where it says `{served}`.
+    #[serde(default)]
+    pub served: Vec<String>,
 }
 
 #[derive(Clone, Debug, Deserialize)]
@@ -440,6 +445,7 @@ impl Matter {
             ["document", "title" | "short_title" | "type" | "date"] => true,
             ["counsel", "attorneys", "bar"] => self.counsel.attorneys.iter().all(|a| a.bar.is_some()),
             ["document", "hearing"] => self.document.hearing.is_some(),
+            ["document", "served"] => !self.document.served.is_empty(),
             ["document", "hearing", "date"] => self.document.hearing.as_ref().is_some_and(|h| h.date.is_some()),
             ["document", "hearing", "time"] => self.document.hearing.as_ref().is_some_and(|h| h.time.is_some()),
             ["document", "hearing", "courtroom"] => {

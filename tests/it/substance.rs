@@ -696,10 +696,18 @@ fn a_service_need_argument_is_answered_and_a_binding_standard_speaks_first() {
     let compliance = all.find("CERTIFICATE OF COMPLIANCE").expect("certificate of compliance");
     let service = all.find("CERTIFICATE OF SERVICE").expect("certificate of service");
     assert!(service > compliance, "{all}");
-    assert!(
-        all.contains("I certify that on December 7, 2026 I caused a copy of the foregoing brief to be served"),
-        "{all}"
-    );
+    assert!(all.contains("I certify that on December 7, 2026 I caused a copy of the foregoing brief to be served on Marcus T. Kessler, Esquire, Kessler & Pryor LLP,"), "{all}");
+    // Without `document.served` the certificate says "all counsel of record", and `check` says the
+    // court wants the names.
+    let unnamed = text.replacen("  served:\n    - \"Marcus T. Kessler", "  # served:\n    # - \"Marcus T. Kessler", 1);
+    let built2 = build_text("de-unnamed.yaml", &unnamed);
+    let all2 =
+        normalize(&(0..built2.doc.pages().len()).map(|p| page_string(&built2, p)).collect::<Vec<_>>().join("\n"));
+    assert!(all2.contains("to be served on all counsel of record, through File & ServeXpress."), "{all2}");
+    let report = pleader::rules::court_checks(&built2);
+    let requires = report.iter().find(|i| i.name == "what the court requires").expect("requires item");
+    assert_eq!(requires.status, pleader::rules::Status::Fail, "{:?}", requires.detail);
+    assert!(requires.detail.contains("`document.served`"), "{}", requires.detail);
     // Cahill decided a defamation plaintiff's request to identify an anonymous defendant: the
     // brief says it governs that, and no more (audits: scope overstated).
     assert!(
