@@ -76,13 +76,18 @@ pub fn register(tera: &mut Tera) {
             .map(|x| x.as_str().map(str::to_string).unwrap_or_else(|| x.to_string()))
             .collect();
         let conj = args.get("conj").and_then(|c| c.as_str()).unwrap_or("and");
-        Ok(Json::String(match items.len() {
-            0 => String::new(),
-            1 => items[0].clone(),
-            2 => format!("{} {conj} {}", items[0], items[1]),
-            n => format!("{}, {conj} {}", items[..n - 1].join(", "), items[n - 1]),
-        }))
+        Ok(Json::String(series(&items, conj)))
     });
+}
+
+/// Items as a series: "A", "A and B", "A, B, and C" (`conj` is "and" or "or").
+pub fn series(items: &[String], conj: &str) -> String {
+    match items.len() {
+        0 => String::new(),
+        1 => items[0].clone(),
+        2 => format!("{} {conj} {}", items[0], items[1]),
+        n => format!("{}, {conj} {}", items[..n - 1].join(", "), items[n - 1]),
+    }
 }
 
 /// Text as it ends a phrase or sentence that closes with `mark` ("." or ",", or "" for none),
