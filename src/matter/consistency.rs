@@ -317,6 +317,28 @@ pub fn check(
     // Claims only a natural person can bring, for a company movant.
     errors.extend(persons_only_claims(matter, src, root, claims));
 
+    // Text that prints inside a citation or a certificate: blank would print ", ." or "on ,".
+    for (id, doc) in &matter.record {
+        if doc.filed.as_deref().is_some_and(|f| f.trim().is_empty()) {
+            errors.push(
+                Diagnostic::error(format!("`record.{id}.filed` is blank"))
+                    .at(src, span_of(root, &["record", id, "filed"]))
+                    .with_hint(
+                        "give where the document was filed (`ECF No. 14-2`, `Trans. ID 78156022`), or remove `filed:`",
+                    ),
+            );
+        }
+    }
+    if matter.document.served.iter().any(|s| s.trim().is_empty()) {
+        errors.push(
+            Diagnostic::error("`document.served` lists a blank entry")
+                .at(src, span_of(root, &["document", "served"]))
+                .with_hint(
+                    "name each person served as the certificate of service should print them, or remove the entry",
+                ),
+        );
+    }
+
     // Caption.
     match &matter.caption {
         Some(c) => {

@@ -254,6 +254,8 @@ cases! {
     fact_state_abbreviation => "fact-state-abbreviation",
     footer_title_too_long => "footer-title-too-long",
     hearing_before_date => "hearing-before-date",
+    record_filed_blank => "record-filed-blank",
+    served_blank => "served-blank",
     include_cycle => "include-cycle",
     list_item_wrong_type => "list-item-wrong-type",
     macro_recursion => "macro-recursion",
