@@ -197,7 +197,7 @@ fn claims_context(facts: &Json, claims: &Claims, bank: &Bank) -> Json {
             "quote": l.quote,
             "quote_parenthetical": l.quote_parenthetical,
             "statute": bank.get(&l.authority).is_some_and(|a| a.kind != crate::library::bank::Kind::Case),
-            "elements": l.elements.iter().map(|e| json!({"text": e.text, "proof": e.proof, "shown_by": e.shown_by})).collect::<Vec<_>>(),
+            "elements": l.elements.iter().map(|e| json!({"text": e.text, "proof": e.proof, "shown_by": e.shown_by, "authority": e.authority, "pin": e.pin})).collect::<Vec<_>>(),
             "proof": proof,
             "statement_proof": statement_proof,
             "all_proof": all_proof,
@@ -318,6 +318,7 @@ pub const DERIVED_READS: &[(&str, &[&str])] = &[
     ("timeline.motion_to_notice_days", &["motion.filed", "motion.notice.date"]),
     ("shortfall", &["evidence.missing", "evidence.items.offered_for", "statements.opinion", "underlying.claims"]),
     ("speakers", &["statements.speaker", "statements.opinion"]),
+    ("who", &["accounts"]),
 ];
 
 /// The most statements (or speakers) a clause runs into one sentence. A longer list is set as a
@@ -350,6 +351,34 @@ fn speakers_context(facts: &Json) -> Json {
     }
     let opinion_only: Vec<&str> = all.iter().copied().filter(|sp| !of_fact.contains(sp)).collect();
     json!({"named": named, "all": all, "opinion_only": opinion_only})
+}
+
+/// How the brief names the anonymous speakers the subpoena reaches, singular for one account
+/// (`accounts: 1`: "the speaker’s identity", "whoever uses that account") and plural
+/// otherwise, so that no sentence about this matter's speakers miscounts them. Sentences about
+/// anonymous speakers in general stay plural.
+fn who_context(facts: &Json) -> Json {
+    let one = facts["accounts"].as_u64() == Some(1);
+    let forms: [(&str, &str, &str); 12] = [
+        ("noun", "speaker", "speakers"),
+        ("the", "the speaker", "the speakers"),
+        ("The", "The speaker", "The speakers"),
+        ("poss", "the speaker\u{2019}s", "the speakers\u{2019}"),
+        ("identity", "the speaker\u{2019}s identity", "the speakers\u{2019} identities"),
+        ("name", "the speaker\u{2019}s name", "the speakers\u{2019} names"),
+        ("their", "the speaker\u{2019}s", "their"),
+        ("them", "the speaker", "them"),
+        ("each", "the speaker", "each speaker"),
+        ("people", "whoever uses that account", "the people who use those accounts"),
+        ("is", "is", "are"),
+        ("s", "s", ""),
+    ];
+    let mut out = Map::new();
+    out.insert("one".into(), json!(one));
+    for (key, singular, plural) in forms {
+        out.insert(key.into(), json!(if one { singular } else { plural }));
+    }
+    Json::Object(out)
 }
 
 /// What the argued claims still lack, computed once for every clause that argues it:
@@ -525,6 +554,7 @@ pub fn prepare<'a>(matter: &'a Matter, profile: &Profile, facts: Json, bank: &Ba
     let excused = context["standard"]["identity_excused"].as_bool() == Some(true);
     context["shortfall"] = shortfall_context(&facts, &context["claims"], &library.proof, excused);
     context["speakers"] = speakers_context(&facts);
+    context["who"] = who_context(&facts);
     context["run_in_max"] = json!(RUN_IN_MAX);
     context["facts"] = facts;
     Prepared { outline, numbered, context }

@@ -1,5 +1,5 @@
 //! The filters clause authors can use besides Tera's own: `date`, `words`, `capfirst`, `series`,
-//! `punctuate`, `emphasis`.
+//! `punctuate`, `nested`, `emphasis`.
 
 use crate::units::number_words;
 use std::collections::HashMap;
@@ -62,6 +62,12 @@ pub fn register(tera: &mut Tera) {
         let mark = args.get("mark").and_then(|m| m.as_str()).unwrap_or(".");
         Ok(Json::String(punctuate(s, mark)))
     });
+    // “{{ st.text | nested }}”: a quotation inside a quotation takes single marks (“The ‘culture’
+    // is a joke”), so a quoted statement that itself quotes keeps its marks paired.
+    tera.register_filter("nested", |v: &Json, _: &HashMap<String, Json>| {
+        let s = v.as_str().ok_or_else(|| tera::Error::msg("`nested` needs text"))?;
+        Ok(Json::String(nested(s)))
+    });
     // {{ standard.name | emphasis | safe }}: library text with `_…_` emphasis, the rest escaped.
     tera.register_filter("emphasis", |v: &Json, _: &HashMap<String, Json>| {
         let s = v.as_str().ok_or_else(|| tera::Error::msg("`emphasis` needs text"))?;
@@ -90,17 +96,42 @@ pub fn series(items: &[String], conj: &str) -> String {
     }
 }
 
+/// A quotation set inside double quotation marks: its own double marks become single ones.
+pub fn nested(text: &str) -> String {
+    text.replace('\u{201c}', "\u{2018}").replace('\u{201d}', "\u{2019}")
+}
+
 /// Text as it ends a phrase or sentence that closes with `mark` ("." or ",", or "" for none),
 /// American style: its own final period gives way to the mark; a final `!` or `?` stays and takes
 /// no mark; and a closing quotation mark at the end takes the mark inside it.
 pub fn punctuate(text: &str, mark: &str) -> String {
     let t = text.trim();
+    // A closing single mark closes a nested quotation only where one was opened (otherwise it is
+    // an apostrophe: "the speakers’").
     let (body, close) = match t.strip_suffix('”') {
         Some(b) => (b, "”"),
-        None => (t, ""),
+        None => match t.strip_suffix('’').filter(|b| b.contains('‘')) {
+            Some(b) => (b, "’"),
+            None => (t, ""),
+        },
     };
     if body.ends_with('!') || body.ends_with('?') {
         return t.to_string();
     }
     format!("{}{mark}{close}", body.strip_suffix('.').unwrap_or(body))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{nested, punctuate};
+
+    #[test]
+    fn a_quotation_inside_a_quotation_takes_single_marks_and_the_period_goes_inside_both() {
+        let inner = nested("The “culture of precision” is a joke.");
+        assert_eq!(inner, "The ‘culture of precision’ is a joke.");
+        assert_eq!(punctuate(&nested("He called it “a fraud.”"), "."), "He called it ‘a fraud.’");
+        assert_eq!(punctuate(&nested("He called it “a fraud”"), ","), "He called it ‘a fraud,’");
+        // An apostrophe at the end is not a closing mark.
+        assert_eq!(punctuate("the speakers’", "."), "the speakers’.");
+    }
 }

@@ -210,6 +210,14 @@ pub struct Element {
     pub proof: Vec<String>,
     /// Whether the plaintiff proves it with evidence or it is a quality of the statement.
     pub shown_by: ShownBy,
+    /// The authority for this element where it is not the law's own (`authority:` of the law):
+    /// an element the Constitution adds to a state's statutory list, say. The brief cites it for
+    /// this element alone.
+    #[serde(default)]
+    pub authority: Option<String>,
+    /// Its pin, with `authority`.
+    #[serde(default)]
+    pub pin: Option<String>,
 }
 
 /// A project file that adds governing laws to a claim type of the library without copying it:

@@ -225,33 +225,62 @@ pub fn offered_evidence(built: &Built) -> Option<CheckItem> {
 
 /// Where no binding decision settles the standard: whether the bank holds any decision of this
 /// court or its circuit applying an unmasking standard (the brief says counsel found none when it
-/// does not, and the lawyer must confirm it).
+/// does not, and the lawyer must confirm it), which of them the brief cites, and which went the
+/// other way (`against`), for the lawyer to weigh whether candor requires citing them.
 pub fn own_decisions(built: &Built) -> Option<CheckItem> {
     let j = &built.profile.jurisdiction;
     if standard_binds(built).unwrap_or(false) || j.standard_settled {
         return None;
     }
     let topics = ["unmasking-standard-applied", "highfields-applied"];
-    let found: Vec<String> = built
-        .bank
-        .entries
-        .iter()
-        .filter(|(_, (a, _))| a.supports.iter().any(|s| topics.contains(&s.topic.as_str())))
-        .filter(|(_, (a, _))| j.is_own(a.court.as_deref(), reporter(a.cite())) || j.is_circuit(a.court.as_deref()))
-        .map(|(id, _)| id.clone())
-        .collect();
-    Some(CheckItem {
-        name: "this court's and its circuit's decisions".into(),
-        status: if found.is_empty() { Status::Warn } else { Status::Pass },
-        detail: if found.is_empty() {
-            format!(
+    let cited: std::collections::BTreeSet<&str> = built.uses.iter().map(|u| u.id.as_str()).collect();
+    let (mut with_us, mut against, mut uncited) = (vec![], vec![], vec![]);
+    for (id, (a, _)) in &built.bank.entries {
+        if !(j.is_own(a.court.as_deref(), reporter(a.cite())) || j.is_circuit(a.court.as_deref())) {
+            continue;
+        }
+        let applied: Vec<_> = a.supports.iter().filter(|s| topics.contains(&s.topic.as_str())).collect();
+        if applied.is_empty() {
+            continue;
+        }
+        if applied.iter().all(|s| s.against) {
+            against.push(id.clone());
+        } else if cited.contains(id.as_str()) {
+            with_us.push(id.clone());
+        } else {
+            uncited.push(id.clone());
+        }
+    }
+    if with_us.is_empty() && against.is_empty() && uncited.is_empty() {
+        return Some(CheckItem {
+            name: "this court's and its circuit's decisions".into(),
+            status: Status::Warn,
+            detail: format!(
                 "the standard is not settled in {}, and the bank holds no decision of this court{} applying an unmasking standard; the brief says counsel is aware of none — confirm that, or add the decisions to the bank with a `supports:` entry whose topic is `unmasking-standard-applied`",
                 j.name,
                 j.circuit.as_deref().map(|c| format!(" or of {c}")).unwrap_or_default()
-            )
-        } else {
-            format!("the brief surveys {} from this court or its circuit", found.join(", "))
-        },
+            ),
+        });
+    }
+    let mut parts = vec![];
+    if !with_us.is_empty() {
+        parts.push(format!("the brief cites {}", with_us.join(", ")));
+    }
+    if !uncited.is_empty() {
+        parts.push(format!("the bank also holds {}, which the brief does not cite", uncited.join(", ")));
+    }
+    if !against.is_empty() {
+        parts.push(format!(
+            "{} went against the party resisting disclosure (`against: true`) and {} not cited: weigh whether candor requires citing {}",
+            against.join(", "),
+            if against.len() == 1 { "is" } else { "are" },
+            if against.len() == 1 { "it" } else { "them" }
+        ));
+    }
+    Some(CheckItem {
+        name: "this court's and its circuit's decisions".into(),
+        status: if uncited.is_empty() && against.is_empty() { Status::Pass } else { Status::Warn },
+        detail: format!("decisions of this court or its circuit applying an unmasking standard: {}", parts.join("; ")),
     })
 }
 

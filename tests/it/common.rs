@@ -376,7 +376,7 @@ pub fn all_lines(built: &Built, page: usize) -> Vec<Line> {
 }
 
 /// The court profiles shipped in courts/.
-pub const COURTS: [&str; 12] = [
+pub const COURTS: [&str; 13] = [
     "nd-cal",
     "cd-cal",
     "ca-superior",
@@ -389,6 +389,7 @@ pub const COURTS: [&str; 12] = [
     "nd-tex",
     "dnj",
     "de-superior",
+    "ed-pa",
 ];
 
 /// The sample matters in matters/, by file name.

@@ -758,3 +758,79 @@ fn the_need_to_serve_is_answered_once_in_a_court_with_no_settled_standard() {
     );
     assert_eq!(body.matches(said_in_balance).count(), 0, "{body}");
 }
+
+#[test]
+fn an_agreement_argument_is_answered_for_one_speaker_under_pennsylvania_law() {
+    // The Eastern District of Pennsylvania, where no standard is settled; an employer-review site
+    // as the non-party; one anonymous reviewer sued for breach of an employee confidentiality and
+    // non-disparagement agreement and for defamation under Pennsylvania law; a motion that says the
+    // reviewer must have signed the agreement and so gave up anonymity.
+    let text = own_text("brandywine-v-doe.yaml");
+    let built = build_text("pa.yaml", &text);
+    let body = body_text(&built);
+    let cover = normalize(&page_string(&built, 0));
+    assert!(cover.contains("IN THE UNITED STATES DISTRICT COURT FOR THE EASTERN DISTRICT OF PENNSYLVANIA"), "{cover}");
+    // The new kind of argument, answered on its own terms: the signer is the unknown fact, the
+    // movant's evidence of it only as the matter states it, the contract element from
+    // Pennsylvania's own authority, and a promise about what one says is not a waiver.
+    assert!(body.contains("The Agreement Does Not Excuse the Showing Brandywine Must Make"), "{body}");
+    assert!(body.contains("The argument assumes the fact on which it depends. Whether whoever wrote the reviews signed the Employee Confidentiality and Non-Disparagement Agreement (the \"Agreement\") turns on who wrote them"), "{body}");
+    assert!(body.contains("That falls short: the declaration says that fourteen people held that title"), "{body}");
+    assert!(body.contains("Under Pennsylvania law, a claim for breach of contract requires the existence of a contract, including its essential terms, see CoreStates Bank, N.A. v. Cutillo, 723 A.2d 1053, 1058 (Pa. Super. Ct. 1999), and that is the fact Brandywine's argument assumes."), "{body}");
+    assert!(body.contains("\"an intentional relinquishment or abandonment of a known right or privilege.\" Johnson v. Zerbst, 304 U.S. 458, 464 (1938)."), "{body}");
+    // The contract's elements are set out once, where the evidence is weighed.
+    assert_eq!(body.matches("a breach of a duty imposed by the contract").count(), 1, "{body}");
+    // One account: one speaker, never "these one speaker" or "their names".
+    assert!(body.contains("Brandywine has sued, in this Court, whoever uses that account"), "{body}");
+    assert!(body.contains("wants that user's name so that the lawsuit can go forward against the user."), "{body}");
+    assert!(body.contains("Because Brandywine seeks to strip a speaker of anonymity"), "{body}");
+    assert!(body.contains("Brandywine has not given the speaker the notice the standard requires."), "{body}");
+    assert!(body.contains("And the injury would not be confined to this speaker."), "{body}");
+    for wrong in ["these one speaker", "one speakers", "wants their names", "the people who use that account"] {
+        assert!(!body.contains(wrong), "{wrong}: {body}");
+    }
+    // Pennsylvania's statutory elements cited to the statute; what the Constitution adds, each to
+    // its own authority; the opinion rule from Pennsylvania's own court, with the page seen.
+    assert!(
+        body.contains("Under Pennsylvania law, defamation requires the defamatory character of the communication;"),
+        "{body}"
+    );
+    assert!(body.contains("See § 8343(a). It also requires a statement of fact, as opposed to an opinion, see Milkovich v. Lorain J. Co., 497 U.S. 1, 20 (1990);"), "{body}");
+    assert!(body.contains("Cf. Baker v. Lafayette Coll., 516 Pa. 291, 293 (1987) (affirming"), "{body}");
+    for other in ["N.J.", "Del.", "N.Y.", "Cal. 4th"] {
+        let opinion = body.split("expresses its author's opinion").nth(1).unwrap_or("");
+        let opinion = opinion.split("By contrast").next().unwrap_or("");
+        assert!(!opinion.contains(other), "another state's authority in the opinion argument ({other}): {opinion}");
+    }
+    // A quotation inside a quoted review takes single marks (normalized here to ').
+    assert!(body.contains("The 'culture of precision' on the careers page is a joke."), "{body}");
+    // The Third Circuit's own courts, with the difference said and "Cf.".
+    assert!(body.contains("Courts within the Third Circuit have refused to order the identification of anonymous commenters, though the commenters there were not parties to the suit. Cf. McVicker v. King, 266 F.R.D. 92, 93 (W.D. Pa. 2010)"), "{body}");
+    // The circuit's decisions that went the movant's way are named for the lawyer to weigh, not
+    // reported as surveyed (the check once said "the brief surveys" decisions it never cited).
+    let report = court_checks(&built);
+    let own = check(&report, "this court's and its circuit's decisions");
+    assert_eq!(own.status, Status::Warn, "{own:?}");
+    assert!(own.detail.contains("raw-films-v-does-edpa"), "{}", own.detail);
+    assert!(own.detail.contains("weigh whether candor requires citing them"), "{}", own.detail);
+    assert!(!own.detail.contains("the brief cites raw-films"), "{}", own.detail);
+    // Without the movant's evidence that a speaker signed, the clause says it offers none.
+    let bare = text
+        .replacen("    signer_evidence:", "    # signer_evidence:", 1)
+        .replacen("    signer_cite:", "    # signer_cite:", 1)
+        .replacen("    signer_falls_short:", "    # signer_falls_short:", 1);
+    let body2 = body_text(&build_text("pa-bare.yaml", &bare));
+    assert!(
+        body2.contains("Brandywine offers no evidence that any of the reviews was written by a person who signed it."),
+        "{body2}"
+    );
+    // Terms that do speak to a signer's identity stop the build: the lawyer answers in a
+    // paragraph of their own.
+    let speaks = text.replacen("    mentions_anonymity: false", "    mentions_anonymity: true", 1);
+    let project = pleader::library::project::Project::at(&root()).unwrap();
+    let err = pleader::pipeline::load(pleader::diag::SourceText::new("pa-speaks.yaml", speaks), project)
+        .and_then(|l| pleader::pipeline::draft_with(&l, &[]))
+        .expect_err("terms that mention anonymity need the lawyer's own answer");
+    let rendered = pleader::diag::render(&err, Default::default());
+    assert!(rendered.contains("mentions_anonymity: true"), "{rendered}");
+}
