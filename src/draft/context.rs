@@ -166,9 +166,11 @@ fn claims_context(facts: &Json, claims: &Claims, bank: &Bank) -> Json {
         // Damages are presumed for a claim pleaded per se: the damages element (the one that
         // calls for proof of harm, with the causation of that harm) is not argued for it.
         let per_se = c.get("per_se").and_then(|v| v.as_bool()).unwrap_or(false);
+        // An element the law asks of the plaintiff only under a condition the matter does not
+        // state (`when:`) is not argued at all.
+        let elements: Vec<&crate::library::claims::Element> = l.elements.iter().filter(|e| e.applies(facts)).collect();
         let kinds = |by: ShownBy| {
-            let mut k: Vec<&str> = l
-                .elements
+            let mut k: Vec<&str> = elements
                 .iter()
                 .filter(|e| e.shown_by == by)
                 .filter(|e| !(per_se && e.proof.iter().any(|p| p == "harm")))
@@ -197,7 +199,8 @@ fn claims_context(facts: &Json, claims: &Claims, bank: &Bank) -> Json {
             "quote": l.quote,
             "quote_parenthetical": l.quote_parenthetical,
             "statute": bank.get(&l.authority).is_some_and(|a| a.kind != crate::library::bank::Kind::Case),
-            "elements": l.elements.iter().map(|e| json!({"text": e.text, "proof": e.proof, "shown_by": e.shown_by, "authority": e.authority, "pin": e.pin})).collect::<Vec<_>>(),
+            "statute_creates_claim": l.statute_creates_claim,
+            "elements": elements.iter().map(|e| json!({"text": e.text, "proof": e.proof, "shown_by": e.shown_by, "authority": e.authority, "pin": e.pin, "when": e.when})).collect::<Vec<_>>(),
             "proof": proof,
             "statement_proof": statement_proof,
             "all_proof": all_proof,
@@ -316,7 +319,16 @@ pub const DERIVED_READS: &[(&str, &[&str])] = &[
     ("timeline.notice_after_return", &["motion.notice.date", "subpoena.return_date"]),
     ("timeline.notice_before_service_days", &["motion.notice.date", "subpoena.served"]),
     ("timeline.motion_to_notice_days", &["motion.filed", "motion.notice.date"]),
-    ("shortfall", &["evidence.missing", "evidence.items.offered_for", "statements.opinion", "underlying.claims"]),
+    (
+        "shortfall",
+        &[
+            "evidence.missing",
+            "evidence.items.offered_for",
+            "statements.opinion",
+            "underlying.claims",
+            "public_concern",
+        ],
+    ),
     ("speakers", &["statements.speaker", "statements.opinion"]),
     ("who", &["accounts"]),
 ];

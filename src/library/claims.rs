@@ -106,9 +106,19 @@ pub struct Law {
     /// The fault a private-figure plaintiff must show under this law, with its authority.
     #[serde(default)]
     pub fault: Option<Fault>,
+    /// Whether the statute that states the elements is the source of the claim, so that the
+    /// brief names it where it lists the claims pleaded ("a claim for unfair competition, Cal.
+    /// Bus. & Prof. Code § 17200"). `false` for a statute that only allocates the burden of proof
+    /// of a common-law claim (Pennsylvania's 42 Pa. Cons. Stat. § 8343 for defamation).
+    #[serde(default = "creates_claim")]
+    pub statute_creates_claim: bool,
     /// What was checked and where; never printed.
     #[serde(default)]
     pub notes: Option<String>,
+}
+
+fn creates_claim() -> bool {
+    true
 }
 
 /// A state's own fact/opinion authority: `{authority, pin, parenthetical}`.
@@ -218,6 +228,31 @@ pub struct Element {
     /// Its pin, with `authority`.
     #[serde(default)]
     pub pin: Option<String>,
+    /// A condition under which alone the plaintiff must prove it: `public-concern` (the falsity a
+    /// plaintiff must prove under Philadelphia Newspapers v. Hepps where the speech is of public
+    /// concern, in a state whose statute puts the truth on the defendant). The element is argued
+    /// only where the matter states the condition (`facts.public_concern`); otherwise the brief
+    /// leaves it out rather than claim a burden the governing law does not place.
+    #[serde(default)]
+    pub when: Option<Condition>,
+}
+
+/// What an element's `when:` may name.
+#[derive(Clone, Copy, Debug, Deserialize, serde::Serialize, PartialEq, Eq)]
+#[serde(rename_all = "kebab-case")]
+pub enum Condition {
+    /// The matter says why the statements are of public concern (`facts.public_concern.why`).
+    PublicConcern,
+}
+
+impl Element {
+    /// Whether the plaintiff must prove this element in a matter with these facts.
+    pub fn applies(&self, facts: &serde_json::Value) -> bool {
+        match self.when {
+            None => true,
+            Some(Condition::PublicConcern) => facts.pointer("/public_concern/why").is_some_and(|v| v.is_string()),
+        }
+    }
 }
 
 /// A project file that adds governing laws to a claim type of the library without copying it:

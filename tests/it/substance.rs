@@ -795,7 +795,35 @@ fn an_agreement_argument_is_answered_for_one_speaker_under_pennsylvania_law() {
         body.contains("Under Pennsylvania law, defamation requires the defamatory character of the communication;"),
         "{body}"
     );
-    assert!(body.contains("See § 8343(a). It also requires a statement of fact, as opposed to an opinion, see Milkovich v. Lorain J. Co., 497 U.S. 1, 20 (1990);"), "{body}");
+    // The statute allocates the burden of proof; it is not the source of the claim, so the
+    // factual background does not cite it for the claim (audit), and the brief's first citation
+    // of it is in full.
+    assert!(body.contains("See 42 Pa. Cons. Stat. § 8343(a). It also requires a statement that can reasonably be read as stating actual facts about the plaintiff, see Milkovich v. Lorain J. Co., 497 U.S. 1, 20 (1990);"), "{body}");
+    assert!(body.contains("asserting a claim for breach of contract and a claim for defamation. Id. ¶¶ 24–47."), "{body}");
+    // Falsity is the plaintiff's to prove only for speech of public concern (Hepps; § 8343(b)
+    // puts the truth on the defendant otherwise): the brief argues it because the matter says why
+    // the review is of public concern, and says why the rule reaches a speaker who is not a
+    // newspaper (audit: the brief's own statement of Hepps defeated its falsity point).
+    assert!(body.contains("asserts a fact that can be checked about a matter of public concern: it reports that a supplier shipped measuring instruments that had failed calibration to a defense customer, see id., so Brandywine must show that it is false."), "{body}");
+    assert!(body.contains("was announced in a case about a newspaper, but the reason the Court gave"), "{body}");
+    // Without the matter's reason, the brief claims no burden of falsity the law does not place.
+    let no_concern = text
+        .replacen("  public_concern:\n", "  # public_concern:\n", 1)
+        .replacen("    why: reports that", "    # why: reports that", 1)
+        .replacen(
+            "    cite: {doc: compl, at: \"¶ 18\"}\n\n  speaker_agreement",
+            "    # cite\n\n  speaker_agreement",
+            1,
+        );
+    let body3 = body_text(&build_text("pa-no-concern.yaml", &no_concern));
+    assert!(!body3.contains("must show that it is false"), "{body3}");
+    assert!(!body3.contains("Hepps"), "{body3}");
+    // The matter says the promise not to disparage is answered too (audit: only the
+    // confidentiality term was), and the platform's declarant swears only to what it knows.
+    assert!(body.contains("which its claim for breach of the promise not to disparage requires as much as its claim for defamation does."), "{body}");
+    assert!(body.contains("Brandywine has not shown that it gave the speaker notice of the subpoena and time to oppose it. See Hale Decl. ¶ 10."), "{body}");
+    // Two statements: "One … The other", not "Another" (audit).
+    assert!(body.contains("The other reads: \"Toxic leadership."), "{body}");
     assert!(body.contains("Cf. Baker v. Lafayette Coll., 516 Pa. 291, 293 (1987) (affirming"), "{body}");
     for other in ["N.J.", "Del.", "N.Y.", "Cal. 4th"] {
         let opinion = body.split("expresses its author's opinion").nth(1).unwrap_or("");
