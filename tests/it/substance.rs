@@ -799,7 +799,10 @@ fn an_agreement_argument_is_answered_for_one_speaker_under_pennsylvania_law() {
     // factual background does not cite it for the claim (audit), and the brief's first citation
     // of it is in full.
     assert!(body.contains("See 42 Pa. Cons. Stat. § 8343(a). It also requires a statement that can reasonably be read as stating actual facts about the plaintiff, see Milkovich v. Lorain J. Co., 497 U.S. 1, 20 (1990);"), "{body}");
-    assert!(body.contains("asserting a claim for breach of contract and a claim for defamation. Id. ¶¶ 24–47."), "{body}");
+    assert!(
+        body.contains("asserting a claim for breach of contract and a claim for defamation. Id. ¶¶ 24–47."),
+        "{body}"
+    );
     // Falsity is the plaintiff's to prove only for speech of public concern (Hepps; § 8343(b)
     // puts the truth on the defendant otherwise): the brief argues it because the matter says why
     // the review is of public concern, and says why the rule reaches a speaker who is not a
@@ -822,6 +825,10 @@ fn an_agreement_argument_is_answered_for_one_speaker_under_pennsylvania_law() {
     // confidentiality term was), and the platform's declarant swears only to what it knows.
     assert!(body.contains("which its claim for breach of the promise not to disparage requires as much as its claim for defamation does."), "{body}");
     assert!(body.contains("Brandywine has not shown that it gave the speaker notice of the subpoena and time to oppose it. See Hale Decl. ¶ 10."), "{body}");
+    // The matter's alternative relief closes the conclusion as a numbered series (audit: no
+    // middle path was offered).
+    assert!(body.contains("If the Court permits any disclosure, Worklens asks in the alternative (1) that Worklens first notify the reviewer"), "{body}");
+    assert!(body.contains("; and (3) that the name be disclosed only to Brandywine's counsel of record"), "{body}");
     // Two statements: "One … The other", not "Another" (audit).
     assert!(body.contains("The other reads: \"Toxic leadership."), "{body}");
     assert!(body.contains("Cf. Baker v. Lafayette Coll., 516 Pa. 291, 293 (1987) (affirming"), "{body}");
