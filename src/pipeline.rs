@@ -111,6 +111,9 @@ pub struct LoadCache {
     templates: Option<(u64, Arc<ClauseTemplates>)>,
 }
 
+/// Files on disk a build read, by real path, each with a hash of its content (`None`: unreadable).
+type Dependencies = Vec<(PathBuf, Option<u64>)>;
+
 /// A long-lived build state (one per process; watch mode keeps it between rebuilds).
 pub struct Session {
     typesetter: Typesetter,
@@ -130,7 +133,7 @@ pub struct Session {
     today: Option<chrono::NaiveDate>,
     /// The project the last [`Session::build_path`] read, for the matter path it was found from,
     /// with the dependencies it added (each library file's real path and content hash).
-    last_project: Option<(PathBuf, Project, Vec<(PathBuf, Option<u64>)>)>,
+    last_project: Option<(PathBuf, Project, Dependencies)>,
     /// Set by [`Session::library_unchanged`]: the next build reuses `last_project`.
     reuse_project: bool,
 }
