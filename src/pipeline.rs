@@ -111,6 +111,9 @@ pub struct LoadCache {
     templates: Option<(u64, Arc<ClauseTemplates>)>,
 }
 
+/// Files on disk a build read, by real path, each with a hash of its content (`None`: unreadable).
+type Dependencies = Vec<(PathBuf, Option<u64>)>;
+
 /// A long-lived build state (one per process; watch mode keeps it between rebuilds).
 pub struct Session {
     typesetter: Typesetter,
@@ -128,6 +131,11 @@ pub struct Session {
     /// Today's date, when the caller gives it ([`Session::with_today`]): a brief dated well after it
     /// is a warning. Never read by drafting or typesetting.
     today: Option<chrono::NaiveDate>,
+    /// The project the last [`Session::build_path`] read, for the matter path it was found from,
+    /// with the dependencies it added (each library file's real path and content hash).
+    last_project: Option<(PathBuf, Project, Dependencies)>,
+    /// Set by [`Session::library_unchanged`]: the next build reuses `last_project`.
+    reuse_project: bool,
 }
 
 impl Default for Session {
@@ -498,6 +506,8 @@ impl Session {
             project: None,
             used_project: None,
             today: None,
+            last_project: None,
+            reuse_project: false,
         }
     }
 
@@ -537,14 +547,40 @@ impl Session {
         let hash = matter_src.as_ref().ok().map(|s| project::content_hash(s.text.as_bytes()));
         self.dependencies.push((real, hash));
         let matter_src = matter_src?;
-        let project = Project::for_matter_in(matter_path, self.project.as_deref())?;
+        let reuse = std::mem::take(&mut self.reuse_project);
+        let project = match &self.last_project {
+            Some((path, project, deps)) if reuse && path == matter_path => {
+                self.dependencies.extend(deps.iter().cloned());
+                project.clone()
+            }
+            _ => {
+                self.last_project = None;
+                let project = Project::for_matter_in(matter_path, self.project.as_deref())?;
+                let deps: Vec<_> = project
+                    .paths
+                    .iter()
+                    .filter_map(|(rel, real)| {
+                        let text = &project.files.get(rel)?.text;
+                        Some((real.clone(), Some(project::content_hash(text.as_bytes()))))
+                    })
+                    .collect();
+                self.dependencies.extend(deps.iter().cloned());
+                self.last_project = Some((matter_path.to_path_buf(), project.clone(), deps));
+                project
+            }
+        };
         self.used_project = Some(project.root.clone());
-        self.dependencies.extend(project.paths.iter().filter_map(|(rel, real)| {
-            let text = &project.files.get(rel)?.text;
-            Some((real.clone(), Some(project::content_hash(text.as_bytes()))))
-        }));
         let loaded = self.load(matter_src, project)?;
         self.build_loaded(loaded, start, opts)
+    }
+
+    /// Tells the session that no library file changed since the last [`Session::build_path`]:
+    /// the next one reads the matter again but reuses the project files (and their hashes) that
+    /// build read, instead of walking and reading the project folder. The watcher calls this when
+    /// the only files an event named, among those the last build read or inside a library
+    /// folder, are the matter itself.
+    pub fn library_unchanged(&mut self) {
+        self.reuse_project = true;
     }
 
     /// The files on disk the last [`Session::build_path`] read — the matter and the project's

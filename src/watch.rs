@@ -7,7 +7,9 @@
 //! session's dependencies, each with a hash of its content) and rebuilds only when an event names
 //! one of those files and its content now differs, or names a library file the build did not read
 //! (a new clause, say). Access events are ignored, and so are writes that leave a file as it was:
-//! reading the files — the build's own reads, or `cat` — never starts a build.
+//! reading the files — the build's own reads, or `cat` — never starts a build. When the matter is
+//! the only file that changed, the rebuild reuses the library files the last build read instead of
+//! reading the project folder again ([`Session::library_unchanged`]).
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -119,6 +121,16 @@ pub fn watch(
         paths.dedup();
         if !paths.iter().any(|p| changed(p, &read)) {
             continue;
+        }
+        // Only the matter changed (no event names another file the last build read, or anything
+        // in a library folder): the project's library files need not be read again.
+        let library_untouched = paths.iter().all(|p| {
+            **p == matter_abs
+                || **p == out_abs
+                || (!read.contains_key(*p) && !library_dirs.iter().any(|d| p.starts_with(d)))
+        });
+        if library_untouched {
+            session.library_unchanged();
         }
         build(&mut session, &mut report);
         read = session.dependencies().iter().cloned().collect();

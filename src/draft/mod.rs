@@ -47,12 +47,17 @@ pub fn draft(prepared: &Prepared, templates: &ClauseTemplates) -> Result<Vec<Dra
         }
     }
     let parents = Json::Object(parents);
+    // One Tera context for every clause: the matter's part is converted once, and each clause
+    // replaces only its own keys (`opts`, `section`) before it renders.
+    let mut ctx = Context::from_value(base.clone()).map(|mut ctx| {
+        ctx.insert("parents", &parents);
+        ctx
+    });
     for (index, ((level, item), (_, number, reference))) in outline.iter().zip(numbered.iter().cloned()).enumerate() {
         let Some(clause) = templates.get(&item.clause) else { continue };
         // The clauses nested under this one, in order (a lead-in's roadmap names them).
         let children: Vec<&str> =
             outline[index + 1..].iter().take_while(|(l, _)| l > level).map(|(_, i)| i.clause.as_str()).collect();
-        let mut ctx_json = base.clone();
         let mut opts = Map::new();
         for (name, spec) in &clause.header.options {
             opts.insert(name.clone(), crate::yaml::to_json(&spec.default));
@@ -62,18 +67,17 @@ pub fn draft(prepared: &Prepared, templates: &ClauseTemplates) -> Result<Vec<Dra
                 opts.insert(k.clone(), crate::yaml::to_json(v));
             }
         }
-        ctx_json["opts"] = Json::Object(opts);
-        ctx_json["parents"] = parents.clone();
-        ctx_json["section"] = json!({"number": number, "level": level, "reference": reference, "children": children});
-        let ctx = match Context::from_value(ctx_json) {
+        let ctx = match &mut ctx {
             Ok(c) => c,
             Err(e) => {
                 problems.push(Diagnostic::error(format!("cannot build the clause context: {e}")));
                 continue;
             }
         };
+        ctx.insert("opts", &Json::Object(opts));
+        ctx.insert("section", &json!({"number": number, "level": level, "reference": reference, "children": children}));
         crate::budget::evaluating(crate::budget::Evaluating::Clause(&clause.source));
-        match templates.render_one(clause, &ctx) {
+        match templates.render_one(clause, ctx) {
             Ok((heading, body)) => out.push(DraftedClause {
                 clause: item.clause.clone(),
                 level: *level,

@@ -184,6 +184,9 @@ fn watch_rebuilds_on_change_and_keeps_the_last_good_pdf() {
     std::fs::write(&clause, text.replace("cannot meet", "does not meet")).unwrap();
     wait_for("rebuilt");
     let third = std::fs::read(dir.join("out.pdf")).unwrap();
+    // The rebuild after the matter's edit reused the library files it had read; the clause's edit
+    // is read all the same.
+    assert!(third != second, "the clause's edit did not reach the PDF");
     // A broken matter: the diagnostic is printed, the last good PDF stays.
     std::fs::write(dir.join("m.yaml"), edited.replace("court: nd-cal", "court: [nd-cal")).unwrap();
     let seen = wait_for("last good PDF is unchanged");
