@@ -71,6 +71,10 @@ pub struct Built {
     pub front: FrontData,
     pub files: Vec<GeneratedFile>,
     pub pdf: Option<Vec<u8>>,
+    /// The proposed order the profile asks for (`proposed_order`), typeset as a document of its
+    /// own, and its PDF when one was exported.
+    pub order: Option<PagedDocument>,
+    pub order_pdf: Option<Vec<u8>>,
     pub warnings: Vec<Diagnostic>,
     pub timings: Timings,
     /// The library the brief was drafted from (standards, claims, argument kinds), for `check`.
@@ -705,6 +709,23 @@ impl Session {
         } else {
             None
         };
+        // The proposed order, where the profile asks for one: the same sources, another main file.
+        let (order, order_pdf) = if files.iter().any(|f| f.path == "/order.typ") {
+            self.typesetter.set_main("/order.typ");
+            let compiled = self.typesetter.compile();
+            self.typesetter.set_main("/main.typ");
+            let (order_doc, order_warnings) = compiled?;
+            warnings.extend(order_warnings);
+            let order_pdf = if opts.pdf {
+                let ident = format!("pleader-order:{}:{}", matter.case.number, matter.document.title);
+                Some(crate::export::pdf::pdf(&self.typesetter, &order_doc, &ident)?)
+            } else {
+                None
+            };
+            (Some(order_doc), order_pdf)
+        } else {
+            (None, None)
+        };
         timings.export = t.elapsed();
         // Long-running sessions: drop memoized layout not used by the last few builds, so memory
         // stays flat in watch mode while an edit still reuses everything it did not touch.
@@ -723,6 +744,8 @@ impl Session {
             front,
             files,
             pdf,
+            order,
+            order_pdf,
             warnings,
             timings,
             library,

@@ -59,6 +59,13 @@ fn file_id(_path: &Path) -> Option<(u64, u64)> {
     None
 }
 
+/// Where the proposed order goes beside the brief's PDF: `brief.pdf` → `brief-order.pdf`.
+pub fn order_path(brief: &Path) -> std::path::PathBuf {
+    let stem = brief.file_stem().map(|s| s.to_string_lossy().to_string()).unwrap_or_default();
+    let ext = brief.extension().map(|e| format!(".{}", e.to_string_lossy())).unwrap_or_default();
+    brief.with_file_name(format!("{stem}-order{ext}"))
+}
+
 /// Writes `bytes` to `path` atomically (temporary file in the same directory, then rename).
 ///
 /// A symbolic link is written through: its target is replaced, the link stays (a dangling link is

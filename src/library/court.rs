@@ -86,6 +86,13 @@ pub struct Profile {
     /// certificate of compliance), when the court's rules ask for one on the brief itself.
     #[serde(default)]
     pub service: Option<Certificate>,
+    /// A proposed order the court's rules ask to accompany the brief (E.D. Pa. Local Rule 7.1, as
+    /// a summary reads it): `pleader build` writes it as a second PDF beside the brief,
+    /// `<brief>-order.pdf`, under the case caption. In `text`, `{movant}` is the movant's role and
+    /// name ("Plaintiff Brandywine Precision Instruments, Inc."), `{client}` the party represented
+    /// ("Non-Party Worklens, Inc."), `{year}` the year of the brief's date.
+    #[serde(default)]
+    pub proposed_order: Option<Certificate>,
     /// Sections the court's rules require in a brief of this kind, each by the heading it prints
     /// under and the rule that requires it: `pleader check` fails a brief whose typeset text has no
     /// such heading, and the hint names the clause that writes it.

@@ -63,6 +63,12 @@ impl Typesetter {
         }
     }
 
+    /// Which generated file is the document to typeset (`/main.typ`, the brief, by default;
+    /// `/order.typ` for the proposed order).
+    pub fn set_main(&mut self, path: &str) {
+        self.main = file_id(path);
+    }
+
     /// The family names of the embedded fonts.
     pub fn font_families(&self) -> Vec<String> {
         let mut v: Vec<String> = self.fonts.iter().map(|f| f.info().family.clone()).collect();

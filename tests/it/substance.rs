@@ -829,6 +829,29 @@ fn an_agreement_argument_is_answered_for_one_speaker_under_pennsylvania_law() {
     // middle path was offered).
     assert!(body.contains("If the Court permits any disclosure, Worklens asks in the alternative (1) that Worklens first notify the reviewer"), "{body}");
     assert!(body.contains("; and (3) that the name be disclosed only to Brandywine's counsel of record"), "{body}");
+    // Local Rule 7.1 (as a summary reads it): a form of order accompanies the response. It is a
+    // document of its own, read from its typeset glyphs: the case caption, the order's title, the
+    // parties filled in, and the judge's signature line.
+    let order = built.order.as_ref().expect("the E.D. Pa. profile asks for a proposed order");
+    let runs: Vec<_> = order.pages().iter().flat_map(|pg| pleader::typeset::layout::page_text(&pg.frame)).collect();
+    // Lines joined as a reader reads them: a line that ends at a hyphen runs on without a space.
+    let order_text = normalize(
+        &group_lines(runs)
+            .into_iter()
+            .map(|l| if l.text.ends_with('-') { l.text } else { l.text + " " })
+            .collect::<String>(),
+    );
+    assert!(
+        order_text.contains("IN THE UNITED STATES DISTRICT COURT FOR THE EASTERN DISTRICT OF PENNSYLVANIA"),
+        "{order_text}"
+    );
+    assert!(order_text.contains("Civil Action No. 2:26-cv-04417"), "{order_text}");
+    assert!(order_text.contains("ORDER AND NOW, this ____ day of ______________, 2026, upon consideration of the motion of Plaintiff Brandywine Precision Instruments, Inc. to compel compliance with its subpoena to Non-Party Worklens, Inc., and the opposition to it, it is hereby ORDERED that the motion is DENIED. BY THE COURT:"), "{order_text}");
+    assert!(!order_text.contains("MEMORANDUM OF LAW"), "the brief's title is not the order's: {order_text}");
+    assert_eq!(order.pages().len(), 1);
+    // A court that asks for none gets none.
+    let dnj = build_text("pa-in-dnj.yaml", &sample_text_in("brandywine-v-doe.yaml", "dnj"));
+    assert!(dnj.order.is_none());
     // Two statements: "One … The other", not "Another" (audit).
     assert!(body.contains("The other reads: \"Toxic leadership."), "{body}");
     assert!(body.contains("Cf. Baker v. Lafayette Coll., 516 Pa. 291, 293 (1987) (affirming"), "{body}");
