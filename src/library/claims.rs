@@ -235,6 +235,27 @@ pub struct Element {
     /// leaves it out rather than claim a burden the governing law does not place.
     #[serde(default)]
     pub when: Option<Condition>,
+    /// With `when`: the rule where the condition does not hold, which the brief states beside the
+    /// argument that it does (Pennsylvania: the defendant proves the truth, § 8343(b)).
+    #[serde(default)]
+    pub otherwise: Option<Otherwise>,
+    /// With `authority`: the pin where that decision left open whether its rule reaches other
+    /// cases (Hepps reserved the speaker who is not a media defendant), said candidly where the
+    /// brief relies on the rule beyond its facts.
+    #[serde(default)]
+    pub open_pin: Option<String>,
+}
+
+/// The rule where an element's condition does not hold: `{text, authority, pin}`; `text` completes
+/// "Where it does not, <state> law provides that ___".
+#[derive(Clone, Debug, Deserialize, serde::Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Otherwise {
+    pub text: String,
+    pub authority: String,
+    /// A pin ("776") or, for a statute, its subdivision ("(b)").
+    #[serde(default)]
+    pub pin: Option<String>,
 }
 
 /// What an element's `when:` may name.
