@@ -133,6 +133,22 @@ fn write_fields(
 }
 
 /// The text of a new matter for the outline `name` (and court profile `court`, if given).
+/// The outline `pleader new` starts from when none is named: `highfields` without a court, and
+/// with one, the first outline (in `clauses/_outlines.yaml`'s order) written for that court, so
+/// that `pleader new DIR --court ed-pa` works without knowing which test the court applies.
+pub fn default_outline(library: &Library, court: Option<&str>) -> Result<String> {
+    const DEFAULT: &str = "highfields";
+    let Some(c) = court else { return Ok(DEFAULT.to_string()) };
+    let all = outlines(library)?;
+    let templates = ClauseTemplates::new(library.clause_files(), None)?;
+    let profiles = library.profiles();
+    let fits = |o: &Outline| courts_for(&templates, &profiles, &o.brief, &o.facts).iter().any(|(id, _)| *id == c);
+    if all.get(DEFAULT).is_some_and(fits) {
+        return Ok(DEFAULT.to_string());
+    }
+    Ok(all.iter().find(|(_, o)| fits(o)).map(|(n, _)| n.clone()).unwrap_or_else(|| DEFAULT.to_string()))
+}
+
 pub fn scaffold(library: &Library, name: &str, court: Option<&str>) -> Result<String> {
     let all = outlines(library)?;
     let Some(outline) = all.get(name) else {

@@ -126,8 +126,9 @@ enum Command {
         /// The folder to create (must not exist or be empty).
         dir: PathBuf,
         /// The outline to start from (`clauses/_outlines.yaml`; `--outline help` lists them).
-        #[arg(long, default_value = "highfields")]
-        outline: String,
+        /// Without it: `highfields`, or, with `--court`, the first outline written for that court.
+        #[arg(long)]
+        outline: Option<String>,
         /// The court profile (`courts/<id>.yaml`).
         #[arg(long)]
         court: Option<String>,
@@ -337,7 +338,7 @@ pub fn run() -> ExitCode {
         Command::Build { matter, output, emit_typst } => build::run(&printer, &matter, output, emit_typst),
         Command::Check { matter } => check::run(&printer, &matter),
         Command::Watch { matter, output, max_builds } => watch::run(&printer, &matter, output, max_builds),
-        Command::New { dir, outline, court } => new::run(&dir, &outline, court.as_deref()),
+        Command::New { dir, outline, court } => new::run(&dir, outline.as_deref(), court.as_deref()),
         Command::Facts { clause, root } => facts::run(clause, root),
         Command::Library { action: LibraryAction::List } => library::list(),
         Command::Library { action: LibraryAction::Show { path } } => library::show(&path),

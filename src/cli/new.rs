@@ -9,7 +9,7 @@ use crate::export;
 use crate::library::project::{display_path, Project};
 use crate::library::Library;
 
-pub fn run(dir: &Path, outline: &str, court: Option<&str>) -> Result<(), Failure> {
+pub fn run(dir: &Path, outline: Option<&str>, court: Option<&str>) -> Result<(), Failure> {
     // The project the new matter will build in (its court profiles, outlines and facts): the one
     // that holds DIR, else the working folder's, else the built-in library.
     let project = match Project::for_matter(&dir.join("matter.yaml"))? {
@@ -17,6 +17,11 @@ pub fn run(dir: &Path, outline: &str, court: Option<&str>) -> Result<(), Failure
         _ => super::project_for(None)?,
     };
     let library = Library::load(project)?;
+    let outline = match outline {
+        Some(o) => o.to_string(),
+        None => crate::scaffold::default_outline(&library, court)?,
+    };
+    let outline = outline.as_str();
     if outline == "help" {
         for (name, o) in crate::scaffold::outlines(&library)? {
             println!("{name}\n  {}", o.description.split_whitespace().collect::<Vec<_>>().join(" "));

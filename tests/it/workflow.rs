@@ -55,6 +55,16 @@ fn new_scaffolds_a_matter_that_checks_and_builds() {
     let (code, _, err) = pleader(&["new", "doe-v-platform"], &dir);
     assert_eq!(code, 2);
     assert!(err.contains("already exists"));
+    // A court without an outline: the first outline written for it (the default `highfields` is
+    // not, in the Eastern District of Pennsylvania); its build also writes the proposed order the
+    // court's profile asks for, beside the brief.
+    let (code, out, err) = pleader(&["new", "pa-matter", "--court", "ed-pa"], &dir);
+    assert_eq!(code, 0, "{out}{err}");
+    assert!(out.contains("(outline `dendrite`)"), "{out}");
+    let (code, _, err) = pleader(&["build", "pa-matter/matter.yaml", "-o", "pa.pdf"], &dir);
+    assert_eq!(code, 0, "{err}");
+    assert!(err.contains("and the proposed order pa-order.pdf"), "{err}");
+    assert!(dir.join("pa.pdf").exists() && dir.join("pa-order.pdf").exists());
 }
 
 #[test]
