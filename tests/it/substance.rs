@@ -696,7 +696,7 @@ fn a_service_need_argument_is_answered_and_a_binding_standard_speaks_first() {
     let compliance = all.find("CERTIFICATE OF COMPLIANCE").expect("certificate of compliance");
     let service = all.find("CERTIFICATE OF SERVICE").expect("certificate of service");
     assert!(service > compliance, "{all}");
-    assert!(all.contains("I certify that on December 7, 2026 I caused a copy of the foregoing brief to be served on Marcus T. Kessler, Esquire, Kessler & Pryor LLP,"), "{all}");
+    assert!(all.contains("I certify that on December 7, 2026, I caused a copy of the foregoing brief to be served on Marcus T. Kessler, Esquire, Kessler & Pryor LLP,"), "{all}");
     // Without `document.served` the certificate says "all counsel of record", and `check` says the
     // court wants the names.
     let unnamed = text.replacen("  served:\n    - \"Marcus T. Kessler", "  # served:\n    # - \"Marcus T. Kessler", 1);
@@ -813,7 +813,7 @@ fn an_agreement_argument_is_answered_for_one_speaker_under_pennsylvania_law() {
     assert!(body.contains("was announced in a case about a newspaper, and the Court left open whether it reaches other speakers, see Hepps, 475 U.S. at 779 n.4; but the reason the Court gave"), "{body}");
     // E.D. Pa.: a certificate of service for ECF filing follows the signature.
     let all = normalize(&(0..built.doc.pages().len()).map(|p| page_string(&built, p)).collect::<Vec<_>>().join("\n"));
-    assert!(all.contains("CERTIFICATE OF SERVICE I certify that on December 4, 2026 I filed the foregoing brief through the Court's ECF system"), "{all}");
+    assert!(all.contains("CERTIFICATE OF SERVICE I certify that on December 4, 2026, I filed the foregoing brief, with the papers submitted with it, through the Court's ECF system"), "{all}");
     // Without the matter's reason, the brief claims no burden of falsity the law does not place.
     let no_concern = text
         .replacen("  public_concern:\n", "  # public_concern:\n", 1)
@@ -828,7 +828,7 @@ fn an_agreement_argument_is_answered_for_one_speaker_under_pennsylvania_law() {
     assert!(!body3.contains("Hepps"), "{body3}");
     // The matter says the promise not to disparage is answered too (audit: only the
     // confidentiality term was), and the platform's declarant swears only to what it knows.
-    assert!(body.contains("which its claim for breach of the promise not to disparage requires as much as its claim for defamation does."), "{body}");
+    assert!(body.contains("the only consequence Brandywine points to is that a customer's auditor asked about the first review, which shows that the review was read, not that it cost Brandywine a sale"), "{body}");
     assert!(body.contains("Brandywine has not shown that it gave the speaker notice of the subpoena and time to oppose it. See Hale Decl. ¶ 10."), "{body}");
     // The matter's alternative relief closes the conclusion as a numbered series (audit: no
     // middle path was offered).
@@ -851,7 +851,7 @@ fn an_agreement_argument_is_answered_for_one_speaker_under_pennsylvania_law() {
         "{order_text}"
     );
     assert!(order_text.contains("Civil Action No. 2:26-cv-04417"), "{order_text}");
-    assert!(order_text.contains("ORDER AND NOW, this ____ day of ______________, 2026, upon consideration of the motion of Plaintiff Brandywine Precision Instruments, Inc. to compel compliance with its subpoena to Non-Party Worklens, Inc., and the opposition to it, it is hereby ORDERED that the motion is DENIED. BY THE COURT:"), "{order_text}");
+    assert!(order_text.contains("ORDER AND NOW, this ____ day of ______________, 20__, upon consideration of the motion of Plaintiff Brandywine Precision Instruments, Inc. to compel compliance with its subpoena to Non-Party Worklens, Inc., and the opposition to it, it is hereby ORDERED that the motion is DENIED. BY THE COURT:"), "{order_text}");
     assert!(!order_text.contains("MEMORANDUM OF LAW"), "the brief's title is not the order's: {order_text}");
     assert_eq!(order.pages().len(), 1);
     // A court that asks for none gets none.
