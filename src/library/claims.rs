@@ -112,6 +112,11 @@ pub struct Law {
     /// of a common-law claim (Pennsylvania's 42 Pa. Cons. Stat. § 8343 for defamation).
     #[serde(default = "creates_claim")]
     pub statute_creates_claim: bool,
+    /// The verb phrase that introduces the elements after "Under <state> law, <claim>", where the
+    /// authority frames them otherwise than as what the claim "requires" (Pennsylvania's statute
+    /// puts them on the plaintiff "when the issue is properly raised").
+    #[serde(default)]
+    pub requires: Option<String>,
     /// What was checked and where; never printed.
     #[serde(default)]
     pub notes: Option<String>,

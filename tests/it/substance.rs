@@ -792,7 +792,7 @@ fn an_agreement_argument_is_answered_for_one_speaker_under_pennsylvania_law() {
     // Pennsylvania's statutory elements cited to the statute; what the Constitution adds, each to
     // its own authority; the opinion rule from Pennsylvania's own court, with the page seen.
     assert!(
-        body.contains("Under Pennsylvania law, defamation requires the defamatory character of the communication;"),
+        body.contains("Under Pennsylvania law, defamation requires the plaintiff to prove, when the issue is properly raised, the defamatory character of the communication;"),
         "{body}"
     );
     // The statute allocates the burden of proof; it is not the source of the claim, so the
