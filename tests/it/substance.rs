@@ -784,7 +784,7 @@ fn an_agreement_argument_is_answered_for_one_speaker_under_pennsylvania_law() {
     assert!(body.contains("Brandywine has sued, in this Court, whoever uses that account"), "{body}");
     assert!(body.contains("wants that user's name so that the lawsuit can go forward against the user."), "{body}");
     assert!(body.contains("Because Brandywine seeks to strip a speaker of anonymity"), "{body}");
-    assert!(body.contains("Brandywine has not given the speaker the notice the standard requires."), "{body}");
+    assert!(body.contains("Brandywine has not shown that the speaker had the notice the standard requires."), "{body}");
     assert!(body.contains("And the injury would not be confined to this speaker."), "{body}");
     for wrong in ["these one speaker", "one speakers", "wants their names", "the people who use that account"] {
         assert!(!body.contains(wrong), "{wrong}: {body}");
