@@ -857,6 +857,9 @@ fn an_agreement_argument_is_answered_for_one_speaker_under_pennsylvania_law() {
     // A court that asks for none gets none.
     let dnj = build_text("pa-in-dnj.yaml", &sample_text_in("brandywine-v-doe.yaml", "dnj"));
     assert!(dnj.order.is_none());
+    // What this speaker in particular stands to suffer, in the lawyer's words with its cite,
+    // after McIntyre's reasons (round 3: the balance was generic).
+    assert!(body.contains("McIntyre, 514 U.S. at 341–42. This speaker has more reason than most: the reviews read as the account of a quality engineer"), "{body}");
     // Two statements: "One … The other", not "Another" (audit).
     assert!(body.contains("The other reads: \"Toxic leadership."), "{body}");
     assert!(body.contains("Cf. Baker v. Lafayette Coll., 516 Pa. 291, 293 (1987) (affirming"), "{body}");
