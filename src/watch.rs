@@ -47,19 +47,15 @@ pub fn watch(
     let build = |session: &mut Session, report: &mut dyn FnMut(Event)| {
         let start = Instant::now();
         match session.build_path(matter, BuildOptions::default()) {
-            Ok(built) => match export::check_not_input(out, &read_paths(session))
-                .and_then(|()| match &built.order_pdf {
-                    Some(_) => export::check_not_input(&export::order_path(out), &read_paths(session)),
-                    None => Ok(()),
-                })
-                .and_then(|()| export::write_atomic(out, built.pdf.as_deref().unwrap_or_default()))
-                .and_then(|()| match &built.order_pdf {
-                    Some(order) => export::write_atomic(&export::order_path(out), order),
-                    None => Ok(()),
-                }) {
-                Ok(()) => {
+            Ok(built) => match export::write_brief(
+                out,
+                built.pdf.as_deref().unwrap_or_default(),
+                built.order_pdf.as_deref(),
+                &read_paths(session),
+            ) {
+                Ok(_) => {
                     let pages = built.doc.pages().len();
-                    let body = built.facts.body_start.map_or(0, |s| pages - s);
+                    let body = crate::rules::body_pages(&built);
                     report(Event::Built {
                         output: out,
                         pages,

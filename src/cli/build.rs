@@ -28,14 +28,8 @@ pub fn run(printer: &Printer, matter: &Path, out: Option<PathBuf>, emit_typst: O
     if let Some(dir) = emit_typst {
         export::write_sources(&dir, &built.files, &reads)?;
     }
-    let order_path = built.order_pdf.as_ref().map(|_| export::order_path(&path));
-    if let Some(order_path) = &order_path {
-        export::check_not_input(order_path, &reads)?;
-    }
-    export::write_atomic(&path, built.pdf.as_deref().unwrap_or_default())?;
-    if let (Some(order_path), Some(order)) = (&order_path, &built.order_pdf) {
-        export::write_atomic(order_path, order)?;
-    }
+    let order_path =
+        export::write_brief(&path, built.pdf.as_deref().unwrap_or_default(), built.order_pdf.as_deref(), &reads)?;
     eprintln!(
         "wrote {} ({} pages: {} body){} in {} ms",
         display_path(&path),

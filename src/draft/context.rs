@@ -372,19 +372,15 @@ fn speakers_context(facts: &Json) -> Json {
 /// anonymous speakers in general stay plural.
 fn who_context(facts: &Json) -> Json {
     let one = facts["accounts"].as_u64() == Some(1);
-    let forms: [(&str, &str, &str); 12] = [
-        ("noun", "speaker", "speakers"),
+    let forms: [(&str, &str, &str); 8] = [
         ("the", "the speaker", "the speakers"),
-        ("The", "The speaker", "The speakers"),
         ("poss", "the speaker\u{2019}s", "the speakers\u{2019}"),
         ("identity", "the speaker\u{2019}s identity", "the speakers\u{2019} identities"),
         ("name", "the speaker\u{2019}s name", "the speakers\u{2019} names"),
-        ("their", "the speaker\u{2019}s", "their"),
         ("them", "the speaker", "them"),
         ("each", "the speaker", "each speaker"),
         ("people", "whoever uses that account", "the people who use those accounts"),
         ("is", "is", "are"),
-        ("s", "s", ""),
     ];
     let mut out = Map::new();
     out.insert("one".into(), json!(one));

@@ -60,10 +60,26 @@ fn file_id(_path: &Path) -> Option<(u64, u64)> {
 }
 
 /// Where the proposed order goes beside the brief's PDF: `brief.pdf` → `brief-order.pdf`.
-pub fn order_path(brief: &Path) -> std::path::PathBuf {
+pub fn order_path(brief: &Path) -> PathBuf {
     let stem = brief.file_stem().map(|s| s.to_string_lossy().to_string()).unwrap_or_default();
     let ext = brief.extension().map(|e| format!(".{}", e.to_string_lossy())).unwrap_or_default();
     brief.with_file_name(format!("{stem}-order{ext}"))
+}
+
+/// Writes the brief's PDF to `path` and, where the build typeset a proposed order, the order
+/// beside it ([`order_path`]): both are first checked against the files the build read (neither
+/// may overwrite an input), then each is written atomically. Returns the order's path.
+pub fn write_brief(path: &Path, pdf: &[u8], order: Option<&[u8]>, reads: &[PathBuf]) -> Result<Option<PathBuf>> {
+    let order = order.map(|bytes| (order_path(path), bytes));
+    check_not_input(path, reads)?;
+    if let Some((order_path, _)) = &order {
+        check_not_input(order_path, reads)?;
+    }
+    write_atomic(path, pdf)?;
+    if let Some((order_path, bytes)) = &order {
+        write_atomic(order_path, bytes)?;
+    }
+    Ok(order.map(|(p, _)| p))
 }
 
 /// Writes `bytes` to `path` atomically (temporary file in the same directory, then rename).
@@ -231,4 +247,29 @@ pub fn write_sources(dir: &Path, files: &[GeneratedFile], reads: &[PathBuf]) -> 
         write_atomic(&dir.join(rel), f.text.as_bytes())?;
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{order_path, write_brief};
+
+    #[test]
+    fn the_order_beside_the_brief_never_overwrites_an_input_and_then_nothing_is_written() {
+        let dir = std::env::temp_dir().join(format!("pleader-write-brief-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let brief = dir.join("brief.pdf");
+        assert_eq!(order_path(&brief), dir.join("brief-order.pdf"));
+        // The order's path is a file the build read: refused before either PDF is written.
+        std::fs::write(dir.join("brief-order.pdf"), "input").unwrap();
+        let reads = vec![std::fs::canonicalize(dir.join("brief-order.pdf")).unwrap()];
+        assert!(write_brief(&brief, b"pdf", Some(b"order"), &reads).is_err());
+        assert!(!brief.exists());
+        assert_eq!(std::fs::read_to_string(dir.join("brief-order.pdf")).unwrap(), "input");
+        // Otherwise both are written, and the order's path is returned.
+        let written = write_brief(&brief, b"pdf", Some(b"order"), &[]).unwrap();
+        assert_eq!(written, Some(dir.join("brief-order.pdf")));
+        assert_eq!(std::fs::read(&brief).unwrap(), b"pdf");
+        assert_eq!(std::fs::read(dir.join("brief-order.pdf")).unwrap(), b"order");
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
 }
