@@ -558,6 +558,27 @@ impl Profile {
                 Diagnostic::error("type.size is larger than lines.pitch: text cannot stay on the grid").in_file(source),
             );
         }
+        // A placeholder the text does not know would print as written, braces and all.
+        const CERTIFICATE: &[&str] = &["client", "words", "limit", "date", "served"];
+        let texts: [(&str, Option<&Certificate>, &[&str]); 3] = [
+            ("certificate", self.certificate.as_ref(), CERTIFICATE),
+            ("service", self.service.as_ref(), CERTIFICATE),
+            ("proposed_order", self.proposed_order.as_ref(), &["movant", "client", "year"]),
+        ];
+        for (key, c, known) in texts {
+            let Some(c) = c else { continue };
+            for name in placeholders(&c.text).filter(|n| !known.contains(n)) {
+                let span = yaml::find_key(source, &format!("{key}.text")).unwrap_or(0..0);
+                problems.push(
+                    Diagnostic::error(format!("`{key}.text` has an unknown placeholder `{{{name}}}`"))
+                        .at(source, span)
+                        .with_hint(format!(
+                            "the placeholders it fills in are: {}",
+                            known.iter().map(|k| format!("{{{k}}}")).collect::<Vec<_>>().join(", ")
+                        )),
+                );
+            }
+        }
         if problems.is_empty() {
             Ok(())
         } else {
@@ -583,6 +604,11 @@ impl Profile {
         };
         format!("{body}.")
     }
+}
+
+/// The `{name}` placeholders of a certificate's or order's text.
+fn placeholders(text: &str) -> impl Iterator<Item = &str> {
+    text.split('{').skip(1).filter_map(|rest| rest.split_once('}').map(|(name, _)| name))
 }
 
 fn roman(mut n: usize) -> String {
@@ -627,5 +653,18 @@ mod tests {
         assert_eq!(roman(9), "IX");
         assert_eq!(letters(3), "C");
         assert_eq!(letters(27), "AA");
+    }
+
+    #[test]
+    fn a_placeholder_the_text_does_not_fill_in_is_a_located_error() {
+        let base = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/courts/ed-pa.yaml")).unwrap();
+        assert!(Profile::load(&SourceText::new("ed-pa.yaml", base.clone()), None).is_ok());
+        let typo = base.replacen("20__, upon consideration", "{yaer}, upon consideration", 1);
+        let err = Profile::load(&SourceText::new("ed-pa.yaml", typo), None).unwrap_err();
+        assert!(err[0].message.contains("`proposed_order.text` has an unknown placeholder `{yaer}`"), "{err:?}");
+        let typo = base.replacen("on {date}, I filed", "on {dated}, I filed", 1);
+        let err = Profile::load(&SourceText::new("ed-pa.yaml", typo), None).unwrap_err();
+        assert!(err[0].message.contains("`service.text` has an unknown placeholder `{dated}`"), "{err:?}");
+        assert_eq!(placeholders("a {b} c {d}e {").collect::<Vec<_>>(), ["b", "d"]);
     }
 }
