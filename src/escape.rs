@@ -77,7 +77,8 @@ pub fn keep_together(markup: &str) -> String {
                 if text == " "
                     && (matches!(prev, Some('§' | '¶'))
                         || following() == Some('—')
-                        || (ends_with_title(&out) && following().is_some_and(|c| c.is_uppercase()))) =>
+                        || (ends_with_title(&out) && following().is_some_and(|c| c.is_uppercase()))
+                        || unit_joins(&last_word(&out), &next_word(&leaves[i + 1..]))) =>
             {
                 out.push('\u{a0}')
             }
@@ -89,7 +90,14 @@ pub fn keep_together(markup: &str) -> String {
                 out.push_str(NO_BREAK);
                 out.push_str(text);
             }
-            SyntaxKind::Text if text.contains(acts_on) || following() == Some('—') || text.contains(". ") => {
+            SyntaxKind::Text
+                if text.contains(acts_on)
+                    || following() == Some('—')
+                    || text.contains(". ")
+                    || text.ends_with(" No")
+                    || text.ends_with(" Nos")
+                    || text.contains("WL ") =>
+            {
                 let mut before = prev;
                 let mut chars = text.chars().peekable();
                 while let Some(c) = chars.next() {
@@ -105,7 +113,8 @@ pub fn keep_together(markup: &str) -> String {
                         }
                         ' ' if matches!(before, Some('§' | '¶'))
                             || after() == Some('—')
-                            || (ends_with_title(&out) && after().is_some_and(|c| c.is_uppercase())) =>
+                            || (ends_with_title(&out) && after().is_some_and(|c| c.is_uppercase()))
+                            || unit_joins(&last_word(&out), &word_after(chars.clone(), &leaves[i + 1..])) =>
                         {
                             out.push('\u{a0}')
                         }
@@ -128,6 +137,65 @@ pub fn keep_together(markup: &str) -> String {
         };
     }
     out
+}
+
+/// Whether the space between two words lies inside a citation unit that a line should not split
+/// (Bluebook practice): "No. 14-1", "ECF No.", "Doe No. 3", "amend. I", "Stat. § 8343",
+/// "Decl. ¶ 4", "F. Supp. 2d", "Super. Ct.", "2021 WL 4124216". Both words are unescaped text.
+fn unit_joins(before: &str, after: &str) -> bool {
+    let word = after.trim_end_matches([',', ';', ':', ')', ']']);
+    let digit = word.starts_with(|c: char| c.is_ascii_digit());
+    let abbreviation = before.len() > 1 && before.ends_with('.');
+    match before {
+        "No." | "Nos." | "WL" => digit,
+        "amend." | "art." => !word.is_empty() && word.chars().all(|c| matches!(c, 'I' | 'V' | 'X' | 'L')),
+        _ => {
+            word == "No."
+                || word == "Nos."
+                || (abbreviation && matches!(word, "§" | "§§" | "¶" | "¶¶" | "Ct." | "2d" | "3d" | "4th" | "5th"))
+        }
+    }
+}
+
+/// The last word of markup written so far, unescaped ("Stat." for "… Cons\. Stat\.").
+fn last_word(out: &str) -> String {
+    let start =
+        out.rfind(|c: char| c.is_whitespace()).map_or(0, |i| i + out[i..].chars().next().map_or(1, char::len_utf8));
+    unescape(&out[start..])
+}
+
+/// The word after a space inside a text leaf: the rest of the leaf up to a space, or into the
+/// leaves after it.
+fn word_after(rest: std::iter::Peekable<std::str::Chars<'_>>, leaves: &[(SyntaxKind, &str, bool)]) -> String {
+    let rest: String = rest.collect();
+    match rest.find(char::is_whitespace) {
+        Some(end) => rest[..end].to_string(),
+        None => rest + &next_word(leaves),
+    }
+}
+
+/// The word the leaves after a space begin with, unescaped: text and escapes up to the next space.
+fn next_word(leaves: &[(SyntaxKind, &str, bool)]) -> String {
+    let mut word = String::new();
+    for &(kind, text, _) in leaves {
+        match kind {
+            SyntaxKind::Text | SyntaxKind::Escape | SyntaxKind::Shorthand => {
+                let text = if kind == SyntaxKind::Escape { text.trim_start_matches('\\') } else { text };
+                match text.find(char::is_whitespace) {
+                    Some(end) => {
+                        word.push_str(&text[..end]);
+                        break;
+                    }
+                    None => word.push_str(text),
+                }
+            }
+            _ => break,
+        }
+        if word.len() > 12 {
+            break;
+        }
+    }
+    word
 }
 
 /// Honorifics (without their period) kept on the line of the name they precede ("Ms. Whitcomb"),
@@ -486,6 +554,20 @@ fn ident(name: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn citation_units_stay_on_one_line() {
+        let kept = |m: &str| keep_together(m);
+        assert_eq!(kept("at 1, ECF No\\. 14-4"), "at 1, ECF\u{a0}No\\.\u{a0}14-4");
+        assert_eq!(kept("42 Pa\\. Cons\\. Stat\\. § 8343(a)"), "42 Pa\\. Cons\\. Stat\\.\u{a0}§\u{a0}8343(a)");
+        assert_eq!(
+            kept("U\\.S\\. Const\\. amend\\. I; (Pa\\. Super\\. Ct\\. 2011)"),
+            "U\\.S\\. Const\\. amend\\.\u{a0}I; (Pa\\. Super\\.\u{a0}Ct\\. 2011)"
+        );
+        assert_eq!(kept("385 F\\. Supp\\. 2d (2021 WL 4124216)"), "385 F\\. Supp\\.\u{a0}2d (2021 WL\u{a0}4124216)");
+        // Not a citation unit: a sentence that begins "No".
+        assert_eq!(kept("(x) No court has"), "(x) No court has");
+    }
+
     use super::*;
 
     #[test]

@@ -87,10 +87,11 @@ fn standard_context(standards: &Standards, profile: &Profile) -> Json {
 }
 
 /// The bank's decisions for each survey topic (`supports:`), split into this court's own, its
-/// circuit's and other courts', each with its pin, parenthetical, court and judge.
+/// circuit's and other courts', each with its pin, parenthetical, court and judge; `state` lists
+/// again those of the other courts that are courts of the state a federal court sits in.
 fn decisions(bank: &Bank, profile: &Profile) -> Json {
     let j = &profile.jurisdiction;
-    let mut topics: BTreeMap<String, [Vec<Json>; 3]> = BTreeMap::new();
+    let mut topics: BTreeMap<String, [Vec<Json>; 4]> = BTreeMap::new();
     for (id, (a, _)) in &bank.entries {
         for s in a.supports.iter().filter(|s| !s.against) {
             let Some(pin) = s.pin.as_deref().filter(|p| !p.trim().is_empty()) else { continue };
@@ -103,14 +104,24 @@ fn decisions(bank: &Bank, profile: &Profile) -> Json {
                 2
             };
             let judge = a.judge.as_ref().map(|jd| format!("{} {}", jd.title, jd.name));
-            topics.entry(s.topic.clone()).or_default()[where_].push(json!({
+            let d = json!({
                 "id": id, "pin": pin, "parenthetical": s.parenthetical, "court": court, "judge": judge,
                 "year": a.date.map(|d| d.0.format("%Y").to_string()).or(a.year.map(|y| y.to_string())),
                 "date": a.date.or(a.decided).map(|d| d.0.format("%Y-%m-%d").to_string()),
                 "reporter": reporter(a.cite()),
                 "first_step": s.first_step,
                 "short": a.short.clone().or(a.name.clone()),
-            }));
+            });
+            let entry = topics.entry(s.topic.clone()).or_default();
+            // A decision of the courts of the state a federal court sits in is also listed as
+            // the state's (it stays among the other courts' too: it binds no federal court).
+            if where_ == 2 && j.is_state(court) {
+                entry[3].push(d.clone());
+            }
+            if where_ == 2 && s.proceeding.is_some() {
+                continue;
+            }
+            entry[where_].push(d);
         }
     }
     // Bluebook order within a signal (rule 1.4): federal courts before state courts, the Supreme
@@ -143,8 +154,8 @@ fn decisions(bank: &Bank, profile: &Profile) -> Json {
         }
     }
     let mut out = Map::new();
-    for (topic, [here, circuit, elsewhere]) in topics {
-        out.insert(topic, json!({"here": here, "circuit": circuit, "elsewhere": elsewhere}));
+    for (topic, [here, circuit, elsewhere, state]) in topics {
+        out.insert(topic, json!({"here": here, "circuit": circuit, "elsewhere": elsewhere, "state": state}));
     }
     Json::Object(out)
 }
@@ -201,7 +212,7 @@ fn claims_context(facts: &Json, claims: &Claims, bank: &Bank) -> Json {
             "statute": bank.get(&l.authority).is_some_and(|a| a.kind != crate::library::bank::Kind::Case),
             "statute_creates_claim": l.statute_creates_claim,
             "requires": l.requires.clone().unwrap_or_else(|| "requires".to_string()),
-            "elements": elements.iter().map(|e| json!({"text": e.text, "proof": e.proof, "shown_by": e.shown_by, "authority": e.authority, "pin": e.pin, "when": e.when, "otherwise": e.otherwise, "open_pin": e.open_pin})).collect::<Vec<_>>(),
+            "elements": elements.iter().map(|e| json!({"text": e.text, "proof": e.proof, "shown_by": e.shown_by, "authority": e.authority, "pin": e.pin, "when": e.when, "otherwise": e.otherwise, "open_pin": e.open_pin, "note": e.note})).collect::<Vec<_>>(),
             "proof": proof,
             "statement_proof": statement_proof,
             "all_proof": all_proof,
@@ -320,6 +331,7 @@ pub const DERIVED_READS: &[(&str, &[&str])] = &[
     ("timeline.notice_after_return", &["motion.notice.date", "subpoena.return_date"]),
     ("timeline.notice_before_service_days", &["motion.notice.date", "subpoena.served"]),
     ("timeline.motion_to_notice_days", &["motion.filed", "motion.notice.date"]),
+    ("motion_cites", &["motion.arguments"]),
     (
         "shortfall",
         &[
@@ -532,6 +544,85 @@ fn timeline_context(facts: &Json) -> Json {
     })
 }
 
+/// The citation of the motion's arguments, for the sentence that lists them all: one document's
+/// pages (or paragraphs) in ascending order with overlapping and touching ranges joined ("Mot. at
+/// 6–10, 4–6, 10–12" is cited "at 4–12"), several documents each with its own, in the order the
+/// matter first cites them. A pin that is not a plain number or range ("at *3", "at 4 n.2") is
+/// kept as written, after the merged ones. A list of `{doc, at}`.
+fn motion_cites(facts: &Json) -> Json {
+    let args = facts.pointer("/motion/arguments").and_then(|v| v.as_array());
+    let mut docs: Vec<(String, Vec<String>)> = vec![];
+    for a in args.into_iter().flatten() {
+        let (Some(doc), Some(at)) =
+            (a.pointer("/cite/doc").and_then(|v| v.as_str()), a.pointer("/cite/at").and_then(|v| v.as_str()))
+        else {
+            continue;
+        };
+        match docs.iter_mut().find(|(d, _)| d == doc) {
+            Some((_, ats)) => ats.push(at.to_string()),
+            None => docs.push((doc.to_string(), vec![at.to_string()])),
+        }
+    }
+    json!(docs.iter().map(|(doc, ats)| json!({"doc": doc, "at": join_pins(ats)})).collect::<Vec<_>>())
+}
+
+/// The pins one document is cited at, as one pin: see [`motion_cites`].
+fn join_pins(ats: &[String]) -> String {
+    // The form all pins share: "at 6–10" (pages) or "¶ 4" / "¶¶ 4–6" (paragraphs).
+    let strip = |at: &str| -> Option<(bool, String)> {
+        if let Some(rest) = at.strip_prefix("at ") {
+            Some((false, rest.to_string()))
+        } else {
+            at.strip_prefix("¶¶ ").or_else(|| at.strip_prefix("¶ ")).map(|rest| (true, rest.to_string()))
+        }
+    };
+    let parsed: Vec<(bool, String)> = match ats.iter().map(|a| strip(a)).collect::<Option<Vec<_>>>() {
+        Some(p) if p.iter().all(|(para, _)| *para == p[0].0) => p,
+        _ => return ats.join(", "),
+    };
+    let paragraphs = parsed[0].0;
+    let range = |s: &str| -> Option<(u32, u32)> {
+        let mut it = s.split(['–', '-']);
+        let a: u32 = it.next()?.trim().parse().ok()?;
+        let b: u32 = match it.next() {
+            Some(b) => b.trim().parse().ok()?,
+            None => a,
+        };
+        (it.next().is_none() && b >= a).then_some((a, b))
+    };
+    let mut ranges: Vec<(u32, u32)> = vec![];
+    let mut other: Vec<String> = vec![];
+    for (_, pin) in &parsed {
+        match range(pin) {
+            Some(r) => ranges.push(r),
+            None => {
+                if !other.contains(pin) {
+                    other.push(pin.clone())
+                }
+            }
+        }
+    }
+    ranges.sort();
+    let mut merged: Vec<(u32, u32)> = vec![];
+    for (a, b) in ranges {
+        match merged.last_mut() {
+            // Pages 4–6 and 6–10 overlap; 4–6 and 7–9 touch: both read as one range.
+            Some(last) if a <= last.1 + 1 => last.1 = last.1.max(b),
+            _ => merged.push((a, b)),
+        }
+    }
+    let mut pins: Vec<String> =
+        merged.iter().map(|&(a, b)| if a == b { a.to_string() } else { format!("{a}–{b}") }).collect();
+    pins.extend(other);
+    let many = pins.len() > 1 || pins[0].contains('–');
+    let lead = match (paragraphs, many) {
+        (false, _) => "at",
+        (true, true) => "¶¶",
+        (true, false) => "¶",
+    };
+    format!("{lead} {}", pins.join(", "))
+}
+
 /// The outline numbered and the context every clause shares, computed once per build.
 pub struct Prepared<'a> {
     pub outline: Vec<(usize, &'a OutlineItem)>,
@@ -560,6 +651,7 @@ pub fn prepare<'a>(matter: &'a Matter, profile: &Profile, facts: Json, bank: &Ba
     context["proof_kinds"] = json!(library.proof.keys().collect::<Vec<_>>());
     context["claims"] = claims_context(&facts, claims, bank);
     context["timeline"] = timeline_context(&facts);
+    context["motion_cites"] = motion_cites(&facts);
     let excused = context["standard"]["identity_excused"].as_bool() == Some(true);
     context["shortfall"] = shortfall_context(&facts, &context["claims"], &library.proof, excused);
     context["speakers"] = speakers_context(&facts);
@@ -591,7 +683,19 @@ pub fn number_outline(outline: &[(usize, &OutlineItem)], profile: &Profile) -> V
 
 #[cfg(test)]
 mod tests {
-    use super::honorific_joined;
+    use super::{honorific_joined, join_pins};
+
+    #[test]
+    fn a_documents_pins_are_sorted_and_touching_ranges_joined() {
+        let pins = |v: &[&str]| join_pins(&v.iter().map(|s| s.to_string()).collect::<Vec<_>>());
+        assert_eq!(pins(&["at 6–10", "at 4–6", "at 10–12"]), "at 4–12");
+        assert_eq!(pins(&["at 9", "at 3–4", "at 5"]), "at 3–5, 9");
+        assert_eq!(pins(&["¶ 4", "¶¶ 7–8"]), "¶¶ 4, 7–8");
+        assert_eq!(pins(&["¶ 4", "¶ 4"]), "¶ 4");
+        assert_eq!(pins(&["at 4 n.2", "at 3"]), "at 3, 4 n.2");
+        // Pages and paragraphs of one document are not merged into one form.
+        assert_eq!(pins(&["at 3", "¶ 4"]), "at 3, ¶ 4");
+    }
 
     #[test]
     fn an_honorific_is_joined_to_the_name_and_nothing_else_is() {

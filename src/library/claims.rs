@@ -249,10 +249,17 @@ pub struct Element {
     /// brief relies on the rule beyond its facts.
     #[serde(default)]
     pub open_pin: Option<String>,
+    /// What the governing law's courts hold about this element beyond the words of the authority
+    /// that lists it, stated right after the elements with its own authority: `{text, authority,
+    /// pin}`, `text` a whole sentence (Pennsylvania: § 8343(a) lists "special harm", but for a
+    /// libel its courts require proof of actual harm instead, Agriss).
+    #[serde(default)]
+    pub note: Option<Otherwise>,
 }
 
-/// The rule where an element's condition does not hold: `{text, authority, pin}`; `text` completes
-/// "Where it does not, <state> law provides that ___".
+/// A rule stated with its authority: `{text, authority, pin}`. As an element's `otherwise:` (the
+/// rule where its condition does not hold), `text` completes "Where it does not, <state> law
+/// provides that ___"; as its `note:`, `text` is a sentence.
 #[derive(Clone, Debug, Deserialize, serde::Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Otherwise {

@@ -166,6 +166,12 @@ pub struct Jurisdiction {
     pub circuit_courts: Vec<String>,
     /// The state where the court sits.
     pub state: String,
+    /// For a federal court, the parenthetical abbreviations of the courts of the state where it
+    /// sits ("Pa.", "Pa. Super. Ct."): their decisions bind no federal court, and the brief
+    /// reports them as that state's courts, never as this court's or its circuit's. Absent: no
+    /// decision is treated as the state's (a documented default).
+    #[serde(default)]
+    pub state_courts: Vec<String>,
     /// The unmasking standard the brief argues here: an id of `clauses/_standards.yaml`
     /// (`highfields`, `arista`, `krinsky`, `dendrite`, `cahill`), checked when a matter names the
     /// court ([`crate::library::standards::Standards::check_profile`]).
@@ -203,6 +209,12 @@ impl Jurisdiction {
             Some(c) => c == self.court || self.own_courts.iter().any(|o| o == c) || own_reporter,
             None => own_reporter,
         }
+    }
+
+    /// Whether a decision with this court parenthetical is from a court of the state where this
+    /// (federal) court sits.
+    pub fn is_state(&self, court: Option<&str>) -> bool {
+        court.is_some_and(|c| self.state_courts.iter().any(|o| o == c))
     }
 
     /// Whether a decision with this court parenthetical is from this court's circuit.

@@ -486,7 +486,8 @@ pub fn build_text(name: &str, text: &str) -> Built {
 
 /// The checks of a sample that must pass, and a verdict on the pin check: a sample's citations
 /// may lack a pin only where the library's own data records none (a state's fact/opinion
-/// authority whose page nobody has verified: `pin: ""` in `claims/`), which is verification work
+/// authority whose page nobody has verified: `pin: ""` in `claims/`, or an element's `note:` with
+/// no `pin:`), which is verification work
 /// like the bank's unverified entries; a pinless citation any clause wrote on its own fails.
 pub fn checks_but_verification(built: &pleader::pipeline::Built) -> Vec<pleader::rules::CheckItem> {
     let unpinned_in_data: std::collections::BTreeSet<&str> = built
@@ -498,6 +499,19 @@ pub fn checks_but_verification(built: &pleader::pipeline::Built) -> Vec<pleader:
         .filter_map(|l| l.fact_opinion.as_ref())
         .filter(|f| f.pin.trim().is_empty())
         .map(|f| f.authority.as_str())
+        // An element's note whose authority no one has read to its page (no `pin:`).
+        .chain(
+            built
+                .library
+                .claims
+                .types
+                .values()
+                .flat_map(|(t, _)| t.laws.values())
+                .flat_map(|l| l.elements.iter())
+                .filter_map(|e| e.note.as_ref())
+                .filter(|n| n.pin.as_deref().is_none_or(|p| p.trim().is_empty()))
+                .map(|n| n.authority.as_str()),
+        )
         .collect();
     // The decisions the motion relies on, as the matter lists them, are cited as the motion cites
     // them (by name, no pin of ours).
