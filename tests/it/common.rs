@@ -490,23 +490,14 @@ pub fn build_text(name: &str, text: &str) -> Built {
 /// no `pin:`), which is verification work
 /// like the bank's unverified entries; a pinless citation any clause wrote on its own fails.
 pub fn checks_but_verification(built: &pleader::pipeline::Built) -> Vec<pleader::rules::CheckItem> {
-    let unpinned_in_data: std::collections::BTreeSet<&str> = built
-        .library
-        .claims
-        .types
-        .values()
-        .flat_map(|(t, _)| t.laws.values())
+    let laws = || built.library.claims.types.values().flat_map(|(t, _)| t.laws.values());
+    let unpinned_in_data: std::collections::BTreeSet<&str> = laws()
         .filter_map(|l| l.fact_opinion.as_ref())
         .filter(|f| f.pin.trim().is_empty())
         .map(|f| f.authority.as_str())
         // An element's note whose authority no one has read to its page (no `pin:`).
         .chain(
-            built
-                .library
-                .claims
-                .types
-                .values()
-                .flat_map(|(t, _)| t.laws.values())
+            laws()
                 .flat_map(|l| l.elements.iter())
                 .filter_map(|e| e.note.as_ref())
                 .filter(|n| n.pin.as_deref().is_none_or(|p| p.trim().is_empty()))
