@@ -55,7 +55,7 @@ fn court_context(matter: &Matter, profile: &Profile) -> Json {
 /// decision and pin, its steps, and its force here — `binds` (the decision binds this court: the
 /// brief may say it governs), else `settled` (this court's own decisions apply it), else neither
 /// (the brief asks the court to adopt it).
-fn standard_context(standards: &Standards, profile: &Profile) -> Json {
+fn standard_context(standards: &Standards, profile: &Profile, one: bool) -> Json {
     let j = &profile.jurisdiction;
     let Some(s) = standards.get(&j.standard) else {
         return Json::Null;
@@ -82,7 +82,10 @@ fn standard_context(standards: &Standards, profile: &Profile) -> Json {
             (System::Federal, Some(state)) if state == j.state => Json::from(state),
             _ => Json::Null,
         },
-        "steps": s.steps.iter().map(|st| json!({"text": st.text, "pin": st.pin, "evidence": st.evidence})).collect::<Vec<_>>(),
+        "steps": s.steps.iter().map(|st| {
+            let text = if one { st.one.as_ref().unwrap_or(&st.text) } else { &st.text };
+            json!({"text": text, "pin": st.pin, "evidence": st.evidence})
+        }).collect::<Vec<_>>(),
     })
 }
 
@@ -344,6 +347,7 @@ pub const DERIVED_READS: &[(&str, &[&str])] = &[
     ),
     ("speakers", &["statements.speaker", "statements.opinion"]),
     ("who", &["accounts"]),
+    ("standard.steps", &["accounts"]),
 ];
 
 /// The most statements (or speakers) a clause runs into one sentence. A longer list is set as a
@@ -415,6 +419,8 @@ fn who_context(facts: &Json) -> Json {
 /// - `decisive`: the absent kinds that do not turn on the speakers' identity (their fault or
 ///   intent, which many courts do not ask a plaintiff to prove before unmasking), when every
 ///   argued claim calls for one of them, so that the step may rest on them alone; else empty;
+/// - `weak`: the unproved kinds evidence is offered for and still does not show (the matter lists
+///   them as missing), apart from what turns on the speakers' identity;
 /// - `speech_laws`: the fact/opinion authorities of the argued speech claims, each once.
 /// - `opinion_tests`: for each of them, the law's jurisdiction, the authority, its pin and
 ///   parenthetical, and the factors the authority's bank entry lists (their text);
@@ -458,6 +464,10 @@ fn shortfall_context(facts: &Json, claims: &Json, proof: &crate::library::claims
     } else {
         vec![]
     };
+    // What evidence is offered for and still does not show (the matter lists it as missing), when
+    // it does not turn on who the speakers are: said beside the decisive kinds, first.
+    let weak: Vec<&&String> =
+        unproved.iter().filter(|k| offered.contains(k) && !proof[k.as_str()].depends_on_identity).collect();
     let mut speech_laws: Vec<&str> = vec![];
     for c in &argued {
         if c["content_based"].as_bool() == Some(true) {
@@ -489,7 +499,7 @@ fn shortfall_context(facts: &Json, claims: &Json, proof: &crate::library::claims
     aspects.dedup();
     json!({
         "failing": failing, "unproved": unproved, "waiting": waiting, "absent": absent,
-        "offered": offered, "decisive": decisive, "speech_laws": speech_laws,
+        "offered": offered, "decisive": decisive, "weak": weak, "speech_laws": speech_laws,
         "opinion_tests": opinion_tests,
         "opinion_aspects": aspects.iter().map(|x| x.name()).collect::<Vec<_>>(),
     })
@@ -639,7 +649,7 @@ pub fn prepare<'a>(matter: &'a Matter, profile: &Profile, facts: Json, bank: &Ba
     let refs: BTreeMap<String, String> = numbered.iter().map(|(id, _, r)| (id.clone(), format!("Part {r}"))).collect();
     let mut context = base_context(matter, profile, &outline, &refs);
     context["decisions"] = decisions(bank, profile);
-    context["standard"] = standard_context(&library.standards, profile);
+    context["standard"] = standard_context(&library.standards, profile, facts["accounts"].as_u64() == Some(1));
     context["proof"] = serde_json::to_value(&library.proof).unwrap_or(Json::Null);
     // The kinds in the file's order (a JSON object is sorted by key), for loops that list them.
     context["arguments"] = json!(library

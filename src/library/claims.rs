@@ -258,8 +258,9 @@ pub struct Element {
 }
 
 /// A rule stated with its authority: `{text, authority, pin}`. As an element's `otherwise:` (the
-/// rule where its condition does not hold), `text` completes "Where it does not, <state> law
-/// provides that ___"; as its `note:`, `text` is a sentence.
+/// governing law's own rule, which the condition's rule displaces where it holds), `text`
+/// completes "Apart from that constitutional rule, <state> law provides that ___"; as its
+/// `note:`, `text` is a sentence.
 #[derive(Clone, Debug, Deserialize, serde::Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Otherwise {

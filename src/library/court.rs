@@ -93,6 +93,14 @@ pub struct Profile {
     /// ("Non-Party Worklens, Inc."), `{year}` the year of the brief's date.
     #[serde(default)]
     pub proposed_order: Option<Certificate>,
+    /// With `proposed_order`: a second form of order, for the Court that grants the motion only in
+    /// part on the terms the brief asks for in the alternative (the matter's `relief.alternative`),
+    /// printed on its own page after the first. In `text`, `{terms}` is those requests as a
+    /// numbered series ("(1) …; (2) …; and (3) …"), each completing "ORDERED that ___"; the other
+    /// placeholders are `proposed_order`'s. Absent, or a matter without `relief.alternative`: no
+    /// second form.
+    #[serde(default)]
+    pub alternative_order: Option<Certificate>,
     /// Sections the court's rules require in a brief of this kind, each by the heading it prints
     /// under and the rule that requires it: `pleader check` fails a brief whose typeset text has no
     /// such heading, and the hint names the clause that writes it.
@@ -572,10 +580,11 @@ impl Profile {
         }
         // A placeholder the text does not know would print as written, braces and all.
         const CERTIFICATE: &[&str] = &["client", "words", "limit", "date", "served"];
-        let texts: [(&str, Option<&Certificate>, &[&str]); 3] = [
+        let texts: [(&str, Option<&Certificate>, &[&str]); 4] = [
             ("certificate", self.certificate.as_ref(), CERTIFICATE),
             ("service", self.service.as_ref(), CERTIFICATE),
             ("proposed_order", self.proposed_order.as_ref(), &["movant", "client", "year"]),
+            ("alternative_order", self.alternative_order.as_ref(), &["movant", "client", "year", "terms"]),
         ];
         for (key, c, known) in texts {
             let Some(c) = c else { continue };

@@ -30,6 +30,10 @@ pub struct Binds {
 pub struct Step {
     /// Completes "the party seeking disclosure must ___".
     pub text: String,
+    /// The same words for a matter with one speaker (`accounts: 1`), where `text` speaks of
+    /// speakers in the plural ("notify the anonymous speaker").
+    #[serde(default)]
+    pub one: Option<String>,
     /// Where the announcing decision states it.
     pub pin: String,
     /// Whether the step asks for evidence (as opposed to notice, a pleading or a balance).
