@@ -419,6 +419,8 @@ fn who_context(facts: &Json) -> Json {
 /// - `decisive`: the absent kinds that do not turn on the speakers' identity (their fault or
 ///   intent, which many courts do not ask a plaintiff to prove before unmasking), when every
 ///   argued claim calls for one of them, so that the step may rest on them alone; else empty;
+/// - `conditional_falsity`: the falsity element an argued claim's law asks only for speech of
+///   public concern, `{authority, pin, open_pin, otherwise, law}`, or null;
 /// - `weak`: the unproved kinds evidence is offered for and still does not show (the matter lists
 ///   them as missing), apart from what turns on the speakers' identity;
 /// - `speech_laws`: the fact/opinion authorities of the argued speech claims, each once.
@@ -497,7 +499,22 @@ fn shortfall_context(facts: &Json, claims: &Json, proof: &crate::library::claims
     }
     aspects.sort();
     aspects.dedup();
+    // The falsity element an argued claim's law asks only for speech of public concern (`when:
+    // public-concern`; it is in the claim's elements only where the matter says why the speech is),
+    // with the rule it displaces and what its authority left open: the first such element.
+    let conditional_falsity = argued
+        .iter()
+        .flat_map(|c| c["elements"].as_array().into_iter().flatten().map(move |e| (c, e)))
+        .find(|(_, e)| e["when"] == "public-concern" && strs(&e["proof"]).iter().any(|k| k == "falsity"))
+        .map(|(c, e)| {
+            json!({
+                "authority": e["authority"], "pin": e["pin"], "open_pin": e["open_pin"],
+                "otherwise": e["otherwise"], "law": c["jurisdiction"],
+            })
+        })
+        .unwrap_or(Json::Null);
     json!({
+        "conditional_falsity": conditional_falsity,
         "failing": failing, "unproved": unproved, "waiting": waiting, "absent": absent,
         "offered": offered, "decisive": decisive, "weak": weak, "speech_laws": speech_laws,
         "opinion_tests": opinion_tests,
