@@ -819,11 +819,14 @@ fn an_agreement_argument_is_answered_for_one_speaker_under_pennsylvania_law() {
     assert!(body.contains("For a libel, Pennsylvania courts do not require special harm; proof of actual harm, such as injury to reputation, suffices. See Agriss v. Roadway Express, Inc., 483 A.2d 456 (Pa. Super. Ct. 1984)."), "{body}");
     assert!(body.contains("and fault on the defendant's part, which the Constitution requires even where the plaintiff is a private figure, see Gertz v. Robert Welch, Inc., 418 U.S. 323, 347 (1974)."), "{body}");
     assert!(body.contains("Pennsylvania's own courts, whose decisions do not bind this Court, have faced the question as well. See Pilchesky v. Gatelli, 12 A.3d 430, 432 (Pa. Super. Ct. 2011) (vacating"), "{body}");
-    // Round 5 audit: the decision the motion relies on for the agreement is answered by name,
-    // without a word about a record no one here has read; the step's closing sentence names what
+    // Round 5 audit: the decision the motion relies on for the agreement is answered by name, as
+    // the motion reads it (`reads:`), without a word of our own about a record no one here has
+    // read; the step's closing sentence names what
     // the offered evidence does not show as well as what nothing goes to; one speaker, one
     // speaker's right, in the test's steps as well.
-    assert!(body.contains("Nor does Brandywine's reliance on Immunomedics, Inc. v. Doe, 775 A.2d 773 (N.J. Super. Ct. App. Div. 2001) change the question. Whatever the record before that court showed about who the speaker was and what the speaker had agreed to, the question here is what this record shows, and it does not show that whoever wrote the reviews signed the Agreement."), "{body}");
+    assert!(body.contains("Nor does Brandywine's reliance on Immunomedics, Inc. v. Doe, 775 A.2d 773 (N.J. Super. Ct. App. Div. 2001) change the question. Brandywine reads the decision as allowing an employer to learn the identity of an anonymous poster it said was an employee who had broken a confidentiality agreement. See Mot. at 6–10. Even on that reading, it turned on what the record before that court showed about who the speaker was and what the speaker had agreed to; the question here is what this record shows, and it does not show that whoever wrote the reviews signed the Agreement."), "{body}");
+    // Round 6: the promise not to disparage is answered, not passed over for damages.
+    assert!(body.contains("Nor has Brandywine shown a breach of those terms on which its claim could rest:"), "{body}");
     assert!(body.contains("lacks evidence of at least one essential fact: what it offers does not show a contract binding the speaker or harm, and nothing it offers goes to falsity or causation. The motion fails at this step."), "{body}");
     assert!(body.contains("(1) make efforts to notify the anonymous speaker and give the speaker a reasonable opportunity to oppose the application;"), "{body}");
     assert!(!body.contains("the speakers' First Amendment right"), "{body}");
@@ -850,7 +853,7 @@ fn an_agreement_argument_is_answered_for_one_speaker_under_pennsylvania_law() {
     assert!(!body3.contains("Hepps"), "{body3}");
     // The matter says the promise not to disparage is answered too (audit: only the
     // confidentiality term was), and the platform's declarant swears only to what it knows.
-    assert!(body.contains("the only consequence Brandywine points to is that a customer's auditor asked about the first review, which shows that the review was read, not that it cost Brandywine a sale"), "{body}");
+    assert!(body.contains("the promise not to disparage, on which Brandywine would rest its claim over the second review, reaches only those who made it, which returns the argument to the fact Brandywine has not shown; and the only consequence of either review Brandywine points to is that a customer's auditor asked about the first, which shows that the review was read, not that it cost Brandywine a sale"), "{body}");
     assert!(body.contains("Brandywine has not shown that it gave the speaker notice of the subpoena and time to oppose it. See Hale Decl. ¶ 10."), "{body}");
     // The matter's alternative relief closes the conclusion as a numbered series (audit: no
     // middle path was offered).

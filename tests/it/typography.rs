@@ -2,7 +2,7 @@
 //! positions): footnote numbers all set alike, wrapped headings hanging under their text, no gap
 //! in an italic "aff’d", case numbers never broken (caption and every footer), a hearing label
 //! printed once, subdivisions and section numbers kept whole, no line beginning with an em dash,
-//! and widow and orphan control as the profile says.
+//! widow and orphan control as the profile says, and certificates kept whole on one page.
 
 use crate::common::*;
 use pleader::pipeline::{Built, Session};
@@ -279,4 +279,37 @@ fn widow_and_orphan_control_is_a_profile_setting() {
         }
     }
     assert!(moved > 0, "widow and orphan control never moved a line");
+}
+
+/// A certificate (of compliance, of service) is a few lines: in every sample it prints whole on
+/// one page, its title, statement and signature together, never a signature alone at the top of
+/// a page (round 6 audit). Read from the typeset text of each page.
+#[test]
+fn a_certificate_is_never_split_across_pages() {
+    for name in sample_files() {
+        let built = build(&root().join("matters").join(&name));
+        for page in 0..built.doc.pages().len() {
+            let text = normalize(&page_string(&built, page));
+            let Some(at) = text.find("CERTIFICATE OF") else { continue };
+            // The signature follows the title on the same page.
+            assert!(
+                text[at..].contains("/s/"),
+                "{name}: page {} has a certificate without its signature: {text}",
+                page + 1
+            );
+        }
+        // And no page begins with a certificate's signature: the signer's "/s/" is never the first
+        // line of the page after a certificate's statement.
+        for page in 1..built.doc.pages().len() {
+            let lines = text_lines(&built, page);
+            if let Some(first) = lines.first() {
+                let before = normalize(&page_string(&built, page - 1));
+                assert!(
+                    !(first.text.starts_with("/s/") && before.contains("CERTIFICATE OF")),
+                    "{name}: page {} begins with a certificate's signature",
+                    page + 1
+                );
+            }
+        }
+    }
 }
