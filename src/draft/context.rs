@@ -347,6 +347,11 @@ pub const DERIVED_READS: &[(&str, &[&str])] = &[
     ),
     ("speakers", &["statements.speaker", "statements.opinion"]),
     ("who", &["accounts"]),
+    ("who.account", &["accounts", "account"]),
+    ("who.user", &["accounts", "account"]),
+    ("who.users", &["account"]),
+    ("who.a_user", &["account"]),
+    ("who.people", &["accounts", "account"]),
     ("standard.steps", &["accounts"]),
 ];
 
@@ -384,19 +389,32 @@ fn speakers_context(facts: &Json) -> Json {
 
 /// How the brief names the anonymous speakers the subpoena reaches, singular for one account
 /// (`accounts: 1`: "the speaker’s identity", "whoever uses that account") and plural
-/// otherwise, so that no sentence about this matter's speakers miscounts them. Sentences about
-/// anonymous speakers in general stay plural.
+/// otherwise, so that no sentence about this matter's speakers miscounts them, and what the
+/// non-party holds for them (`account`, `user`, by count; `users` always plural, `a_user` always
+/// singular) as the matter's
+/// `facts.account` names it. Sentences about anonymous speakers in general stay plural.
 fn who_context(facts: &Json) -> Json {
     let one = facts["accounts"].as_u64() == Some(1);
-    let forms: [(&str, &str, &str); 8] = [
-        ("the", "the speaker", "the speakers"),
-        ("poss", "the speaker\u{2019}s", "the speakers\u{2019}"),
-        ("identity", "the speaker\u{2019}s identity", "the speakers\u{2019} identities"),
-        ("name", "the speaker\u{2019}s name", "the speakers\u{2019} names"),
-        ("them", "the speaker", "them"),
-        ("each", "the speaker", "each speaker"),
-        ("people", "whoever uses that account", "the people who use those accounts"),
-        ("is", "is", "are"),
+    // What the non-party holds for each speaker, and what it calls the speaker (`facts.account`:
+    // an account and its user by default; a domain privacy service holds a registration for its
+    // registrant). The verb is the third-person singular ("uses", "holds"); its plural drops the s.
+    let account = |key: &str, default: &str| facts["account"][key].as_str().unwrap_or(default).to_string();
+    let (noun, user, verb) = (account("noun", "account"), account("user", "user"), account("verb", "uses"));
+    let plural_verb = verb.strip_suffix('s').unwrap_or(&verb).to_string();
+    let people = (format!("whoever {verb} that {noun}"), format!("the people who {plural_verb} those {noun}s"));
+    let forms: [(&str, String, String); 12] = [
+        ("the", "the speaker".into(), "the speakers".into()),
+        ("poss", "the speaker\u{2019}s".into(), "the speakers\u{2019}".into()),
+        ("identity", "the speaker\u{2019}s identity".into(), "the speakers\u{2019} identities".into()),
+        ("name", "the speaker\u{2019}s name".into(), "the speakers\u{2019} names".into()),
+        ("them", "the speaker".into(), "them".into()),
+        ("each", "the speaker".into(), "each speaker".into()),
+        ("people", people.0, people.1),
+        ("is", "is".into(), "are".into()),
+        ("account", noun.clone(), format!("{noun}s")),
+        ("user", user.clone(), format!("{user}s")),
+        ("users", format!("{user}s"), format!("{user}s")),
+        ("a_user", user.clone(), user.clone()),
     ];
     let mut out = Map::new();
     out.insert("one".into(), json!(one));

@@ -936,3 +936,36 @@ fn an_agreement_argument_is_answered_for_one_speaker_under_pennsylvania_law() {
     let rendered = pleader::diag::render(&err, Default::default());
     assert!(rendered.contains("mentions_anonymity: true"), "{rendered}");
 }
+
+#[test]
+fn a_belief_about_who_the_speaker_is_is_answered_for_a_domain_privacy_service() {
+    // The Eastern District of Virginia, in the Fourth Circuit, where no standard is settled; a
+    // domain privacy service as the non-party, holding a website's registration rather than
+    // hosting the posts; Illinois defamation and false light; a motion that says the builder
+    // already knows who runs the site.
+    let text = own_text("halloway-subpoena.yaml");
+    let built = build_text("va.yaml", &text);
+    let body = body_text(&built);
+    // What the service holds and what it calls the speaker come from the matter (`account:`), and
+    // the site the posts appeared on is not the non-party (`forum.site`).
+    assert!(body.contains("to reveal who is behind one anonymous Veilhost registration."), "{body}");
+    assert!(body.contains("whoever holds that registration"), "{body}");
+    assert!(body.contains("sued the anonymous registrant of one Veilhost registration"), "{body}");
+    assert!(body.contains("The posts appeared on HallowayHomesTruth.com, a website whose registrant uses Veilhost's service, between March and August 2026. Veilhost is a domain privacy service"), "{body}");
+    assert!(!body.contains("Veilhost account"), "{body}");
+    // The new kind of argument, answered on its own terms: a movant who knew would not need the
+    // subpoena; the belief's basis and why it falls short only as the matter states them; the
+    // court's standard makes no exception.
+    assert!(body.contains("He relies instead on the relevance of what the subpoena seeks and the belief that the speaker is already known."), "{body}");
+    assert!(body.contains("The argument undoes itself. If Mr. Halloway knew who the speaker is, he would not need the subpoena"), "{body}");
+    assert!(body.contains("The belief rests on the declaration of his company's sales manager, Corinne Brandt,"), "{body}");
+    assert!(body.contains("That is not evidence of who wrote the posts: the declaration does not say that the buyer has ever written anything on the website"), "{body}");
+    assert!(body.contains("makes no exception for a movant who believes he already knows the answer"), "{body}");
+    // The Fourth Circuit frames the law: no decision of its own, and none of this District's.
+    assert!(body.contains("Neither the Supreme Court nor the Fourth Circuit has settled which standard"), "{body}");
+    assert!(!body.contains("Third Circuit"), "{body}");
+    // A motion that does not argue an identity belief gets no such section: the kind is answered
+    // only where argued (the agreement sample has none).
+    let other = body_text(&build_text("pa.yaml", &own_text("brandywine-v-doe.yaml")));
+    assert!(!other.contains("A Belief About Who the Speaker Is"), "{other}");
+}
