@@ -376,7 +376,7 @@ pub fn all_lines(built: &Built, page: usize) -> Vec<Line> {
 }
 
 /// The court profiles shipped in courts/.
-pub const COURTS: [&str; 13] = [
+pub const COURTS: [&str; 14] = [
     "nd-cal",
     "cd-cal",
     "ca-superior",
@@ -390,6 +390,7 @@ pub const COURTS: [&str; 13] = [
     "dnj",
     "de-superior",
     "ed-pa",
+    "ed-va",
 ];
 
 /// The sample matters in matters/, by file name.
