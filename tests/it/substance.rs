@@ -957,8 +957,16 @@ fn a_belief_about_who_the_speaker_is_is_answered_for_a_domain_privacy_service() 
     // subpoena; the belief's basis and why it falls short only as the matter states them; the
     // court's standard makes no exception.
     assert!(body.contains("He relies instead on the relevance of what the subpoena seeks and the belief that the speaker is already known."), "{body}");
-    assert!(body.contains("The argument undoes itself. If Mr. Halloway knew who the speaker is, he would not need the subpoena"), "{body}");
-    assert!(body.contains("The belief rests on the declaration of his company's sales manager, Corinne Brandt,"), "{body}");
+    assert!(
+        body.contains(
+            "The argument undoes itself. If Mr. Halloway knew who the speaker is, he would not need the subpoena"
+        ),
+        "{body}"
+    );
+    assert!(
+        body.contains("The belief rests on the declaration of his company's sales manager, Corinne Brandt,"),
+        "{body}"
+    );
     assert!(body.contains("That is not evidence of who wrote the posts: the declaration does not say that the buyer has ever written anything on the website"), "{body}");
     assert!(body.contains("makes no exception for a movant who believes he already knows the answer"), "{body}");
     // The Fourth Circuit frames the law: no decision of its own, and none of this District's.
