@@ -163,6 +163,32 @@ fn decisions(bank: &Bank, profile: &Profile) -> Json {
     Json::Object(out)
 }
 
+/// The bank's contrary decisions (`against: true`) that a court of this court's circuit decided
+/// (a court of appeals binds the district courts under it) and that say what sets them apart
+/// (`distinguished`), for the legal standard to acknowledge and distinguish.
+fn contrary_binding(bank: &Bank, profile: &Profile) -> Json {
+    let j = &profile.jurisdiction;
+    let mut out = vec![];
+    for (id, (a, _)) in &bank.entries {
+        let court = a.court.as_deref();
+        if !(j.is_circuit(court) && court.is_some_and(|c| c.contains("Cir."))) {
+            continue;
+        }
+        for s in a.supports.iter().filter(|s| s.against) {
+            let (Some(pin), Some(why)) =
+                (s.pin.as_deref().filter(|p| !p.trim().is_empty()), s.distinguished.as_deref())
+            else {
+                continue;
+            };
+            out.push(json!({
+                "id": id, "pin": pin, "parenthetical": s.parenthetical, "distinguished": why,
+                "short": a.short.clone().or(a.name.clone()),
+            }));
+        }
+    }
+    json!(out)
+}
+
 /// The claims of the underlying action with what the claim files say of them: the argued ones
 /// first, in the matter's order, then the rest.
 fn claims_context(facts: &Json, claims: &Claims, bank: &Bank) -> Json {
@@ -684,6 +710,7 @@ pub fn prepare<'a>(matter: &'a Matter, profile: &Profile, facts: Json, bank: &Ba
     let refs: BTreeMap<String, String> = numbered.iter().map(|(id, _, r)| (id.clone(), format!("Part {r}"))).collect();
     let mut context = base_context(matter, profile, &outline, &refs);
     context["decisions"] = decisions(bank, profile);
+    context["contrary_binding"] = contrary_binding(bank, profile);
     context["standard"] = standard_context(&library.standards, profile, facts["accounts"].as_u64() == Some(1));
     context["proof"] = serde_json::to_value(&library.proof).unwrap_or(Json::Null);
     // The kinds in the file's order (a JSON object is sorted by key), for loops that list them.

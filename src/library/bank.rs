@@ -206,6 +206,12 @@ pub struct Support {
     /// court's and its circuit's surveys keep it.
     #[serde(default)]
     pub proceeding: Option<String>,
+    /// With `against`: what sets the decision apart from a dispute over unmasking a speaker sued
+    /// for what the speaker said, in the bank's words and only as far as the decision was read,
+    /// completing "<Decision> is not to the contrary: ___". A binding court's contrary decision
+    /// that says this is acknowledged and distinguished in the legal standard.
+    #[serde(default)]
+    pub distinguished: Option<String>,
 }
 
 /// The bank: every authority by id, with the file each came from.

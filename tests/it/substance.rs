@@ -951,7 +951,7 @@ fn a_belief_about_who_the_speaker_is_is_answered_for_a_domain_privacy_service() 
     assert!(body.contains("to reveal who is behind one anonymous Veilhost registration."), "{body}");
     assert!(body.contains("whoever holds that registration"), "{body}");
     assert!(body.contains("sued the anonymous registrant of one Veilhost registration"), "{body}");
-    assert!(body.contains("The posts appeared on HallowayHomesTruth.com, a website whose registrant uses Veilhost's service, between March and August 2026. Veilhost is a domain privacy service"), "{body}");
+    assert!(body.contains("The posts appeared on HallowayHomesTruth.com, a website whose registrant uses Veilhost's service, between March and August 2026. Their audience was"), "{body}");
     assert!(!body.contains("Veilhost account"), "{body}");
     // The new kind of argument, answered on its own terms: a movant who knew would not need the
     // subpoena; the belief's basis and why it falls short only as the matter states them; the
@@ -972,6 +972,13 @@ fn a_belief_about_who_the_speaker_is_is_answered_for_a_domain_privacy_service() 
     // The Fourth Circuit frames the law: no decision of its own, and none of this District's.
     assert!(body.contains("Neither the Supreme Court nor the Fourth Circuit has settled which standard"), "{body}");
     assert!(!body.contains("Third Circuit"), "{body}");
+    // The circuit's own contrary decision is acknowledged and distinguished from the bank's
+    // `distinguished`, with the one page of it that was read (audit H1).
+    assert!(body.contains("The Fourth Circuit's decision in Lefkoe is not to the contrary: the anonymity there was that of a nonparty witness whose identity a party sought from a law firm in a deposition, not that of a speaker sued over what the speaker said. See Lefkoe v. Jos. A. Bank Clothiers, Inc., 577 F.3d 240, 242 (4th Cir. 2009)"), "{body}");
+    // The setting is argued from what it tells a reader (`forum.signals`), not only restated.
+    assert!(body.contains("between March and August 2026, a setting that tells a reader that the site was built to criticize one builder"), "{body}");
+    // What the service is follows the account of the posts, with its own cite.
+    assert!(body.contains("Their audience was people shopping for new homes in Will and Kendall Counties, Illinois, and owners of homes Mr. Halloway's company has built. Decl. of Tobias Okafor ¶¶ 3–6, submitted herewith (\"Okafor Decl.\"). Veilhost is a domain privacy service"), "{body}");
     // A motion that does not argue an identity belief gets no such section: the kind is answered
     // only where argued (the agreement sample has none).
     let other = body_text(&build_text("pa.yaml", &own_text("brandywine-v-doe.yaml")));
