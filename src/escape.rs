@@ -141,13 +141,14 @@ pub fn keep_together(markup: &str) -> String {
 
 /// Whether the space between two words lies inside a citation unit that a line should not split
 /// (Bluebook practice): "No. 14-1", "ECF No.", "Doe No. 3", "amend. I", "Stat. § 8343",
-/// "Decl. ¶ 4", "F. Supp. 2d", "Super. Ct.", "2021 WL 4124216". Both words are unescaped text.
+/// "Decl. ¶ 4", "F. Supp. 2d", "Super. Ct.", "2021 WL 4124216", "Rule 45(d)", "P. 26(b)(1)",
+/// "Evid. 602". Both words are unescaped text.
 fn unit_joins(before: &str, after: &str) -> bool {
     let word = after.trim_end_matches([',', ';', ':', ')', ']']);
     let digit = word.starts_with(|c: char| c.is_ascii_digit());
     let abbreviation = before.len() > 1 && before.ends_with('.');
     match before {
-        "No." | "Nos." | "WL" => digit,
+        "No." | "Nos." | "WL" | "Rule" | "Rules" | "P." | "Evid." => digit,
         "amend." | "art." => !word.is_empty() && word.chars().all(|c| matches!(c, 'I' | 'V' | 'X' | 'L')),
         _ => {
             word == "No."
@@ -564,6 +565,10 @@ mod tests {
             "U\\.S\\. Const\\. amend\\.\u{a0}I; (Pa\\. Super\\.\u{a0}Ct\\. 2011)"
         );
         assert_eq!(kept("385 F\\. Supp\\. 2d (2021 WL 4124216)"), "385 F\\. Supp\\.\u{a0}2d (2021 WL\u{a0}4124216)");
+        assert_eq!(
+            kept("(see Rule 12 and Fed\\. R\\. Evid\\. 602)"),
+            "(see Rule\u{a0}12 and Fed\\. R\\. Evid\\.\u{a0}602)"
+        );
         // Not a citation unit: a sentence that begins "No".
         assert_eq!(kept("(x) No court has"), "(x) No court has");
     }
