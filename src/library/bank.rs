@@ -208,7 +208,7 @@ pub struct Support {
     pub proceeding: Option<String>,
     /// With `against`: what sets the decision apart from a dispute over unmasking a speaker sued
     /// for what the speaker said, in the bank's words and only as far as the decision was read,
-    /// completing "<Decision> is not to the contrary: ___". A binding court's contrary decision
+    /// completing "<Decision> does not decide the question: ___". A binding court's contrary decision
     /// that says this is acknowledged and distinguished in the legal standard.
     #[serde(default)]
     pub distinguished: Option<String>,

@@ -857,7 +857,7 @@ fn an_agreement_argument_is_answered_for_one_speaker_under_pennsylvania_law() {
     assert!(body.contains("Brandywine has not shown that it gave the speaker notice of the subpoena and time to oppose it. See Hale Decl. ¶ 10."), "{body}");
     // The matter's alternative relief closes the conclusion as a numbered series (audit: no
     // middle path was offered).
-    assert!(body.contains("If the Court permits any disclosure, Worklens asks in the alternative (1) that Worklens, which holds the e-mail address on the account, send the reviewer notice"), "{body}");
+    assert!(body.contains("If the Court permits any disclosure, Worklens asks in the alternative that the order compelling compliance provide (1) that Worklens, which holds the e-mail address on the account, send the reviewer notice"), "{body}");
     assert!(body.contains("; and (3) that the name be disclosed only to Brandywine's counsel of record"), "{body}");
     // Local Rule 7.1 (as a summary reads it): a form of order accompanies the response. It is a
     // document of its own, read from its typeset glyphs: the case caption, the order's title, the
@@ -974,7 +974,7 @@ fn a_belief_about_who_the_speaker_is_is_answered_for_a_domain_privacy_service() 
     assert!(!body.contains("Third Circuit"), "{body}");
     // The circuit's own contrary decision is acknowledged and distinguished from the bank's
     // `distinguished`, with the one page of it that was read (audit H1).
-    assert!(body.contains("The Fourth Circuit's decision in Lefkoe is not to the contrary: the anonymity there was that of a nonparty witness whose identity a party sought from a law firm in a deposition, not that of a speaker sued over what the speaker said. See Lefkoe v. Jos. A. Bank Clothiers, Inc., 577 F.3d 240, 242 (4th Cir. 2009)"), "{body}");
+    assert!(body.contains("The Fourth Circuit's decision in Lefkoe does not decide the question: the anonymity there was that of a nonparty witness whose identity a party sought from a law firm in a deposition, not that of a speaker sued over what the speaker said. See Lefkoe v. Jos. A. Bank Clothiers, Inc., 577 F.3d 240, 242 (4th Cir. 2009)"), "{body}");
     // The setting is argued from what it tells a reader (`forum.signals`), not only restated.
     assert!(body.contains("between March and August 2026, a setting that tells a reader that the site was built to criticize one builder"), "{body}");
     // What the service is follows the account of the posts, with its own cite.
