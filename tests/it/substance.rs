@@ -953,6 +953,13 @@ fn a_belief_about_who_the_speaker_is_is_answered_for_a_domain_privacy_service() 
     assert!(body.contains("sued the anonymous registrant of one Veilhost registration"), "{body}");
     assert!(body.contains("The posts appeared on HallowayHomesTruth.com, a website whose registrant uses Veilhost's service, between March and August 2026. Their audience was"), "{body}");
     assert!(!body.contains("Veilhost account"), "{body}");
+    // The platform's standing, in the words the matter gives its speakers (audits H1–H3, R4–R5:
+    // standing was never addressed).
+    let all = normalize(&(0..built.doc.pages().len()).map(|p| page_string(&built, p)).collect::<Vec<_>>().join("\n"));
+    assert!(
+        all.contains("Veilhost may assert its registrants' First Amendment interests in opposing the motion."),
+        "{all}"
+    );
     // The new kind of argument, answered on its own terms: a movant who knew would not need the
     // subpoena; the belief's basis and why it falls short only as the matter states them; the
     // court's standard makes no exception.
