@@ -82,6 +82,17 @@ fn standard_context(standards: &Standards, profile: &Profile, one: bool) -> Json
             (System::Federal, Some(state)) if state == j.state => Json::from(state),
             _ => Json::Null,
         },
+        // The step just before the evidence step when the threshold steps (notice, the exact
+        // statements: the first two, which the notice clause takes up) do not include it, so the
+        // evidence step can say where it stands ("The third step asks …"); else null.
+        "pre_evidence": s.steps.iter().position(|st| st.evidence).filter(|&e| e >= 3).and_then(|e| {
+            let before = &s.steps[e - 1];
+            let ordinal = |i: usize| ["first", "second", "third", "fourth", "fifth", "sixth", "seventh"].get(i).copied();
+            (!before.evidence).then(|| {
+                let text = if one { before.one.as_ref().unwrap_or(&before.text) } else { &before.text };
+                json!({"text": text, "pin": before.pin, "ordinal": ordinal(e - 1), "evidence_ordinal": ordinal(e)})
+            })
+        }),
         "steps": s.steps.iter().map(|st| {
             let text = if one { st.one.as_ref().unwrap_or(&st.text) } else { &st.text };
             json!({"text": text, "pin": st.pin, "evidence": st.evidence})

@@ -960,6 +960,9 @@ fn a_belief_about_who_the_speaker_is_is_answered_for_a_domain_privacy_service() 
         all.contains("Veilhost may assert its registrants' First Amendment interests in opposing the motion."),
         "{all}"
     );
+    // Dendrite's third step, which neither the notice section nor the evidence section took up,
+    // is placed before the fourth (audit H2: listed but never applied).
+    assert!(body.contains("The third step of the Dendrite test asks the party seeking disclosure to set forth a prima facie cause of action against the speaker. See Dendrite, 775 A.2d at 760–61. Whatever the complaint sets forth, the fourth step asks for evidence, and that is where the motion fails."), "{body}");
     // The new kind of argument, answered on its own terms: a movant who knew would not need the
     // subpoena; the belief's basis and why it falls short only as the matter states them; the
     // court's standard makes no exception.
