@@ -555,6 +555,8 @@ fn ident(name: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+    use super::*;
+
     #[test]
     fn citation_units_stay_on_one_line() {
         let kept = |m: &str| keep_together(m);
@@ -572,8 +574,6 @@ mod tests {
         // Not a citation unit: a sentence that begins "No".
         assert_eq!(kept("(x) No court has"), "(x) No court has");
     }
-
-    use super::*;
 
     #[test]
     fn a_lawyers_paragraph_keeps_its_citations_and_nothing_else() {

@@ -301,22 +301,17 @@ pub fn order_typ(m: &Matter, p: &Profile) -> Option<String> {
     s.push_str(&w::import(&format!("/templates/{}.typ", p.caption.template), &["caption-page"]));
     s.push_str(&w::import("/templates/order.typ", &["order-page"]));
     s.push_str(&w::import("/data/matter.typ", &["matter"]));
-    s.push_str(&w::let_binding("order", &w::dict(&[("title", w::text(&o.title)), ("body", w::text(&text))])));
-    s.push_str(
-        "#show: paper.with(matter)
-",
-    );
-    s.push_str(
-        "#order-page(matter, order, caption-page)
-",
-    );
+    let page = |name: &str, title: &str, body: &str| {
+        format!(
+            "{}#order-page(matter, {name}, caption-page)\n",
+            w::let_binding(name, &w::dict(&[("title", w::text(title)), ("body", w::text(body))]))
+        )
+    };
+    s.push_str("#show: paper.with(matter)\n");
+    s.push_str(&page("order", &o.title, &text));
     if let Some((title, body)) = alternative {
-        s.push_str(&w::let_binding("alternative", &w::dict(&[("title", w::text(&title)), ("body", w::text(&body))])));
-        s.push_str(
-            "#pagebreak()
-#order-page(matter, alternative, caption-page)
-",
-        );
+        s.push_str("#pagebreak()\n");
+        s.push_str(&page("alternative", &title, &body));
     }
     Some(s)
 }

@@ -89,14 +89,10 @@ fn standard_context(standards: &Standards, profile: &Profile, one: bool) -> Json
             let before = &s.steps[e - 1];
             let ordinal = |i: usize| ["first", "second", "third", "fourth", "fifth", "sixth", "seventh"].get(i).copied();
             (!before.evidence).then(|| {
-                let text = if one { before.one.as_ref().unwrap_or(&before.text) } else { &before.text };
-                json!({"text": text, "pin": before.pin, "ordinal": ordinal(e - 1), "evidence_ordinal": ordinal(e)})
+                json!({"text": before.words(one), "pin": before.pin, "ordinal": ordinal(e - 1), "evidence_ordinal": ordinal(e)})
             })
         }),
-        "steps": s.steps.iter().map(|st| {
-            let text = if one { st.one.as_ref().unwrap_or(&st.text) } else { &st.text };
-            json!({"text": text, "pin": st.pin, "evidence": st.evidence})
-        }).collect::<Vec<_>>(),
+        "steps": s.steps.iter().map(|st| json!({"text": st.words(one), "pin": st.pin, "evidence": st.evidence})).collect::<Vec<_>>(),
     })
 }
 

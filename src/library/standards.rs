@@ -41,6 +41,16 @@ pub struct Step {
     pub evidence: bool,
 }
 
+impl Step {
+    /// The step's words for a matter with one speaker (`one`, where it has them) or several.
+    pub fn words(&self, one: bool) -> &str {
+        match (&self.one, one) {
+            (Some(singular), true) => singular,
+            _ => &self.text,
+        }
+    }
+}
+
 #[derive(Clone, Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Standard {
