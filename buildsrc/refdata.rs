@@ -31,7 +31,7 @@ const UNKNOWN_START_YEAR: u16 = 1750;
 /// entry: edition abbreviations, the reporters-db reporter name they must belong to (several
 /// abbreviations, such as "Wash." and "Cranch", name more than one reporter), courts-db ids.
 /// Left out on purpose: reporters that also print intermediate-court decisions (Ariz., Haw.,
-/// Idaho, N.M., Nev., S.C.), regional and topical reporters, and Ky. (courts-db dates the
+/// Idaho, N.M., Nev., S.C.; Ariz. is in [`IMPLIED_JURISDICTION`]), regional and topical reporters, and Ky. (courts-db dates the
 /// Kentucky Supreme Court from 1976, after the Kentucky Reports ended).
 const IMPLIED_COURTS: &[(&[&str], &str, &[&str])] = &[
     // Federal.
@@ -168,6 +168,7 @@ const IMPLIED_COURTS: &[(&[&str], &str, &[&str])] = &[
 /// `state_abbreviations.json`. (Editions in [`IMPLIED_COURTS`] get their jurisdiction from the
 /// court's state.)
 const IMPLIED_JURISDICTION: &[(&[&str], &str, &str)] = &[
+    (&["Ariz."], "Arizona Reporter", "Arizona"),
     (&["Cal. Rptr.", "Cal. Rptr. 2d", "Cal. Rptr. 3d"], "West's California Reporter", "California"),
     (&["Conn. Supp."], "Connecticut Supplement", "Connecticut"),
     (&["Ill. Dec."], "West's Illinois Decisions", "Illinois"),

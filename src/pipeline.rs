@@ -696,6 +696,18 @@ impl Session {
             .with_hint("shorten `document.short_title` (the footer prints it whole, on one line)")
             .into());
         }
+        // The proposed order, where the profile asks for one: the same sources, another main file,
+        // typeset here so that its time is the typeset stage's and export only writes PDF bytes.
+        let order = if files.iter().any(|f| f.path == "/order.typ") {
+            self.typesetter.set_main("/order.typ");
+            let compiled = self.typesetter.compile();
+            self.typesetter.set_main("/main.typ");
+            let (order_doc, order_warnings) = compiled?;
+            warnings.extend(order_warnings);
+            Some(order_doc)
+        } else {
+            None
+        };
         drop(guard);
         warnings.splice(0..0, warnings_before);
         let front = entries.with_pages(&facts);
@@ -709,22 +721,12 @@ impl Session {
         } else {
             None
         };
-        // The proposed order, where the profile asks for one: the same sources, another main file.
-        let (order, order_pdf) = if files.iter().any(|f| f.path == "/order.typ") {
-            self.typesetter.set_main("/order.typ");
-            let compiled = self.typesetter.compile();
-            self.typesetter.set_main("/main.typ");
-            let (order_doc, order_warnings) = compiled?;
-            warnings.extend(order_warnings);
-            let order_pdf = if opts.pdf {
+        let order_pdf = match &order {
+            Some(order_doc) if opts.pdf => {
                 let ident = format!("pleader-order:{}:{}", matter.case.number, matter.document.title);
-                Some(crate::export::pdf::pdf(&self.typesetter, &order_doc, &ident)?)
-            } else {
-                None
-            };
-            (Some(order_doc), order_pdf)
-        } else {
-            (None, None)
+                Some(crate::export::pdf::pdf(&self.typesetter, order_doc, &ident)?)
+            }
+            _ => None,
         };
         timings.export = t.elapsed();
         // Long-running sessions: drop memoized layout not used by the last few builds, so memory

@@ -17,6 +17,7 @@ use crate::library::claims::Claims;
 use crate::library::court::{Profile, System};
 use crate::library::standards::Standards;
 use crate::library::Library;
+use crate::matter::consistency::AccountWords;
 use crate::matter::{Matter, OutlineItem, Pronoun};
 use crate::units::capitalize_first;
 
@@ -71,6 +72,7 @@ fn standard_context(standards: &Standards, profile: &Profile, one: bool) -> Json
         "court": s.court,
         "evidence": s.evidence,
         "identity_excused": s.identity_excused,
+        "stepwise": s.stepwise,
         "why": s.why,
         "request": s.request,
         "binds": binds,
@@ -363,6 +365,8 @@ pub const DERIVED_READS: &[(&str, &[&str])] = &[
     ("timeline.timely", &["subpoena.served", "subpoena.return_date", "meet_and_confer.objections_served"]),
     ("timeline.timely_plainly", &["subpoena.served", "subpoena.return_date", "meet_and_confer.objections_served"]),
     ("timeline.notice_days", &["subpoena.served", "motion.notice.date"]),
+    ("timeline.first_published", &["deadline.first_published"]),
+    ("timeline.wait_days", &["deadline.first_published", "subpoena.served"]),
     ("timeline.notice_to_motion_days", &["motion.notice.date", "motion.filed"]),
     ("timeline.notice_after_return", &["motion.notice.date", "subpoena.return_date"]),
     ("timeline.notice_before_service_days", &["motion.notice.date", "subpoena.served"]),
@@ -430,11 +434,12 @@ fn who_context(facts: &Json) -> Json {
     let one = facts["accounts"].as_u64() == Some(1);
     // What the non-party holds for each speaker, and what it calls the speaker (`facts.account`:
     // an account and its user by default; a domain privacy service holds a registration for its
-    // registrant). The verb is the third-person singular ("uses", "holds"); its plural drops the s.
-    let account = |key: &str, default: &str| facts["account"][key].as_str().unwrap_or(default).to_string();
-    let (noun, user, verb) = (account("noun", "account"), account("user", "user"), account("verb", "uses"));
-    let plural_verb = verb.strip_suffix('s').unwrap_or(&verb).to_string();
-    let people = (format!("whoever {verb} that {noun}"), format!("the people who {plural_verb} those {noun}s"));
+    // registrant), singular and plural; validation refused words whose plural it cannot form.
+    let account = |key: &str| facts["account"][key].as_str().map(str::to_string);
+    let words = crate::matter::consistency::account_words(account)
+        .unwrap_or_else(|_| unreachable!("validation reports `facts.account` words whose plural cannot be formed"));
+    let AccountWords { noun, nouns, user, users, verb, verb_plural } = words;
+    let people = (format!("whoever {verb} that {noun}"), format!("the people who {verb_plural} those {nouns}"));
     let forms: [(&str, String, String); 12] = [
         ("the", "the speaker".into(), "the speakers".into()),
         ("poss", "the speaker\u{2019}s".into(), "the speakers\u{2019}".into()),
@@ -444,10 +449,10 @@ fn who_context(facts: &Json) -> Json {
         ("each", "the speaker".into(), "each speaker".into()),
         ("people", people.0, people.1),
         ("is", "is".into(), "are".into()),
-        ("account", noun.clone(), format!("{noun}s")),
-        ("user", user.clone(), format!("{user}s")),
-        ("users", format!("{user}s"), format!("{user}s")),
-        ("a_user", user.clone(), user.clone()),
+        ("account", noun, nouns),
+        ("user", user.clone(), users.clone()),
+        ("users", users.clone(), users),
+        ("a_user", user.clone(), user),
     ];
     let mut out = Map::new();
     out.insert("one".into(), json!(one));
@@ -587,6 +592,7 @@ fn timeline_context(facts: &Json) -> Json {
     let objections = date("meet_and_confer", "objections_served");
     let filed = date("motion", "filed");
     let notice = facts["motion"]["notice"]["date"].as_str().and_then(|s| crate::units::parse_date(s).ok());
+    let published = date("deadline", "first_published");
     let days = |from: Option<chrono::NaiveDate>, to: Option<chrono::NaiveDate>| match (from, to) {
         (Some(f), Some(t)) if t >= f => Some((t - f).num_days()),
         _ => None,
@@ -611,6 +617,8 @@ fn timeline_context(facts: &Json) -> Json {
         "objection_days": days(served, objections),
         "filing_days": days(objections, filed),
         "notice_days": days(served, notice),
+        "first_published": text(published),
+        "wait_days": days(published, served),
         "notice_to_motion_days": days(notice, filed),
         "notice_after_return": matches!((notice, ret), (Some(n), Some(r)) if n > r),
         // Notice before the subpoena was served, or after the motion was filed: said as such,
@@ -719,6 +727,17 @@ pub fn prepare<'a>(matter: &'a Matter, profile: &Profile, facts: Json, bank: &Ba
     context["decisions"] = decisions(bank, profile);
     context["contrary_binding"] = contrary_binding(bank, profile);
     context["standard"] = standard_context(&library.standards, profile, facts["accounts"].as_u64() == Some(1));
+    // Every standard the library has, by id, for naming the test a motion invokes when it is not
+    // the court's own (`facts.motion.test`).
+    context["standards"] = library
+        .standards
+        .map
+        .iter()
+        .map(|(id, s)| {
+            (id.clone(), json!({"name": s.name, "authority": s.authority, "pin": s.pin, "stepwise": s.stepwise}))
+        })
+        .collect::<Map<String, Json>>()
+        .into();
     context["proof"] = serde_json::to_value(&library.proof).unwrap_or(Json::Null);
     // The kinds in the file's order (a JSON object is sorted by key), for loops that list them.
     context["arguments"] = json!(library

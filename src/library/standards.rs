@@ -80,6 +80,12 @@ pub struct Standard {
     /// anonymous speaker".
     #[serde(default)]
     pub request: Option<String>,
+    /// Whether the brief states the test as its numbered steps and argues it step by step (the
+    /// threshold steps in `notice-and-statements`, the rest under `standard-fails`), as for
+    /// *Dendrite*, *Cahill* and *Mobilisa*; the tests without it (*Highfields*, *Arista*,
+    /// *Krinsky*) have framings of their own in the clauses.
+    #[serde(default)]
+    pub stepwise: bool,
     /// The steps, in order.
     pub steps: Vec<Step>,
     /// Why a court with no settled standard should adopt this one, as sentences the brief prints

@@ -7,15 +7,18 @@
 //!   (`facts.early_discovery.motion_date`) on or before it. The build never reads the clock: a
 //!   brief dated more than [`AHEAD_DAYS`] days after today is a warning only where the caller
 //!   says what day today is ([`dated_ahead`]; the command line does, the PDF never depends on it);
-//! - the subpoena's service, the objections' service, the motion's filing and the brief's date
-//!   fall in that order, the return date is on or after service, and the motion's delay is given
-//!   as the two dates or as `motion.delay` (exactly one);
+//! - the first challenged statement's publication (`deadline.first_published`), the subpoena's
+//!   service, the objections' service, the motion's filing and the brief's date fall in that
+//!   order, the return date is on or after service, and the motion's delay is given as the two
+//!   dates or as `motion.delay` (exactly one);
 //! - `division:` is one the profile lists under `divisions:` (where the profile prints the
 //!   division), and `county:` one it lists (where its court title names the county); a profile
 //!   that lists none accepts any value and prints it as written;
 //! - `motion.needs_identities_to_proceed` comes with `needs_identities_cite` (a warning: the brief
 //!   would characterise the motion without a cite);
 //! - no two parties share a `name` or a `short` name;
+//! - `facts.account`'s words have plurals the brief can print: given (`nouns`, `users`,
+//!   `verb_plural`) or formed by rule, else an error at the word (never "mailboxs");
 //! - a company movant (`pronoun: it`) lists no claim in `facts.underlying.claims` that only a
 //!   natural person can bring (the claim file's `natural_persons_only`), an error at the claim;
 //! - the caption's form is whole: `in-re` has its `text:` and no `parties:`, `parties` has no
@@ -54,7 +57,8 @@ pub fn listed(value: &str, list: &[String]) -> bool {
 }
 
 /// The dates of the subpoena and the motion, in the order they must fall: (path, what it is).
-const TIMELINE: [(&[&str], &str); 4] = [
+const TIMELINE: [(&[&str], &str); 5] = [
+    (&["deadline", "first_published"], "the first challenged statement's publication"),
     (&["subpoena", "served"], "the subpoena's service"),
     (&["meet_and_confer", "objections_served"], "the objections' service"),
     (&["motion", "filed"], "the motion's filing"),
@@ -314,6 +318,24 @@ pub fn check(
         }
     }
 
+    // The words for what the non-party holds, where their plurals cannot be formed by rule.
+    let account = |key: &str| matter.fact(&["account", key]).and_then(|v| v.as_str()).map(str::to_string);
+    if let Err((field, why)) = account_words(account) {
+        let written = ["nouns", "users"].contains(&field).then(|| if field == "nouns" { "noun" } else { "user" });
+        errors.push(
+            Diagnostic::error(format!("{why}: give `facts.account.{field}`"))
+                .at(src, span_of(root, &["facts", "account", written.unwrap_or("verb")]))
+                .with_hint(format!(
+                    "the brief prints the plural too: add `{field}:` under `account:` (e.g. `{}`)",
+                    match field {
+                        "nouns" => "nouns: mailboxes",
+                        "users" => "users: addressees",
+                        _ => "verb_plural: access",
+                    }
+                )),
+        );
+    }
+
     // Claims only a natural person can bring, for a company movant.
     errors.extend(persons_only_claims(matter, src, root, claims));
 
@@ -383,9 +405,90 @@ pub fn check(
     (errors, warnings)
 }
 
+/// What the non-party holds for each speaker and what it calls the speaker (`facts.account`), in
+/// every form the brief prints: the noun and the user singular and plural, and the verb in the
+/// third person singular ("whoever holds that registration") and plural ("the people who hold
+/// those registrations").
+pub struct AccountWords {
+    pub noun: String,
+    pub nouns: String,
+    pub user: String,
+    pub users: String,
+    pub verb: String,
+    pub verb_plural: String,
+}
+
+/// The forms of `facts.account`'s words, each plural as the matter gives it (`nouns`, `users`,
+/// `verb_plural`) or, where it gives none, formed by the regular rule: a noun takes an "s", a verb
+/// drops its "s". A word the rule would misspell (a noun ending in s, x, z, ch, sh or a consonant
+/// and y; a verb not ending in "s", or ending in "es" after s, x, z, ch or sh, or in "ies") is an
+/// `Err` naming the field to give, so "addresss" or "accesse" is never printed.
+pub fn account_words(get: impl Fn(&str) -> Option<String>) -> Result<AccountWords, (&'static str, String)> {
+    let word = |key: &str, default: &str| get(key).unwrap_or_else(|| default.to_string());
+    let (noun, user, verb) = (word("noun", "account"), word("user", "user"), word("verb", "uses"));
+    let noun_plural = |field: &'static str, w: &str| -> Result<String, (&'static str, String)> {
+        let irregular = ["s", "x", "z", "ch", "sh"].iter().any(|e| w.ends_with(e))
+            || (w.ends_with('y') && !w.trim_end_matches('y').ends_with(['a', 'e', 'i', 'o', 'u']));
+        if irregular {
+            Err((field, format!("the plural of `{w}` is not formed by adding \"s\"")))
+        } else {
+            Ok(format!("{w}s"))
+        }
+    };
+    let nouns = match get("nouns") {
+        Some(p) => p,
+        None => noun_plural("nouns", &noun)?,
+    };
+    let users = match get("users") {
+        Some(p) => p,
+        None => noun_plural("users", &user)?,
+    };
+    let verb_plural = match get("verb_plural") {
+        Some(p) => p,
+        None => {
+            let sibilant_es = ["sses", "xes", "zes", "ches", "shes", "ies"].iter().any(|e| verb.ends_with(e));
+            match verb.strip_suffix('s') {
+                Some(stem) if !sibilant_es => stem.to_string(),
+                _ => {
+                    return Err((
+                        "verb_plural",
+                        format!("the plural of `{verb}` is not formed by dropping a final \"s\""),
+                    ))
+                }
+            }
+        }
+    };
+    Ok(AccountWords { noun, nouns, user, users, verb, verb_plural })
+}
+
 #[cfg(test)]
 mod tests {
-    use super::listed;
+    use super::{account_words, listed};
+
+    fn words(pairs: &[(&str, &str)]) -> Result<super::AccountWords, (&'static str, String)> {
+        account_words(|k| pairs.iter().find(|(key, _)| *key == k).map(|(_, v)| v.to_string()))
+    }
+
+    #[test]
+    fn account_plurals_are_formed_by_rule_or_given() {
+        let w = words(&[]).unwrap();
+        assert_eq!((w.nouns.as_str(), w.users.as_str(), w.verb_plural.as_str()), ("accounts", "users", "use"));
+        let w = words(&[("noun", "registration"), ("user", "registrant"), ("verb", "holds")]).unwrap();
+        assert_eq!(
+            (w.nouns.as_str(), w.users.as_str(), w.verb_plural.as_str()),
+            ("registrations", "registrants", "hold")
+        );
+        let w = words(&[("noun", "mailbox"), ("nouns", "mailboxes"), ("verb", "accesses"), ("verb_plural", "access")])
+            .unwrap();
+        assert_eq!((w.nouns.as_str(), w.verb_plural.as_str()), ("mailboxes", "access"));
+        assert_eq!(words(&[("noun", "mailbox")]).err().map(|e| e.0), Some("nouns"));
+        assert_eq!(words(&[("noun", "address")]).err().map(|e| e.0), Some("nouns"));
+        assert_eq!(words(&[("user", "party")]).err().map(|e| e.0), Some("users"));
+        assert_eq!(words(&[("noun", "key")]).map(|w| w.nouns).ok().as_deref(), Some("keys"));
+        assert_eq!(words(&[("verb", "accesses")]).err().map(|e| e.0), Some("verb_plural"));
+        assert_eq!(words(&[("verb", "carries")]).err().map(|e| e.0), Some("verb_plural"));
+        assert_eq!(words(&[("verb", "hold")]).err().map(|e| e.0), Some("verb_plural"));
+    }
 
     #[test]
     fn divisions_match_with_or_without_the_word() {

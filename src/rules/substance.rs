@@ -94,8 +94,8 @@ pub fn force_of_the_standard(built: &Built) -> CheckItem {
     let binds = standard_binds(built).unwrap_or(false);
     let settled = binds || built.profile.jurisdiction.standard_settled;
     let mut wrong = vec![];
-    const STANDARD: [&str; 8] =
-        ["standard", "test", "factors", "Highfields", "Arista", "Dendrite", "Cahill", "Krinsky"];
+    const STANDARD: [&str; 9] =
+        ["standard", "test", "factors", "Highfields", "Arista", "Dendrite", "Cahill", "Krinsky", "Mobilisa"];
     for (at, s) in sentences(&text) {
         if !STANDARD.iter().any(|w| s.contains(w)) {
             continue;

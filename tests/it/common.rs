@@ -376,7 +376,7 @@ pub fn all_lines(built: &Built, page: usize) -> Vec<Line> {
 }
 
 /// The court profiles shipped in courts/.
-pub const COURTS: [&str; 14] = [
+pub const COURTS: [&str; 15] = [
     "nd-cal",
     "cd-cal",
     "ca-superior",
@@ -391,6 +391,7 @@ pub const COURTS: [&str; 14] = [
     "de-superior",
     "ed-pa",
     "ed-va",
+    "az-superior",
 ];
 
 /// The sample matters in matters/, by file name.

@@ -218,6 +218,8 @@ macro_rules! cases {
 }
 
 cases! {
+    account_plural_unformed => "account-plural-unformed",
+    account_verb_plural_unformed => "account-verb-plural-unformed",
     argument_kind_unknown => "argument-kind-unknown",
     argument_unanswered => "argument-unanswered",
     bad_override => "bad-override",

@@ -116,7 +116,10 @@ fn line_numbers_are_present_exactly_where_the_court_wants_them() {
                 .collect();
             if built.profile.lines.numbered {
                 let numbers: Vec<u32> = line_numbers(&built, page).into_iter().map(|(n, _)| n).collect();
-                assert_eq!(numbers, (1..=28).collect::<Vec<_>>(), "{court} page {page}");
+                // California's 28 lines (CRC 2.108, Civil L.R. 3-4); Arizona's 22 double-spaced
+                // 13-point lines under a 2-inch top margin (Ariz. R. Civ. P. 5.2(b)(1)).
+                let count = if court == "az-superior" { 22 } else { 28 };
+                assert_eq!(numbers, (1..=count).collect::<Vec<_>>(), "{court} page {page}");
             } else {
                 assert!(in_margin.is_empty(), "{court} page {page}: text in the margin {in_margin:?}");
             }
@@ -145,8 +148,14 @@ fn type_size_and_margins_follow_the_profile() {
         let body_size = sizes.iter().max_by_key(|(_, n)| **n).map(|(s, _)| *s as f64 / 10.0).unwrap();
         assert_eq!(body_size, p.type_.size.pt(), "{court}");
         // C.D. Cal. L.R. 11-3.1.1, D.N.J. L. Civ. R. 7.2(d) (a proportional type) and Del. Super. Ct.
-        // Civ. R. 107(b) ask for 14 points.
-        let expected = if ["cd-cal", "dnj", "de-superior"].contains(&court) { 14.0 } else { 12.0 };
+        // Civ. R. 107(b) ask for 14 points; Ariz. R. Civ. P. 5.2(b)(1)(B) for at least 13.
+        let expected = if ["cd-cal", "dnj", "de-superior"].contains(&court) {
+            14.0
+        } else if court == "az-superior" {
+            13.0
+        } else {
+            12.0
+        };
         assert_eq!(body_size, expected, "{court}");
     }
 }

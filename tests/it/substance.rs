@@ -995,3 +995,61 @@ fn a_belief_about_who_the_speaker_is_is_answered_for_a_domain_privacy_service() 
     let other = body_text(&build_text("pa.yaml", &own_text("brandywine-v-doe.yaml")));
     assert!(!other.contains("A Belief About Who the Speaker Is"), "{other}");
 }
+
+#[test]
+fn a_deadline_argument_is_answered_under_arizona_law_for_an_e_mail_service() {
+    // The Superior Court of Arizona, where Mobilisa binds; an encrypted e-mail service that holds
+    // one anonymous mailbox; Arizona defamation and false light; a motion that says the limitations
+    // period is about to run.
+    let text = own_text("marchetti-v-doe.yaml");
+    let built = build_text("az.yaml", &text);
+    let body = body_text(&built);
+    // The standard is Arizona's own, stated as binding, with its three steps.
+    assert!(body.contains("Arizona courts decide a plaintiff's request to discover an anonymous internet speaker's identity under the Mobilisa test, which governs here. See Mobilisa, 217 Ariz. at 112."), "{body}");
+    assert!(body.contains("(1) show that the anonymous speaker has been given adequate notice"), "{body}");
+    // Arizona Reports citations: the Court of Appeals named without the state, the Supreme Court
+    // not at all (Bluebook 10.4(b)).
+    assert!(body.contains("Mobilisa, Inc. v. Doe 1, 217 Ariz. 103, 112 (Ct. App. 2007)"), "{body}");
+    assert!(body.contains("Morris v. Warner, 160 Ariz. 55, 62 (Ct. App. 1988)"), "{body}");
+    assert!(body.contains("Godbehere v. Phoenix Newspapers, Inc., 162 Ariz. 335, 338 (1989)"), "{body}");
+    assert!(!body.contains("(Ariz."), "{body}");
+    // The e-mails were sent through the service, not posted on it (`forum.how`), and the
+    // service's words for what it holds print in the plural the matter gives (`nouns`).
+    assert!(body.contains("The e-mails were sent through Quartzmail, an encrypted e-mail service based in Tempe, Arizona, on January 14, January 20 and January 27, 2026"), "{body}");
+    assert!(!body.contains("appeared on Quartzmail"), "{body}");
+    assert!(
+        body.contains("wants that subscriber's name so that the lawsuit can go forward against the subscriber"),
+        "{body}"
+    );
+    assert!(body.contains("every other subscriber of Quartzmail"), "{body}");
+    // The new kind of argument, answered in its own section: the movant's words with their cite,
+    // the standard's evidence step, and the days computed from the record's dates.
+    assert!(body.contains("A. An Approaching Deadline Does Not Lower the Showing"), "{body}");
+    assert!(
+        body.contains("Dr. Marchetti argues that the one-year limitations period on his claims runs in January 2027"),
+        "{body}"
+    );
+    assert!(body.contains("A deadline bears on when the showing must be made, not on what it must be. The Mobilisa test makes no exception for a party pressed for time"), "{body}");
+    assert!(body.contains("The first of the e-mails was published on January 14, 2026, Compl. ¶ 8, and Dr. Marchetti served the subpoena on September 21, 2026, Subpoena at 1–2, 250 days later."), "{body}");
+    assert!(
+        body.contains(
+            "He relies instead on a deadline said to be approaching and the claim that the statements are unprotected."
+        ),
+        "{body}"
+    );
+    // Notice that the matter says fell short is argued as unmet, under a heading that names no
+    // exact-statements step (Mobilisa has none).
+    assert!(body.contains("That was not the notice the step requires: as the motion describes it, the e-mail said that a subpoena had been served and named neither the court nor a date by which the speaker could respond. See id."), "{body}");
+    assert!(body.contains("has not shown that the speaker had the notice the standard requires"), "{body}");
+    assert!(!body.contains("Notice and the statements"), "{body}");
+    // The elements and the fact/opinion rule come from Arizona's own decisions; no other state's
+    // court is cited for them.
+    assert!(body.contains("Under Arizona law, defamation requires"), "{body}");
+    assert!(body.contains("See Turner v. Devlin, 174 Ariz. 201 (1993)"), "{body}");
+    for other in ["N.Y.", "Cal. 4th", "Ill. 2d", "N.J.", "A.2d", "A.3d"] {
+        assert!(!body.contains(other), "{other} in an Arizona brief: {body}");
+    }
+    let checks = court_checks(&built);
+    assert_eq!(check(&checks, "force of the standard").status, Status::Pass);
+    assert_eq!(check(&checks, "federal rules in a state court").status, Status::Pass);
+}

@@ -254,7 +254,9 @@ impl Citation<'_> {
                     Some(format!("for Bluebook style, add `court: {short}`")),
                     false,
                 );
-            } else if implied.is_empty() {
+            } else if implied.is_empty() && jurisdiction.is_none() {
+                // (An edition that prints one state's courts only, without naming one, leaves the
+                // court out for the state's highest court: "150 Ariz. 476 (1986)".)
                 let why = match (read, edition) {
                     (CaseCite::Reporter(_), Some(e)) => {
                         format!("{} prints the decisions of several courts: name the court (Bluebook 10.4)", e.abbrev)
@@ -336,6 +338,21 @@ impl Citation<'_> {
             return;
         }
         if let Some(j) = jurisdiction {
+            // The state's highest court, in a reporter that prints only that state's courts:
+            // neither the court nor the state is named (Bluebook 10.4(b)).
+            if base == j && department.is_none() {
+                out.push(
+                    Check::RedundantCourt,
+                    &court_field,
+                    Some(base),
+                    format!(
+                        "{reporter} prints only the courts of the state `{j}` names, and its highest court goes unnamed: the parenthetical gives the year alone (Bluebook 10.4(b))"
+                    ),
+                    Some("remove `court:`".into()),
+                    true,
+                );
+                return;
+            }
             if let Some(rest) = base.strip_prefix(j).and_then(|r| r.strip_prefix(' ')) {
                 let same = reference::court_in_jurisdiction(rest, j);
                 if !same.is_empty() && same.iter().all(|c| courts.contains(c)) {

@@ -457,6 +457,14 @@ mod tests {
         let f = entry(&format!("{CASE}  cite: 72 Cal. Rptr. 3d 231\n  court: Cal. Ct. App.\n  year: 2008\n"));
         assert_eq!(f[0].fix.as_deref(), Some("write `court: Ct. App.`"));
         assert!(checks(&format!("{CASE}  cite: 144 N.Y.S.3d 624\n  court: App. Div.\n  year: 2021\n")).is_empty());
+        // The Arizona Reports print the Supreme Court and the Court of Appeals: the Court of
+        // Appeals is named without the state, the Supreme Court not at all.
+        assert!(checks(&format!("{CASE}  cite: 217 Ariz. 103\n  court: Ct. App.\n  year: 2007\n")).is_empty());
+        assert!(checks(&format!("{CASE}  cite: 150 Ariz. 476\n  year: 1986\n")).is_empty());
+        let f = entry(&format!("{CASE}  cite: 150 Ariz. 476\n  court: Ariz.\n  year: 1986\n"));
+        assert_eq!((f[0].check, f[0].fix.as_deref()), (Check::RedundantCourt, Some("remove `court:`")));
+        let f = entry(&format!("{CASE}  cite: 217 Ariz. 103\n  court: Ariz. Ct. App.\n  year: 2007\n"));
+        assert_eq!(f[0].fix.as_deref(), Some("write `court: Ct. App.`"));
         assert!(checks(&format!("{CASE}  cite: 279 A.D.2d 255\n  court: 1st Dep't\n  year: 2001\n")).is_empty());
         assert!(checks(&format!("{CASE}  cite: 279 A.D.2d 255\n  court: App. Div.\n  year: 2001\n")).is_empty());
         assert_eq!(
