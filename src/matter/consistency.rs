@@ -321,17 +321,17 @@ pub fn check(
     // The words for what the non-party holds, where their plurals cannot be formed by rule.
     let account = |key: &str| matter.fact(&["account", key]).and_then(|v| v.as_str()).map(str::to_string);
     if let Err((field, why)) = account_words(account) {
-        let written = ["nouns", "users"].contains(&field).then(|| if field == "nouns" { "noun" } else { "user" });
+        // The error sits at the word whose plural is missing, with an example of the field.
+        let (word, example) = match field {
+            "nouns" => ("noun", "nouns: mailboxes"),
+            "users" => ("user", "users: addressees"),
+            _ => ("verb", "verb_plural: access"),
+        };
         errors.push(
             Diagnostic::error(format!("{why}: give `facts.account.{field}`"))
-                .at(src, span_of(root, &["facts", "account", written.unwrap_or("verb")]))
+                .at(src, span_of(root, &["facts", "account", word]))
                 .with_hint(format!(
-                    "the brief prints the plural too: add `{field}:` under `account:` (e.g. `{}`)",
-                    match field {
-                        "nouns" => "nouns: mailboxes",
-                        "users" => "users: addressees",
-                        _ => "verb_plural: access",
-                    }
+                    "the brief prints the plural too: add `{field}:` under `account:` (e.g. `{example}`)"
                 )),
         );
     }
