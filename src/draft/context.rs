@@ -94,7 +94,11 @@ fn standard_context(standards: &Standards, profile: &Profile, one: bool) -> Json
                 json!({"text": before.words(one), "pin": before.pin, "ordinal": ordinal(e - 1), "evidence_ordinal": ordinal(e)})
             })
         }),
-        "steps": s.steps.iter().map(|st| json!({"text": st.words(one), "pin": st.pin, "evidence": st.evidence})).collect::<Vec<_>>(),
+        "steps": s
+            .steps
+            .iter()
+            .map(|st| json!({"text": st.words(one), "pin": st.pin, "evidence": st.evidence, "heading": st.heading}))
+            .collect::<Vec<_>>(),
     })
 }
 

@@ -50,6 +50,11 @@ pub fn register(tera: &mut Tera) {
         let n = v.as_u64().ok_or_else(|| tera::Error::msg("the `words` filter needs a whole number"))?;
         Ok(Json::String(number_words(n)))
     });
+    // {{ facts.post_noun_singular | article }} → "an e-mail", "a post" (see `with_article`).
+    tera.register_filter("article", |v: &Json, _: &HashMap<String, Json>| {
+        let s = v.as_str().ok_or_else(|| tera::Error::msg("`article` needs text"))?;
+        Ok(Json::String(with_article(s)))
+    });
     // {{ "x" | capitalize_first }} keeps the rest as written (Tera's `capitalize` lowercases it).
     tera.register_filter("capfirst", |v: &Json, _: &HashMap<String, Json>| {
         let s = v.as_str().ok_or_else(|| tera::Error::msg("`capfirst` needs text"))?;
@@ -87,6 +92,19 @@ pub fn register(tera: &mut Tera) {
 }
 
 /// Items as a series: "A", "A and B", "A, B, and C" (`conj` is "and" or "or").
+/// A noun phrase with its indefinite article, chosen by the sound of its first word as English
+/// spelling usually gives it: "an" before a vowel letter ("an e-mail", "an account"), except a
+/// "u" or "eu" sounded "you" ("a user", "a unit", "a European") and "one" ("a one-time"); "a"
+/// before a consonant, except the silent "h" of "hour", "honest" and "honor" ("an hour").
+pub fn with_article(phrase: &str) -> String {
+    let word = phrase.trim_start().to_lowercase();
+    let you = ["uni", "use", "usu", "uti", "uri", "eu", "one", "once"].iter().any(|p| word.starts_with(p));
+    let silent_h = ["hour", "honest", "honor", "honour", "heir"].iter().any(|p| word.starts_with(p));
+    let vowel = word.starts_with(['a', 'e', 'i', 'o', 'u']);
+    let an = (vowel && !you) || silent_h;
+    format!("{} {phrase}", if an { "an" } else { "a" })
+}
+
 pub fn series(items: &[String], conj: &str) -> String {
     match items.len() {
         0 => String::new(),
@@ -123,6 +141,24 @@ pub fn punctuate(text: &str, mark: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn the_indefinite_article_follows_the_first_sound() {
+        use super::with_article;
+        for (noun, expected) in [
+            ("e-mail", "an e-mail"),
+            ("post", "a post"),
+            ("account", "an account"),
+            ("user", "a user"),
+            ("hour", "an hour"),
+            ("review", "a review"),
+            ("item", "an item"),
+            ("one-time post", "a one-time post"),
+        ] {
+            assert_eq!(with_article(noun), expected);
+        }
+    }
+
     use super::{nested, punctuate};
 
     #[test]

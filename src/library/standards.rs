@@ -39,6 +39,23 @@ pub struct Step {
     /// Whether the step asks for evidence (as opposed to notice, a pleading or a balance).
     #[serde(default)]
     pub evidence: bool,
+    /// For the evidence step: what the section arguing it says the movant's evidence fails to do,
+    /// in the test's own terms; absent, the section says the evidence "does not establish the
+    /// facts essential to" the claims.
+    #[serde(default)]
+    pub heading: Option<StepHeading>,
+}
+
+/// A heading's words in both of the forms headings take.
+#[derive(Clone, Debug, Deserialize, serde::Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct StepHeading {
+    /// Completes "<Movant>'s evidence ___" in a sentence ("would not survive a motion for summary
+    /// judgment").
+    pub text: String,
+    /// The same in title case, for a heading in title case ("Would Not Survive a Motion for
+    /// Summary Judgment").
+    pub title: String,
 }
 
 impl Step {

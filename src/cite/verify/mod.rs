@@ -500,6 +500,11 @@ mod tests {
         assert!(pin_problem(&c, Some("990"), "989–92").unwrap().0.contains("past the opinion's last page"));
         assert!(pin_problem(&c, None, "*9").is_some());
         assert_eq!(pin_problem(&c, None, "975 n.3, 980"), None);
+        // Numbered paragraphs (Bluebook 3.3), as Arizona's opinions have them.
+        let (p, _) = read_cite("418 P.3d 1013").unwrap();
+        assert_eq!(pin_problem(&p, None, "¶ 1"), None);
+        assert_eq!(pin_problem(&p, None, "¶¶ 12–14"), None);
+        assert!(pin_problem(&p, None, "¶ x").unwrap().0.contains("not a paragraph"));
         let (w, _) = read_cite("2011 WL 5444622").unwrap();
         assert_eq!(pin_problem(&w, None, "*12–13"), None);
         assert_eq!(pin_problem(&w, None, "12–13").unwrap().1.as_deref(), Some("write `*12–13`"));

@@ -47,7 +47,8 @@ pub fn check_uses(uses: &[CiteUse], bank: &Bank) -> Vec<UseFinding> {
 }
 
 /// What is wrong with a pin for this citation, and the fix, or `None` when it is fine. Pins may
-/// list pages (`975, 980`), ranges (`975–76`, `*2–3`), and footnotes (`975 n.3`).
+/// list pages (`975, 980`), ranges (`975–76`, `*2–3`), footnotes (`975 n.3`) and, for an opinion
+/// whose paragraphs are numbered, paragraphs (`¶ 1`, `¶¶ 12–14`; Bluebook 3.3).
 pub fn pin_problem(cite: &CaseCite, end_page: Option<&str>, pin: &str) -> Option<(String, Option<String>)> {
     let pin = pin.trim();
     if pin.is_empty() {
@@ -57,6 +58,17 @@ pub fn pin_problem(cite: &CaseCite, end_page: Option<&str>, pin: &str) -> Option
     for piece in pin.split([',', '&']).map(str::trim).filter(|p| !p.is_empty()) {
         if piece.starts_with("n.") || piece.starts_with("nn.") {
             continue;
+        }
+        if let Some(paras) = piece.strip_prefix("¶¶").or_else(|| piece.strip_prefix('¶')) {
+            match read_range(paras.trim()) {
+                Some((start, end)) if start >= 1 && end >= start => continue,
+                _ => {
+                    return Some((
+                        format!("the paragraph pin `{piece}` is not a paragraph or a range of paragraphs"),
+                        Some("write paragraphs as `¶ 12` or `¶¶ 12–14`".into()),
+                    ))
+                }
+            }
         }
         let page_part = piece.split(" n").next().unwrap_or(piece).trim();
         let star = page_part.starts_with('*');
