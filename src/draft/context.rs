@@ -97,7 +97,9 @@ fn standard_context(standards: &Standards, profile: &Profile, one: bool) -> Json
         "steps": s
             .steps
             .iter()
-            .map(|st| json!({"text": st.words(one), "pin": st.pin, "evidence": st.evidence, "heading": st.heading}))
+            .map(|st| {
+                json!({"text": st.words(one), "pin": st.pin, "evidence": st.evidence, "heading": st.heading, "note": st.note})
+            })
             .collect::<Vec<_>>(),
     })
 }

@@ -44,6 +44,19 @@ pub struct Step {
     /// facts essential to" the claims.
     #[serde(default)]
     pub heading: Option<StepHeading>,
+    /// What the announcing decision itself shows of the step's weight, as a sentence (emphasis
+    /// markup allowed) the section arguing the step prints after stating it, with its own pin
+    /// ("The step is no formality: in _Mobilisa_ itself …", at 106).
+    #[serde(default)]
+    pub note: Option<StepNote>,
+}
+
+/// A sentence about a step, with the page of the announcing decision that supports it.
+#[derive(Clone, Debug, Deserialize, serde::Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct StepNote {
+    pub text: String,
+    pub pin: String,
 }
 
 /// A heading's words in both of the forms headings take.
