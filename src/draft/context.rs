@@ -73,6 +73,7 @@ fn standard_context(standards: &Standards, profile: &Profile, one: bool) -> Json
         "evidence": s.evidence,
         "identity_excused": s.identity_excused,
         "stepwise": s.stepwise,
+        "followed": s.followed,
         "why": s.why,
         "request": s.request,
         "binds": binds,

@@ -51,6 +51,15 @@ pub struct Step {
     pub note: Option<StepNote>,
 }
 
+/// A decision that applied a standard, with the pin and the parenthetical the brief cites it with.
+#[derive(Clone, Debug, Deserialize, serde::Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Followed {
+    pub authority: String,
+    pub pin: String,
+    pub parenthetical: String,
+}
+
 /// A sentence about a step, with the page of the announcing decision that supports it.
 #[derive(Clone, Debug, Deserialize, serde::Serialize)]
 #[serde(deny_unknown_fields)]
@@ -116,6 +125,11 @@ pub struct Standard {
     /// *Krinsky*) have framings of their own in the clauses.
     #[serde(default)]
     pub stepwise: bool,
+    /// A later decision of a court the standard binds that applied it as controlling, cited beside
+    /// the announcing decision where the brief says the standard governs (*Doe v. Mahoney* for
+    /// *Mobilisa*). Its `parenthetical` may use emphasis markup ("_Mobilisa_").
+    #[serde(default)]
+    pub followed: Option<Followed>,
     /// The steps, in order.
     pub steps: Vec<Step>,
     /// Why a court with no settled standard should adopt this one, as sentences the brief prints
