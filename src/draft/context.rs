@@ -659,8 +659,8 @@ fn motion_cites(facts: &Json) -> Json {
     json!(docs.iter().map(|(doc, ats)| json!({"doc": doc, "at": join_pins(ats)})).collect::<Vec<_>>())
 }
 
-/// The pins one document is cited at, as one pin: see [`motion_cites`].
-fn join_pins(ats: &[String]) -> String {
+/// The pins one document is cited at, as one pin: see [`motion_cites`]; also the `pins` filter.
+pub(crate) fn join_pins(ats: &[String]) -> String {
     // The form all pins share: "at 6–10" (pages) or "¶ 4" / "¶¶ 4–6" (paragraphs).
     let strip = |at: &str| -> Option<(bool, String)> {
         if let Some(rest) = at.strip_prefix("at ") {

@@ -50,6 +50,16 @@ pub fn register(tera: &mut Tera) {
         let n = v.as_u64().ok_or_else(|| tera::Error::msg("the `words` filter needs a whole number"))?;
         Ok(Json::String(number_words(n)))
     });
+    // {{ ["at 3", "at 1", "at 2"] | pins }} → "at 1–3": one document's pins, sorted and joined
+    // (see `context::join_pins`).
+    tera.register_filter("pins", |v: &Json, _: &HashMap<String, Json>| {
+        let ats: Vec<String> = v
+            .as_array()
+            .and_then(|a| a.iter().map(|p| p.as_str().map(str::to_string)).collect::<Option<Vec<_>>>())
+            .filter(|a| !a.is_empty())
+            .ok_or_else(|| tera::Error::msg("`pins` needs a list of pins (\"at 4\", \"¶ 2\")"))?;
+        Ok(Json::String(super::context::join_pins(&ats)))
+    });
     // {{ facts.post_noun_singular | article }} → "an e-mail", "a post" (see `with_article`).
     tera.register_filter("article", |v: &Json, _: &HashMap<String, Json>| {
         let s = v.as_str().ok_or_else(|| tera::Error::msg("`article` needs text"))?;

@@ -320,9 +320,10 @@ pub fn tera_error(e: &tera::Error, source: &SourceText, template: &str, first_li
     if last.contains("not found in context") {
         d = d.with_hint("declare it in the clause header (`facts:` for a fact, defined in clauses/_facts.yaml; `needs:` for a party) so pleader checks the matter first; `{% if x is defined %}` tests for an optional fact");
     } else if last.contains("Filter") && last.contains("not found") {
-        const FILTERS: [&str; 15] = [
+        const FILTERS: [&str; 16] = [
             "date",
             "article",
+            "pins",
             "words",
             "series",
             "capfirst",

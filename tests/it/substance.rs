@@ -1023,19 +1023,29 @@ fn a_deadline_argument_is_answered_under_arizona_law_for_an_e_mail_service() {
         "{body}"
     );
     // The balancing step, with what Mobilisa itself shows of its weight (¶ 1, read).
-    assert!(body.contains("The step is no formality. In Mobilisa itself, the Court of Appeals held that the superior court had properly applied the first two steps, but remanded because it had not considered the third. See id. at 106."), "{body}");
+    assert!(body.contains("The step is no formality. In Mobilisa itself, the Court of Appeals held that the superior court had properly applied the first two steps, but remanded because it had not considered the third. Id. at 106."), "{body}");
     // The evidence section's heading is in Mobilisa's terms; the motion's per se label is
     // answered; the statements argued as opinion are also argued as unproven facts; one speaker's
     // e-mails have one author; a note on the fault only a public figure must prove (Dombey) is
     // left out where the standard excuses fault before the speaker is known.
     assert!(body.contains("Dr. Marchetti's evidence could not defeat a motion for summary judgment."), "{body}");
     assert!(body.contains("Calling a statement defamatory per se does not answer it either"), "{body}");
+    // Three statements of fact: argued together, cited once, and what the offered evidence lacks
+    // said once (audit M3: the same sentence three times).
+    assert!(body.contains("The three e-mails that say \"Marchetti keeps kids in braces"), "{body}");
+    assert!(body.contains("Mot. Ex. 1 at 1–3, assert facts that can be checked, so Dr. Marchetti must show that each of them is false. The evidence offered on falsity falls short for the reasons given above."), "{body}");
+    assert_eq!(body.matches("falls short for the reasons given above").count(), 1, "{body}");
+    assert!(!body.contains("Dombey"), "{body}");
+    // The same matter with the question argued as opinion: its one author, its article, and the
+    // statement argued also as an unproven fact.
+    let question = "      opinion: false\n      cite: {doc: emails, at: \"at 2\"}";
+    assert!(text.contains(question));
+    let variant = text.replacen(question, "      cite: {doc: emails, at: \"at 2\"}\n      wording: a question", 1);
+    let body = body_text(&build_text("az-question.yaml", &variant));
     assert!(body.contains("And it cannot reach an e-mail that asserts no fact at all"), "{body}");
     assert!(body.contains("Read as a statement of fact, that e-mail would fare no better: Dr. Marchetti would have to show that it is false, and nothing he offers shows that it is."), "{body}");
     assert!(body.contains("expresses its author's opinion of Dr. Marchetti"), "{body}");
-    // Two statements of fact: what the offered evidence lacks is said once, after both.
-    assert_eq!(body.matches("falls short for the reasons given above").count(), 1, "{body}");
-    assert!(!body.contains("Dombey"), "{body}");
+    assert!(body.contains("By contrast, the two e-mails that say"), "{body}");
     // The e-mails were sent through the service, not posted on it (`forum.how`), and the
     // service's words for what it holds print in the plural the matter gives (`nouns`).
     assert!(body.contains("The e-mails were sent through Quartzmail, an encrypted e-mail service based in Tempe, Arizona, on January 14, January 20 and January 27, 2026"), "{body}");
