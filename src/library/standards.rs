@@ -72,10 +72,10 @@ pub struct StepNote {
 #[derive(Clone, Debug, Deserialize, serde::Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct StepHeading {
-    /// Completes "<Movant>'s evidence ___" in a sentence ("would not survive a motion for summary
+    /// Completes "<Movant>'s evidence ___" in a sentence ("could not defeat a motion for summary
     /// judgment").
     pub text: String,
-    /// The same in title case, for a heading in title case ("Would Not Survive a Motion for
+    /// The same in title case, for a heading in title case ("Could Not Defeat a Motion for
     /// Summary Judgment").
     pub title: String,
 }

@@ -17,6 +17,7 @@
 //! - `motion.needs_identities_to_proceed` comes with `needs_identities_cite` (a warning: the brief
 //!   would characterise the motion without a cite);
 //! - no two parties share a `name` or a `short` name;
+//! - `deadline.first_published` comes with its `first_published_cite`;
 //! - `facts.account`'s words have plurals the brief can print: given (`nouns`, `users`,
 //!   `verb_plural`) or formed by rule, else an error at the word (never "mailboxs");
 //! - a company movant (`pronoun: it`) lists no claim in `facts.underlying.claims` that only a
@@ -316,6 +317,19 @@ pub fn check(
                 );
             }
         }
+    }
+
+    // A date the brief states about the record comes with its cite.
+    if matter.fact(&["deadline", "first_published"]).is_some()
+        && matter.fact(&["deadline", "first_published_cite"]).is_none()
+    {
+        errors.push(
+            Diagnostic::error("`deadline.first_published` has no `first_published_cite`")
+                .at(src, span_of(root, &["facts", "deadline", "first_published"]))
+                .with_hint(
+                    "the brief states the date with its record cite: add `first_published_cite: {doc: compl, at: \"¶ 8\"}`",
+                ),
+        );
     }
 
     // The words for what the non-party holds, where their plurals cannot be formed by rule.

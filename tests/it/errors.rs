@@ -225,6 +225,7 @@ cases! {
     bad_override => "bad-override",
     claim_extension_duplicate => "claim-extension-duplicate",
     claim_natural_persons_only => "claim-natural-persons-only",
+    deadline_date_without_cite => "deadline-date-without-cite",
     paragraph_without_text => "paragraph-without-text",
     standard_unknown => "standard-unknown",
     bank_duplicate_key => "bank-duplicate-key",
