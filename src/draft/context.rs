@@ -257,7 +257,7 @@ fn claims_context(facts: &Json, claims: &Claims, bank: &Bank) -> Json {
             "statute": bank.get(&l.authority).is_some_and(|a| a.kind != crate::library::bank::Kind::Case),
             "statute_creates_claim": l.statute_creates_claim,
             "requires": l.requires.clone().unwrap_or_else(|| "requires".to_string()),
-            "elements": elements.iter().map(|e| json!({"text": e.text, "proof": e.proof, "shown_by": e.shown_by, "authority": e.authority, "pin": e.pin, "when": e.when, "otherwise": e.otherwise, "open_pin": e.open_pin, "note": e.note})).collect::<Vec<_>>(),
+            "elements": elements.iter().map(|e| json!({"text": e.text, "proof": e.proof, "shown_by": e.shown_by, "authority": e.authority, "pin": e.pin, "constitutional": e.constitutional, "when": e.when, "otherwise": e.otherwise, "open_pin": e.open_pin, "note": e.note})).collect::<Vec<_>>(),
             "proof": proof,
             "statement_proof": statement_proof,
             "all_proof": all_proof,

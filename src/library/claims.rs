@@ -233,6 +233,11 @@ pub struct Element {
     /// Its pin, with `authority`.
     #[serde(default)]
     pub pin: Option<String>,
+    /// With `authority`: the element is the Constitution's, not the governing state's
+    /// (*Milkovich*'s provable facts, *Gertz*'s fault, *Hepps*'s falsity), so the brief says "The
+    /// First Amendment also requires …" rather than attributing it to the state's law.
+    #[serde(default)]
+    pub constitutional: bool,
     /// A condition under which alone the plaintiff must prove it: `public-concern` (the falsity a
     /// plaintiff must prove under Philadelphia Newspapers v. Hepps where the speech is of public
     /// concern, in a state whose statute puts the truth on the defendant). The element is argued
