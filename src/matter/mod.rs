@@ -145,6 +145,11 @@ pub struct Document {
     /// text prints them where it says `{served}`.
     #[serde(default)]
     pub served: Vec<String>,
+    /// Whether the brief asks for oral argument in its caption: "(Oral Argument Requested)" under
+    /// the title (Maricopa County Local Rule 3.2(d) decides a motion on the papers unless the
+    /// caption says so).
+    #[serde(default)]
+    pub oral_argument: bool,
 }
 
 #[derive(Clone, Debug, Deserialize)]

@@ -1007,6 +1007,12 @@ fn a_deadline_argument_is_answered_under_arizona_law_for_an_e_mail_service() {
     // period is about to run.
     let text = own_text("marchetti-v-doe.yaml");
     let built = build_text("az.yaml", &text);
+    // The caption asks for oral argument where the matter does (Maricopa L.R. 3.2(d)); a matter
+    // that does not ask prints nothing of the kind.
+    assert!(normalize(&page_string(&built, 0)).contains("(Oral Argument Requested)"));
+    let quiet = text.replacen("  oral_argument: true\n", "", 1);
+    assert_ne!(quiet, text);
+    assert!(!normalize(&page_string(&build_text("az-quiet.yaml", &quiet), 0)).contains("Oral Argument"));
     let body = body_text(&built).replace("e- mail", "e-mail");
     // The standard is Arizona's own, stated as binding, with its three steps.
     assert!(body.contains("Arizona courts decide a plaintiff's request to discover an anonymous internet speaker's identity under the Mobilisa test, which governs here. See Mobilisa, 217 Ariz. at 112; Doe v. Mahoney, 418 P.3d 1013, ¶ 1 (Ariz. Ct. App. 2018) (granting relief"), "{body}");
