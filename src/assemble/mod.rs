@@ -356,11 +356,17 @@ pub fn main_typ(clauses: &[ClauseFile], p: &Profile) -> String {
     s.push_str(&w::import("/data/matter.typ", &["matter"]));
     s.push_str(&w::import("/data/front.typ", &["toc", "toa"]));
     s.push_str("#show: paper.with(matter)\n");
+    // The caption and the two tables are one page run (column breaks, not page breaks or a page
+    // rule, between them), so that Typst lays them out on one thread while the body takes the
+    // other. Their pages are numbered in roman from the mark `front-start` on: by the footer,
+    // and in the PDF's page labels by `typeset::number_front_matter`.
     s.push_str("#caption-page(matter)\n");
-    s.push_str("#set page(numbering: \"i\")\n");
+    s.push_str("#colbreak(weak: true)\n");
     s.push_str("#counter(page).update(1)\n");
+    s.push_str(&w::named_mark("front-start"));
+    s.push('\n');
     s.push_str("#toc-page(toc)\n");
-    s.push_str("#pagebreak()\n");
+    s.push_str("#colbreak(weak: true)\n");
     s.push_str("#toa-page(toa)\n");
     s.push_str("#set page(numbering: \"1\")\n");
     s.push_str("#counter(page).update(1)\n");

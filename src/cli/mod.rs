@@ -330,6 +330,9 @@ fn exit_code(diags: &Diagnostics) -> u8 {
 
 /// Parses the command line, runs the command and reports the outcome: the one error sink.
 pub fn run() -> ExitCode {
+    // Typst lays out page runs on rayon's global pool; starting its threads now, while the
+    // library loads, spares the first layout pass waiting for a thread to come up.
+    rayon::spawn(|| ());
     let cli = Cli::parse();
     let _ = GLOBALS.set((cli.project.clone(), cli.verbose));
     let printer = Printer { format: cli.diagnostic_format };

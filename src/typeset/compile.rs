@@ -17,7 +17,7 @@ impl Typesetter {
         let mut problems: Vec<Diagnostic> = fatal.iter().map(|w| self.diagnostic(w, true)).collect();
         let warnings = other.iter().map(|w| self.diagnostic(w, false)).collect();
         match warned.output {
-            Ok(doc) if problems.is_empty() => Ok((doc, warnings)),
+            Ok(doc) if problems.is_empty() => Ok((super::layout::number_front_matter(doc), warnings)),
             Ok(_) => Err(problems),
             Err(errors) => {
                 problems.extend(errors.iter().map(|e| self.diagnostic(e, false)));

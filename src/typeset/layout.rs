@@ -54,6 +54,36 @@ impl Facts {
     }
 }
 
+/// Gives the front matter's pages (from the mark `pl:front-start` to the body's first page) their
+/// roman numbering. They share the caption's page run, whose page rule numbers nothing (a page rule
+/// between them would make them a run of their own, laid out after the caption's on the same
+/// thread instead of beside the body's), so Typst leaves them unnumbered; the footer prints their
+/// numbers itself, and this gives the PDF's page labels the same ones. A document without both
+/// marks (the proposed order) is returned as it is.
+pub fn number_front_matter(doc: PagedDocument) -> PagedDocument {
+    use typst::foundations::Label;
+    use typst::introspection::Introspector;
+    use typst::model::{Document, Numbering, NumberingPattern};
+    use typst::utils::PicoStr;
+    let introspector = doc.introspector();
+    let page_of = |name: &str| {
+        let elem = introspector.query_label(Label::new(PicoStr::intern(name))?).ok()?;
+        Some(introspector.position(elem.location()?)?.page.get() - 1)
+    };
+    let (Some(front), Some(body)) = (page_of("pl-front-start"), page_of("pl-body-start")) else { return doc };
+    if front >= body || doc.pages()[front..body].iter().all(|p| p.numbering.is_some()) {
+        return doc;
+    }
+    let Ok(roman) = "i".parse::<NumberingPattern>() else { return doc };
+    let mut pages: typst::ecow::EcoVec<_> = doc.pages().iter().cloned().collect();
+    for page in &mut pages.make_mut()[front..body] {
+        if page.numbering.is_none() {
+            page.numbering = Some(Numbering::Pattern(roman.clone()));
+        }
+    }
+    PagedDocument::new(pages, doc.info().clone())
+}
+
 /// Reads citation and heading marks and page numbers from a typeset document.
 pub fn facts(doc: &PagedDocument) -> Facts {
     let introspector = doc.introspector();

@@ -221,9 +221,32 @@ fn pages_are_labelled_and_headings_bookmarked_and_tables_linked() {
             assert_eq!(page.number, (i - start + 1) as u64);
         }
     }
+    // What the footers print, read from the typeset text: nothing on the caption page, roman
+    // numbers on the front matter (which shares the caption's page run), arabic on the body.
+    // The footer's page number is its one line of digits or roman letters, below the numbered
+    // lines.
+    let text_bottom =
+        built.profile.paper.margin_top.pt() + built.profile.lines.count as f64 * built.profile.lines.pitch.pt();
+    let footer_number = |i: usize| {
+        let runs = pleader::typeset::page_text(&pages[i].frame).into_iter().filter(|r| r.baseline > text_bottom);
+        group_lines(runs.collect())
+            .iter()
+            .map(|l| l.text.trim().to_string())
+            .find(|t| !t.is_empty() && t.chars().all(|c| c.is_ascii_digit() || "ivxl".contains(c)))
+    };
+    let roman = ["", "i", "ii", "iii", "iv", "v", "vi", "vii", "viii"];
+    assert_eq!(footer_number(0), None, "the caption page prints no number");
+    for i in 1..start {
+        assert_eq!(footer_number(i).as_deref(), Some(roman[i]), "front page {i}");
+    }
+    for i in start..pages.len() {
+        assert_eq!(footer_number(i), Some((i - start + 1).to_string()), "body page {i}");
+    }
     let pdf = built.pdf.as_ref().unwrap();
     let has = |needle: &[u8]| pdf.windows(needle.len()).any(|w| w == needle);
     assert!(has(b"/PageLabels"));
+    // The PDF's page labels: roman from the first front page, arabic from the body's first.
+    assert!(has(b"/Type/PageLabel/S/r/St 1"), "front matter labelled i, ii, …");
     assert!(has(b"/Outlines"));
     // TOC and TOA pages carry links.
     for (page, p) in pages.iter().enumerate().take(start).skip(1) {
