@@ -167,6 +167,7 @@ pub fn matter_typ(m: &Matter, p: &Profile) -> String {
         ("short-title", w::text(&m.document.short_title)),
         ("case-number", w::unbreakable(&m.case_number(p.caption.judge_initials))),
         ("judge", w::opt_text(m.case.judge.as_deref())),
+        ("magistrate-judge", w::opt_text(m.case.magistrate_judge.as_deref())),
         ("oral-argument", w::boolean(m.document.oral_argument)),
         ("court-title", w::array(court_title(m, p).iter().map(|l| w::text(l)))),
         ("division", w::opt_text(division)),

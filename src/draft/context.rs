@@ -75,6 +75,7 @@ fn standard_context(standards: &Standards, profile: &Profile, one: bool) -> Json
         "stepwise": s.stepwise,
         "followed": s.followed,
         "why": s.why,
+        "why_one": s.why_one,
         "request": s.request,
         "binds": binds,
         "settled": binds || j.standard_settled,
@@ -337,6 +338,7 @@ pub fn base_context(
         "case": {
             "number": matter.case_number(profile.caption.judge_initials),
             "judge": matter.case.judge,
+            "magistrate_judge": matter.case.magistrate_judge,
             "judge_initials": matter.case.judge_initials,
         },
         "document": {

@@ -127,8 +127,10 @@ pub struct Profile {
 #[serde(deny_unknown_fields)]
 pub struct CounselRules {
     /// The words before each attorney's bar number, in the counsel block and the signature block
-    /// ("State Bar No.", "ARDC No.", "Bar Roll No."; `{state}` is the attorney's `state:`). Absent:
-    /// the court asks for no bar identifier, and none prints even where the matter gives one.
+    /// ("State Bar No.", "ARDC No.", "Bar Roll No."; `{state}` is the attorney's `state:`), or the
+    /// whole identifier with `{bar}` where the number goes, for a form that joins them ("P{bar}":
+    /// Michigan's "P68213"). Absent: the court asks for no bar identifier, and none prints even
+    /// where the matter gives one.
     #[serde(default)]
     pub bar_label: Option<String>,
 }
@@ -137,7 +139,8 @@ impl CounselRules {
     /// "State Bar No. 287114" for a bar number, or none where the court prints none.
     pub fn bar_id(&self, state: &str, bar: Option<&str>) -> Option<String> {
         let label = self.bar_label.as_deref()?.replace("{state}", state);
-        Some(format!("{} {}", label.trim(), bar?.trim()))
+        let bar = bar?.trim();
+        Some(if label.contains("{bar}") { label.replace("{bar}", bar) } else { format!("{} {}", label.trim(), bar) })
     }
 }
 
@@ -600,6 +603,16 @@ impl Profile {
                 );
             }
         }
+        if let Some(label) = &self.counsel.bar_label {
+            for name in placeholders(label).filter(|n| !["state", "bar"].contains(n)) {
+                let span = yaml::find_key(source, "counsel.bar_label").unwrap_or(0..0);
+                problems.push(
+                    Diagnostic::error(format!("`counsel.bar_label` has an unknown placeholder `{{{name}}}`"))
+                        .at(source, span)
+                        .with_hint("the placeholders it fills in are: {state}, {bar}"),
+                );
+            }
+        }
         if problems.is_empty() {
             Ok(())
         } else {
@@ -687,5 +700,18 @@ mod tests {
         let err = Profile::load(&SourceText::new("ed-pa.yaml", typo), None).unwrap_err();
         assert!(err[0].message.contains("`service.text` has an unknown placeholder `{dated}`"), "{err:?}");
         assert_eq!(placeholders("a {b} c {d}e {").collect::<Vec<_>>(), ["b", "d"]);
+        let typo = base.replacen("bar_label: \"Attorney I.D. No.\"", "bar_label: \"P{bra}\"", 1);
+        let err = Profile::load(&SourceText::new("ed-pa.yaml", typo), None).unwrap_err();
+        assert!(err[0].message.contains("`counsel.bar_label` has an unknown placeholder `{bra}`"), "{err:?}");
+    }
+
+    #[test]
+    fn a_bar_identifier_follows_its_label_or_fills_its_placeholder() {
+        let rules = |label: &str| CounselRules { bar_label: Some(label.into()) };
+        assert_eq!(rules("State Bar No.").bar_id("", Some("287114")).as_deref(), Some("State Bar No. 287114"));
+        assert_eq!(rules("{state} Bar No.").bar_id("Del.", Some(" 4512 ")).as_deref(), Some("Del. Bar No. 4512"));
+        assert_eq!(rules("P{bar}").bar_id("", Some("68213")).as_deref(), Some("P68213"));
+        assert_eq!(rules("P{bar}").bar_id("", None), None);
+        assert_eq!(CounselRules::default().bar_id("", Some("68213")), None);
     }
 }

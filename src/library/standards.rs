@@ -137,6 +137,10 @@ pub struct Standard {
     /// courts follow it.
     #[serde(default)]
     pub why: Option<String>,
+    /// `why` for a brief about one speaker, where its wording is plural ("that the speaker be
+    /// told"); without it, `why` serves both.
+    #[serde(default)]
+    pub why_one: Option<String>,
     /// What was checked and where; never printed.
     #[serde(default)]
     pub notes: Option<String>,

@@ -69,6 +69,10 @@ pub struct Case {
     /// The judge's name and title, e.g. `Hon. Sallie Kim`.
     #[serde(default)]
     pub judge: Option<String>,
+    /// The magistrate judge the case is referred to, as the caption prints it under `judge`
+    /// (E.D. Mich. LR 5.1(a)(1)(D) asks for both), e.g. `Mag. Judge David R. Grand`.
+    #[serde(default)]
+    pub magistrate_judge: Option<String>,
 }
 
 /// `caption: {form: in-re, text: "In re Subpoena to Quillstream, Inc.", underlying: {…}}` or
@@ -446,6 +450,7 @@ impl Matter {
             ["client", field @ ..] => self.client().is_some() && field.len() <= 1 && party_field(field.first()),
             ["case", "number"] => true,
             ["case", "judge"] => self.case.judge.is_some(),
+            ["case", "magistrate_judge"] => self.case.magistrate_judge.is_some(),
             ["case", "judge_initials"] => self.case.judge_initials.is_some(),
             ["document", "title" | "short_title" | "type" | "date"] => true,
             ["counsel", "attorneys", "bar"] => self.counsel.attorneys.iter().all(|a| a.bar.is_some()),

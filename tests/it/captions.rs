@@ -72,7 +72,13 @@ fn every_attorney_prints_with_the_bar_number_the_profile_names() {
         for a in &built.matter.counsel.attorneys {
             match (&label, &a.bar) {
                 (Some(label), Some(bar)) => {
-                    let id = format!("({} {bar})", label.replace("{state}", &a.state));
+                    // The label before the number, or the whole identifier where it places the
+                    // number itself (`{bar}`: Michigan's "P68213").
+                    let label = label.replace("{state}", &a.state);
+                    let id = match label.contains("{bar}") {
+                        true => format!("({})", label.replace("{bar}", bar)),
+                        false => format!("({label} {bar})"),
+                    };
                     // In the signature block: the name, and the number whole on its line or the next.
                     let line = format!("{} {id}", a.name);
                     let ok = signature.iter().any(|l| l.contains(&line))

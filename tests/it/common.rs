@@ -376,7 +376,7 @@ pub fn all_lines(built: &Built, page: usize) -> Vec<Line> {
 }
 
 /// The court profiles shipped in courts/.
-pub const COURTS: [&str; 15] = [
+pub const COURTS: [&str; 16] = [
     "nd-cal",
     "cd-cal",
     "ca-superior",
@@ -392,6 +392,7 @@ pub const COURTS: [&str; 15] = [
     "ed-pa",
     "ed-va",
     "az-superior",
+    "ed-mich",
 ];
 
 /// The sample matters in matters/, by file name.
@@ -408,6 +409,37 @@ pub fn sample_files() -> Vec<String> {
 /// A sample matter's text with only its `court:` line changed (and, for a court that prints the
 /// hearing, a hearing added when the sample has none; for a court that lists its divisions, the
 /// sample's division replaced by the court's first when the court has no such division).
+/// The matter's text without the `brief:` paragraphs of its own whose text cites a Federal Rule.
+fn without_federal_paragraphs(text: &str) -> String {
+    let mut out = String::new();
+    let mut entry: Vec<&str> = vec![];
+    let flush = |entry: &mut Vec<&str>, out: &mut String| {
+        if !entry.iter().any(|l| l.contains("@frcp")) {
+            for l in entry.iter() {
+                out.push_str(l);
+                out.push('\n');
+            }
+        }
+        entry.clear();
+    };
+    for line in text.lines() {
+        let starts_paragraph = line.trim_start().starts_with("- paragraph:");
+        let continues = !entry.is_empty() && !line.trim_start().starts_with('-') && line.starts_with("    ");
+        if starts_paragraph {
+            flush(&mut entry, &mut out);
+            entry.push(line);
+        } else if continues {
+            entry.push(line);
+        } else {
+            flush(&mut entry, &mut out);
+            out.push_str(line);
+            out.push('\n');
+        }
+    }
+    flush(&mut entry, &mut out);
+    out
+}
+
 pub fn sample_text_in(matter: &str, court: &str) -> String {
     let text = std::fs::read_to_string(root().join("matters").join(matter)).unwrap();
     let line = text.lines().find(|l| l.starts_with("court: ")).expect("a court line").to_string();
@@ -429,6 +461,11 @@ pub fn sample_text_in(matter: &str, court: &str) -> String {
         if state_court && !divisions.is_empty() && !divisions.iter().any(|d| d == name) {
             text = text.replacen(&county, &format!("county: {}", divisions[0]), 1);
         }
+    }
+    // A paragraph of the lawyer's own that cites a Federal Rule (E.D. Mich.'s controlling
+    // authority) belongs to a federal brief: a state-court variant leaves it out.
+    if court.ends_with("-superior") {
+        text = without_federal_paragraphs(&text);
     }
     if court.ends_with("-superior") && !text.contains("\ncounty: ") {
         let county = divisions.first().cloned().unwrap_or_default();

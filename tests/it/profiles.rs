@@ -147,9 +147,10 @@ fn type_size_and_margins_follow_the_profile() {
         }
         let body_size = sizes.iter().max_by_key(|(_, n)| **n).map(|(s, _)| *s as f64 / 10.0).unwrap();
         assert_eq!(body_size, p.type_.size.pt(), "{court}");
-        // C.D. Cal. L.R. 11-3.1.1, D.N.J. L. Civ. R. 7.2(d) (a proportional type) and Del. Super. Ct.
-        // Civ. R. 107(b) ask for 14 points; Ariz. R. Civ. P. 5.2(b)(1)(B) for at least 13.
-        let expected = if ["cd-cal", "dnj", "de-superior"].contains(&court) {
+        // C.D. Cal. L.R. 11-3.1.1, D.N.J. L. Civ. R. 7.2(d) (a proportional type), Del. Super. Ct.
+        // Civ. R. 107(b) and E.D. Mich. LR 5.1(a)(3) ask for 14 points; Ariz. R. Civ. P.
+        // 5.2(b)(1)(B) for at least 13.
+        let expected = if ["cd-cal", "dnj", "de-superior", "ed-mich"].contains(&court) {
             14.0
         } else if court == "az-superior" {
             13.0

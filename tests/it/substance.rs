@@ -1095,3 +1095,99 @@ fn a_deadline_argument_is_answered_under_arizona_law_for_an_e_mail_service() {
     assert_eq!(check(&checks, "force of the standard").status, Status::Pass);
     assert_eq!(check(&checks, "federal rules in a state court").status, Status::Pass);
 }
+
+#[test]
+fn a_non_partys_statement_about_producing_is_answered_in_the_eastern_district_of_michigan() {
+    // The Eastern District of Michigan, in the Sixth Circuit (no settled standard); a web-hosting
+    // company whose customer holds an anonymous blog's hosting account; Michigan defamation (IIED
+    // pleaded, not argued); a motion that says the host already agreed to produce.
+    let text = own_text("kessler-v-doe.yaml");
+    let built = build_text("mi.yaml", &text);
+    // The caption names both judges (E.D. Mich. LR 5.1(a)(1)(D)); Michigan's P numbers print
+    // joined, as the profile's `bar_label: "P{bar}"` places them.
+    let caption = normalize(&page_string(&built, 0));
+    assert!(
+        caption.contains("Hon. Miriam T. Castellano") && caption.contains("Mag. Judge Curtis A. Whitfield"),
+        "{caption}"
+    );
+    let pages: Vec<String> = (0..built.doc.pages().len()).map(|p| page_string(&built, p)).collect();
+    let signature = normalize(&pages.join(" "));
+    assert!(
+        signature.contains("Renata J. Wardell (P68213)") && signature.contains("Kwame A. Osei (P80455)"),
+        "{signature}"
+    );
+    let body = body_text(&built);
+    // LR 7.1(d)(2): the statement of issues and the controlling authority open the brief.
+    assert!(body.starts_with("I. STATEMENT OF ISSUES"), "{body}");
+    assert!(body.contains("II. CONTROLLING OR MOST APPROPRIATE AUTHORITY"), "{body}");
+    // The law framed through the court's own circuit: the Sixth Circuit's one decision on
+    // unmasking distinguished, Michigan's courts reported as not binding, Dendrite urged, never
+    // said to govern.
+    assert!(body.contains("Neither the Supreme Court nor the Sixth Circuit has settled which standard"), "{body}");
+    assert!(body.contains("The Sixth Circuit's decision in Signature Mgmt. does not decide the question"), "{body}");
+    assert!(
+        body.contains(
+            "Michigan's own courts, whose decisions do not bind this Court, have faced the question as well."
+        ),
+        "{body}"
+    );
+    assert!(body.contains("reversing the denial of a non-party's motion for a protective order barring a city official from deposing him"), "{body}");
+    assert!(body.contains("This Court should apply the Dendrite test."), "{body}");
+    // One speaker: Dendrite's reasons in the singular.
+    assert!(
+        body.contains(
+            "it requires that the speaker be told and that the words attributed to the speaker be identified"
+        ),
+        "{body}"
+    );
+    // The suit names the blog's author; the subpoena reaches the customer, who may be someone else.
+    assert!(
+        body.contains("Mr. Kessler has sued, in this Court, the blog's anonymous author, named as John Doe"),
+        "{body}"
+    );
+    assert!(
+        body.contains(
+            "wants the name of whoever holds that hosting account, on the assumption that the customer is the speaker"
+        ),
+        "{body}"
+    );
+    assert!(body.contains("The subpoena, moreover, reaches the customer who holds the hosting account, who need not be the one who wrote the blog posts: one person often pays for a hosting account that another writes on"), "{body}");
+    assert!(body.contains("An order could therefore expose someone who said nothing at all."), "{body}");
+    // The new kind of argument: what the host said, in the lawyer's words with its cite (no
+    // signal before a quotation), why a conditional promise consents to nothing, and why the
+    // speaker's right was not the host's to waive.
+    assert!(body.contains("B. Nothing Lakeport Said Gave Up the Speaker's Right"), "{body}");
+    assert!(body.contains("Mr. Kessler argues that Lakeport agreed in writing to produce its customer's information and so cannot now resist the motion. Mot. at 6–7."), "{body}");
+    assert!(body.contains("\"Lakeport does not oppose producing the subscriber information once the Court orders it to do so.\" E-mail from R. Wardell"), "{body}");
+    assert!(body.contains("A promise to abide by the ruling on those objections withdraws none of them."), "{body}");
+    assert!(body.contains("A waiver is \"an intentional relinquishment or abandonment of a known right or privilege,\" Johnson v. Zerbst, 304 U.S. 458, 464 (1938)"), "{body}");
+    assert!(body.contains("That Lakeport may assert the right in opposing this motion does not make the right Lakeport's to give away."), "{body}");
+    // Record cites in Bluebook order: the pin, then the ECF number.
+    assert!(body.contains("Compl. ¶¶ 18–37, ECF No. 1."), "{body}");
+    // Michigan's elements from Michigan's own court; no other state's decision for them.
+    assert!(
+        body.contains(
+            "Under Michigan law, defamation requires a false and defamatory statement concerning the plaintiff"
+        ),
+        "{body}"
+    );
+    assert!(body.contains("Ireland v. Edwards, 230 Mich. App. 607, 614"), "{body}");
+    for other in ["N.Y.", "Cal. 4th", "Ill. 2d", "Ariz.", "Tex.", "A.3d"] {
+        assert!(!body.contains(other), "{other} in a Michigan brief: {body}");
+    }
+    let checks = court_checks(&built);
+    assert_eq!(check(&checks, "force of the standard").status, Status::Pass);
+    assert_eq!(check(&checks, "required sections").status, Status::Pass);
+    // Said unconditionally, the statement is argued only as beyond the host's power to waive.
+    let flat = text.replacen("    conditional: true\n", "    conditional: false\n", 1);
+    assert_ne!(flat, text);
+    let body = body_text(&build_text("mi-flat.yaml", &flat));
+    assert!(!body.contains("A promise to abide by the ruling"), "{body}");
+    assert!(
+        body.contains(
+            "Whatever those words committed Lakeport to, they could not decide the question this motion presents"
+        ),
+        "{body}"
+    );
+    assert!(body.contains("only the holder of a right can relinquish it"), "{body}");
+}
