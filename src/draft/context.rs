@@ -135,7 +135,7 @@ fn decisions(bank: &Bank, profile: &Profile) -> Json {
             let entry = topics.entry(s.topic.clone()).or_default();
             // A decision of the courts of the state a federal court sits in is also listed as
             // the state's (it stays among the other courts' too: it binds no federal court).
-            if where_ == 2 && j.is_state(court) {
+            if where_ == 2 && j.is_state(court, reporter(a.cite())) {
                 entry[3].push(d.clone());
             }
             if where_ == 2 && s.proceeding.is_some() {

@@ -183,6 +183,11 @@ pub struct Jurisdiction {
     /// decision is treated as the state's (a documented default).
     #[serde(default)]
     pub state_courts: Vec<String>,
+    /// For a federal court, the official reporters of that state's courts ("Mich.", "Mich.
+    /// App."): a decision cited to one of them is the state's even where its parenthetical names
+    /// the court alone ("Ct. App.", as Bluebook 10.4(b) has it beside "Mich. App.") or nothing.
+    #[serde(default)]
+    pub state_reporters: Vec<String>,
     /// The unmasking standard the brief argues here: an id of `clauses/_standards.yaml`
     /// (`highfields`, `arista`, `krinsky`, `dendrite`, `cahill`), checked when a matter names the
     /// court ([`crate::library::standards::Standards::check_profile`]).
@@ -224,8 +229,9 @@ impl Jurisdiction {
 
     /// Whether a decision with this court parenthetical is from a court of the state where this
     /// (federal) court sits.
-    pub fn is_state(&self, court: Option<&str>) -> bool {
+    pub fn is_state(&self, court: Option<&str>, reporter: Option<&str>) -> bool {
         court.is_some_and(|c| self.state_courts.iter().any(|o| o == c))
+            || reporter.is_some_and(|r| self.state_reporters.iter().any(|s| r == s || r.starts_with(&format!("{s} "))))
     }
 
     /// Whether a decision with this court parenthetical is from this court's circuit.

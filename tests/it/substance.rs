@@ -1132,6 +1132,14 @@ fn a_non_partys_statement_about_producing_is_answered_in_the_eastern_district_of
         "{body}"
     );
     assert!(body.contains("reversing the denial of a non-party's motion for a protective order barring a city official from deposing him"), "{body}");
+    // A decision cited to the state's official reporter, whose parenthetical names only "Ct.
+    // App.", is still counted as Michigan's (`state_reporters`).
+    assert!(
+        body.contains(
+            "Thomas M. Cooley Law Sch. v. Doe 1, 300 Mich. App. 245, 250 (Ct. App. 2013) (reversing the denial"
+        ),
+        "{body}"
+    );
     assert!(body.contains("This Court should apply the Dendrite test."), "{body}");
     // One speaker: Dendrite's reasons in the singular.
     assert!(
