@@ -49,6 +49,7 @@ fn court_context(matter: &Matter, profile: &Profile) -> Json {
         "circuit": j.circuit,
         "circuit_courts": j.circuit_courts,
         "state": j.state,
+        "state_note": j.state_note,
     })
 }
 
@@ -255,6 +256,7 @@ fn claims_context(facts: &Json, claims: &Claims, bank: &Bank) -> Json {
             "pin": l.pin,
             "quote": l.quote,
             "quote_parenthetical": l.quote_parenthetical,
+            "unsettled": l.unsettled,
             "statute": bank.get(&l.authority).is_some_and(|a| a.kind != crate::library::bank::Kind::Case),
             "statute_creates_claim": l.statute_creates_claim,
             "requires": l.requires.clone().unwrap_or_else(|| "requires".to_string()),

@@ -117,6 +117,12 @@ pub struct Law {
     /// puts them on the plaintiff "when the issue is properly raised").
     #[serde(default)]
     pub requires: Option<String>,
+    /// Where the state's highest court has not itself decided that the state recognizes the claim
+    /// (Michigan's intentional infliction of emotional distress): what its decision does say,
+    /// printed before the elements, which the brief then calls that decision's requirements
+    /// instead of saying what "<state> law requires".
+    #[serde(default)]
+    pub unsettled: Option<Unsettled>,
     /// What was checked and where; never printed.
     #[serde(default)]
     pub notes: Option<String>,
@@ -124,6 +130,15 @@ pub struct Law {
 
 fn creates_claim() -> bool {
     true
+}
+
+/// `unsettled: {text, pin}`: a whole sentence about the law's own authority ("The Michigan
+/// Supreme Court has not decided whether …"), cited to it at `pin`.
+#[derive(Clone, Debug, Deserialize, serde::Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Unsettled {
+    pub text: String,
+    pub pin: String,
 }
 
 /// A state's own fact/opinion authority: `{authority, pin, parenthetical}`.

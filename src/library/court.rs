@@ -144,6 +144,15 @@ impl CounselRules {
     }
 }
 
+/// `state_note: {text, authority, pin}` (see [`Jurisdiction::state_note`]).
+#[derive(Clone, Debug, Deserialize, serde::Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct StateNote {
+    pub text: String,
+    pub authority: String,
+    pub pin: String,
+}
+
 /// The court as the clauses reason about it.
 #[derive(Clone, Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -188,6 +197,11 @@ pub struct Jurisdiction {
     /// the court alone ("Ct. App.", as Bluebook 10.4(b) has it beside "Mich. App.") or nothing.
     #[serde(default)]
     pub state_reporters: Vec<String>,
+    /// For a federal court, what sets the state's own decisions on unmasking apart from the
+    /// question before it, said after the legal standard reports them: `{text, authority, pin}`,
+    /// `text` a whole sentence (E.D. Mich.: they apply Michigan's own court rules).
+    #[serde(default)]
+    pub state_note: Option<StateNote>,
     /// The unmasking standard the brief argues here: an id of `clauses/_standards.yaml`
     /// (`highfields`, `arista`, `krinsky`, `dendrite`, `cahill`), checked when a matter names the
     /// court ([`crate::library::standards::Standards::check_profile`]).
