@@ -1140,6 +1140,13 @@ fn a_non_partys_statement_about_producing_is_answered_in_the_eastern_district_of
         ),
         "{body}"
     );
+    // What sets the state's decisions apart (the profile's `state_note`), cited to what was read.
+    assert!(body.contains("Those decisions work out the protection the First Amendment requires under Michigan's own court rules, which govern discovery in Michigan's courts, not in this one. See Cooley, 300 Mich. App. at 250."), "{body}");
+    // A claim whose state's highest court has not adopted it is stated as that court left it
+    // (`unsettled`), never as what "Michigan law requires".
+    assert!(body.contains("The Michigan Supreme Court has not decided whether Michigan recognizes a claim for intentional infliction of emotional distress"), "{body}");
+    assert!(body.contains("Those requirements are extreme and outrageous conduct"), "{body}");
+    assert!(!body.contains("under Michigan law requires extreme"), "{body}");
     assert!(body.contains("This Court should apply the Dendrite test."), "{body}");
     // One speaker: Dendrite's reasons in the singular.
     assert!(
