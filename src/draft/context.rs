@@ -109,7 +109,8 @@ fn standard_context(standards: &Standards, profile: &Profile, one: bool) -> Json
 
 /// The bank's decisions for each survey topic (`supports:`), split into this court's own, its
 /// circuit's and other courts', each with its pin, parenthetical, court and judge; `state` lists
-/// again those of the other courts that are courts of the state a federal court sits in.
+/// again those of the other courts that are courts of the state a federal court sits in. Other
+/// courts' decisions enter only at a pin a verification record covers.
 fn decisions(bank: &Bank, profile: &Profile) -> Json {
     let j = &profile.jurisdiction;
     let mut topics: BTreeMap<String, [Vec<Json>; 4]> = BTreeMap::new();
@@ -124,6 +125,16 @@ fn decisions(bank: &Bank, profile: &Profile) -> Json {
             } else {
                 2
             };
+            // Another court's decision persuades only as far as it was read: one whose pin no
+            // record covers (taken from another party's brief, say) is left out of the surveys of
+            // other courts, where a decision that was read can make the point instead. This
+            // court's own and its circuit's decisions stay in whatever was read of them: leaving
+            // them out would hide the law that governs here.
+            if where_ == 2 && !crate::cite::pins::is_seen(a, pin) {
+                // The topic stays known to the clauses, empty if nothing else supports it.
+                topics.entry(s.topic.clone()).or_default();
+                continue;
+            }
             let judge = a.judge.as_ref().map(|jd| format!("{} {}", jd.title, jd.name));
             let d = json!({
                 "id": id, "pin": pin, "parenthetical": s.parenthetical, "court": court, "judge": judge,
