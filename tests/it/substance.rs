@@ -1169,7 +1169,7 @@ fn a_non_partys_statement_about_producing_is_answered_in_the_eastern_district_of
         ),
         "{body}"
     );
-    assert!(body.contains("The subpoena, moreover, reaches the customer who holds the hosting account, who need not be the one who wrote the blog posts: one person often pays for a hosting account that another writes on"), "{body}");
+    assert!(body.contains("The subpoena, moreover, reaches the customer who holds the hosting account, who need not be the one who wrote the blog posts: one person may pay for a hosting account that another writes on"), "{body}");
     assert!(body.contains("An order could therefore expose someone who said nothing at all."), "{body}");
     // The new kind of argument: what the host said, in the lawyer's words with its cite (no
     // signal before a quotation), why a conditional promise consents to nothing, and why the
