@@ -83,6 +83,35 @@ pub fn group_lines(mut runs: Vec<TextRun>) -> Vec<Line> {
     lines
 }
 
+/// Where a page's footnotes begin: the top of their separator, a horizontal rule about two inches
+/// long inside the text column (the footer's rule is below the numbered lines, the pleading
+/// paper's rules are vertical). `None` on a page without footnotes.
+pub fn footnote_top(built: &Built, page: usize) -> Option<f64> {
+    fn rules(frame: &typst::layout::Frame, origin: typst::layout::Point, out: &mut Vec<(f64, f64)>) {
+        for (pos, item) in frame.items() {
+            let at = origin + *pos;
+            match item {
+                typst::layout::FrameItem::Group(g) => {
+                    rules(&g.frame, at + typst::layout::Point::new(g.transform.tx, g.transform.ty), out)
+                }
+                typst::layout::FrameItem::Shape(shape, _) => {
+                    if let typst::visualize::Geometry::Line(to) = &shape.geometry {
+                        if to.y.to_pt().abs() < 0.01 {
+                            out.push((at.y.to_pt(), to.x.to_pt().abs()));
+                        }
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+    let p = &built.profile;
+    let bottom = p.paper.margin_top.pt() + p.lines.count as f64 * p.lines.pitch.pt();
+    let mut found = vec![];
+    rules(&built.doc.pages()[page].frame, typst::layout::Point::zero(), &mut found);
+    found.into_iter().filter(|(y, len)| *y < bottom && (100.0..200.0).contains(len)).map(|(y, _)| y).reduce(f64::min)
+}
+
 /// The line-number runs in the left margin of a page: (number, baseline).
 pub fn line_numbers(built: &Built, page: usize) -> Vec<(u32, f64)> {
     let right = built.profile.lines.number_right.pt() + 1.0;
