@@ -268,6 +268,7 @@ fn claims_context(facts: &Json, claims: &Claims, bank: &Bank) -> Json {
             "quote": l.quote,
             "quote_parenthetical": l.quote_parenthetical,
             "unsettled": l.unsettled,
+            "per_quod": l.per_quod,
             "statute": bank.get(&l.authority).is_some_and(|a| a.kind != crate::library::bank::Kind::Case),
             "statute_creates_claim": l.statute_creates_claim,
             "requires": l.requires.clone().unwrap_or_else(|| "requires".to_string()),

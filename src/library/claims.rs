@@ -123,6 +123,11 @@ pub struct Law {
     /// instead of saying what "<state> law requires".
     #[serde(default)]
     pub unsettled: Option<Unsettled>,
+    /// What a statement outside the law's per se categories needs before it supports the claim,
+    /// as a whole sentence with its authority (Michigan: special harm caused by its publication);
+    /// the brief says it where a statement's `not_per_se` says the label does not fit.
+    #[serde(default)]
+    pub per_quod: Option<Otherwise>,
     /// What was checked and where; never printed.
     #[serde(default)]
     pub notes: Option<String>,

@@ -1165,6 +1165,10 @@ fn a_non_partys_statement_about_producing_is_answered_in_the_eastern_district_of
     assert!(body.contains("The Michigan Supreme Court has not decided whether Michigan recognizes a claim for intentional infliction of emotional distress"), "{body}");
     assert!(body.contains("Those requirements are extreme and outrageous conduct"), "{body}");
     assert!(!body.contains("under Michigan law requires extreme"), "{body}");
+    // The per se label, answered statement by statement where the lawyer says one fits no per se
+    // category (`not_per_se`) and the law says what such a statement needs (`per_quod`).
+    assert!(body.contains("Nor does the per se label fit every statement. The blog post that says \"The state froze his company's bank account in March\" imputes no crime"), "{body}");
+    assert!(body.contains("Under Michigan law, a statement that is not actionable in itself supports a claim for defamation only if its publication caused special harm. See Ireland, 230 Mich. App. at 614. For that statement, then, Mr. Kessler must show special harm its publication caused, and the evidence offered on harm falls short for the reasons given above."), "{body}");
     assert!(body.contains("This Court should apply the Dendrite test."), "{body}");
     // One speaker: Dendrite's reasons in the singular.
     assert!(
