@@ -130,9 +130,9 @@ fn decisions(bank: &Bank, profile: &Profile) -> Json {
             // other courts, where a decision that was read can make the point instead. This
             // court's own and its circuit's decisions stay in whatever was read of them: leaving
             // them out would hide the law that governs here.
+            // The topic stays known to the clauses, empty if nothing else supports it.
+            let entry = topics.entry(s.topic.clone()).or_default();
             if where_ == 2 && !crate::cite::pins::is_seen(a, pin) {
-                // The topic stays known to the clauses, empty if nothing else supports it.
-                topics.entry(s.topic.clone()).or_default();
                 continue;
             }
             let judge = a.judge.as_ref().map(|jd| format!("{} {}", jd.title, jd.name));
@@ -144,7 +144,6 @@ fn decisions(bank: &Bank, profile: &Profile) -> Json {
                 "first_step": s.first_step,
                 "short": a.short.clone().or(a.name.clone()),
             });
-            let entry = topics.entry(s.topic.clone()).or_default();
             // A decision of the courts of the state a federal court sits in is also listed as
             // the state's (it stays among the other courts' too: it binds no federal court).
             if where_ == 2 && j.is_state(court, reporter(a.cite())) {

@@ -122,7 +122,7 @@ pub struct Law {
     /// printed before the elements, which the brief then calls that decision's requirements
     /// instead of saying what "<state> law requires".
     #[serde(default)]
-    pub unsettled: Option<Unsettled>,
+    pub unsettled: Option<super::PinnedSentence>,
     /// What a statement outside the law's per se categories needs before it supports the claim,
     /// as a whole sentence with its authority (Michigan: special harm caused by its publication);
     /// the brief says it where a statement's `not_per_se` says the label does not fit.
@@ -135,15 +135,6 @@ pub struct Law {
 
 fn creates_claim() -> bool {
     true
-}
-
-/// `unsettled: {text, pin}`: a whole sentence about the law's own authority ("The Michigan
-/// Supreme Court has not decided whether …"), cited to it at `pin`.
-#[derive(Clone, Debug, Deserialize, serde::Serialize)]
-#[serde(deny_unknown_fields)]
-pub struct Unsettled {
-    pub text: String,
-    pub pin: String,
 }
 
 /// A state's own fact/opinion authority: `{authority, pin, parenthetical}`.

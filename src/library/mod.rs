@@ -24,6 +24,16 @@ use project::Project;
 use schema::Schema;
 use standards::Standards;
 
+/// `{text, pin}`: a whole sentence about an authority its entry already names, cited to it at
+/// `pin` — a standard step's `note` (the announcing decision) and a claim law's `unsettled` (the
+/// law's own authority).
+#[derive(Clone, Debug, serde::Deserialize, serde::Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct PinnedSentence {
+    pub text: String,
+    pub pin: String,
+}
+
 /// Everything a build reads besides the matter.
 #[derive(Clone, Debug)]
 pub struct Library {

@@ -48,7 +48,7 @@ pub struct Step {
     /// markup allowed) the section arguing the step prints after stating it, with its own pin
     /// ("The step is no formality: in _Mobilisa_ itself …", at 106).
     #[serde(default)]
-    pub note: Option<StepNote>,
+    pub note: Option<super::PinnedSentence>,
 }
 
 /// A decision that applied a standard, with the pin and the parenthetical the brief cites it with.
@@ -58,14 +58,6 @@ pub struct Followed {
     pub authority: String,
     pub pin: String,
     pub parenthetical: String,
-}
-
-/// A sentence about a step, with the page of the announcing decision that supports it.
-#[derive(Clone, Debug, Deserialize, serde::Serialize)]
-#[serde(deny_unknown_fields)]
-pub struct StepNote {
-    pub text: String,
-    pub pin: String,
 }
 
 /// A heading's words in both of the forms headings take.
