@@ -171,6 +171,52 @@ pub fn dated_ahead(matter: &Matter, src: &SourceText, today: chrono::NaiveDate) 
     )
 }
 
+/// A statement's `not_per_se` that no sentence of the brief would use: the evidence section
+/// answers the per se label statement by statement only where the motion calls the statements
+/// defamatory per se (an argument with `per_se: true`) and an argued claim's law says what a
+/// statement outside its per se categories needs (`per_quod`). A warning at each such
+/// `not_per_se`, saying which is missing, rather than a reason silently dropped.
+fn unused_not_per_se(matter: &Matter, src: &SourceText, root: Option<&Node>, claims: &Claims) -> Vec<Diagnostic> {
+    let statements = root
+        .and_then(|r| r.get("facts"))
+        .and_then(|f| f.value.get("statements"))
+        .map(|s| match &s.value.kind {
+            crate::yaml::tree::Kind::Seq(items) => items.iter().filter_map(|i| i.get("not_per_se")).collect(),
+            _ => vec![],
+        })
+        .unwrap_or_default();
+    if statements.is_empty() {
+        return vec![];
+    }
+    let seq = |path: &[&str]| matter.fact(path).and_then(|v| v.as_sequence()).cloned().unwrap_or_default();
+    let argued_per_se =
+        seq(&["motion", "arguments"]).iter().any(|a| a.get("per_se").and_then(|v| v.as_bool()) == Some(true));
+    let law_says = seq(&["underlying", "claims"]).iter().any(|c| {
+        let text = |k: &str| c.get(k).and_then(|v| v.as_str());
+        c.get("argued").and_then(|v| v.as_bool()) == Some(true)
+            && text("type")
+                .and_then(|t| claims.get(t))
+                .and_then(|t| t.laws.get(text("law")?))
+                .is_some_and(|l| l.per_quod.is_some())
+    });
+    let missing = match (argued_per_se, law_says) {
+        (true, true) => return vec![],
+        (false, _) => "no argument of the motion says `per_se: true`",
+        (true, false) => "no argued claim's law says what such a statement needs (`per_quod` in its claim file)",
+    };
+    statements
+        .into_iter()
+        .map(|e| {
+            Diagnostic::warning(format!("the brief will not use this `not_per_se`: {missing}"))
+                .at(src, e.key_span.clone())
+                .with_hint(
+                    "the per se label is answered statement by statement only where the motion uses it and the \
+                     governing law states what a statement outside its categories needs",
+                )
+        })
+        .collect()
+}
+
 /// Each claim of `facts.underlying.claims` that only a natural person can bring, when the movant
 /// (the party the clauses treat as the claimant, `parties.movant`) is a company: an error at the
 /// claim's `type`, naming the claim and saying why a company cannot bring it.
@@ -352,6 +398,7 @@ pub fn check(
 
     // Claims only a natural person can bring, for a company movant.
     errors.extend(persons_only_claims(matter, src, root, claims));
+    warnings.extend(unused_not_per_se(matter, src, root, claims));
 
     // Text that prints inside a citation or a certificate: blank would print ", ." or "on ,".
     for (id, doc) in &matter.record {

@@ -1215,6 +1215,17 @@ fn a_non_partys_statement_about_producing_is_answered_in_the_eastern_district_of
     let checks = court_checks(&built);
     assert_eq!(check(&checks, "force of the standard").status, Status::Pass);
     assert_eq!(check(&checks, "required sections").status, Status::Pass);
+    // A `not_per_se` no sentence would use (the motion no longer says per se) is a warning at its
+    // line, not a reason silently dropped.
+    assert!(built.warnings.iter().all(|w| !w.message.contains("not_per_se")), "{:?}", built.warnings);
+    let plain = text.replacen("        per_se: true\n", "", 1);
+    assert_ne!(plain, text);
+    let quiet = build_text("mi-plain.yaml", &plain);
+    let w = quiet.warnings.iter().find(|w| w.message.contains("`not_per_se`")).expect("a warning at not_per_se");
+    assert!(w.message.contains("no argument of the motion says `per_se: true`"), "{}", w.message);
+    let (src, span) = (w.source.as_ref().unwrap(), w.span.clone().unwrap());
+    assert!(src.text[span].starts_with("not_per_se"), "the warning points at the statement's `not_per_se`");
+    assert!(!body_text(&quiet).contains("Nor does the per se label"));
     // Said unconditionally, the statement is argued only as beyond the host's power to waive.
     let flat = text.replacen("    conditional: true\n", "    conditional: false\n", 1);
     assert_ne!(flat, text);
