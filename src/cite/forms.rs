@@ -255,7 +255,16 @@ impl<'a> Resolver<'a> {
                 };
                 let (form, printed) = match id_text {
                     Some(t) => (Form::Id, t),
-                    None if self.seen.contains(&item.id) && !item.force_full => {
+                    // A case's short form needs a pin (Bluebook 10.9); a later reference to the
+                    // whole decision (*see generally*, no pin) repeats the full citation. Any
+                    // other citation without a pin stays a short form, which `check` reports at
+                    // the clause's line.
+                    None if self.seen.contains(&item.id)
+                        && !item.force_full
+                        && !(pin.is_none()
+                            && auth.kind == crate::library::bank::Kind::Case
+                            && item.signal == Some("see generally")) =>
+                    {
                         (Form::Short, auth.short_form(pin, &item.subdiv))
                     }
                     None => (Form::Full, auth.full(pin, &item.subdiv)),
@@ -600,6 +609,23 @@ mod tests {
         assert!(out.ends_with("E. _Highfields_, 385\u{a0}F\\. Supp\\. 2d at 980."), "{out}");
         let forms: Vec<Form> = r.uses.iter().map(|u| u.form).collect();
         assert_eq!(forms, [Form::Full, Form::Id, Form::Id, Form::Full, Form::Short, Form::Short]);
+    }
+
+    #[test]
+    fn a_later_reference_to_a_whole_case_repeats_the_full_citation() {
+        let b = bank();
+        let rec = Default::default();
+        let mut r = Resolver::new(&b, &rec);
+        let out = strip_marks(
+            &r.resolve("A. [@highfields at 975]. B. [@aol at *9]. C. [see generally @highfields].", 0).unwrap(),
+        );
+        // No short form without a pin (Bluebook 10.9): the full citation again, no pin.
+        assert!(
+            out.ends_with("C. _See generally_ _Highfields Cap\\. Mgmt\\.\\, L\\.P\\. v\\. Doe_, 385\u{a0}F\\. Supp\\. 2d 969 (N\\.D\\. Cal\\. 2005)."),
+            "{out}"
+        );
+        let forms: Vec<Form> = r.uses.iter().map(|u| u.form).collect();
+        assert_eq!(forms, [Form::Full, Form::Full, Form::Full]);
     }
 
     #[test]

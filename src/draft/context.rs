@@ -113,10 +113,9 @@ fn standard_context(standards: &Standards, profile: &Profile, one: bool) -> Json
 /// courts' decisions enter only at a pin a verification record covers.
 fn decisions(bank: &Bank, profile: &Profile) -> Json {
     let j = &profile.jurisdiction;
-    let mut topics: BTreeMap<String, [Vec<Json>; 4]> = BTreeMap::new();
+    let mut topics: BTreeMap<String, [Vec<Json>; 5]> = BTreeMap::new();
     for (id, (a, _)) in &bank.entries {
-        for s in a.supports.iter().filter(|s| !s.against) {
-            let Some(pin) = s.pin.as_deref().filter(|p| !p.trim().is_empty()) else { continue };
+        for s in &a.supports {
             let court = a.court.as_deref();
             let where_ = if j.is_own(court, reporter(a.cite())) {
                 0
@@ -124,6 +123,16 @@ fn decisions(bank: &Bank, profile: &Profile) -> Json {
                 1
             } else {
                 2
+            };
+            let pin = s.pin.as_deref().filter(|p| !p.trim().is_empty());
+            // A decision of this court or its circuit on the topic that went the other way, or
+            // that no page was read for, is not surveyed; it is known all the same
+            // (`unsurveyed`), so the brief never says that no such decision exists.
+            let Some(pin) = pin.filter(|_| !s.against) else {
+                if where_ < 2 {
+                    topics.entry(s.topic.clone()).or_default()[4].push(json!(id));
+                }
+                continue;
             };
             // Another court's decision persuades only as far as it was read: one whose pin no
             // record covers (taken from another party's brief, say) is left out of the surveys of
@@ -185,8 +194,11 @@ fn decisions(bank: &Bank, profile: &Profile) -> Json {
         }
     }
     let mut out = Map::new();
-    for (topic, [here, circuit, elsewhere, state]) in topics {
-        out.insert(topic, json!({"here": here, "circuit": circuit, "elsewhere": elsewhere, "state": state}));
+    for (topic, [here, circuit, elsewhere, state, unsurveyed]) in topics {
+        out.insert(
+            topic,
+            json!({"here": here, "circuit": circuit, "elsewhere": elsewhere, "state": state, "unsurveyed": unsurveyed}),
+        );
     }
     Json::Object(out)
 }

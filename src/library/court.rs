@@ -144,13 +144,35 @@ impl CounselRules {
     }
 }
 
-/// `state_note: {text, authority, pin}` (see [`Jurisdiction::state_note`]).
+/// One sentence of `state_note` (see [`Jurisdiction::state_note`]): `{text, authority, pin,
+/// signal}`, `signal` "see" unless given. A decision cited without a `pin` takes `signal: see
+/// generally` (`check` fails a case cited for a proposition without a pin otherwise): the form
+/// for what a decision held where no page of the holding was read, so that the brief can say
+/// what the decision held (candor needs it) without a page nobody saw; `check` lists the
+/// decision's open verification.
 #[derive(Clone, Debug, Deserialize, serde::Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct StateNote {
     pub text: String,
     pub authority: String,
-    pub pin: String,
+    #[serde(default)]
+    pub pin: Option<String>,
+    #[serde(default)]
+    pub signal: Option<String>,
+}
+
+/// `state_note:` as one sentence `{text, authority, pin}` or a list of them.
+fn state_notes<'de, D: serde::Deserializer<'de>>(d: D) -> std::result::Result<Vec<StateNote>, D::Error> {
+    use serde::de::Error as _;
+    let v = serde_yaml::Value::deserialize(d)?;
+    let out = match v {
+        serde_yaml::Value::Null => Ok(vec![]),
+        serde_yaml::Value::Sequence(_) => serde_yaml::from_value::<Vec<StateNote>>(v),
+        _ => serde_yaml::from_value::<StateNote>(v).map(|one| vec![one]),
+    };
+    out.map_err(|e| {
+        D::Error::custom(format!("`state_note` (one sentence `{{text, authority, pin}}` or a list of them): {e}"))
+    })
 }
 
 /// The court as the clauses reason about it.
@@ -198,10 +220,11 @@ pub struct Jurisdiction {
     #[serde(default)]
     pub state_reporters: Vec<String>,
     /// For a federal court, what sets the state's own decisions on unmasking apart from the
-    /// question before it, said after the legal standard reports them: `{text, authority, pin}`,
-    /// `text` a whole sentence (E.D. Mich.: they apply Michigan's own court rules).
-    #[serde(default)]
-    pub state_note: Option<StateNote>,
+    /// question before it, said after the legal standard reports them: one sentence `{text,
+    /// authority, pin}` or a list of them, each `text` a whole sentence (E.D. Mich.: what the
+    /// Michigan Court of Appeals held, and that it applied Michigan's own court rules).
+    #[serde(default, deserialize_with = "state_notes")]
+    pub state_note: Vec<StateNote>,
     /// The unmasking standard the brief argues here: an id of `clauses/_standards.yaml`
     /// (`highfields`, `arista`, `krinsky`, `dendrite`, `cahill`), checked when a matter names the
     /// court ([`crate::library::standards::Standards::check_profile`]).

@@ -199,17 +199,19 @@ impl Standards {
                 .with_hint(hint)
                 .into());
         };
-        if j.system == System::State {
+        // Another state's standard cannot be this state court's settled law; a state court whose
+        // own courts have settled nothing may be asked to adopt it (`standard_settled: false`).
+        if j.system == System::State && j.standard_settled {
             if let Some(state) = std.binds.state.as_deref() {
                 if state != j.state {
                     return Err(Diagnostic::error(format!(
-                        "`{}` is {state}'s unmasking standard, and this court is a state court of {}",
+                        "`{}` is {state}'s unmasking standard, and this court is a state court of {} that the profile says has settled its standard",
                         j.standard, j.state
                     ))
                     .at(src, at(&j.standard))
                     .with_hint(format!(
-                        "use the standard {}'s courts apply, or add it to {FILE} with the decision that announced it",
-                        j.state
+                        "use the standard {}'s courts apply, or add it to {FILE} with the decision that announced it; if {}'s courts have settled none, write `standard_settled: false` and the brief asks the court to adopt this one",
+                        j.state, j.state
                     ))
                     .into());
                 }

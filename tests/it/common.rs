@@ -588,7 +588,9 @@ pub fn checks_but_verification(built: &pleader::pipeline::Built) -> Vec<pleader:
             continue;
         }
         let is_case = built.bank.get(&u.id).is_some_and(|a| a.kind == pleader::library::bank::Kind::Case);
-        if is_case && u.pin.is_none() && !u.nested {
+        // A whole decision cited *see generally* (a holding no page of which was read: the
+        // profile's `state_note`, a lawyer's paragraph) carries no pin by design.
+        if is_case && u.pin.is_none() && !u.nested && u.signal.as_deref() != Some("see generally") {
             assert!(
                 unpinned_in_data.contains(u.id.as_str()),
                 "`{}` is cited without a pin, and no claim file records its pin as unknown",

@@ -974,11 +974,15 @@ fn a_belief_about_who_the_speaker_is_is_answered_for_a_domain_privacy_service() 
     assert!(body.contains("sued the anonymous registrant of one Veilhost registration"), "{body}");
     assert!(body.contains("The posts appeared on HallowayHomesTruth.com, a website whose registrant uses Veilhost's service, between March and August 2026. Their audience was"), "{body}");
     assert!(!body.contains("Veilhost account"), "{body}");
-    // The platform's standing, in the words the matter gives its speakers (audits H1–H3, R4–R5:
-    // standing was never addressed).
+    // A court whose circuit and district the bank holds no unmasking decision of says so, as
+    // what counsel found, not as what the law is.
+    assert!(body.contains("Counsel has found no decision of the Fourth Circuit or of a court in the Eastern District of Virginia that applies a standard for unmasking a speaker sued over what the speaker said."), "{body}");
+    // The platform's standing (audits H1–H3, R4–R5: standing was never addressed), to assert the
+    // speaker's interests: not its registrants', since the registrant need not be the speaker
+    // (audit K5).
     let all = normalize(&(0..built.doc.pages().len()).map(|p| page_string(&built, p)).collect::<Vec<_>>().join("\n"));
     assert!(
-        all.contains("Veilhost may assert its registrants' First Amendment interests in opposing the motion."),
+        all.contains("Veilhost may assert the anonymous speaker's First Amendment interests in opposing the motion."),
         "{all}"
     );
     // Dendrite's third step, which neither the notice section nor the evidence section took up,
@@ -1152,14 +1156,23 @@ fn a_non_partys_statement_about_producing_is_answered_in_the_eastern_district_of
     assert!(body.contains("reversing the denial of a non-party's motion for a protective order barring a city official from deposing him"), "{body}");
     // A decision cited to the state's official reporter, whose parenthetical names only "Ct.
     // App.", is still counted as Michigan's (`state_reporters`).
+    assert!(body.contains("Cooley, 300 Mich. App. at 250 (reversing the denial"), "{body}");
+    // The lawyer's own paragraph cites the whole decision, which makes the later ones short forms.
     assert!(
-        body.contains(
-            "Thomas M. Cooley Law Sch. v. Doe 1, 300 Mich. App. 245, 250 (Ct. App. 2013) (reversing the denial"
-        ),
+        body.contains("relying instead on the Michigan Court Rules, which do not govern discovery here. See generally Thomas M. Cooley Law Sch. v. Doe 1, 300 Mich. App. 245 (Ct. App. 2013)."),
         "{body}"
     );
-    // What sets the state's decisions apart (the profile's `state_note`), cited to what was read.
-    assert!(body.contains("Those decisions work out the protection the First Amendment requires under Michigan's own court rules, which govern discovery in Michigan's courts, not in this one. See Cooley, 300 Mich. App. at 250."), "{body}");
+    // What Michigan's courts held, said (audits K1–K5: hiding that Cooley declined Dendrite was
+    // serious every time), cited whole where no page of the holding was read (the profile's
+    // `state_note` without a pin, `signal: see generally`), then what sets those decisions apart,
+    // cited to what was read. A whole decision cited again is cited in full: a short form needs a
+    // pin (Bluebook 10.9).
+    assert!(body.contains("Neither decision adopted the Dendrite test. In Cooley, the Court of Appeals held that Michigan's court rules protect an anonymous defendant in Michigan's courts"), "{body}");
+    assert!(body.contains("by a motion for summary disposition. See generally Thomas M. Cooley Law Sch. v. Doe 1, 300 Mich. App. 245 (Ct. App. 2013). Ghanam added that"), "{body}");
+    assert!(body.contains("under MCR 2.116(C)(8). See generally Ghanam v. Does, 845 N.W.2d 128 (Mich. Ct. App. 2014). Those are the Michigan Court Rules, which govern discovery in Michigan's courts. See Cooley, 300 Mich. App. at 250. In this Court the Federal Rules of Civil Procedure govern"), "{body}");
+    // The bank holds this District's own Signature Mgmt. orders, unread to their pages: the brief
+    // does not say that no such decision exists (audits K4–K5).
+    assert!(!body.contains("Counsel has found no decision"), "{body}");
     // A claim whose state's highest court has not adopted it is stated as that court left it
     // (`unsettled`), never as what "Michigan law requires".
     assert!(body.contains("The Michigan Supreme Court has not decided whether Michigan recognizes a claim for intentional infliction of emotional distress"), "{body}");
