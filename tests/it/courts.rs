@@ -204,6 +204,34 @@ fn a_profile_cannot_give_krinsky_to_a_court_outside_california() {
 }
 
 #[test]
+fn a_state_court_with_no_settled_standard_is_asked_to_adopt_another_states_test() {
+    // The New Jersey profile copied for a state court of another state whose own courts have
+    // settled nothing: Dendrite binds it no more than any other court, so the profile says
+    // `standard_settled: false`, and the brief asks the court to adopt the test (no error, no
+    // "governs").
+    let dir = temp_dir("courts-dendrite-elsewhere");
+    std::fs::create_dir_all(dir.join("courts")).unwrap();
+    let profile = std::fs::read_to_string(root().join("courts/nj-superior.yaml")).unwrap();
+    for needle in ["\n  state: New Jersey\n", "\n  standard_settled: true\n"] {
+        assert!(profile.contains(needle), "{needle}");
+    }
+    let profile = profile
+        .replace("\n  state: New Jersey\n", "\n  state: Vermont\n")
+        .replace("\n  standard_settled: true\n", "\n  standard_settled: false\n")
+        .replace("[N.J., N.J. Super. Ct. App. Div.]", "[Vt.]")
+        .replace("[N.J., N.J. Super.]", "[Vt.]");
+    std::fs::write(dir.join("courts/vt-superior.yaml"), &profile).unwrap();
+    let text =
+        sample_text_in("oduya-v-does.yaml", "nj-superior").replace("\ncourt: nj-superior\n", "\ncourt: vt-superior\n");
+    std::fs::write(dir.join("matter.yaml"), &text).unwrap();
+    let built = build(&dir.join("matter.yaml"));
+    let body = normalize(&body_pages(&built).map(|p| page_string(&built, p)).collect::<Vec<_>>().join(" "));
+    assert!(body.contains("No court whose decisions bind this Court has settled which standard applies"), "{body}");
+    assert!(body.contains("This Court should apply the Dendrite test."), "{body}");
+    assert!(!body.contains("which governs here"), "{body}");
+}
+
+#[test]
 fn a_state_court_outside_california_is_not_given_california_authority() {
     // A Washington state court that applies Highfields, with a brief of clauses that apply in any
     // court: it cites the Supreme Court, not the California Court of Appeal, and does not invoke
