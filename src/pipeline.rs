@@ -398,6 +398,45 @@ fn validate_loaded(
     Ok(validated)
 }
 
+/// A clause that refuses what a matter says (`throw`) names the matter's value in backticks
+/// (`` `prior_judgment.speaker_party: true` ``): the error is the user's, so it is reported at
+/// that line of the matter, with the clause's place kept as a note. Other drafting errors stay
+/// where they are.
+fn at_matter_line(ds: crate::diag::Diagnostics, matter_src: &SourceText) -> crate::diag::Diagnostics {
+    ds.into_iter()
+        .map(|d| {
+            let found = d.message.split('`').skip(1).step_by(2).find_map(|tick| {
+                let path = tick.split(':').next().unwrap_or("").trim();
+                let plain = !path.is_empty() && path.chars().all(|c| c.is_ascii_alphanumeric() || "._[]".contains(c));
+                if !plain || !path.contains(['.', '_']) {
+                    return None;
+                }
+                crate::yaml::find_key(matter_src, &format!("facts.{path}"))
+                    .or_else(|| crate::yaml::find_key(matter_src, path))
+            });
+            match found {
+                Some(span) => {
+                    let from = match (&d.source, &d.span) {
+                        (Some(src), Some(sp)) => {
+                            let line = src.text[..sp.start.min(src.text.len())].matches('\n').count() + 1;
+                            format!("raised by {}:{line}", src.name)
+                        }
+                        (Some(src), None) => format!("raised by {}", src.name),
+                        _ => String::new(),
+                    };
+                    let mut moved =
+                        crate::diag::Diagnostic { source: None, span: None, label: None, ..d }.at(matter_src, span);
+                    if !from.is_empty() {
+                        moved.notes.push(from);
+                    }
+                    moved
+                }
+                None => d,
+            }
+        })
+        .collect()
+}
+
 /// The citations a brief prints: each authority citation, and each citation group as printed.
 type Cited = (Vec<CiteUse>, Vec<PrintedGroup>);
 
@@ -627,7 +666,8 @@ impl Session {
         let guard = crate::budget::Guard::start();
         let matter_facts = validated.facts.clone();
         let (drafted, clauses, resolver) =
-            draft_and_cite(&matter, &profile, &bank, &library, &templates, validated.facts, &mut timings)?;
+            draft_and_cite(&matter, &profile, &bank, &library, &templates, validated.facts, &mut timings)
+                .map_err(|ds| at_matter_line(ds, &matter_src))?;
         let (uses, printed) = resolver;
 
         let t = Instant::now();

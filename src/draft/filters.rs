@@ -126,7 +126,21 @@ pub fn series(items: &[String], conj: &str) -> String {
 
 /// A quotation set inside double quotation marks: its own double marks become single ones.
 pub fn nested(text: &str) -> String {
-    text.replace('\u{201c}', "\u{2018}").replace('\u{201d}', "\u{2019}")
+    // Straight double quotes, as a lawyer types them, become single marks too: an opening one
+    // where it starts the text or follows a space or an opening bracket, else a closing one.
+    let mut out = String::with_capacity(text.len());
+    let mut prev: Option<char> = None;
+    for c in text.chars() {
+        out.push(match c {
+            '\u{201c}' => '\u{2018}',
+            '\u{201d}' => '\u{2019}',
+            '"' if prev.is_none_or(|p| p.is_whitespace() || "([{\u{2014}\u{2013}".contains(p)) => '\u{2018}',
+            '"' => '\u{2019}',
+            other => other,
+        });
+        prev = Some(c);
+    }
+    out
 }
 
 /// Text as it ends a phrase or sentence that closes with `mark` ("." or ",", or "" for none),
@@ -179,5 +193,8 @@ mod tests {
         assert_eq!(punctuate(&nested("He called it “a fraud”"), ","), "He called it ‘a fraud,’");
         // An apostrophe at the end is not a closing mark.
         assert_eq!(punctuate("the speakers’", "."), "the speakers’.");
+        // Straight quotes, as typed in a matter, nest as well.
+        assert_eq!(nested("Their \"lifetime warranty\" is a scam."), "Their ‘lifetime warranty’ is a scam.");
+        assert_eq!(nested("\"Scam,\" he said."), "‘Scam,’ he said.");
     }
 }

@@ -405,7 +405,7 @@ pub fn all_lines(built: &Built, page: usize) -> Vec<Line> {
 }
 
 /// The court profiles shipped in courts/.
-pub const COURTS: [&str; 16] = [
+pub const COURTS: [&str; 17] = [
     "nd-cal",
     "cd-cal",
     "ca-superior",
@@ -422,6 +422,7 @@ pub const COURTS: [&str; 16] = [
     "ed-va",
     "az-superior",
     "ed-mich",
+    "d-ariz",
 ];
 
 /// The sample matters in matters/, by file name.

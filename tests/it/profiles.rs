@@ -149,10 +149,10 @@ fn type_size_and_margins_follow_the_profile() {
         assert_eq!(body_size, p.type_.size.pt(), "{court}");
         // C.D. Cal. L.R. 11-3.1.1, D.N.J. L. Civ. R. 7.2(d) (a proportional type), Del. Super. Ct.
         // Civ. R. 107(b) and E.D. Mich. LR 5.1(a)(3) ask for 14 points; Ariz. R. Civ. P.
-        // 5.2(b)(1)(B) for at least 13.
+        // 5.2(b)(1)(B) and D. Ariz. LRCiv 7.1(b)(1) for at least 13.
         let expected = if ["cd-cal", "dnj", "de-superior", "ed-mich"].contains(&court) {
             14.0
-        } else if court == "az-superior" {
+        } else if ["az-superior", "d-ariz"].contains(&court) {
             13.0
         } else {
             12.0

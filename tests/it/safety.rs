@@ -348,7 +348,7 @@ fn a_long_list_of_statements_is_set_one_statement_to_a_paragraph() {
             false,
         ),
         (
-            "following seven posts assert facts that can be checked, so none of them can support Harlow's claim unless she shows that it is false:",
+            "following seven posts could support Harlow's claim only as assertions of fact, and so only if she shows that each is false:",
             &facts,
             false,
         ),
