@@ -527,6 +527,10 @@ pub struct RequiredSection {
     /// The library clause that writes it.
     #[serde(default)]
     pub clause: Option<String>,
+    /// The rule puts the section on a page of its own start ("on the following page"): the
+    /// brief breaks the page before it, and `check` reads the typeset pages to confirm it.
+    #[serde(default)]
+    pub new_page: bool,
 }
 
 #[derive(Clone, Debug, Default, Deserialize)]

@@ -173,7 +173,7 @@ pub fn required_sections(built: &Built) -> Option<CheckItem> {
     if required.is_empty() {
         return None;
     }
-    let (text, _) = body(built);
+    let (text, pages) = body(built);
     let lower = text.to_lowercase();
     let missing: Vec<String> = required
         .iter()
@@ -183,6 +183,19 @@ pub fn required_sections(built: &Built) -> Option<CheckItem> {
             None => format!("“{}” ({})", r.heading, r.rule),
         })
         .collect();
+    // A section the rule starts on a page of its own: the line its heading is on is the first
+    // line of a page, as typeset.
+    let misplaced: Vec<String> = required
+        .iter()
+        .filter(|r| r.new_page)
+        .filter_map(|r| {
+            let at = lower.find(&r.heading.to_lowercase())?;
+            let line = pages.iter().rposition(|(o, _)| *o <= at)?;
+            let first_on_page = line == 0 || pages[line - 1].1 != pages[line].1;
+            (!first_on_page).then(|| format!("“{}” ({}) does not begin a page", r.heading, r.rule))
+        })
+        .collect();
+    let missing: Vec<String> = missing.into_iter().chain(misplaced).collect();
     Some(CheckItem {
         name: "required sections".into(),
         status: if missing.is_empty() { Status::Pass } else { Status::Fail },
@@ -192,7 +205,7 @@ pub fn required_sections(built: &Built) -> Option<CheckItem> {
                 required.iter().map(|r| format!("{} ({})", r.heading, r.rule)).collect::<Vec<_>>().join(", ")
             )
         } else {
-            format!("missing: {}", missing.join("; "))
+            format!("missing or misplaced: {}", missing.join("; "))
         },
     })
 }

@@ -1133,6 +1133,14 @@ fn a_non_partys_statement_about_producing_is_answered_in_the_eastern_district_of
         caption.contains("Hon. Miriam T. Castellano") && caption.contains("Mag. Judge Curtis A. Whitfield"),
         "{caption}"
     );
+    // LR 7.1(d)(2) puts the controlling authority "on the following page" (`new_page`): as
+    // typeset, its heading is the first line of a page, after the statement of issues' page.
+    let controlling = body_pages(&built)
+        .find(|&p| page_string(&built, p).contains("CONTROLLING OR MOST APPROPRIATE AUTHORITY"))
+        .expect("the controlling-authority section");
+    let first = text_lines(&built, controlling).into_iter().next().unwrap();
+    assert!(first.text.contains("CONTROLLING OR MOST APPROPRIATE AUTHORITY"), "{first:?}");
+    assert!(page_string(&built, controlling - 1).contains("STATEMENT OF ISSUES"));
     let pages: Vec<String> = (0..built.doc.pages().len()).map(|p| page_string(&built, p)).collect();
     let signature = normalize(&pages.join(" "));
     assert!(
