@@ -134,8 +134,10 @@ fn write_fields(
 
 /// The text of a new matter for the outline `name` (and court profile `court`, if given).
 /// The outline `pleader new` starts from when none is named: `highfields` without a court, and
-/// with one, the first outline (in `clauses/_outlines.yaml`'s order) written for that court, so
-/// that `pleader new DIR --court ed-pa` works without knowing which test the court applies.
+/// with one, the outline named for the standard its profile argues if it is written for that
+/// court (`mobilisa` for `d-ariz`), else `highfields` if it is, else the first outline (in
+/// `clauses/_outlines.yaml`'s order) written for it, so that `pleader new DIR --court ed-pa`
+/// works without knowing which test the court applies.
 pub fn default_outline(library: &Library, court: Option<&str>) -> Result<String> {
     const DEFAULT: &str = "highfields";
     let Some(c) = court else { return Ok(DEFAULT.to_string()) };
@@ -143,6 +145,12 @@ pub fn default_outline(library: &Library, court: Option<&str>) -> Result<String>
     let templates = ClauseTemplates::new(library.clause_files(), None)?;
     let profiles = library.profiles();
     let fits = |o: &Outline| courts_for(&templates, &profiles, &o.brief, &o.facts).iter().any(|(id, _)| *id == c);
+    // The outline named for the standard the court's profile argues (`mobilisa` for the District
+    // of Arizona), where there is one and it fits; then the default; then the first that fits.
+    let own = profiles.iter().find(|(id, _)| id == c).map(|(_, p)| p.jurisdiction.standard.clone());
+    if let Some(own) = own.filter(|s| all.get(s.as_str()).is_some_and(fits)) {
+        return Ok(own);
+    }
     if all.get(DEFAULT).is_some_and(fits) {
         return Ok(DEFAULT.to_string());
     }

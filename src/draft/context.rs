@@ -50,6 +50,7 @@ fn court_context(matter: &Matter, profile: &Profile) -> Json {
         "circuit_courts": j.circuit_courts,
         "state": j.state,
         "state_note": j.state_note,
+        "circuit_note": j.circuit_note,
     })
 }
 

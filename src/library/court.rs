@@ -161,7 +161,7 @@ pub struct StateNote {
     pub signal: Option<String>,
 }
 
-/// `state_note:` as one sentence `{text, authority, pin}` or a list of them.
+/// `state_note:` (or `circuit_note:`) as one sentence `{text, authority, pin}` or a list of them.
 fn state_notes<'de, D: serde::Deserializer<'de>>(d: D) -> std::result::Result<Vec<StateNote>, D::Error> {
     use serde::de::Error as _;
     let v = serde_yaml::Value::deserialize(d)?;
@@ -225,6 +225,11 @@ pub struct Jurisdiction {
     /// Michigan Court of Appeals held, and that it applied Michigan's own court rules).
     #[serde(default, deserialize_with = "state_notes")]
     pub state_note: Vec<StateNote>,
+    /// For a court whose circuit has spoken to the question without settling a standard, what its
+    /// court of appeals said, in the same form as `state_note`, printed right after the brief says
+    /// that no binding decision settles the standard (D. Ariz.: *In re Anonymous Online Speakers*).
+    #[serde(default, deserialize_with = "state_notes")]
+    pub circuit_note: Vec<StateNote>,
     /// The unmasking standard the brief argues here: an id of `clauses/_standards.yaml`
     /// (`highfields`, `arista`, `krinsky`, `dendrite`, `cahill`), checked when a matter names the
     /// court ([`crate::library::standards::Standards::check_profile`]).

@@ -347,11 +347,7 @@ fn a_long_list_of_statements_is_set_one_statement_to_a_paragraph() {
             &opinions,
             false,
         ),
-        (
-            "following seven posts could support Harlow's claim only as assertions of fact, and so only if she shows that each is false:",
-            &facts,
-            false,
-        ),
+        ("only as assertions of fact, and so only if she shows that each is false:", &facts, false),
         ("At a minimum, the Court should deny the motion as to the following twenty-three speakers,", &opinions, true),
     ];
     let mut from = 0;
