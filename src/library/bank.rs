@@ -165,14 +165,7 @@ pub struct PinCheck {
 
 /// `verified:` as one record or a list of records.
 fn one_or_many<'de, D: serde::Deserializer<'de>>(d: D) -> std::result::Result<Vec<Verified>, D::Error> {
-    use serde::de::Error as _;
-    let v = serde_yaml::Value::deserialize(d)?;
-    let out = match v {
-        serde_yaml::Value::Null => Ok(vec![]),
-        serde_yaml::Value::Sequence(_) => serde_yaml::from_value::<Vec<Verified>>(v),
-        _ => serde_yaml::from_value::<Verified>(v).map(|one| vec![one]),
-    };
-    out.map_err(|e| D::Error::custom(format!("`verified` (one record `{{by, on, source}}` or a list of them): {e}")))
+    crate::yaml::one_or_many(d, "`verified` (one record `{by, on, source}` or a list of them)")
 }
 
 /// A proposition a decision supports, with the pin where it does and an explanatory

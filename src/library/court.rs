@@ -163,16 +163,7 @@ pub struct StateNote {
 
 /// `state_note:` (or `circuit_note:`) as one sentence `{text, authority, pin}` or a list of them.
 fn state_notes<'de, D: serde::Deserializer<'de>>(d: D) -> std::result::Result<Vec<StateNote>, D::Error> {
-    use serde::de::Error as _;
-    let v = serde_yaml::Value::deserialize(d)?;
-    let out = match v {
-        serde_yaml::Value::Null => Ok(vec![]),
-        serde_yaml::Value::Sequence(_) => serde_yaml::from_value::<Vec<StateNote>>(v),
-        _ => serde_yaml::from_value::<StateNote>(v).map(|one| vec![one]),
-    };
-    out.map_err(|e| {
-        D::Error::custom(format!("`state_note` (one sentence `{{text, authority, pin}}` or a list of them): {e}"))
-    })
+    crate::yaml::one_or_many(d, "`state_note` (one sentence `{text, authority, pin}` or a list of them)")
 }
 
 /// The court as the clauses reason about it.

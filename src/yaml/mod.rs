@@ -217,6 +217,24 @@ fn field_in_message(msg: &str) -> Option<String> {
     between_backticks(s)
 }
 
+/// A field written as one mapping or a list of them (`verified:`, `state_note:`): for serde's
+/// `deserialize_with`, through a wrapper that names the field in `what` for the error message.
+pub fn one_or_many<'de, D, T>(d: D, what: &str) -> std::result::Result<Vec<T>, D::Error>
+where
+    D: serde::Deserializer<'de>,
+    T: DeserializeOwned,
+{
+    use serde::de::Error as _;
+    use serde::Deserialize as _;
+    let v = Value::deserialize(d)?;
+    let out = match v {
+        Value::Null => Ok(vec![]),
+        Value::Sequence(_) => serde_yaml::from_value::<Vec<T>>(v),
+        _ => serde_yaml::from_value::<T>(v).map(|one| vec![one]),
+    };
+    out.map_err(|e| D::Error::custom(format!("{what}: {e}")))
+}
+
 /// Deep-merges `over` into `base`: mappings merge key by key, everything else is replaced.
 pub fn merge(base: &mut Value, over: &Value) {
     match (base, over) {

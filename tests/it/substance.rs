@@ -1295,11 +1295,15 @@ fn another_courts_default_order_is_answered_in_the_district_of_arizona() {
     // reads as one ("one anonymous commenter account on the Ledger"); a quotation inside a
     // statement takes single marks.
     assert!(body.contains("to reveal who is behind one anonymous commenter account on the Ledger."), "{body}");
+    // Beside a judgment that called the comments defamatory, the introduction does not say that
+    // no court has found the speaker did wrong (audit B2); it says no court has heard from them.
+    assert!(body.contains("would inflict a harm that cannot be undone on a speaker no court has heard from"), "{body}");
+    assert!(!body.contains("no court has found to have done anything wrong"), "{body}");
     assert!(body.contains("It relies instead on the relevance of what the subpoena seeks, another court's order about the statements, and the claim that the statements are unprotected."), "{body}");
     assert!(body.contains("Another reads: \"Their 'lifetime warranty' is a scam.\""), "{body}");
     // What the Ninth Circuit said without settling a standard (the profile's `circuit_note`,
     // audit B1: left out), cited whole where no page of it was read.
-    assert!(body.contains("The Ninth Circuit has declined to prescribe one. In In re Anonymous Online Speakers, it held that the nature of the speech should guide the choice among the tests"), "{body}");
+    assert!(body.contains("The Ninth Circuit has declined to prescribe one. In In re Anonymous Online Speakers, denying mandamus, it reasoned that the nature of the speech should guide the choice among the tests"), "{body}");
     // An opinion the movant offers evidence against is not said to be met by nothing (audit B1:
     // the declaration speaks to warranty claims).
     assert!(body.contains("BrightArc would have to show that it is false, and the evidence offered on falsity falls short for the reasons given above."), "{body}");
