@@ -1304,6 +1304,8 @@ fn another_courts_default_order_is_answered_in_the_district_of_arizona() {
     // What the Ninth Circuit said without settling a standard (the profile's `circuit_note`,
     // audit B1: left out), cited whole where no page of it was read.
     assert!(body.contains("The Ninth Circuit has declined to prescribe one. In In re Anonymous Online Speakers, denying mandamus, it reasoned that the nature of the speech should guide the choice among the tests"), "{body}");
+    // What went against the speakers there is said too (audit B3: described selectively).
+    assert!(body.contains("it let stand a district court's order that three of the anonymous speakers there, whose speech it treated as commercial, be identified"), "{body}");
     // An opinion the movant offers evidence against is not said to be met by nothing (audit B1:
     // the declaration speaks to warranty claims).
     assert!(body.contains("BrightArc would have to show that it is false, and the evidence offered on falsity falls short for the reasons given above."), "{body}");
