@@ -881,7 +881,7 @@ fn an_agreement_argument_is_answered_for_one_speaker_under_pennsylvania_law() {
     // middle path was offered).
     // Grounded in the Court's power to modify a subpoena (audit K5: the alternative relief had
     // no stated basis).
-    assert!(body.contains("If the Court permits any disclosure, it should modify the subpoena rather than enforce it as written, see Fed. R. Civ. P. 45(d)(3)(A), and its order should provide (1) that Worklens, which holds the e-mail address on the account, send the reviewer notice"), "{body}");
+    assert!(body.contains("If the Court permits any disclosure, it should direct less than the subpoena demands, as the order compelling production decides what the non-party must produce, see Fed. R. Civ. P. 45(d)(2)(B), and its order should provide (1) that Worklens, which holds the e-mail address on the account, send the reviewer notice"), "{body}");
     // As limits on the Court's own order, with their reason (audit K7: framed as a motion of the
     // non-party's own, without conferral).
     assert!(body.contains("Those limits would let the action go forward while confining the harm of disclosure to what the action needs."), "{body}");
