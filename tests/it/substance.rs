@@ -1283,7 +1283,7 @@ fn another_courts_default_order_is_answered_in_the_district_of_arizona() {
     assert!(body.contains("BrightArc argues that the California judgment has already established that the comments are false and defamatory, so they are unprotected and nothing more need be shown. Mot. at 5–7. The order is in the record: the Superior Court of California, County of San Diego entered a default judgment on June 2, 2026"), "{body}");
     // A judgment binds its parties, not strangers to it (Richards, read at 798), and cannot reach
     // other parties' proceedings elsewhere (Baker, read at 238); the speaker was not a party.
-    assert!(body.contains("one who was neither named as a party nor made one by service of process is not bound by it. See Richards v. Jefferson Cnty., 517 U.S. 793, 798 (1996). The order was entered against the Ledger, which did not appear, and the speaker was not a party to that proceeding."), "{body}");
+    assert!(body.contains("one who was neither named as a party nor made one by service of process is not bound by it. See Richards v. Jefferson Cnty., 517 U.S. 793, 798 (1996). The order was entered against the Ledger, which did not appear. Whatever effect it has on that party, the speaker was not a party to that proceeding."), "{body}");
     assert!(body.contains("Baker v. Gen. Motors Corp., 522 U.S. 222, 238 (1998)."), "{body}");
     // By default, and without notice: said as facts of the record, not as a rule of preclusion
     // (California sometimes gives a default preclusive effect).
