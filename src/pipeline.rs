@@ -405,7 +405,7 @@ fn validate_loaded(
 fn at_matter_line(ds: crate::diag::Diagnostics, matter_src: &SourceText) -> crate::diag::Diagnostics {
     ds.into_iter()
         .map(|d| {
-            let found = d.message.split('`').skip(1).step_by(2).find_map(|tick| {
+            let found = crate::yaml::backticked(&d.message).into_iter().find_map(|tick| {
                 let path = tick.split(':').next().unwrap_or("").trim();
                 let plain = !path.is_empty() && path.chars().all(|c| c.is_ascii_alphanumeric() || "._[]".contains(c));
                 if !plain || !path.contains(['.', '_']) {
@@ -417,10 +417,7 @@ fn at_matter_line(ds: crate::diag::Diagnostics, matter_src: &SourceText) -> crat
             match found {
                 Some(span) => {
                     let from = match (&d.source, &d.span) {
-                        (Some(src), Some(sp)) => {
-                            let line = src.text[..sp.start.min(src.text.len())].matches('\n').count() + 1;
-                            format!("raised by {}:{line}", src.name)
-                        }
+                        (Some(src), Some(sp)) => format!("raised by {}:{}", src.name, src.line_col(sp.start).0),
                         (Some(src), None) => format!("raised by {}", src.name),
                         _ => String::new(),
                     };

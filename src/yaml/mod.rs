@@ -208,7 +208,8 @@ fn between_backticks(s: &str) -> Option<String> {
     Some(s[start..end].to_string())
 }
 
-fn backticked(s: &str) -> Vec<String> {
+/// The spans of a message written in backticks, in order.
+pub fn backticked(s: &str) -> Vec<String> {
     s.split('`').skip(1).step_by(2).map(|x| x.to_string()).collect()
 }
 
