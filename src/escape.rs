@@ -230,6 +230,91 @@ fn flatten<'a>(node: &'a typst::syntax::SyntaxNode, in_markup: bool, out: &mut V
     }
 }
 
+/// Numbers a clause's footnotes itself, from `*next` on: each `#footnote[…]` (or
+/// `#footnote(…)[…]`) of the markup gets `numbering: (..n) => "N"`, a constant. Typst numbers a
+/// footnote from its counter, which it knows only after a first layout, so every paragraph that
+/// holds one was laid out again in the second pass; a constant number is the same in both passes,
+/// and that pass reuses them. `None` where the markup uses `footnote` in a way whose count is not
+/// its text's (in code, a function, a rule, with a numbering of its own): the brief then leaves
+/// all its footnotes to Typst's counter (`assemble`), and the typeset brief is checked either way
+/// (`typeset::layout::footnotes_numbered`).
+pub fn number_footnotes(markup: &str, next: &mut usize) -> Option<String> {
+    use typst::syntax::LinkedNode;
+    if !markup.contains("footnote") {
+        return Some(markup.to_string());
+    }
+    let root = typst::syntax::parse(markup);
+    // (offset, text to insert), in order.
+    let mut inserts = vec![];
+    fn walk(node: &LinkedNode, numbered: &mut usize, inserts: &mut Vec<(usize, String)>) -> Option<()> {
+        if node.kind() == SyntaxKind::Ident && node.leaf_text() == "footnote" {
+            let call = node.parent().filter(|p| p.kind() == SyntaxKind::FuncCall)?;
+            // The callee, in markup or in a content block: every ancestor markup, content or a
+            // call's arguments (a footnote inside `#emph[…]`), never code that may run it twice
+            // or not at all.
+            if call.children().next().is_none_or(|c| c.offset() != node.offset()) {
+                return None;
+            }
+            let mut up = call.parent();
+            while let Some(a) = up {
+                let allowed = matches!(
+                    a.kind(),
+                    SyntaxKind::Markup
+                        | SyntaxKind::ContentBlock
+                        | SyntaxKind::Args
+                        | SyntaxKind::FuncCall
+                        | SyntaxKind::Strong
+                        | SyntaxKind::Emph
+                );
+                if !allowed {
+                    return None;
+                }
+                up = a.parent();
+            }
+            let args = call.children().find(|c| c.kind() == SyntaxKind::Args)?;
+            let named = |a: &LinkedNode, name: &str| {
+                a.kind() == SyntaxKind::Named && a.children().next().is_some_and(|k| k.leaf_text() == name)
+            };
+            if args.children().any(|a| named(&a, "numbering")) {
+                return None;
+            }
+            *numbered += 1;
+            let number = format!("numbering: {}", footnote_numbering(*numbered));
+            match args.children().next() {
+                Some(paren) if paren.kind() == SyntaxKind::LeftParen => {
+                    let empty = args.children().nth(1).is_some_and(|c| c.kind() == SyntaxKind::RightParen);
+                    inserts.push((paren.offset() + 1, if empty { number } else { format!("{number}, ") }));
+                }
+                _ => inserts.push((args.offset(), format!("({number})"))),
+            }
+            return Some(());
+        }
+        for child in node.children() {
+            walk(&child, numbered, inserts)?;
+        }
+        Some(())
+    }
+    let mut numbered = *next - 1;
+    walk(&LinkedNode::new(&root), &mut numbered, &mut inserts)?;
+    // Any other use of the word in code (a variable, `footnote.with`) is one the walk refused; one
+    // in text (the word "footnote") is not an identifier and changes nothing.
+    let mut out = String::with_capacity(markup.len() + inserts.len() * 32);
+    let mut at = 0;
+    for (offset, text) in inserts {
+        out.push_str(&markup[at..offset]);
+        out.push_str(&text);
+        at = offset;
+    }
+    out.push_str(&markup[at..]);
+    *next = numbered + 1;
+    Some(out)
+}
+
+/// The numbering function of a footnote pleader numbered `n`: a constant.
+pub fn footnote_numbering(n: usize) -> String {
+    format!("(..n) => {}", string(&n.to_string()))
+}
+
 /// Removes backslash escapes: the literal text of escaped markup (pins and locators written in a
 /// clause are plain text, re-escaped when printed).
 pub fn unescape(markup: &str) -> String {
@@ -663,5 +748,35 @@ mod tests {
         assert_eq!(named_mark("body-start"), "#metadata(\"pl:body-start\")<pl-body-start>");
         assert_eq!(import("/data/x.typ", &["a", "b"]), "#import \"/data/x.typ\": a, b\n");
         assert_eq!(label("pl-h3"), "<pl-h3>");
+    }
+    #[test]
+    fn footnotes_are_numbered_where_their_count_is_their_text() {
+        let mut next = 3;
+        assert_eq!(
+            number_footnotes("A.#footnote[One.] _B.#footnote(x: 1)[Two.]_ #strong[C.#footnote()[Three.]]", &mut next)
+                .as_deref(),
+            Some(
+                "A.#footnote(numbering: (..n) => \"3\")[One.] _B.#footnote(numbering: (..n) => \"4\", x: 1)[Two.]_ \
+                 #strong[C.#footnote(numbering: (..n) => \"5\")[Three.]]"
+            )
+        );
+        assert_eq!(next, 6);
+        // The word in text, an escaped `#`: nothing to number.
+        assert_eq!(
+            number_footnotes("a footnote; \\#footnote[x]", &mut next).as_deref(),
+            Some("a footnote; \\#footnote[x]")
+        );
+        assert_eq!(next, 6);
+        // In code that may run it twice or never, as a value, with a numbering of its own: none.
+        for refused in [
+            "#for i in range(2) [#footnote[x]]",
+            "#if true [#footnote[x]]",
+            "#let f = footnote",
+            "#footnote.with(numbering: \"*\")[x]",
+            "#footnote(numbering: \"*\")[x]",
+            "#show footnote: it => it",
+        ] {
+            assert_eq!(number_footnotes(refused, &mut next), None, "{refused}");
+        }
     }
 }

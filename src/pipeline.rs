@@ -674,7 +674,9 @@ impl Session {
         // A certificate of compliance states the word count of the typeset body; the body never
         // depends on it, so a wrong guess (the last build's count) costs one more compilation.
         let mut words = self.last_words;
-        let mut files = assemble::assemble(&matter, &profile, &library.project, &clauses, &entries, words);
+        let mut number_notes = true;
+        let mut files =
+            assemble::assemble(&matter, &profile, &library.project, &clauses, &entries, words, number_notes);
         timings.assemble = t.elapsed();
 
         let t = Instant::now();
@@ -707,6 +709,13 @@ impl Session {
                 None => self.typesetter.compile()?,
             };
             timings.compiles += 1;
+            // Footnotes pleader numbered that Typst counts otherwise (a project template that
+            // adds one): typeset again with Typst's own numbering.
+            if number_notes && !layout::footnotes_numbered(&doc, &self.typesetter) {
+                number_notes = false;
+                files = assemble::assemble(&matter, &profile, &library.project, &clauses, &entries, words, false);
+                continue;
+            }
             let facts = typeset::facts(&doc);
             if profile.certificate.is_none() || timings.compiles >= 3 {
                 break (doc, warnings, facts);

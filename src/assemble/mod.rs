@@ -331,7 +331,7 @@ const CLAUSE_PREAMBLE_LINES: usize = 3;
 
 /// `/clauses/NN-id.typ`: the heading and the resolved body, with pleader's line-breaking rules
 /// applied to the clause's own text ([`w::keep_together`]).
-pub fn clause_typ(index: usize, c: &ClauseFile) -> String {
+pub fn clause_typ(index: usize, c: &ClauseFile, body: &str) -> String {
     format!(
         "{}{} {}\n\n{}",
         w::import("/templates/paper.typ", &["blockquote", "flush", "section-heading"]),
@@ -341,7 +341,7 @@ pub fn clause_typ(index: usize, c: &ClauseFile) -> String {
             &[content(&w::keep_together(&c.heading))]
         ),
         w::label(&format!("pl-h{index}")),
-        w::keep_together(&c.body)
+        w::keep_together(body)
     )
 }
 
@@ -401,6 +401,7 @@ pub fn assemble(
     clauses: &[ClauseFile],
     front: &FrontData,
     words: usize,
+    number_notes: bool,
 ) -> Vec<GeneratedFile> {
     let mut files = vec![
         GeneratedFile { path: "/main.typ".into(), text: main_typ(clauses, profile), origin: None },
@@ -425,10 +426,20 @@ pub fn assemble(
             });
         }
     }
+    // The footnotes numbered by pleader, in the order the clauses print (a constant number lets
+    // Typst's second layout pass reuse the paragraphs that hold them), or all left to Typst's
+    // counter where one clause uses `footnote` otherwise, or a heading holds one.
+    let numbered: Option<Vec<String>> = (number_notes && !clauses.iter().any(|c| c.heading.contains("footnote")))
+        .then(|| {
+            let mut next = 1;
+            clauses.iter().map(|c| w::number_footnotes(&c.body, &mut next)).collect::<Option<Vec<_>>>()
+        })
+        .flatten();
     for (i, c) in clauses.iter().enumerate() {
+        let body = numbered.as_ref().map_or(c.body.as_str(), |b| b[i].as_str());
         files.push(GeneratedFile {
             path: clause_path(i + 1, &c.clause),
-            text: clause_typ(i + 1, c),
+            text: clause_typ(i + 1, c, body),
             origin: Some(Origin {
                 source: c.source.clone(),
                 line_offset: CLAUSE_PREAMBLE_LINES,

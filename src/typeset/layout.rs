@@ -243,3 +243,36 @@ pub fn count_body_words(doc: &PagedDocument, p: &Profile, facts: &Facts) -> usiz
 pub fn count_words(text: &str) -> usize {
     text.split_whitespace().filter(|w| w.chars().any(char::is_alphanumeric)).count()
 }
+
+/// Whether the footnotes pleader numbered itself (`escape::number_footnotes`) carry, in the typeset
+/// document, the numbers Typst's counter gives them: the i-th footnote, in the order Typst counts
+/// them, is the one numbered i. Read from the document's footnotes and the source text of each
+/// one's numbering function (`(..n) => "i"`). True where pleader numbered none.
+pub fn footnotes_numbered(doc: &PagedDocument, typesetter: &super::Typesetter) -> bool {
+    use typst::foundations::StyleChain;
+    use typst::introspection::Introspector;
+    use typst::model::{FootnoteElem, Numbering};
+    use typst::WorldExt;
+    let notes = doc.introspector().query(&FootnoteElem::ELEM.select());
+    let mut counted = 0;
+    let mut numbered = 0;
+    for elem in notes.iter() {
+        let Some(note) = elem.to_packed::<FootnoteElem>() else { continue };
+        if note.is_ref() {
+            continue;
+        }
+        counted += 1;
+        let Numbering::Func(func) = note.numbering.get_ref(StyleChain::default()) else { continue };
+        numbered += 1;
+        // The function's span covers its parameters; its text runs on from there.
+        let written = func
+            .span()
+            .id()
+            .and_then(|id| Some((typesetter.range(func.span())?, typesetter.sources.get(&id)?)))
+            .and_then(|(range, source)| source.text().get(range.start..).map(str::to_string));
+        if !written.is_some_and(|t| t.starts_with(&crate::escape::footnote_numbering(counted))) {
+            return false;
+        }
+    }
+    numbered == 0 || numbered == counted
+}

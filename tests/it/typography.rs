@@ -313,3 +313,86 @@ fn a_certificate_is_never_split_across_pages() {
         }
     }
 }
+
+/// The footnote numbers of a typeset brief, read from its glyphs: the references in reading order
+/// (above each page's footnote rule) and the notes at the foot of the pages, each number made of
+/// the adjacent small digits on one baseline.
+fn footnote_numbers(built: &Built) -> (Vec<u32>, Vec<u32>) {
+    let p = &built.profile;
+    let body = p.type_.size.pt();
+    let (mut refs, mut notes) = (vec![], vec![]);
+    for page in 0..built.doc.pages().len() {
+        let rule = footnote_rule(built, page).unwrap_or(f64::INFINITY);
+        let mut digits: Vec<Glyph> = glyphs(&built.doc.pages()[page].frame)
+            .into_iter()
+            .filter(|g| g.x >= p.paper.margin_left.pt() - 1.0 && g.baseline < p.text_bottom())
+            .filter(|g| g.text.chars().all(|c| c.is_ascii_digit()) && (g.size < body - 0.01 || !g.nominal))
+            .collect();
+        digits.sort_by(|a, b| a.baseline.total_cmp(&b.baseline).then(a.x.total_cmp(&b.x)));
+        let mut numbers: Vec<(f64, f64, String)> = vec![];
+        for g in digits {
+            match numbers.last_mut() {
+                Some((baseline, end, text)) if (*baseline - g.baseline).abs() < 0.01 && (g.x - *end).abs() < 0.5 => {
+                    text.push_str(&g.text);
+                    *end = g.x + g.natural * g.size;
+                }
+                _ => numbers.push((g.baseline, g.x + g.natural * g.size, g.text.clone())),
+            }
+        }
+        for (baseline, _, text) in numbers {
+            let n: u32 = text.parse().unwrap();
+            if baseline > rule {
+                notes.push(n)
+            } else {
+                refs.push(n)
+            }
+        }
+    }
+    (refs, notes)
+}
+
+#[test]
+fn footnotes_are_numbered_one_to_n_in_reading_order() {
+    let built = typography(&mut Session::new(), &[]);
+    let count = built.doc.introspector().query(&FootnoteElem::ELEM.select()).len() as u32;
+    assert!(count >= 5);
+    let (refs, notes) = footnote_numbers(&built);
+    let expected: Vec<u32> = (1..=count).collect();
+    assert_eq!(refs, expected, "the references in the text");
+    assert_eq!(notes, expected, "the notes at the foot of the pages");
+}
+
+/// pleader numbers the clauses' footnotes itself (a constant number spares Typst a second layout
+/// of every paragraph that holds one); a project template that adds a footnote before them is
+/// counted by Typst, and the brief is typeset again with Typst's own numbering.
+#[test]
+fn a_footnote_from_a_project_template_keeps_every_number_right() {
+    let dir = temp_dir("footnote-template");
+    let project = dir.join("project");
+    std::fs::create_dir_all(project.join("templates")).unwrap();
+    std::fs::create_dir_all(project.join("clauses")).unwrap();
+    for entry in std::fs::read_dir(fixture("engine").join("clauses")).unwrap() {
+        let path = entry.unwrap().path();
+        std::fs::copy(&path, project.join("clauses").join(path.file_name().unwrap())).unwrap();
+    }
+    let caption = std::fs::read_to_string(root().join("templates/caption.typ")).unwrap();
+    let opening = "#let caption-page(m) = {\n";
+    assert!(caption.contains(opening));
+    let caption = caption.replacen(opening, &format!("{opening}  [#footnote[A note the caption adds.]]\n"), 1);
+    std::fs::write(project.join("templates/caption.typ"), caption).unwrap();
+    let text = engine_matter(&[], &format!("  - fx-typography\nauthorities:\n{AFFIRMED}"));
+    let loaded = Session::new().load(pleader::diag::SourceText::new("matter.yaml", text), {
+        pleader::library::project::Project::at(&project).unwrap()
+    });
+    let mut session = Session::new();
+    let built = session
+        .build_loaded(loaded.unwrap(), std::time::Instant::now(), pleader::pipeline::BuildOptions { pdf: false })
+        .unwrap_or_else(|d| panic!("{}", pleader::diag::render(&d, Default::default())));
+    let count = built.doc.introspector().query(&FootnoteElem::ELEM.select()).len() as u32;
+    assert!(count >= 6);
+    let (refs, notes) = footnote_numbers(&built);
+    let expected: Vec<u32> = (1..=count).collect();
+    assert_eq!(refs, expected, "the references in the text");
+    assert_eq!(notes, expected, "the notes at the foot of the pages");
+    assert_eq!(built.timings.compiles, 2, "typeset again with Typst's numbering");
+}
