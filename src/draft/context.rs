@@ -774,12 +774,17 @@ pub fn prepare<'a>(matter: &'a Matter, profile: &Profile, facts: Json, bank: &Ba
         .collect::<Map<String, Json>>()
         .into();
     context["proof"] = serde_json::to_value(&library.proof).unwrap_or(Json::Null);
-    // The kinds in the file's order (a JSON object is sorted by key), for loops that list them.
+    // The kinds in the file's order (a JSON object is sorted by key), for loops that list them;
+    // each kind's summary in the number of this matter's speakers.
+    let one = facts["accounts"].as_u64() == Some(1);
     context["arguments"] = json!(library
         .arguments
         .kinds
         .iter()
-        .map(|(k, a)| (k.clone(), json!({"means": a.means, "summary": a.summary, "answered_by": a.answered_by})))
+        .map(|(k, a)| {
+            let summary = a.summary_one.as_ref().filter(|_| one).unwrap_or(&a.summary);
+            (k.clone(), json!({"means": a.means, "summary": summary, "answered_by": a.answered_by}))
+        })
         .collect::<Map<String, Json>>());
     context["proof_kinds"] = json!(library.proof.keys().collect::<Vec<_>>());
     context["claims"] = claims_context(&facts, claims, bank);

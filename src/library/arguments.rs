@@ -18,6 +18,10 @@ pub struct ArgumentKind {
     /// A noun phrase naming it, completing "the motion relies on ___" ("a state’s pre-suit
     /// discovery rule").
     pub summary: String,
+    /// The same phrase for a matter whose subpoena reaches one speaker (`accounts: 1`), where
+    /// `summary` speaks of the speakers in the plural ("the terms on which the speaker posted").
+    #[serde(default)]
+    pub summary_one: Option<String>,
     /// Where the library answers it (a clause id or a description), for error hints.
     pub answered_by: String,
 }

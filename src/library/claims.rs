@@ -142,14 +142,14 @@ fn creates_claim() -> bool {
 #[serde(deny_unknown_fields)]
 pub struct FactOpinion {
     pub authority: String,
-    /// Empty when no pin was verified (the brief then cites the decision without one, and `check`
-    /// lists it).
+    /// Empty when no pin was verified: the brief then cites the whole decision, introduced by
+    /// *see generally* (a pin is what a narrower signal needs), and `check` lists the open pin.
     #[serde(default)]
     pub pin: String,
     /// What the decision holds, as an explanatory parenthetical ("holding that …").
     pub parenthetical: String,
     /// The signal before the citation: `see` (the default) where the decision supports the
-    /// argument directly, `cf.` where only by analogy (its holding is about other words, or what
+    /// argument directly (*see generally* where it has no pin), `cf.` where only by analogy (its holding is about other words, or what
     /// was seen of it is an affirmance of a lower court's ruling).
     #[serde(default)]
     pub signal: OpinionSignal,

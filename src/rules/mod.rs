@@ -413,10 +413,15 @@ fn citation_items(built: &Built) -> Vec<CheckItem> {
 /// Every case cited for a proposition carries a pin, unless its signal is *see generally*.
 pub fn pins(built: &Built) -> CheckItem {
     let mut missing: BTreeSet<String> = BTreeSet::new();
+    let mut whole: BTreeSet<String> = BTreeSet::new();
     for u in &built.uses {
         let Some(a) = built.bank.get(&u.id) else { continue };
-        if a.kind == crate::library::bank::Kind::Case && u.pin.is_none() && u.signal.as_deref() != Some("see generally")
-        {
+        if a.kind != crate::library::bank::Kind::Case || u.pin.is_some() {
+            continue;
+        }
+        if u.signal.as_deref() == Some("see generally") {
+            whole.insert(a.short_name().to_string());
+        } else {
             missing.insert(format!(
                 "{} ({})",
                 a.short_name(),
@@ -427,8 +432,13 @@ pub fn pins(built: &Built) -> CheckItem {
     CheckItem {
         name: "pin cites".into(),
         status: if missing.is_empty() { Status::Pass } else { Status::Fail },
-        detail: if missing.is_empty() {
+        detail: if missing.is_empty() && whole.is_empty() {
             "every case is cited to a page".into()
+        } else if missing.is_empty() {
+            format!(
+                "every case is cited to a page, except as a whole decision after see generally: {}",
+                whole.into_iter().collect::<Vec<_>>().join("; ")
+            )
         } else {
             format!(
                 "cited without a pin (add `at <page>` in the clause): {}",

@@ -56,7 +56,9 @@ fn every_argument_the_motion_makes_is_answered_in_its_own_words() {
             // the introduction names the argument by its kind.
             let said = normalize(&format!("that {says}"));
             assert_eq!(body.matches(&said).count(), 1, "{f}: “{said}” is not answered once:\n{body}");
-            let summary = normalize(&kinds[kind].summary);
+            // In the number of the matter's speakers (`summary_one` for one account).
+            let one = matter.facts.get("accounts").and_then(|n| n.as_u64()) == Some(1);
+            let summary = normalize(kinds[kind].summary_one.as_ref().filter(|_| one).unwrap_or(&kinds[kind].summary));
             assert!(body[..intro_end].contains(&summary), "{f}: the introduction does not name “{summary}”");
         }
     }
@@ -1113,7 +1115,8 @@ fn a_deadline_argument_is_answered_under_arizona_law_for_an_e_mail_service() {
     // The elements and the fact/opinion rule come from Arizona's own decisions; no other state's
     // court is cited for them.
     assert!(body.contains("Under Arizona law, defamation requires"), "{body}");
-    assert!(body.contains("See Turner v. Devlin, 174 Ariz. 201 (1993)"), "{body}");
+    // No page of Turner was read: the whole decision, introduced by see generally.
+    assert!(body.contains("See generally Turner v. Devlin, 174 Ariz. 201 (1993)"), "{body}");
     for other in ["N.Y.", "Cal. 4th", "Ill. 2d", "N.J.", "A.2d", "A.3d"] {
         assert!(!body.contains(other), "{other} in an Arizona brief: {body}");
     }
@@ -1328,4 +1331,34 @@ fn another_courts_default_order_is_answered_in_the_district_of_arizona() {
     let line = bad.lines().position(|l| l.trim() == "speaker_party: true").unwrap() + 1;
     assert!(err.contains(&format!("az.yaml:{line}:")), "{err}");
     assert!(err.contains("`prior_judgment.speaker_party: true`"), "{err}");
+}
+
+#[test]
+fn one_speakers_brief_counts_one_speaker_and_cites_an_unread_holding_whole() {
+    // The Central District of California; a newsletter platform; California trade libel and
+    // unfair competition; a motion that relies on relevance, the platform's privacy policy and a
+    // deadline to serve; one speaker (`accounts: 1`).
+    let text = own_text("lumen-salt-v-doe.yaml");
+    let built = build_text("lumen.yaml", &text);
+    let body = body_text(&built);
+    // Headings, roadmap and introduction speak of one speaker.
+    assert!(
+        body.contains("This Court, Not the Issuing Court, Should Decide Whether the Speaker May Be Unmasked"),
+        "{body}"
+    );
+    assert!(body.contains("Quillpress's Terms Did Not Waive the Speaker's First Amendment Protection"), "{body}");
+    assert!(body.contains("It relies instead on the relevance of what the subpoena seeks, the terms on which the speaker posted, and a deadline said to be approaching."), "{body}");
+    assert!(body.contains("should decide whether the speaker may be unmasked."), "{body}");
+    assert!(body.contains("permits the speaker to be identified"), "{body}");
+    assert!(body.contains("is not the speaker's relinquishment of anything"), "{body}");
+    for plural in ["the speakers posted", "Whether the Speakers", "the speakers' relinquishment", "permits the users"] {
+        assert!(!body.contains(plural), "{plural}: {body}");
+    }
+    // California's fact/opinion decision, no page of which was read: cited whole, after see
+    // generally, and `check` says so rather than failing it.
+    assert!(body.contains("Nothing in them asserts a fact a reader could check. See generally Krinsky v. Doe 6, 159 Cal. App. 4th 1154 (Ct. App. 2008) (holding that"), "{body}");
+    let checks = court_checks(&built);
+    let pins = check(&checks, "pin cites");
+    assert_eq!(pins.status, Status::Pass, "{}", pins.detail);
+    assert!(pins.detail.contains("after see generally: Krinsky"), "{}", pins.detail);
 }
