@@ -282,7 +282,10 @@ fn claims_context(facts: &Json, claims: &Claims, bank: &Bank) -> Json {
             "unsettled": l.unsettled,
             "per_quod": l.per_quod,
             "statute": bank.get(&l.authority).is_some_and(|a| a.kind != crate::library::bank::Kind::Case),
-            "statute_creates_claim": l.statute_creates_claim,
+            // Only a statute creates a claim: a jury instruction or a rule that states the
+            // elements (CACI No. 1731 for California trade libel) is not named beside the claim.
+            "statute_creates_claim": l.statute_creates_claim
+                && bank.get(&l.authority).is_some_and(|a| a.kind == crate::library::bank::Kind::Statute),
             "requires": l.requires.clone().unwrap_or_else(|| "requires".to_string()),
             "elements": elements.iter().map(|e| json!({"text": e.text, "proof": e.proof, "shown_by": e.shown_by, "authority": e.authority, "pin": e.pin, "constitutional": e.constitutional, "when": e.when, "otherwise": e.otherwise, "open_pin": e.open_pin, "note": e.note})).collect::<Vec<_>>(),
             "proof": proof,
