@@ -1354,6 +1354,10 @@ fn one_speakers_brief_counts_one_speaker_and_cites_an_unread_holding_whole() {
     for plural in ["the speakers posted", "Whether the Speakers", "the speakers' relinquishment", "permits the users"] {
         assert!(!body.contains(plural), "{plural}: {body}");
     }
+    // A deadline to serve (`deadline.to_serve`) is the pending court's to extend: Rule 4(m), as a
+    // court quoted it, and Henderson at 662, read.
+    assert!(body.contains("Nor is the deadline fixed. It is for the court where the action is pending to enforce or extend, and Rule 4(m) provides that \"if the plaintiff shows good cause for the failure, the court must extend the time for service for an appropriate period.\" Fed. R. Civ. P. 4(m)."), "{body}");
+    assert!(body.contains("See Henderson v. United States, 517 U.S. 654, 662 (1996)."), "{body}");
     // California's fact/opinion decision, no page of which was read: cited whole, after see
     // generally, and `check` says so rather than failing it.
     assert!(body.contains("Nothing in them asserts a fact a reader could check. See generally Krinsky v. Doe 6, 159 Cal. App. 4th 1154 (Ct. App. 2008) (holding that"), "{body}");
