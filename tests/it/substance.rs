@@ -1354,6 +1354,10 @@ fn one_speakers_brief_counts_one_speaker_and_cites_an_unread_holding_whole() {
     for plural in ["the speakers posted", "Whether the Speakers", "the speakers' relinquishment", "permits the users"] {
         assert!(!body.contains(plural), "{plural}: {body}");
     }
+    // Without a request to transfer, the place-of-compliance section still says why the question
+    // is this Court's: the issuing court's order decided nothing about unmasking.
+    assert!(body.contains("No court has yet decided the question the motion presents: the order of the court for the Southern District of California that allowed the subpoena did not consider whether the First Amendment permits the speaker to be identified, see Order at 1–2"), "{body}");
+    assert!(body.contains("disclose any information identifying the speaker unless and until"), "{body}");
     // A deadline to serve (`deadline.to_serve`) is the pending court's to extend: Rule 4(m), as a
     // court quoted it, and Henderson at 662, read.
     assert!(body.contains("Nor is the deadline fixed. It is for the court where the action is pending to enforce or extend, and Rule 4(m) provides that \"if the plaintiff shows good cause for the failure, the court must extend the time for service for an appropriate period.\" Fed. R. Civ. P. 4(m)."), "{body}");
