@@ -1356,7 +1356,7 @@ fn one_speakers_brief_counts_one_speaker_and_cites_an_unread_holding_whole() {
     }
     // Without a request to transfer, the place-of-compliance section still says why the question
     // is this Court's: the issuing court's order decided nothing about unmasking.
-    assert!(body.contains("No court has yet decided the question the motion presents: the order of the court for the Southern District of California that allowed the subpoena did not consider whether the First Amendment permits the speaker to be identified, see Order at 1–2"), "{body}");
+    assert!(body.contains("No court has yet decided the question the motion presents: the order of the court for the Southern District of California that allowed the subpoena did not decide whether the First Amendment permits the speaker to be identified, see Order at 1–2"), "{body}");
     assert!(body.contains("disclose any information identifying the speaker unless and until"), "{body}");
     // A deadline to serve (`deadline.to_serve`) is the pending court's to extend: Rule 4(m), as a
     // court quoted it, and Henderson at 662, read.
