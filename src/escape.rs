@@ -139,49 +139,6 @@ pub fn keep_together(markup: &str) -> String {
     out
 }
 
-/// American punctuation (Bluebook 5.1(b)): a comma or a period that follows a closing double
-/// quotation mark goes inside it ("of the writer of “The Gaslamp Table,” Subpoena at 1–2"), as
-/// when a quotation from the matter ends where a clause's sentence puts a comma. Only the
-/// markup's text is touched; a single closing mark is left alone (it may be an apostrophe: "the
-/// speakers’, ").
-pub fn punctuation_inside_quotes(markup: &str) -> String {
-    if !["”,", "”.", "”\\,", "”\\."].iter().any(|p| markup.contains(p)) {
-        return markup.to_string();
-    }
-    let root = typst::syntax::parse(markup);
-    let mut leaves = vec![];
-    flatten(&root, false, &mut leaves);
-    let mut out = String::with_capacity(markup.len());
-    let mut quote_last = false;
-    for (kind, text, editable) in leaves {
-        match kind {
-            SyntaxKind::Text if editable => {
-                let mut moved = String::with_capacity(text.len());
-                let mut chars = text.chars().peekable();
-                while let Some(c) = chars.next() {
-                    match (c, chars.peek()) {
-                        ('”', Some(&p)) if p == ',' || p == '.' => {
-                            moved.push(p);
-                            moved.push('”');
-                            chars.next();
-                        }
-                        _ => moved.push(c),
-                    }
-                }
-                out.push_str(&moved);
-            }
-            SyntaxKind::Escape if editable && quote_last && (text == "\\," || text == "\\.") => {
-                out.pop();
-                out.push_str(text);
-                out.push('”');
-            }
-            _ => out.push_str(text),
-        }
-        quote_last = editable && out.ends_with('”');
-    }
-    out
-}
-
 /// Whether the space between two words lies inside a citation unit that a line should not split
 /// (Bluebook practice): "No. 14-1", "ECF No.", "Doe No. 3", "amend. I", "Stat. § 8343",
 /// "Decl. ¶ 4", "F. Supp. 2d", "Super. Ct.", "2021 WL 4124216", "Rule 45(d)", "P. 26(b)(1)",
@@ -821,15 +778,5 @@ mod tests {
         ] {
             assert_eq!(number_footnotes(refused, &mut next), None, "{refused}");
         }
-    }
-    #[test]
-    fn commas_and_periods_go_inside_closing_double_quotes() {
-        assert_eq!(
-            punctuation_inside_quotes("of “The Table”, Subpoena at 1. It said “no”\\. Then"),
-            "of “The Table,” Subpoena at 1. It said “no\\.” Then"
-        );
-        // A single closing mark may be an apostrophe; code and strings are left as written.
-        assert_eq!(punctuation_inside_quotes("the speakers’, and"), "the speakers’, and");
-        assert_eq!(punctuation_inside_quotes("#let x = \"a”, b\""), "#let x = \"a”, b\"");
     }
 }

@@ -341,7 +341,7 @@ pub fn clause_typ(index: usize, c: &ClauseFile, body: &str) -> String {
             &[content(&w::keep_together(&c.heading))]
         ),
         w::label(&format!("pl-h{index}")),
-        w::keep_together(&w::punctuation_inside_quotes(body))
+        w::keep_together(body)
     )
 }
 
