@@ -5,22 +5,7 @@
 //! Which form each item prints in is [`super::forms`]'s job.
 
 use crate::escape::unescape;
-
-/// The citation signals pleader knows, longest first so that "see also" wins over "see".
-const SIGNALS: [&str; 12] = [
-    "see, e.g.,",
-    "see generally",
-    "see also",
-    "but see",
-    "but cf.",
-    "e.g.,",
-    "accord",
-    "compare",
-    "contra",
-    "see",
-    "cf.",
-    "with",
-];
+use crate::library::clause::SIGNALS;
 
 /// A problem in citation syntax or an unknown id, at a byte offset of the text it was found in.
 #[derive(Clone, Debug, PartialEq)]

@@ -12,7 +12,7 @@ use std::collections::BTreeMap;
 use serde_json::{json, Map, Value as Json};
 
 use crate::cite::read::reporter;
-use crate::library::bank::Bank;
+use crate::library::bank::{Bank, Kind};
 use crate::library::claims::Claims;
 use crate::library::court::{Profile, System};
 use crate::library::standards::Standards;
@@ -266,6 +266,7 @@ fn claims_context(facts: &Json, claims: &Claims, bank: &Bank) -> Json {
         let mut all_proof: Vec<&str> = proof.iter().chain(statement_proof.iter()).copied().collect();
         all_proof.sort();
         all_proof.dedup();
+        let kind = bank.get(&l.authority).map(|a| a.kind);
         out.push(json!({
             "type": ty,
             "law": law,
@@ -281,11 +282,10 @@ fn claims_context(facts: &Json, claims: &Claims, bank: &Bank) -> Json {
             "quote_parenthetical": l.quote_parenthetical,
             "unsettled": l.unsettled,
             "per_quod": l.per_quod,
-            "statute": bank.get(&l.authority).is_some_and(|a| a.kind != crate::library::bank::Kind::Case),
+            "statute": kind.is_some_and(|k| k != Kind::Case),
             // Only a statute creates a claim: a jury instruction or a rule that states the
             // elements (CACI No. 1731 for California trade libel) is not named beside the claim.
-            "statute_creates_claim": l.statute_creates_claim
-                && bank.get(&l.authority).is_some_and(|a| a.kind == crate::library::bank::Kind::Statute),
+            "statute_creates_claim": l.statute_creates_claim && kind == Some(Kind::Statute),
             "requires": l.requires.clone().unwrap_or_else(|| "requires".to_string()),
             "elements": elements.iter().map(|e| json!({"text": e.text, "proof": e.proof, "shown_by": e.shown_by, "authority": e.authority, "pin": e.pin, "constitutional": e.constitutional, "when": e.when, "otherwise": e.otherwise, "open_pin": e.open_pin, "note": e.note})).collect::<Vec<_>>(),
             "proof": proof,
@@ -778,8 +778,9 @@ pub fn prepare<'a>(matter: &'a Matter, profile: &Profile, facts: Json, bank: &Ba
         .into();
     context["proof"] = serde_json::to_value(&library.proof).unwrap_or(Json::Null);
     // The kinds in the file's order (a JSON object is sorted by key), for loops that list them;
-    // each kind's summary in the number of this matter's speakers.
-    let one = facts["accounts"].as_u64() == Some(1);
+    // each kind's summary in the number of this matter's speakers (`who.one`).
+    context["who"] = who_context(&facts);
+    let one = context["who"]["one"] == json!(true);
     context["arguments"] = json!(library
         .arguments
         .kinds
@@ -796,7 +797,6 @@ pub fn prepare<'a>(matter: &'a Matter, profile: &Profile, facts: Json, bank: &Ba
     let excused = context["standard"]["identity_excused"].as_bool() == Some(true);
     context["shortfall"] = shortfall_context(&facts, &context["claims"], &library.proof, excused);
     context["speakers"] = speakers_context(&facts);
-    context["who"] = who_context(&facts);
     context["run_in_max"] = json!(RUN_IN_MAX);
     context["facts"] = facts;
     Prepared { outline, numbered, context }

@@ -149,8 +149,9 @@ pub struct FactOpinion {
     /// What the decision holds, as an explanatory parenthetical ("holding that …").
     pub parenthetical: String,
     /// The signal before the citation: `see` (the default) where the decision supports the
-    /// argument directly (*see generally* where it has no pin), `cf.` where only by analogy (its holding is about other words, or what
-    /// was seen of it is an affirmance of a lower court's ruling).
+    /// argument directly (*see generally* where it has no pin), `cf.` where only by analogy (its
+    /// holding is about other words, or what was seen of it is an affirmance of a lower court's
+    /// ruling).
     #[serde(default)]
     pub signal: OpinionSignal,
 }

@@ -8,6 +8,23 @@
 use indexmap::IndexMap;
 use serde::Deserialize;
 
+/// The citation signals the citation syntax reads (`cite::syntax`), longest first so that "see
+/// also" wins over "see"; a profile's note sentence may name only these.
+pub const SIGNALS: [&str; 12] = [
+    "see, e.g.,",
+    "see generally",
+    "see also",
+    "but see",
+    "but cf.",
+    "e.g.,",
+    "accord",
+    "compare",
+    "contra",
+    "see",
+    "cf.",
+    "with",
+];
+
 use crate::diag::{Diagnostic, Result, SourceText};
 use crate::library::schema::Reads;
 use crate::yaml;

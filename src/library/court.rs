@@ -162,8 +162,20 @@ pub struct StateNote {
 }
 
 /// `state_note:` (or `circuit_note:`) as one sentence `{text, authority, pin}` or a list of them.
+/// A `signal` must be one the citation syntax reads (the note prints it as written), or the
+/// sentence's citation would not be read as one.
 fn state_notes<'de, D: serde::Deserializer<'de>>(d: D) -> std::result::Result<Vec<StateNote>, D::Error> {
-    crate::yaml::one_or_many(d, "`state_note` (one sentence `{text, authority, pin}` or a list of them)")
+    use serde::de::Error as _;
+    let notes: Vec<StateNote> =
+        crate::yaml::one_or_many(d, "`state_note` (one sentence `{text, authority, pin}` or a list of them)")?;
+    if let Some(bad) =
+        notes.iter().filter_map(|n| n.signal.as_deref()).find(|s| !crate::library::clause::SIGNALS.contains(s))
+    {
+        return Err(D::Error::custom(format!(
+            "`signal: {bad}` is not a citation signal pleader knows (e.g. `see`, `see generally`, `see also`, `cf.`)"
+        )));
+    }
+    Ok(notes)
 }
 
 /// The court as the clauses reason about it.
@@ -756,5 +768,18 @@ mod tests {
         assert_eq!(rules("P{bar}").bar_id("", Some("68213")).as_deref(), Some("P68213"));
         assert_eq!(rules("P{bar}").bar_id("", None), None);
         assert_eq!(CounselRules::default().bar_id("", Some("68213")), None);
+    }
+
+    #[test]
+    fn a_note_signal_must_be_one_the_citation_syntax_reads() {
+        #[derive(serde::Deserialize)]
+        struct Notes {
+            #[serde(deserialize_with = "super::state_notes")]
+            notes: Vec<super::StateNote>,
+        }
+        let ok: Notes = serde_yaml::from_str("notes: {text: T, authority: a, signal: see generally}").unwrap();
+        assert_eq!(ok.notes[0].signal.as_deref(), Some("see generally"));
+        let err = serde_yaml::from_str::<Notes>("notes: [{text: T, authority: a, signal: sea}]").err().unwrap();
+        assert!(err.to_string().contains("`signal: sea` is not a citation signal"), "{err}");
     }
 }
