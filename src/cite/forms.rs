@@ -222,7 +222,9 @@ impl<'a> Resolver<'a> {
             let same_as_last = id_allowed && self.last.as_ref().is_some_and(|l| l.id == item.id);
             let body = if let Some(doc) = self.record.get(&item.id) {
                 let loc = item.locator.as_deref().map(markup);
-                let loc_sp = loc.as_ref().map(|l| format!(" {l}")).unwrap_or_default();
+                // A locator stays on the line of the document it points into ("Mot. at 12",
+                // "Lind Decl. ¶ 7"): no-break spaces before and within it.
+                let loc_sp = loc.as_ref().map(|l| format!("\u{a0}{}", bound(l))).unwrap_or_default();
                 // Id. alone repeats the last cite's locator too (Bluebook 4.1: "Id." for the same
                 // paragraph or page, "Id. ¶ 16" for another).
                 let same_locator = self.last.as_ref().is_some_and(|l| l.locator == item.locator);
@@ -232,7 +234,7 @@ impl<'a> Resolver<'a> {
                     format!("{}{loc_sp}", id_word(capital && !signal_printed))
                 } else if self.seen.contains(&item.id) && !item.force_full {
                     self.short_printed.insert(item.id.clone());
-                    format!("{}{loc_sp}", markup(&doc.short))
+                    format!("{}{loc_sp}", bound(&markup(&doc.short)))
                 } else {
                     let define = doc.full != doc.short && self.short_used.as_ref().is_none_or(|u| u.contains(&item.id));
                     match (&doc.filed, define) {
@@ -411,7 +413,7 @@ impl Authority {
             s.push_str(&markup(d));
             s.push_str(", ");
         }
-        s.push_str(&volume_bound(&markup(self.cite())));
+        s.push_str(&bound(&markup(self.cite())));
         s
     }
 
@@ -423,6 +425,9 @@ impl Authority {
                 if let Some(p) = pin {
                     if is_database(self.cite()) {
                         s.push_str(&format!(", at {}", markup(p)));
+                    } else if self.cite() == "slip op." {
+                        // Bluebook 10.8.1(b): "No. 20-mc-145, slip op. at 1 (D. Colo. …)".
+                        s.push_str(&format!(" at {}", markup(p)));
                     } else {
                         s.push_str(&format!(", {}", markup(p)));
                     }
@@ -466,7 +471,7 @@ impl Authority {
 
     /// Statutes, rules, constitutional provisions: the citation with its subdivision and pin.
     fn code(&self, base: &str, pin: Option<&str>, subdiv: &str) -> String {
-        let mut s = markup(base);
+        let mut s = bound(&markup(base));
         s.push_str(&markup(subdiv));
         if let Some(p) = pin {
             s.push_str(", ");
@@ -483,10 +488,12 @@ impl Authority {
                 let name = emph_text(self.short_name());
                 let cite = self.cite();
                 match (pin, is_database(cite), reporter_head(cite)) {
-                    (Some(p), true, _) => format!("{name}, {}, at {}", volume_bound(&markup(cite)), markup(p)),
-                    (Some(p), false, Some(head)) => format!("{name}, {} at {}", volume_bound(&markup(head)), markup(p)),
-                    (Some(p), false, None) => format!("{name}, {} at {}", volume_bound(&markup(cite)), markup(p)),
-                    (None, _, _) => format!("{name}, {}", volume_bound(&markup(cite))),
+                    (Some(p), true, _) => format!("{name}, {}, at\u{a0}{}", bound(&markup(cite)), markup(p)),
+                    (Some(p), false, Some(head)) => {
+                        format!("{name}, {}\u{a0}at\u{a0}{}", bound(&markup(head)), markup(p))
+                    }
+                    (Some(p), false, None) => format!("{name}, {}\u{a0}at\u{a0}{}", bound(&markup(cite)), markup(p)),
+                    (None, _, _) => format!("{name}, {}", bound(&markup(cite))),
                 }
             }
             Kind::Other => {
@@ -542,13 +549,11 @@ impl Authority {
 
 /// A reporter citation whose volume stays on the line of its reporter ("775\u{a0}A.2d 756",
 /// "2011\u{a0}WL 5444622"): a line never ends with a bare volume number.
-fn volume_bound(cite: &str) -> String {
-    let digits = cite.chars().take_while(char::is_ascii_digit).count();
-    if digits > 0 && cite[digits..].starts_with(' ') {
-        format!("{}\u{a0}{}", &cite[..digits], &cite[digits + 1..])
-    } else {
-        cite.to_string()
-    }
+/// One citation unit held on one line (Bluebook practice: a reporter citation, a rule or statute
+/// number, a record document's short name): every space a no-break space. Applied to escaped
+/// markup, whose spaces are text.
+fn bound(unit: &str) -> String {
+    unit.replace(' ', "\u{a0}")
 }
 
 #[cfg(test)]
@@ -602,13 +607,29 @@ mod tests {
             .resolve("A. [@highfields at 975]. B. [@highfields at 976]. C [see @highfields at 976]. D. [@aol at *9; @highfields at 980]. E. [@highfields at 980].", 0)
             .unwrap();
         let out = strip_marks(&out);
-        // The volume is held to its reporter by a no-break space.
-        assert!(out.starts_with("A. _Highfields Cap\\. Mgmt\\.\\, L\\.P\\. v\\. Doe_, 385\u{a0}F\\. Supp\\. 2d 969, 975 (N\\.D\\. Cal\\. 2005). B. _Id._ at 976."), "{out}");
+        // The reporter citation is one unit, held together by no-break spaces.
+        assert!(out.starts_with("A. _Highfields Cap\\. Mgmt\\.\\, L\\.P\\. v\\. Doe_, 385\u{a0}F\\.\u{a0}Supp\\.\u{a0}2d\u{a0}969, 975 (N\\.D\\. Cal\\. 2005). B. _Id._ at 976."), "{out}");
         assert!(out.contains("C _see_ _id._ D."), "{out}");
         // After a string cite: short form, never Id.
-        assert!(out.ends_with("E. _Highfields_, 385\u{a0}F\\. Supp\\. 2d at 980."), "{out}");
+        assert!(out.ends_with("E. _Highfields_, 385\u{a0}F\\.\u{a0}Supp\\.\u{a0}2d\u{a0}at\u{a0}980."), "{out}");
         let forms: Vec<Form> = r.uses.iter().map(|u| u.form).collect();
         assert_eq!(forms, [Form::Full, Form::Id, Form::Id, Form::Full, Form::Short, Form::Short]);
+    }
+
+    #[test]
+    fn a_slip_opinion_is_pinned_with_at() {
+        let mut b = Bank::default();
+        b.add_file(&SourceText::new(
+            "b.yaml",
+            "spider:\n  kind: case\n  name: Spider Labs, Ltd. v. Doe\n  short: Spider Labs\n  cite: slip op.\n  docket: No. 20-mc-00145-RM\n  court: D. Colo.\n  date: 2021-04-28\n",
+        ))
+        .unwrap();
+        let rec = Default::default();
+        let mut r = Resolver::new(&b, &rec);
+        let out = strip_marks(&r.resolve("A. [@spider at 1].", 0).unwrap());
+        // Bluebook 10.8.1(b): "slip op. at 1", never "slip op., 1".
+        assert!(out.contains("slip\u{a0}op\\. at 1 (D\\. Colo\\. Apr\\. 28\\, 2021)"), "{out}");
+        assert!(!out.contains("slip op\\.,"), "{out}");
     }
 
     #[test]
@@ -621,7 +642,7 @@ mod tests {
         );
         // No short form without a pin (Bluebook 10.9): the full citation again, no pin.
         assert!(
-            out.ends_with("C. _See generally_ _Highfields Cap\\. Mgmt\\.\\, L\\.P\\. v\\. Doe_, 385\u{a0}F\\. Supp\\. 2d 969 (N\\.D\\. Cal\\. 2005)."),
+            out.ends_with("C. _See generally_ _Highfields Cap\\. Mgmt\\.\\, L\\.P\\. v\\. Doe_, 385\u{a0}F\\.\u{a0}Supp\\.\u{a0}2d\u{a0}969 (N\\.D\\. Cal\\. 2005)."),
             "{out}"
         );
         let forms: Vec<Form> = r.uses.iter().map(|u| u.form).collect();

@@ -51,6 +51,7 @@ fn court_context(matter: &Matter, profile: &Profile) -> Json {
         "state": j.state,
         "state_note": j.state_note,
         "circuit_note": j.circuit_note,
+        "searched": j.searched.is_some(),
     })
 }
 
@@ -427,6 +428,7 @@ pub const DERIVED_READS: &[(&str, &[&str])] = &[
     ("who.users", &["account"]),
     ("who.a_user", &["account"]),
     ("who.people", &["accounts", "account"]),
+    ("who.platform_account", &["accounts", "account", "platform"]),
     ("standard.steps", &["accounts"]),
 ];
 
@@ -497,6 +499,15 @@ fn who_context(facts: &Json) -> Json {
     for (key, singular, plural) in forms {
         out.insert(key.into(), json!(if one { singular } else { plural }));
     }
+    // The account named with its platform ("Quillpress account"), or after it where the name
+    // takes an article and cannot stand before a noun ("member account on the Allergy Parents
+    // Forum", never "two the Allergy Parents Forum member accounts").
+    let platform = facts["platform"].as_str().unwrap_or_default();
+    let account = out["account"].as_str().unwrap_or_default().to_string();
+    let with_article = platform.starts_with("the ") || platform.starts_with("The ");
+    let platform_account =
+        if with_article { format!("{account} on {platform}") } else { format!("{platform} {account}") };
+    out.insert("platform_account".into(), json!(platform_account));
     Json::Object(out)
 }
 

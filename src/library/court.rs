@@ -233,6 +233,12 @@ pub struct Jurisdiction {
     /// that no binding decision settles the standard (D. Ariz.: *In re Anonymous Online Speakers*).
     #[serde(default, deserialize_with = "state_notes")]
     pub circuit_note: Vec<StateNote>,
+    /// Where the standard is not settled, how counsel searched for this court's and its circuit's
+    /// own decisions on unmasking, in a few words (the databases, the terms, the date). Only with
+    /// it does a brief whose bank holds none of them say that counsel found none: without it the
+    /// brief makes no representation about them, and `check` warns that it is silent.
+    #[serde(default)]
+    pub searched: Option<String>,
     /// The unmasking standard the brief argues here: an id of `clauses/_standards.yaml`
     /// (`highfields`, `arista`, `krinsky`, `dendrite`, `cahill`), checked when a matter names the
     /// court ([`crate::library::standards::Standards::check_profile`]).

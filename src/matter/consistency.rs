@@ -217,6 +217,46 @@ fn unused_not_per_se(matter: &Matter, src: &SourceText, root: Option<&Node>, cla
         .collect()
 }
 
+/// Each number in an evidence item's `statements` that names no challenged statement (the
+/// statements are numbered from 1 in `facts.statements`): an error at the number, saying how many
+/// statements there are, rather than evidence silently matched to nothing.
+fn evidence_statements_out_of_range(src: &SourceText, root: Option<&Node>) -> Vec<Diagnostic> {
+    use crate::yaml::tree::Kind;
+    let facts = root.and_then(|r| r.get("facts"));
+    let count = facts
+        .and_then(|f| f.value.get("statements"))
+        .map(|s| match &s.value.kind {
+            Kind::Seq(items) => items.len(),
+            _ => 0,
+        })
+        .unwrap_or(0);
+    let items = facts.and_then(|f| f.value.get("evidence")).and_then(|e| e.value.get("items"));
+    let Some(Kind::Seq(items)) = items.map(|i| &i.value.kind) else {
+        return vec![];
+    };
+    let mut errors = vec![];
+    for item in items {
+        let Some(Kind::Seq(numbers)) = item.get("statements").map(|s| &s.value.kind) else {
+            continue;
+        };
+        for n in numbers {
+            let Kind::Scalar { text, .. } = &n.kind else { continue };
+            if text.trim().parse::<usize>().is_ok_and(|v| v > count) {
+                errors.push(
+                    Diagnostic::error(format!(
+                        "evidence names statement {} but the matter lists {count} challenged statement{}",
+                        text.trim(),
+                        if count == 1 { "" } else { "s" }
+                    ))
+                    .at(src, n.span.clone())
+                    .with_hint("`statements` numbers the entries of `facts.statements` from 1"),
+                );
+            }
+        }
+    }
+    errors
+}
+
 /// Each claim of `facts.underlying.claims` that only a natural person can bring, when the movant
 /// (the party the clauses treat as the claimant, `parties.movant`) is a company: an error at the
 /// claim's `type`, naming the claim and saying why a company cannot bring it.
@@ -398,6 +438,7 @@ pub fn check(
 
     // Claims only a natural person can bring, for a company movant.
     errors.extend(persons_only_claims(matter, src, root, claims));
+    errors.extend(evidence_statements_out_of_range(src, root));
     warnings.extend(unused_not_per_se(matter, src, root, claims));
 
     // Text that prints inside a citation or a certificate: blank would print ", ." or "on ,".

@@ -35,7 +35,8 @@ fn body(built: &Built) -> (String, Vec<(usize, usize)>) {
             text.push(' ');
         }
         pages.push((text.len(), page + 1 - start));
-        text.push_str(line);
+        // A no-break space (inside a citation unit) reads as a space.
+        text.push_str(&line.replace('\u{a0}', " "));
     }
     (text, pages)
 }
@@ -269,9 +270,13 @@ pub fn own_decisions(built: &Built) -> Option<CheckItem> {
             name: "this court's and its circuit's decisions".into(),
             status: Status::Warn,
             detail: format!(
-                "the standard is not settled in {}, and the bank holds no decision of this court{} applying an unmasking standard; the brief says counsel is aware of none — confirm that, or add the decisions to the bank with a `supports:` entry whose topic is `unmasking-standard-applied`",
+                "the standard is not settled in {}, and the bank holds no decision of this court{} applying an unmasking standard; {} — or add the decisions to the bank with a `supports:` entry whose topic is `unmasking-standard-applied`",
                 j.name,
-                j.circuit.as_deref().map(|c| format!(" or of {c}")).unwrap_or_default()
+                j.circuit.as_deref().map(|c| format!(" or of {c}")).unwrap_or_default(),
+                match &j.searched {
+                    Some(how) => format!("the brief says counsel found none (the profile's `searched`: {how}); confirm that it is still so"),
+                    None => "the brief says nothing about them: search for them, and record how in the profile's `jurisdiction.searched` for the brief to say that counsel found none".to_string(),
+                }
             ),
         });
     }

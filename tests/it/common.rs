@@ -405,7 +405,7 @@ pub fn all_lines(built: &Built, page: usize) -> Vec<Line> {
 }
 
 /// The court profiles shipped in courts/.
-pub const COURTS: [&str; 17] = [
+pub const COURTS: [&str; 18] = [
     "nd-cal",
     "cd-cal",
     "ca-superior",
@@ -423,6 +423,7 @@ pub const COURTS: [&str; 17] = [
     "az-superior",
     "ed-mich",
     "d-ariz",
+    "d-colo",
 ];
 
 /// The sample matters in matters/, by file name.

@@ -587,7 +587,7 @@ fn a_commercial_speech_argument_is_answered_from_what_the_matter_says_about_the_
     assert!(!balance.contains("McVicker") && !balance.contains("Enterline"), "{balance}");
     // The speakers were never notified: the conclusion asks, in any event, that none be
     // identified before they are.
-    assert!(body.contains("In any event, no speaker should be identified before Brennock has given the speakers notice of the subpoena and a reasonable opportunity to oppose it, as Part IV.C.1 explains."), "{body}");
+    assert!(body.contains("In any event, no speaker should be identified before the speakers have had notice of the subpoena and a reasonable opportunity to oppose it, as Part IV.C.1 explains."), "{body}");
     // Objections served on the fourteenth day: the dates are stated, but not the conclusion that
     // Rule 45(d)(2)(B)'s "before … 14 days after" was met (a literal reading disputes it).
     assert!(
@@ -982,9 +982,20 @@ fn a_belief_about_who_the_speaker_is_is_answered_for_a_domain_privacy_service() 
     assert!(body.contains("sued the anonymous registrant of one Veilhost registration"), "{body}");
     assert!(body.contains("The posts appeared on HallowayHomesTruth.com, a website whose registrant uses Veilhost's service, between March and August 2026. Their audience was"), "{body}");
     assert!(!body.contains("Veilhost account"), "{body}");
-    // A court whose circuit and district the bank holds no unmasking decision of says so, as
-    // what counsel found, not as what the law is.
-    assert!(body.contains("Counsel has found no decision of the Fourth Circuit or of a court in the Eastern District of Virginia that applies a standard for unmasking a speaker sued over what the speaker said."), "{body}");
+    // A court whose circuit and district the bank holds no unmasking decision of: the brief
+    // represents nothing about counsel's research unless the profile records the search
+    // (`jurisdiction.searched`), and then says it as what counsel found, not as what the law is.
+    assert!(!body.contains("Counsel has found"), "{body}");
+    let own = check(&court_checks(&built), "this court's and its circuit's decisions").clone();
+    assert_eq!(own.status, Status::Warn, "{}", own.detail);
+    assert!(own.detail.contains("the brief says nothing about them"), "{}", own.detail);
+    let searched = text.replacen(
+        "\nbrief:",
+        "\noverrides:\n  jurisdiction: {searched: \"Westlaw, 4th Cir. and E.D. Va., Dec. 2026\"}\nbrief:",
+        1,
+    );
+    let said = body_text(&build_text("halloway-searched.yaml", &searched));
+    assert!(said.contains("Counsel has found no decision of the Fourth Circuit or of a court in the Eastern District of Virginia that applies a standard for unmasking a speaker sued over what the speaker said."), "{said}");
     // The platform's standing (audits H1–H3, R4–R5: standing was never addressed), to assert the
     // speaker's interests: not its registrants', since the registrant need not be the speaker
     // (audit K5).
@@ -1369,4 +1380,62 @@ fn one_speakers_brief_counts_one_speaker_and_cites_an_unread_holding_whole() {
     let pins = check(&checks, "pin cites");
     assert_eq!(pins.status, Status::Pass, "{}", pins.detail);
     assert!(pins.detail.contains("after see generally: ") && pins.detail.contains("Krinsky"), "{}", pins.detail);
+}
+
+#[test]
+fn an_ease_of_compliance_argument_is_answered_in_a_court_with_no_decisions_of_its_own() {
+    // The District of Colorado (a profile written as a new user would); an individual who runs a
+    // volunteer message board whose name takes an article; Illinois defamation and interference
+    // with contract; relevance, the ease of compliance and standing.
+    let text = own_text("marlowe-subpoena.yaml");
+    let built = build_text("marlowe.yaml", &text);
+    let body = body_text(&built);
+    // The argument, in the lawyer's words, answered from Rule 45's separate grounds and the
+    // objections actually served.
+    assert!(body.contains("Marlowe argues that complying would take Ms. Lind \"five minutes\""), "{body}");
+    assert!(body.contains("must quash or modify a subpoena that \"subjects a person to undue burden,\" Fed. R. Civ. P. 45(d)(3)(A)(iv), and, independently, one that \"requires disclosure of privileged or other protected matter, if no exception or waiver applies.\" Fed. R. Civ. P. 45(d)(3)(A)(iii)."), "{body}");
+    assert!(body.contains("her objections were that disclosure would infringe the speakers' right to speak anonymously, Objection Letter at 2–3, not that a search of her records would be costly."), "{body}");
+    assert!(body.contains("That is the harm the Court weighs, as Part IV.D.3 explains."), "{body}");
+    assert!(body.contains("It relies instead on the relevance of what the subpoena seeks, the ease of compliance, and a supposed lack of standing to object."), "{body}");
+    // A platform whose name takes an article is never used as an adjective.
+    assert!(body.contains("the anonymous members of two member accounts on the Allergy Parents Forum"), "{body}");
+    assert!(
+        body.contains("reveal who is behind two anonymous member accounts on the Allergy Parents Forum."),
+        "{body}"
+    );
+    assert!(!body.contains("two the Allergy"), "{body}");
+    // A speaker's label opens its sentence with a capital; two statements in a row by one
+    // speaker may be one post, so the background counts statements and says "also wrote".
+    assert!(body.contains("The complaint rests on three statements. The first poster's post reads:"), "{body}");
+    assert!(body.contains("The second poster also wrote: \"Find another allergist.\""), "{body}");
+    // The falsity evidence reaches only statement 1 (`statements: [1]`): the posts argued as
+    // opinion are not said to fall short "for the reasons given above".
+    assert!(
+        body.contains(
+            "would have to show that they are false, and none of the evidence it offers on falsity addresses them."
+        ),
+        "{body}"
+    );
+    // The element an interference-with-contract claim needs is named as a contract.
+    assert!(body.contains("the contract or business relationship the claim requires"), "{body}");
+    // The District's own decisions: the quash it granted is cited (with "at" before a slip
+    // opinion's pin); the vacated order that went the other way is `check`'s to list, for candor.
+    assert!(body.contains("A court in this District has refused to order an anonymous speaker unmasked. See Spider Labs, Ltd. v. Doe, No. 20-mc-00145-RM, slip op. at 1 (D. Colo. Apr. 28, 2021)"), "{body}");
+    let checks = court_checks(&built);
+    let own = check(&checks, "this court's and its circuit's decisions");
+    assert!(own.detail.contains("faconnable-v-does went against the party resisting disclosure"), "{}", own.detail);
+    // Counsel's search is not represented unless the profile (or the judge's overrides) records
+    // it (`jurisdiction.searched`).
+    assert!(!body.contains("Counsel has found"), "{body}");
+    // Evidence said to address a statement the matter does not list is an error at the number.
+    let bad = text.replacen("statements: [1]", "statements: [1, 4]", 1);
+    let src = pleader::diag::SourceText::new("bad.yaml", bad.clone());
+    let project = pleader::library::project::Project::at(&root()).unwrap();
+    let errors = pleader::pipeline::load(src, project)
+        .and_then(|l| pleader::pipeline::draft_with(&l, &[]))
+        .expect_err("statement 4 does not exist");
+    let e = errors.iter().find(|d| d.message.contains("names statement 4")).expect("the range error");
+    assert!(e.message.contains("lists 3 challenged statements"), "{}", e.message);
+    let line = bad[..e.span.clone().unwrap().start].lines().count();
+    assert_eq!(bad.lines().nth(line - 1).unwrap().trim(), "statements: [1, 4]");
 }
