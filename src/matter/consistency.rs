@@ -257,6 +257,49 @@ fn evidence_statements_out_of_range(src: &SourceText, root: Option<&Node>) -> Ve
     errors
 }
 
+/// Two statements in a row with one speaker and one citation may be parts of a single post, but a
+/// brief whose `post_noun` names posts counts each statement as one ("two of the three posts"):
+/// a warning at the second statement's `speaker`, for the lawyer to merge them, give each its
+/// own cite, or call them `statements`.
+fn statements_maybe_one_post(matter: &Matter, src: &SourceText, root: Option<&Node>) -> Vec<Diagnostic> {
+    use crate::yaml::tree::Kind;
+    let noun = matter.fact(&["post_noun"]).and_then(|v| v.as_str()).unwrap_or("posts");
+    if noun == "statements" {
+        return vec![];
+    }
+    let Some(list) = matter.fact(&["statements"]).and_then(|v| v.as_sequence()) else { return vec![] };
+    let nodes = match root.and_then(|r| r.get("facts")).and_then(|f| f.value.get("statements")).map(|s| &s.value.kind) {
+        Some(Kind::Seq(items)) => items.clone(),
+        _ => return vec![],
+    };
+    let key = |v: &serde_yaml::Value| {
+        let speaker = v.get("speaker").and_then(|s| s.as_str())?;
+        let cite = v.get("cite")?;
+        Some((speaker.to_string(), serde_yaml::to_string(cite).ok()?))
+    };
+    let mut out = vec![];
+    for (i, pair) in list.windows(2).enumerate() {
+        let (Some(a), Some(b)) = (key(&pair[0]), key(&pair[1])) else { continue };
+        if a != b {
+            continue;
+        }
+        let Some(entry) = nodes.get(i + 1).and_then(|n| n.get("speaker")) else { continue };
+        out.push(
+            Diagnostic::warning(format!(
+                "statements {} and {} have one speaker and one cite, so they may be one post, but the brief counts each as one of the {noun}",
+                i + 1,
+                i + 2
+            ))
+            .at(src, entry.key_span.clone())
+            .with_hint(
+                "give each statement the cite of its own post, or, where they are one post, set `post_noun: statements` \
+                 (and `post_noun_singular: statement`) so that the brief counts statements",
+            ),
+        );
+    }
+    out
+}
+
 /// Each claim of `facts.underlying.claims` that only a natural person can bring, when the movant
 /// (the party the clauses treat as the claimant, `parties.movant`) is a company: an error at the
 /// claim's `type`, naming the claim and saying why a company cannot bring it.
@@ -439,6 +482,7 @@ pub fn check(
     // Claims only a natural person can bring, for a company movant.
     errors.extend(persons_only_claims(matter, src, root, claims));
     errors.extend(evidence_statements_out_of_range(src, root));
+    warnings.extend(statements_maybe_one_post(matter, src, root));
     warnings.extend(unused_not_per_se(matter, src, root, claims));
 
     // Text that prints inside a citation or a certificate: blank would print ", ." or "on ,".
