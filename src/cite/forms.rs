@@ -471,7 +471,7 @@ impl Authority {
 
     /// Statutes, rules, constitutional provisions: the citation with its subdivision and pin.
     fn code(&self, base: &str, pin: Option<&str>, subdiv: &str) -> String {
-        let mut s = bound(&markup(base));
+        let mut s = code_bound(&markup(base));
         s.push_str(&markup(subdiv));
         if let Some(p) = pin {
             s.push_str(", ");
@@ -556,6 +556,27 @@ fn bound(unit: &str) -> String {
     unit.replace(' ', "\u{a0}")
 }
 
+/// A rule, statute or constitutional provision, held together in pairs of words with its number
+/// bound to the word before it ("Fed.\u{a0}R. Civ.\u{a0}P.\u{a0}45(d)", "U.S.\u{a0}Const.
+/// amend.\u{a0}I", "§\u{a0}17200"): a long provision bound whole would leave the line before it
+/// loosely justified, so it may break between pairs, never before its number.
+fn code_bound(unit: &str) -> String {
+    let words: Vec<&str> = unit.split(' ').collect();
+    let number = |w: &str| {
+        w.starts_with(|c: char| c.is_ascii_digit() || c == '§')
+            || (!w.is_empty() && w.trim_end_matches([';', ',']).chars().all(|c| matches!(c, 'I' | 'V' | 'X' | 'L')))
+    };
+    let mut out = String::new();
+    for (i, w) in words.iter().enumerate() {
+        if i > 0 {
+            let join = number(w) || words[i - 1] == "§" || i % 2 == 1;
+            out.push(if join { '\u{a0}' } else { ' ' });
+        }
+        out.push_str(w);
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -614,6 +635,13 @@ mod tests {
         assert!(out.ends_with("E. _Highfields_, 385\u{a0}F\\.\u{a0}Supp\\.\u{a0}2d\u{a0}at\u{a0}980."), "{out}");
         let forms: Vec<Form> = r.uses.iter().map(|u| u.form).collect();
         assert_eq!(forms, [Form::Full, Form::Id, Form::Id, Form::Full, Form::Short, Form::Short]);
+    }
+
+    #[test]
+    fn a_provision_breaks_between_pairs_of_words_never_before_its_number() {
+        assert_eq!(code_bound("Fed. R. Civ. P. 45"), "Fed.\u{a0}R. Civ.\u{a0}P.\u{a0}45");
+        assert_eq!(code_bound("U.S. Const. amend. I"), "U.S.\u{a0}Const. amend.\u{a0}I");
+        assert_eq!(code_bound("Cal. Bus. & Prof. Code § 17200"), "Cal.\u{a0}Bus. &\u{a0}Prof. Code\u{a0}§\u{a0}17200");
     }
 
     #[test]
