@@ -38,7 +38,14 @@ fn sample_for(court: &str) -> (String, String) {
 
 fn sample_in(court: &str, extra: &str) -> Built {
     let (name, text) = sample_for(court);
-    let loaded = pipeline::load(SourceText::new(name, text + extra), Project::at(&root()).unwrap())
+    // Extra `overrides:` join a sample's own (a mapping may not repeat a key).
+    let text = match extra.strip_prefix("\noverrides:\n") {
+        Some(entries) if text.contains("\noverrides:\n") => {
+            text.replacen("\noverrides:\n", &format!("\noverrides:\n{entries}"), 1)
+        }
+        _ => text + extra,
+    };
+    let loaded = pipeline::load(SourceText::new(name, text), Project::at(&root()).unwrap())
         .unwrap_or_else(|d| panic!("{}", pleader::diag::render(&d, Default::default())));
     Session::new()
         .build_loaded(loaded, Instant::now(), BuildOptions::default())

@@ -1427,6 +1427,10 @@ fn an_ease_of_compliance_argument_is_answered_in_a_court_with_no_decisions_of_it
     let checks = court_checks(&built);
     let own = check(&checks, "this court's and its circuit's decisions");
     assert!(own.detail.contains("faconnable-v-does went against the party resisting disclosure"), "{}", own.detail);
+    // The court's own circuit frames the question (the profile's `circuit_note`): a Tenth
+    // Circuit holding read only in its opening, cited whole.
+    assert!(body.contains("In another setting, the Tenth Circuit has held that a district court erred in failing to apply a balancing test to a party's assertion of a First Amendment privilege not to comply with a discovery order"), "{body}");
+    assert!(body.contains("See generally Grandbouche v. Clancy, 825 F.2d 1463 (10th Cir. 1987)."), "{body}");
     // Counsel's search is not represented unless the profile (or the judge's overrides) records
     // it (`jurisdiction.searched`).
     assert!(!body.contains("Counsel has found"), "{body}");
