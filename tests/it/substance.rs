@@ -334,7 +334,7 @@ fn the_governing_states_fact_opinion_factors_are_applied_to_what_the_matter_says
     let built = build_text("hl.yaml", &text);
     let body = body_text(&built);
     let at = body.find("On their face, two of the posts").expect("the opinion argument");
-    let end = at + body[at..].find("no fact a reader could check").expect("its conclusion");
+    let end = at + body[at..].find("not a fact a reader could check").expect("its conclusion");
     let para = &body[at..end];
     assert!(
         para.contains("Under Washington law, whether a statement asserts a fact turns on the medium and context in which the statement was published, the audience to whom it was published, and whether the statement implies undisclosed facts"),
@@ -1006,7 +1006,7 @@ fn a_belief_about_who_the_speaker_is_is_answered_for_a_domain_privacy_service() 
     );
     // Dendrite's third step, which neither the notice section nor the evidence section took up,
     // is placed before the fourth (audit H2: listed but never applied).
-    assert!(body.contains("The third step of the Dendrite test asks the party seeking disclosure to set forth a prima facie cause of action against the speaker. See Dendrite, 775 A.2d at 760–61. Whatever the complaint sets forth, the fourth step asks for evidence, and that is where the motion fails."), "{body}");
+    assert!(body.contains("The third step of the Dendrite test asks the party seeking disclosure to set forth a prima facie cause of action against the speaker. See Dendrite, 775 A.2d at 760–61. As shown below, the posts that express opinions support no cause of action, so the complaint sets forth none as to them; and whatever it sets forth as to the rest, the fourth step asks for evidence, and that is where the motion fails."), "{body}");
     // The new kind of argument, answered on its own terms: a movant who knew would not need the
     // subpoena; the belief's basis and why it falls short only as the matter states them; the
     // court's standard makes no exception.
@@ -1375,7 +1375,7 @@ fn one_speakers_brief_counts_one_speaker_and_cites_an_unread_holding_whole() {
     assert!(body.contains("See Henderson v. United States, 517 U.S. 654, 662 (1996)."), "{body}");
     // California's fact/opinion decision, no page of which was read: cited whole, after see
     // generally, and `check` says so rather than failing it.
-    assert!(body.contains("Nothing in them asserts a fact a reader could check. See generally Krinsky v. Doe 6, 159 Cal. App. 4th 1154 (Ct. App. 2008) (holding that"), "{body}");
+    assert!(body.contains("The judgments they convey are ones no reader could check. See generally Krinsky v. Doe 6, 159 Cal. App. 4th 1154 (Ct. App. 2008) (holding that"), "{body}");
     let checks = court_checks(&built);
     let pins = check(&checks, "pin cites");
     assert_eq!(pins.status, Status::Pass, "{}", pins.detail);
