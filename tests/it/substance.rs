@@ -334,7 +334,7 @@ fn the_governing_states_fact_opinion_factors_are_applied_to_what_the_matter_says
     let built = build_text("hl.yaml", &text);
     let body = body_text(&built);
     let at = body.find("On their face, two of the posts").expect("the opinion argument");
-    let end = at + body[at..].find("not a fact a reader could check").expect("its conclusion");
+    let end = at + body[at..].find(" a reader could check.").expect("its conclusion");
     let para = &body[at..end];
     assert!(
         para.contains("Under Washington law, whether a statement asserts a fact turns on the medium and context in which the statement was published, the audience to whom it was published, and whether the statement implies undisclosed facts"),
