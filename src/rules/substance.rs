@@ -105,8 +105,10 @@ pub fn force_of_the_standard(built: &Built) -> CheckItem {
         for word in ["governs", "governing", "govern ", "binding", "binds", "controlling", "controls"] {
             let Some(i) = lower.find(word) else { continue };
             let before = &lower[..i];
+            // "not binding", "no decision that binds this Court prescribes…": said of no decision.
             let negated =
-                ["not ", "n’t ", "no "].iter().any(|n| before.ends_with(n) || before.ends_with(&format!("{n}be ")));
+                ["not ", "n’t ", "no "].iter().any(|n| before.ends_with(n) || before.ends_with(&format!("{n}be ")))
+                    || ["no decision that ", "no court that ", "nothing that "].iter().any(|n| before.ends_with(n));
             if negated {
                 continue;
             }
