@@ -276,11 +276,11 @@ impl Drop for Watch {
     }
 }
 
-fn stage_line(label: &str, stages: &[Timings], iterations: Option<usize>) {
+fn stage_line(label: &str, stages: &[Timings], iterations: Option<Vec<Duration>>) {
     let med = |f: &dyn Fn(&Timings) -> Duration| median(stages.iter().map(|t| ms(f(t))).collect());
     println!(
         "  {label}: load {:.1}, validate {:.1}, draft {:.1}, cite {:.1}, assemble {:.1}, typeset {:.1} \
-         ({} compilation(s), {} layout iterations), export {:.1}; total {:.1} ms",
+         ({} compilation(s), {} layout iterations{}), export {:.1}; total {:.1} ms",
         med(&|t| t.load),
         med(&|t| t.validate),
         med(&|t| t.draft),
@@ -288,7 +288,12 @@ fn stage_line(label: &str, stages: &[Timings], iterations: Option<usize>) {
         med(&|t| t.assemble),
         med(&|t| t.typeset),
         median(stages.iter().map(|t| t.compiles as f64).collect()),
-        iterations.map_or("?".to_string(), |n| n.to_string()),
+        iterations.as_ref().map_or("?".to_string(), |n| n.len().to_string()),
+        // Timed in one more build with Typst's timing events on, which slow it down a little.
+        iterations.as_ref().map_or(String::new(), |n| format!(
+            ": {} ms, traced",
+            n.iter().map(|d| format!("{:.1}", ms(*d))).collect::<Vec<_>>().join(" + ")
+        )),
         med(&|t| t.export),
         med(&|t| t.total()),
     );

@@ -43,10 +43,10 @@ pub struct Timings {
     /// Number of Typst compilations: 1, or up to 3 when a certificate of compliance states a word
     /// count that the previous guess got wrong (Typst runs its own layout passes inside each).
     pub compiles: usize,
-    /// Layout iterations Typst ran in all the compilations until its introspections (page
-    /// numbers, the tables' lookups) stabilised; counted only when the session traces them
-    /// ([`Session::trace_layout`]), else `None`.
-    pub layout_iterations: Option<usize>,
+    /// The layout iterations Typst ran in all the compilations until its introspections (page
+    /// numbers, the tables' lookups) stabilised, each with its duration; timed only when the
+    /// session traces them ([`Session::trace_layout`]), else `None`.
+    pub layout_iterations: Option<Vec<Duration>>,
 }
 
 impl Timings {
@@ -565,7 +565,7 @@ impl Session {
         self
     }
 
-    /// Counts Typst's layout iterations in [`Timings::layout_iterations`] (for the benchmark).
+    /// Times Typst's layout iterations in [`Timings::layout_iterations`] (for the benchmark).
     /// This switches on Typst's own timing events for the whole process while a compilation runs,
     /// which costs a little time, so ordinary builds leave it off.
     pub fn trace_layout(&mut self, on: bool) {
@@ -697,13 +697,13 @@ impl Session {
         }
         let chars = clauses.iter().map(|c| c.body.len() + c.heading.len()).sum();
         crate::budget::evaluating(crate::budget::Evaluating::Typesetting { matter: &matter_src, suspects, chars });
-        let mut iterations = self.trace_layout.then_some(0);
+        let mut iterations: Option<Vec<Duration>> = self.trace_layout.then(Vec::new);
         let (doc, mut warnings, facts) = loop {
             self.typesetter.set_sources(files.clone());
             let (doc, warnings) = match &mut iterations {
-                Some(n) => {
-                    let (result, counted) = self.typesetter.compile_counting_iterations();
-                    *n += counted;
+                Some(times) => {
+                    let (result, timed) = self.typesetter.compile_counting_iterations();
+                    times.extend(timed);
                     result?
                 }
                 None => self.typesetter.compile()?,

@@ -26,11 +26,13 @@ impl Typesetter {
         }
     }
 
-    /// [`Typesetter::compile`], also counting the layout iterations Typst ran before its
-    /// introspections stabilised (read from Typst's timing events, which are switched on for the
-    /// process while it runs).
+    /// [`Typesetter::compile`], also timing the layout iterations Typst ran before its
+    /// introspections stabilised: one duration each, in order (read from Typst's timing events,
+    /// which are switched on for the process while it runs, and slow it down a little).
     #[allow(clippy::type_complexity)]
-    pub fn compile_counting_iterations(&self) -> (Result<(PagedDocument, Vec<Diagnostic>), Vec<Diagnostic>>, usize) {
+    pub fn compile_counting_iterations(
+        &self,
+    ) -> (Result<(PagedDocument, Vec<Diagnostic>), Vec<Diagnostic>>, Vec<std::time::Duration>) {
         typst_timing::clear();
         typst_timing::enable();
         let result = self.compile();
@@ -40,11 +42,22 @@ impl Typesetter {
             Ok(()) => serde_json::from_slice(&json).unwrap_or_default(),
             Err(_) => vec![],
         };
-        // Typst opens one scope per layout iteration, named "iter (1)", "iter (2)"…
-        let iterations = events
-            .iter()
-            .filter(|e| e["ph"] == "B" && e["name"].as_str().is_some_and(|n| n.starts_with("iter (")))
-            .count();
+        // Typst opens one scope per layout iteration, named "iter (1)", "iter (2)"…, each a begin
+        // ("B") and an end ("E") event with its time in microseconds ("ts").
+        let mut begun: Option<f64> = None;
+        let mut iterations = vec![];
+        for e in events.iter().filter(|e| e["name"].as_str().is_some_and(|n| n.starts_with("iter ("))) {
+            let ts = e["ts"].as_f64().unwrap_or(0.0);
+            match e["ph"].as_str() {
+                Some("B") => begun = Some(ts),
+                Some("E") => {
+                    if let Some(b) = begun.take() {
+                        iterations.push(std::time::Duration::from_secs_f64((ts - b).max(0.0) / 1e6));
+                    }
+                }
+                _ => {}
+            }
+        }
         (result, iterations)
     }
 
