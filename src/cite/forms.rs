@@ -207,6 +207,8 @@ impl<'a> Resolver<'a> {
         for (i, item) in g.items.iter().enumerate() {
             let capital = i == 0 && sentence_start;
             let mut s = String::new();
+            // A full case citation's subsequent history, printed after its parentheticals.
+            let mut after_parens = String::new();
             let signal_printed = match item.signal {
                 Some(sig) if Some(sig) != prev_signal || i == 0 => {
                     s.push_str(&signal_markup(sig, capital));
@@ -269,7 +271,11 @@ impl<'a> Resolver<'a> {
                     {
                         (Form::Short, auth.short_form(pin, &item.subdiv))
                     }
-                    None => (Form::Full, auth.full(pin, &item.subdiv)),
+                    None => {
+                        let (head, history) = auth.full_parts(pin, &item.subdiv);
+                        after_parens = history;
+                        (Form::Full, head)
+                    }
                 };
                 let mark = self.next_mark;
                 self.next_mark += 1;
@@ -305,6 +311,7 @@ impl<'a> Resolver<'a> {
                 }
                 s.push_str(&format!(" ({resolved})"));
             }
+            s.push_str(&after_parens);
             parts.push(s);
         }
         if !nested {
@@ -419,6 +426,39 @@ impl Authority {
 
     /// The full citation, with an optional pin (page, range, "*9") and subdivision ("(g)").
     pub fn full(&self, pin: Option<&str>, subdiv: &str) -> String {
+        let (head, tail) = self.full_parts(pin, subdiv);
+        head + &tail
+    }
+
+    /// [`Authority::full`] in two parts: the citation itself, and what follows the explanatory
+    /// parentheticals a brief adds to it: a case's subsequent history (Bluebook 1.5(b), 10.6.1:
+    /// "(holding …), vacated, …"), with the defined short form after it. The second part is
+    /// empty for a citation without history.
+    pub fn full_parts(&self, pin: Option<&str>, subdiv: &str) -> (String, String) {
+        let history = if self.kind == Kind::Case { self.history_text() } else { String::new() };
+        if history.is_empty() {
+            return (self.full_whole(pin, subdiv), String::new());
+        }
+        let mut head = self.case_head();
+        if let Some(p) = pin {
+            if is_database(self.cite()) {
+                head.push_str(&format!(", at {}", markup(p)));
+            } else if self.cite() == "slip op." {
+                head.push_str(&format!(" at {}", markup(p)));
+            } else {
+                head.push_str(&format!(", {}", markup(p)));
+            }
+        }
+        head.push(' ');
+        head.push_str(&court_date(self.court.as_deref(), self.year, self.date));
+        let mut tail = history;
+        if self.define {
+            tail.push_str(&format!(" (“{}”)", emph_text(self.short_name())));
+        }
+        (head, tail)
+    }
+
+    fn full_whole(&self, pin: Option<&str>, subdiv: &str) -> String {
         match self.kind {
             Kind::Case => {
                 let mut s = self.case_head();

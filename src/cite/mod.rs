@@ -48,7 +48,8 @@ pub struct CiteUse {
     /// True for a citation written inside a `#footnote[…]` (it prints in the footnote area).
     pub footnote: bool,
     /// The citation as printed, in plain text: the authority's full, short or *Id.* form with its
-    /// pin, without signal or parentheticals ("Highfields, 385 F. Supp. 2d at 976").
+    /// pin, without signal, parentheticals or a case's subsequent history (which follows the
+    /// parentheticals) ("Highfields, 385 F. Supp. 2d at 976").
     pub text: String,
     /// Byte offset, in the clause's drafted text, of the citation group that prints it (for a
     /// citation in a parenthetical, the group of the citation the parenthetical belongs to).

@@ -231,6 +231,31 @@ fn contrary_binding(bank: &Bank, profile: &Profile) -> Json {
     json!(out)
 }
 
+/// The bank's contrary decisions (`against: true`) of this court itself, with a pin and what
+/// sets them apart (`distinguished`): binding on no one, but a court's own contrary order is one a
+/// brief confronts rather than leaves for the reply.
+fn contrary_here(bank: &Bank, profile: &Profile) -> Json {
+    let j = &profile.jurisdiction;
+    let mut out = vec![];
+    for (id, (a, _)) in &bank.entries {
+        if !j.is_own(a.court.as_deref(), reporter(a.cite())) {
+            continue;
+        }
+        for s in a.supports.iter().filter(|s| s.against) {
+            let (Some(pin), Some(why)) =
+                (s.pin.as_deref().filter(|p| !p.trim().is_empty()), s.distinguished.as_deref())
+            else {
+                continue;
+            };
+            out.push(json!({
+                "id": id, "pin": pin, "parenthetical": s.parenthetical, "distinguished": why,
+                "short": a.short.clone().or(a.name.clone()),
+            }));
+        }
+    }
+    json!(out)
+}
+
 /// The claims of the underlying action with what the claim files say of them: the argued ones
 /// first, in the matter's order, then the rest.
 fn claims_context(facts: &Json, claims: &Claims, bank: &Bank) -> Json {
@@ -775,6 +800,7 @@ pub fn prepare<'a>(matter: &'a Matter, profile: &Profile, facts: Json, bank: &Ba
     let mut context = base_context(matter, profile, &outline, &refs);
     context["decisions"] = decisions(bank, profile);
     context["contrary_binding"] = contrary_binding(bank, profile);
+    context["contrary_here"] = contrary_here(bank, profile);
     context["standard"] = standard_context(&library.standards, profile, facts["accounts"].as_u64() == Some(1));
     // Every standard the library has, by id, for naming the test a motion invokes when it is not
     // the court's own (`facts.motion.test`).

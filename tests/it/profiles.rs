@@ -221,19 +221,17 @@ fn judges_can_override_footnote_spacing_and_passim() {
     assert_body_on_grid(&built);
     let pitch = built.profile.lines.pitch.pt();
     let first = grid_baseline(&built, 1);
+    // Below the last numbered line is the footer.
+    let bottom = built.profile.paper.margin_top.pt() + built.profile.lines.count as f64 * pitch + 1.0;
     let mut footnote_lines = 0;
     for page in body_pages(&built) {
         let lines = text_lines(&built, page);
-        // The footnote area starts at the first footnote number (a superscript) low on the page;
-        // a wrapped heading above it is single-spaced by design.
-        let Some(sep) = lines.iter().position(|l| {
-            l.baseline > grid_baseline(&built, 14)
-                && l.text.trim_start().starts_with(|c: char| c.is_ascii_digit())
-                && l.size < 11.0
-        }) else {
+        // The footnote area: below the separator rule, read from the page (a wrapped heading
+        // above it is single-spaced by design).
+        let Some(top) = footnote_top(&built, page) else {
             continue;
         };
-        for l in &lines[sep..] {
+        for l in lines.iter().filter(|l| l.baseline > top && l.baseline < bottom) {
             let k = (l.baseline - first) / pitch;
             assert!((k - k.round()).abs() * pitch < 1.0 || l.size < 11.0, "page {page}: {l:?}");
             footnote_lines += 1;

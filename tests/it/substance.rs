@@ -96,6 +96,12 @@ fn the_standard_is_stated_with_its_force_in_each_court() {
         body.contains("This Court is not bound by Arista. Courts in this District have applied Highfields instead."),
         "{body}"
     );
+    // The subpoena names a district in the Second Circuit: the brief says why compliance is
+    // required here all the same, from the objection and the concession the matter records
+    // (audit L2).
+    assert!(body.contains("The subpoena names the Southern District of New York as the place of compliance, but a subpoena may require production only within 100 miles of where the person subject to it resides, is employed, or regularly transacts business in person, see Fed. R. Civ. P. 45(c)(2)(A); as Twitter objected, that limit places compliance in this District, see Parker Decl. Ex. 6 at 3, and Leifer, who does not contend otherwise, see Mot. at 6, filed his motion here."), "{body}");
+    // The privacy-policy point meets the decision the factors came from (audits L1, L2).
+    assert!(body.contains("Sony Music does not hold otherwise. The court there weighed, among other things, that the subscribers' Internet service provider's terms of service allowed it to disclose their information to satisfy legal requests, see generally Sony Music"), "{body}");
     for sentence in body.split(". ").filter(|s| s.contains("Highfields")) {
         let said = sentence.replace("No decision that binds this Court", "");
         assert!(!said.contains("bind") && !said.contains("govern"), "“{sentence}”");
@@ -1431,8 +1437,13 @@ fn an_ease_of_compliance_argument_is_answered_in_a_court_with_no_decisions_of_it
     assert!(body.contains("the contract or business relationship the claim requires"), "{body}");
     // The District's own decisions: a quash whose reasoning nobody read is not offered for the
     // balance of harms (audit N2); the vacated order that went the other way is `check`'s to
-    // list, for candor.
+    // list, and the legal standard confronts it with what was read of it: its disposition, then
+    // (after the explanatory parenthetical, Bluebook 1.5(b)) its vacatur (audit N6).
     assert!(!body.contains("Spider Labs"), "{body}");
+    assert!(
+        body.contains("One order entered in this District went the other way. Façonnable USA Corp. v. Does 1–10, No. 11-cv-00941-CMA-BNB, 2011 WL 2015515, at *1 (D. Colo. May 24, 2011) (denying an internet service provider's motion for a protective order against a subpoena for the identities of anonymous Wikipedia editors sued for trade libel and under the Lanham Act), vacated, No. 11-cv-00941-CMA-BNB (D. Colo. July 27, 2011). But the district judge vacated that order two months later"),
+        "{body}"
+    );
     let checks = court_checks(&built);
     let own = check(&checks, "this court's and its circuit's decisions");
     assert!(own.detail.contains("faconnable-v-does went against the party resisting disclosure"), "{}", own.detail);
