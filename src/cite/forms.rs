@@ -371,7 +371,8 @@ fn court_date(court: Option<&str>, year: Option<i32>, date: Option<Date>) -> Str
         (None, None) => String::new(),
     };
     let inner = match court {
-        Some(c) if !c.trim().is_empty() => format!("{} {}", c.trim(), when),
+        // The court's abbreviation stays on one line ("(D.\u{a0}Colo. …", never "(D." alone).
+        Some(c) if !c.trim().is_empty() => format!("{} {}", bound(c.trim()), when),
         _ => when,
     };
     format!("({})", markup(inner.trim()))
@@ -648,6 +649,13 @@ mod tests {
     }
 
     #[test]
+    fn a_court_abbreviation_never_breaks_across_lines() {
+        assert_eq!(court_date(Some("D. Colo."), Some(2011), None), "(D\\.\u{a0}Colo\\. 2011)");
+        assert_eq!(court_date(Some("N.D. Cal."), Some(2005), None), "(N\\.D\\.\u{a0}Cal\\. 2005)");
+        assert_eq!(court_date(None, Some(1999), None), "(1999)");
+    }
+
+    #[test]
     fn the_short_form_head_and_database_test_come_from_the_one_reader() {
         assert_eq!(reporter_head("385 F. Supp. 2d 969"), Some("385 F. Supp. 2d"));
         assert_eq!(reporter_head("5 U.S. (1 Cranch) 137"), Some("5 U.S. (1 Cranch)"));
@@ -669,7 +677,7 @@ mod tests {
             .unwrap();
         let out = strip_marks(&out);
         // The reporter citation is one unit, held together by no-break spaces.
-        assert!(out.starts_with("A. _Highfields Cap\\. Mgmt\\.\\, L\\.P\\. v\\. Doe_, 385\u{a0}F\\.\u{a0}Supp\\.\u{a0}2d\u{a0}969, 975 (N\\.D\\. Cal\\. 2005). B. _Id._ at 976."), "{out}");
+        assert!(out.starts_with("A. _Highfields Cap\\. Mgmt\\.\\, L\\.P\\. v\\. Doe_, 385\u{a0}F\\.\u{a0}Supp\\.\u{a0}2d\u{a0}969, 975 (N\\.D\\.\u{a0}Cal\\. 2005). B. _Id._ at 976."), "{out}");
         assert!(out.contains("C _see_ _id._ D."), "{out}");
         // After a string cite: short form, never Id.
         assert!(out.ends_with("E. _Highfields_, 385\u{a0}F\\.\u{a0}Supp\\.\u{a0}2d\u{a0}at\u{a0}980."), "{out}");
@@ -696,7 +704,7 @@ mod tests {
         let mut r = Resolver::new(&b, &rec);
         let out = strip_marks(&r.resolve("A. [@spider at 1].", 0).unwrap());
         // Bluebook 10.8.1(b): "slip op. at 1", never "slip op., 1".
-        assert!(out.contains("slip\u{a0}op\\. at 1 (D\\. Colo\\. Apr\\. 28\\, 2021)"), "{out}");
+        assert!(out.contains("slip\u{a0}op\\. at 1 (D\\.\u{a0}Colo\\. Apr\\. 28\\, 2021)"), "{out}");
         assert!(!out.contains("slip op\\.,"), "{out}");
     }
 
@@ -710,7 +718,7 @@ mod tests {
         );
         // No short form without a pin (Bluebook 10.9): the full citation again, no pin.
         assert!(
-            out.ends_with("C. _See generally_ _Highfields Cap\\. Mgmt\\.\\, L\\.P\\. v\\. Doe_, 385\u{a0}F\\.\u{a0}Supp\\.\u{a0}2d\u{a0}969 (N\\.D\\. Cal\\. 2005)."),
+            out.ends_with("C. _See generally_ _Highfields Cap\\. Mgmt\\.\\, L\\.P\\. v\\. Doe_, 385\u{a0}F\\.\u{a0}Supp\\.\u{a0}2d\u{a0}969 (N\\.D\\.\u{a0}Cal\\. 2005)."),
             "{out}"
         );
         let forms: Vec<Form> = r.uses.iter().map(|u| u.form).collect();
