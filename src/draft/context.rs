@@ -82,6 +82,10 @@ fn standard_context(standards: &Standards, profile: &Profile, one: bool) -> Json
         "request": s.request,
         "binds": binds,
         "settled": binds || j.standard_settled,
+        // The decision that announced the standard is one of this court's own (Highfields in
+        // the Northern District of California): the brief says a court here adopted it, which
+        // that decision alone supports, rather than that its courts apply it.
+        "own": j.is_own(Some(s.court.as_str()), None),
         "force": if binds { "binding" } else if j.standard_settled { "settled" } else { "open" },
         // A federal court sitting in the state whose own courts the test binds (Dendrite in the
         // District of New Jersey): the brief may say the state's courts apply it.

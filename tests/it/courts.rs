@@ -115,7 +115,10 @@ fn each_court_gets_the_argument_its_standard_calls_for() {
     assert!(text.contains("Under Texas law, defamation requires"));
     let built = build_text("le.yaml", &sample_text_in("leifer-v-twitter.yaml", "nd-cal"));
     let text = brief_text(&built);
-    assert!(text.contains("courts in this District have decided whether to unmask"), "{text}");
+    assert!(
+        text.contains("a court in this District adopted the Highfields test to decide whether to unmask"),
+        "{text}"
+    );
 }
 
 /// `pleader check matter.yaml` in `dir`, which must fail: its diagnostics, one per line.

@@ -89,17 +89,19 @@ fn the_standard_is_stated_with_its_force_in_each_court() {
     let built = build_text("le.yaml", &own_text("leifer-v-twitter.yaml"));
     let body = body_text(&built);
     assert!(
-        body.contains("No decision that binds this Court prescribes the test, but courts in this District have decided whether to unmask"),
+        body.contains("No decision that binds this Court prescribes the test, but a court in this District adopted the Highfields test to decide whether to unmask"),
         "{body}"
     );
     assert!(
-        body.contains("This Court is not bound by Arista. Courts in this District have applied Highfields instead."),
+        body.contains("This Court is not bound by Arista. A court in this District adopted Highfields instead."),
         "{body}"
     );
     // The subpoena names a district in the Second Circuit: the brief says why compliance is
     // required here all the same, from the objection and the concession the matter records
     // (audit L2).
     assert!(body.contains("The subpoena names the Southern District of New York as the place of compliance, but a subpoena may require production only within 100 miles of where the person subject to it resides, is employed, or regularly transacts business in person, see Fed. R. Civ. P. 45(c)(2)(A); as Twitter objected, that limit places compliance in this District, see Parker Decl. Ex. 6 at 3, and Leifer, who does not contend otherwise, see Mot. at 6, filed his motion here."), "{body}");
+    // The movant's authority is read for what it decided, not past it (audit L3).
+    assert!(body.contains("and that court decided the motion to compel and granted it. See id. The decision shows that the court where compliance is required decides such a motion, which is the allocation Twitter asks the Court to follow here; it does not hold that a court outside the Second Circuit must apply Arista, which the Second Circuit adopted eleven years later."), "{body}");
     // The privacy-policy point meets the decision the factors came from (audits L1, L2).
     assert!(body.contains("Sony Music does not hold otherwise. The court there weighed, among other things, that the subscribers' Internet service provider's terms of service allowed it to disclose their information to satisfy legal requests, see generally Sony Music"), "{body}");
     for sentence in body.split(". ").filter(|s| s.contains("Highfields")) {
