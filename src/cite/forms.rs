@@ -436,53 +436,31 @@ impl Authority {
     /// "(holding …), vacated, …"), with the defined short form after it. The second part is
     /// empty for a citation without history.
     pub fn full_parts(&self, pin: Option<&str>, subdiv: &str) -> (String, String) {
-        let history = if self.kind == Kind::Case { self.history_text() } else { String::new() };
-        if history.is_empty() {
-            return (self.full_whole(pin, subdiv), String::new());
-        }
-        let mut head = self.case_head();
-        if let Some(p) = pin {
-            if is_database(self.cite()) {
-                head.push_str(&format!(", at {}", markup(p)));
-            } else if self.cite() == "slip op." {
-                head.push_str(&format!(" at {}", markup(p)));
-            } else {
-                head.push_str(&format!(", {}", markup(p)));
-            }
-        }
-        head.push(' ');
-        head.push_str(&court_date(self.court.as_deref(), self.year, self.date));
-        let mut tail = history;
-        if self.define {
-            tail.push_str(&format!(" (“{}”)", emph_text(self.short_name())));
-        }
-        (head, tail)
-    }
-
-    fn full_whole(&self, pin: Option<&str>, subdiv: &str) -> String {
         match self.kind {
             Kind::Case => {
-                let mut s = self.case_head();
+                let mut head = self.case_head();
                 if let Some(p) = pin {
                     if is_database(self.cite()) {
-                        s.push_str(&format!(", at {}", markup(p)));
+                        head.push_str(&format!(", at {}", markup(p)));
                     } else if self.cite() == "slip op." {
                         // Bluebook 10.8.1(b): "No. 20-mc-145, slip op. at 1 (D. Colo. …)".
-                        s.push_str(&format!(" at {}", markup(p)));
+                        head.push_str(&format!(" at {}", markup(p)));
                     } else {
-                        s.push_str(&format!(", {}", markup(p)));
+                        head.push_str(&format!(", {}", markup(p)));
                     }
                 }
-                s.push(' ');
-                s.push_str(&court_date(self.court.as_deref(), self.year, self.date));
-                s.push_str(&self.history_text());
-                if self.define {
-                    s.push_str(&format!(" (“{}”)", emph_text(self.short_name())));
+                head.push(' ');
+                head.push_str(&court_date(self.court.as_deref(), self.year, self.date));
+                let defined =
+                    if self.define { format!(" (“{}”)", emph_text(self.short_name())) } else { String::new() };
+                match self.history_text() {
+                    // Without history the defined short form stays with the citation.
+                    h if h.is_empty() => (head + &defined, String::new()),
+                    h => (head, h + &defined),
                 }
-                s
             }
-            Kind::Other => self.other(self.author.as_deref(), self.title.as_deref(), pin, true),
-            _ => self.code(self.cite(), pin, subdiv),
+            Kind::Other => (self.other(self.author.as_deref(), self.title.as_deref(), pin, true), String::new()),
+            _ => (self.code(self.cite(), pin, subdiv), String::new()),
         }
     }
 

@@ -214,25 +214,10 @@ fn decisions(bank: &Bank, profile: &Profile) -> Json {
 /// (`distinguished`), for the legal standard to acknowledge and distinguish.
 fn contrary_binding(bank: &Bank, profile: &Profile) -> Json {
     let j = &profile.jurisdiction;
-    let mut out = vec![];
-    for (id, (a, _)) in &bank.entries {
+    contrary(bank, |a| {
         let court = a.court.as_deref();
-        if !(j.is_circuit(court) && court.is_some_and(|c| c.contains("Cir."))) {
-            continue;
-        }
-        for s in a.supports.iter().filter(|s| s.against) {
-            let (Some(pin), Some(why)) =
-                (s.pin.as_deref().filter(|p| !p.trim().is_empty()), s.distinguished.as_deref())
-            else {
-                continue;
-            };
-            out.push(json!({
-                "id": id, "pin": pin, "parenthetical": s.parenthetical, "distinguished": why,
-                "short": a.short.clone().or(a.name.clone()),
-            }));
-        }
-    }
-    json!(out)
+        j.is_circuit(court) && court.is_some_and(|c| c.contains("Cir."))
+    })
 }
 
 /// The bank's contrary decisions (`against: true`) of this court itself, with a pin and what
@@ -240,11 +225,14 @@ fn contrary_binding(bank: &Bank, profile: &Profile) -> Json {
 /// brief confronts rather than leaves for the reply.
 fn contrary_here(bank: &Bank, profile: &Profile) -> Json {
     let j = &profile.jurisdiction;
+    contrary(bank, |a| j.is_own(a.court.as_deref(), reporter(a.cite())))
+}
+
+/// The `against: true` supports, with a pin and a `distinguished:` text, of the bank's entries
+/// that `keep` accepts.
+fn contrary(bank: &Bank, keep: impl Fn(&crate::library::bank::Authority) -> bool) -> Json {
     let mut out = vec![];
-    for (id, (a, _)) in &bank.entries {
-        if !j.is_own(a.court.as_deref(), reporter(a.cite())) {
-            continue;
-        }
+    for (id, (a, _)) in bank.entries.iter().filter(|(_, (a, _))| keep(a)) {
         for s in a.supports.iter().filter(|s| s.against) {
             let (Some(pin), Some(why)) =
                 (s.pin.as_deref().filter(|p| !p.trim().is_empty()), s.distinguished.as_deref())
