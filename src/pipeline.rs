@@ -702,7 +702,7 @@ impl Session {
             self.typesetter.set_sources(files.clone());
             let (doc, warnings) = match &mut iterations {
                 Some(times) => {
-                    let (result, timed) = self.typesetter.compile_counting_iterations();
+                    let (result, timed) = self.typesetter.compile_timing_iterations();
                     times.extend(timed);
                     result?
                 }

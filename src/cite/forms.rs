@@ -566,8 +566,6 @@ impl Authority {
     }
 }
 
-/// A reporter citation whose volume stays on the line of its reporter ("775\u{a0}A.2d 756",
-/// "2011\u{a0}WL 5444622"): a line never ends with a bare volume number.
 /// One citation unit held on one line (Bluebook practice: a reporter citation, a rule or statute
 /// number, a record document's short name): every space a no-break space. Applied to escaped
 /// markup, whose spaces are text.

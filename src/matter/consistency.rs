@@ -49,6 +49,19 @@ fn span_of(root: Option<&Node>, path: &[&str]) -> std::ops::Range<usize> {
     span
 }
 
+/// The items of the sequence at a key path in the matter's tree (`["facts", "statements"]`), or
+/// none where the path is missing or holds something else (the fact check's error).
+fn seq_at<'a>(root: Option<&'a Node>, path: &[&str]) -> &'a [Node] {
+    let mut node = root;
+    for key in path {
+        node = node.and_then(|n| n.get(key)).map(|e| &e.value);
+    }
+    match node.map(|n| &n.kind) {
+        Some(crate::yaml::tree::Kind::Seq(items)) => items,
+        _ => &[],
+    }
+}
+
 /// Whether a matter's division names a listed one: "San Jose" or "San Jose Division", any case.
 pub fn listed(value: &str, list: &[String]) -> bool {
     let v = value.trim().to_lowercase();
@@ -177,14 +190,8 @@ pub fn dated_ahead(matter: &Matter, src: &SourceText, today: chrono::NaiveDate) 
 /// statement outside its per se categories needs (`per_quod`). A warning at each such
 /// `not_per_se`, saying which is missing, rather than a reason silently dropped.
 fn unused_not_per_se(matter: &Matter, src: &SourceText, root: Option<&Node>, claims: &Claims) -> Vec<Diagnostic> {
-    let statements = root
-        .and_then(|r| r.get("facts"))
-        .and_then(|f| f.value.get("statements"))
-        .map(|s| match &s.value.kind {
-            crate::yaml::tree::Kind::Seq(items) => items.iter().filter_map(|i| i.get("not_per_se")).collect(),
-            _ => vec![],
-        })
-        .unwrap_or_default();
+    let statements: Vec<_> =
+        seq_at(root, &["facts", "statements"]).iter().filter_map(|i| i.get("not_per_se")).collect();
     if statements.is_empty() {
         return vec![];
     }
@@ -221,26 +228,11 @@ fn unused_not_per_se(matter: &Matter, src: &SourceText, root: Option<&Node>, cla
 /// statements are numbered from 1 in `facts.statements`): an error at the number, saying how many
 /// statements there are, rather than evidence silently matched to nothing.
 fn evidence_statements_out_of_range(src: &SourceText, root: Option<&Node>) -> Vec<Diagnostic> {
-    use crate::yaml::tree::Kind;
-    let facts = root.and_then(|r| r.get("facts"));
-    let count = facts
-        .and_then(|f| f.value.get("statements"))
-        .map(|s| match &s.value.kind {
-            Kind::Seq(items) => items.len(),
-            _ => 0,
-        })
-        .unwrap_or(0);
-    let items = facts.and_then(|f| f.value.get("evidence")).and_then(|e| e.value.get("items"));
-    let Some(Kind::Seq(items)) = items.map(|i| &i.value.kind) else {
-        return vec![];
-    };
+    let count = seq_at(root, &["facts", "statements"]).len();
     let mut errors = vec![];
-    for item in items {
-        let Some(Kind::Seq(numbers)) = item.get("statements").map(|s| &s.value.kind) else {
-            continue;
-        };
-        for n in numbers {
-            let Kind::Scalar { text, .. } = &n.kind else { continue };
+    for item in seq_at(root, &["facts", "evidence", "items"]) {
+        for n in seq_at(Some(item), &["statements"]) {
+            let Some(text) = n.scalar() else { continue };
             if text.trim().parse::<usize>().is_ok_and(|v| v > count) {
                 errors.push(
                     Diagnostic::error(format!(
@@ -262,16 +254,12 @@ fn evidence_statements_out_of_range(src: &SourceText, root: Option<&Node>) -> Ve
 /// a warning at the second statement's `speaker`, for the lawyer to merge them, give each its
 /// own cite, or call them `statements`.
 fn statements_maybe_one_post(matter: &Matter, src: &SourceText, root: Option<&Node>) -> Vec<Diagnostic> {
-    use crate::yaml::tree::Kind;
     let noun = matter.fact(&["post_noun"]).and_then(|v| v.as_str()).unwrap_or("posts");
     if noun == "statements" {
         return vec![];
     }
     let Some(list) = matter.fact(&["statements"]).and_then(|v| v.as_sequence()) else { return vec![] };
-    let nodes = match root.and_then(|r| r.get("facts")).and_then(|f| f.value.get("statements")).map(|s| &s.value.kind) {
-        Some(Kind::Seq(items)) => items.clone(),
-        _ => return vec![],
-    };
+    let nodes = seq_at(root, &["facts", "statements"]);
     let key = |v: &serde_yaml::Value| {
         let speaker = v.get("speaker").and_then(|s| s.as_str())?;
         let cite = v.get("cite")?;
@@ -307,17 +295,8 @@ fn persons_only_claims(matter: &Matter, src: &SourceText, root: Option<&Node>, c
     let Some(movant) = matter.parties.get("movant").filter(|p| p.pronoun == Pronoun::It) else {
         return vec![];
     };
-    let items = root
-        .and_then(|r| r.get("facts"))
-        .and_then(|f| f.value.get("underlying"))
-        .and_then(|u| u.value.get("claims"))
-        .map(|c| match &c.value.kind {
-            crate::yaml::tree::Kind::Seq(items) => items.iter().collect::<Vec<_>>(),
-            _ => vec![],
-        })
-        .unwrap_or_default();
     let mut out = vec![];
-    for item in items {
+    for item in seq_at(root, &["facts", "underlying", "claims"]) {
         let Some(ty) = item.get("type") else { continue };
         let Some(id) = ty.value.scalar() else { continue };
         // An unknown claim type is the fact check's error.

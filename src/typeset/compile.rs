@@ -30,7 +30,7 @@ impl Typesetter {
     /// introspections stabilised: one duration each, in order (read from Typst's timing events,
     /// which are switched on for the process while it runs, and slow it down a little).
     #[allow(clippy::type_complexity)]
-    pub fn compile_counting_iterations(
+    pub fn compile_timing_iterations(
         &self,
     ) -> (Result<(PagedDocument, Vec<Diagnostic>), Vec<Diagnostic>>, Vec<std::time::Duration>) {
         typst_timing::clear();
