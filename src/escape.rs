@@ -50,7 +50,8 @@ pub const NO_BREAK: &str = "#text(kerning: false)[\u{2060}];";
 /// table entry — where applying them twice changes nothing. A line never begins with an em dash
 /// (spaced or not); a section or paragraph sign stays with the number after it ("§ 1030", "¶ 19");
 /// a subdivision stays whole ("45(d)(2)(B)(i)", where Unicode allows a break between `)` and
-/// `(`); and a range of numbers stays whole ("975–76"). What is added prints nothing
+/// `(`); a range of numbers stays whole ("975–76"); and a word with a digit is not broken at its
+/// hyphens ("No. 11-cv-00941-CMA-BNB"). What is added prints nothing
 /// ([`NO_BREAK`]) or a space (a no-break space). The markup is parsed, and only its text is
 /// touched: code, strings, raw text, math and comments in a clause are left exactly as written.
 pub fn keep_together(markup: &str) -> String {
@@ -85,6 +86,16 @@ pub fn keep_together(markup: &str) -> String {
             SyntaxKind::Escape if text.ends_with('(') && prev == Some(')') && joinable(&out, prev) => {
                 out.push_str(NO_BREAK);
                 out.push_str(text);
+            }
+            // A hyphen inside a word with a digit (a docket number, "1:26-cv-04412-CMA", an
+            // exhibit "1-3") holds: a case number is never broken at a hyphen.
+            SyntaxKind::Escape
+                if text == "\\-"
+                    && following().is_some_and(char::is_alphanumeric)
+                    && last_word(&out.replace(NO_BREAK, "")).chars().any(|c| c.is_ascii_digit()) =>
+            {
+                out.push_str(text);
+                out.push_str(NO_BREAK);
             }
             SyntaxKind::Shorthand if text == "---" && joinable(&out, prev) => {
                 out.push_str(NO_BREAK);
@@ -706,7 +717,12 @@ mod tests {
         assert_eq!(keep_together("a — b"), "a\u{a0}— b");
         assert_eq!(keep_together(&markup("§ 1030(a)(2)")), format!("§\u{a0}1030\\(a\\){j}\\(2\\)"));
         assert_eq!(keep_together("45(d)(2) ¶ 5 975–76 pp. a–b"), format!("45(d){j}(2) ¶\u{a0}5 975–{j}76 pp. a–b"));
-        for s in ["speech—and", "§ 1030(a)(2)", "975–76", "x)(y", "a — b"] {
+        // A docket number holds at its hyphens; a hyphenated word without a digit may break.
+        assert_eq!(
+            keep_together(&markup("No. 11-cv-00941-CMA, a volunteer-run board")),
+            format!("No\\.\u{a0}11\\-{j}cv\\-{j}00941\\-{j}CMA\\, a volunteer\\-run board")
+        );
+        for s in ["speech—and", "§ 1030(a)(2)", "975–76", "x)(y", "a — b", "No. 1:26-cv-04412-CMA"] {
             let once = keep_together(&markup(s));
             assert_eq!(keep_together(&once), once, "{s}");
             assert_eq!(plain(&once), s, "{s}");

@@ -114,7 +114,8 @@ fn standard_context(standards: &Standards, profile: &Profile, one: bool) -> Json
 }
 
 /// The bank's decisions for each survey topic (`supports:`), split into this court's own, its
-/// circuit's and other courts', each with its pin, parenthetical, court and judge; `state` lists
+/// circuit's and other courts', each with its pin, parenthetical, court and judge, and `binding`
+/// for a decision of the circuit's court of appeals; `state` lists
 /// again those of the other courts that are courts of the state a federal court sits in. Other
 /// courts' decisions enter only at a pin a verification record covers.
 fn decisions(bank: &Bank, profile: &Profile) -> Json {
@@ -151,8 +152,11 @@ fn decisions(bank: &Bank, profile: &Profile) -> Json {
                 continue;
             }
             let judge = a.judge.as_ref().map(|jd| format!("{} {}", jd.title, jd.name));
+            // A decision that binds this court: its circuit's court of appeals (a federal
+            // court's circuit lists its district courts too, which bind no one).
+            let binding = where_ == 1 && court.is_some_and(|c| c.contains("Cir."));
             let d = json!({
-                "id": id, "pin": pin, "parenthetical": s.parenthetical, "court": court, "judge": judge,
+                "id": id, "pin": pin, "parenthetical": s.parenthetical, "court": court, "judge": judge, "binding": binding,
                 "year": a.date.map(|d| d.0.format("%Y").to_string()).or(a.year.map(|y| y.to_string())),
                 "date": a.date.or(a.decided).map(|d| d.0.format("%Y-%m-%d").to_string()),
                 "reporter": reporter(a.cite()),

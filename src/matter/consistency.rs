@@ -15,7 +15,9 @@
 //!   division), and `county:` one it lists (where its court title names the county); a profile
 //!   that lists none accepts any value and prints it as written;
 //! - `motion.needs_identities_to_proceed` comes with `needs_identities_cite` (a warning: the brief
-//!   would characterise the motion without a cite);
+//!   would characterise the motion without a cite); an `early_discovery.unopposed` request that
+//!   the brief names (`request`, not ex parte) comes with `unopposed_cite` (a warning: without it
+//!   the brief does not say that no one opposed it);
 //! - no two parties share a `name` or a `short` name;
 //! - `deadline.first_published` comes with its `first_published_cite`;
 //! - `facts.account`'s words have plurals the brief can print: given (`nouns`, `users`,
@@ -381,6 +383,24 @@ pub fn check(
             )
             .at(src, span_of(root, &["facts", "motion", "needs_identities_to_proceed"]))
             .with_hint("add `needs_identities_cite: {doc: mot, at: \"at …\"}` under `motion:`"),
+        );
+    }
+
+    // "No one opposed it" needs a record cite of its own: the request cannot show it.
+    let request = matter.fact(&["early_discovery", "request"]).and_then(|v| v.as_str());
+    if matter.fact(&["early_discovery", "unopposed"]).and_then(|v| v.as_bool()) == Some(true)
+        && request.is_some_and(|r| !r.contains("ex parte") && !r.contains("unopposed"))
+        && matter.fact(&["early_discovery", "unopposed_cite"]).is_none()
+    {
+        warnings.push(
+            Diagnostic::warning(
+                "the brief will not say that no one opposed the request: nothing in the record is cited for it",
+            )
+            .at(src, span_of(root, &["facts", "early_discovery", "unopposed"]))
+            .with_hint(
+                "add `unopposed_cite: {doc: order, at: \"at …\"}` under `early_discovery:` (the docket or the order \
+                 that shows no opposition); the request itself cannot show that no one opposed it",
+            ),
         );
     }
 
