@@ -293,6 +293,9 @@ fn claims_context(facts: &Json, claims: &Claims, bank: &Bank) -> Json {
             "type": ty,
             "law": law,
             "name": c.get("name").and_then(|v| v.as_str()).unwrap_or(&t.name),
+            // The claim type's own name ("defamation"), for what the law says of every claim of
+            // the type, where the matter names its claim more narrowly ("defamation per se").
+            "type_name": t.name,
             "title": t.title,
             "argued": c.get("argued").and_then(|v| v.as_bool()).unwrap_or(false),
             "per_se": per_se,
