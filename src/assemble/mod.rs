@@ -172,7 +172,9 @@ pub fn matter_typ(m: &Matter, p: &Profile) -> String {
         ("court-title", w::array(court_title(m, p).iter().map(|l| w::text(l)))),
         ("division", w::opt_text(division)),
         ("parties", parties),
-        ("in-re", w::opt_text(in_re)),
+        // The "In re" caption's text, with the case name it names in italics (`_…_`) and the
+        // line-breaking rules (a case number whole, "No." with its number).
+        ("in-re", in_re.map_or_else(|| w::opt_text(None), |t| w::content(&w::keep_together(&w::with_emphasis(t))))),
         ("underlying", w::opt_text(underlying.as_deref())),
         ("client", client),
         ("counsel", counsel),
