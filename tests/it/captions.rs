@@ -351,3 +351,16 @@ fn mutated_samples_never_build_silently() {
     }
     assert!(mutations >= 22, "{mutations}");
 }
+
+/// D. Colo. (Marlowe sample): the case number carries the assigned judge's initials, as the
+/// District's orders print it, and the "In re" line keeps its underlying case number whole, read
+/// from the typeset caption page.
+#[test]
+fn an_in_re_caption_keeps_its_case_numbers_whole() {
+    let text = std::fs::read_to_string(root().join("matters/marlowe-subpoena.yaml")).unwrap();
+    let built = build_text("marlowe.yaml", &text);
+    let lines: Vec<String> = all_lines(&built, 0).iter().map(|l| normalize(&l.text)).collect();
+    assert!(lines.iter().any(|l| l.contains("No. 26-mc-00058-AKS")), "{lines:?}");
+    assert!(lines.iter().any(|l| l.contains("No. 1:26-cv-04412 (N.D. Ill.)")), "{lines:?}");
+    assert!(!lines.iter().any(|l| l.ends_with("No.")), "{lines:?}");
+}
