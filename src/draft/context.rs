@@ -828,6 +828,21 @@ pub fn prepare<'a>(matter: &'a Matter, profile: &Profile, facts: Json, bank: &Ba
         .collect::<Map<String, Json>>());
     context["proof_kinds"] = json!(library.proof.keys().collect::<Vec<_>>());
     context["claims"] = claims_context(&facts, claims, bank);
+    // A kind of proof named as the argued claims name it, where each that calls for it gives it
+    // the same name of its own (`proof_names`: "the contract the claim requires").
+    for kind in library.proof.keys() {
+        let mut names = context["claims"].as_array().into_iter().flatten().filter(|c| {
+            c["argued"].as_bool() == Some(true)
+                && c["all_proof"].as_array().is_some_and(|p| p.iter().any(|k| k.as_str() == Some(kind.as_str())))
+        });
+        let first = names.next().and_then(|c| claims.get(c["type"].as_str().unwrap_or("")));
+        let Some(name) = first.and_then(|t| t.proof_names.get(kind)) else { continue };
+        if names
+            .all(|c| claims.get(c["type"].as_str().unwrap_or("")).and_then(|t| t.proof_names.get(kind)) == Some(name))
+        {
+            context["proof"][kind.as_str()]["name"] = json!(name);
+        }
+    }
     context["timeline"] = timeline_context(&facts);
     context["motion_cites"] = motion_cites(&facts);
     let excused = context["standard"]["identity_excused"].as_bool() == Some(true);

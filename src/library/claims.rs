@@ -66,6 +66,12 @@ pub struct ClaimType {
     /// `natural_persons_only: true`; printed in the error's hint).
     #[serde(default)]
     pub natural_persons_reason: Option<String>,
+    /// What this claim calls a kind of proof where the library's general name does not fit it
+    /// (`relationship: the contract the claim requires` for interference with a contract, whose
+    /// element is a contract, not a business relationship). Used where every argued claim that
+    /// calls for the kind names it the same way.
+    #[serde(default)]
+    pub proof_names: BTreeMap<String, String>,
     /// The governing-law variants, keyed by jurisdiction id (`new-york`, `federal`).
     pub laws: IndexMap<String, Law>,
 }
@@ -408,6 +414,17 @@ impl Claims {
             match yaml::from_str::<ClaimType>(src) {
                 Ok(c) => {
                     check_persons(&id, &c, src, &mut problems);
+                    for kind in c.proof_names.keys().filter(|k| !kinds.contains_key(k.as_str())) {
+                        let span = yaml::find_key(src, &format!("proof_names.{kind}")).unwrap_or(0..0);
+                        problems.push(
+                            Diagnostic::error(format!("`proof_names` names `{kind}`, which is not a kind of proof"))
+                                .at(src, span)
+                                .with_hint(format!(
+                                    "the kinds are those of clauses/_proof.yaml: {}",
+                                    kinds.keys().cloned().collect::<Vec<_>>().join(", ")
+                                )),
+                        );
+                    }
                     for (law, l) in &c.laws {
                         check_law(&id, &c, law, l, src, kinds, &mut problems);
                     }
