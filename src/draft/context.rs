@@ -76,6 +76,7 @@ fn standard_context(standards: &Standards, profile: &Profile, one: bool) -> Json
         "evidence": s.evidence,
         "identity_excused": s.identity_excused,
         "stepwise": s.stepwise,
+        "not_pleading_pin": s.not_pleading_pin,
         "followed": s.followed,
         "why": s.why,
         "why_one": s.why_one,

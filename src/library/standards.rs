@@ -122,6 +122,11 @@ pub struct Standard {
     /// *Mobilisa*). Its `parenthetical` may use emphasis markup ("_Mobilisa_").
     #[serde(default)]
     pub followed: Option<Followed>,
+    /// Where the announcing decision holds that a showing able to survive a motion to dismiss is
+    /// not enough (*Dendrite* at 771): the legal standard cites it for "The showing is one of
+    /// evidence, not pleading". Absent, the evidence step's own pin.
+    #[serde(default)]
+    pub not_pleading_pin: Option<String>,
     /// The steps, in order.
     pub steps: Vec<Step>,
     /// Why a court with no settled standard should adopt this one, as sentences the brief prints

@@ -1486,6 +1486,10 @@ fn an_ease_of_compliance_argument_is_answered_in_a_court_with_no_decisions_of_it
     // repeating its parenthetical and its extension (audit N9).
     assert!(body.contains("In the Tenth Circuit, moreover, a First Amendment privilege asserted against discovery must be weighed before compliance is compelled, as Part III explains, so relevance does not end the inquiry. See Grandbouche, 825 F.2d at 1464."), "{body}");
     assert_eq!(body.matches("applies with at least equal force").count(), 1, "{body}");
+    // "Evidence, not pleading" is pinned where Dendrite holds a pleading showing insufficient
+    // (`not_pleading_pin`, audit N10), and what the motion sets out is cited where it does.
+    assert!(body.contains("The showing is one of evidence, not pleading: allegations, however well pleaded, do not meet it. See id. at 771."), "{body}");
+    assert!(body.contains("Marlowe's motion does set out the statements at issue, see Mot. at 2–3, but"), "{body}");
     // Dendrite's notice is described as the court described it (a message on the board).
     assert!(body.contains("The efforts the court described include posting, on the message board where the speaker wrote, a message telling the speaker of the request for the speaker's identity. Id."), "{body}");
     // Who must justify unmasking is said through the test the brief asks the Court to adopt
