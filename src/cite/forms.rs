@@ -239,14 +239,24 @@ impl<'a> Resolver<'a> {
                     format!("{}{loc_sp}", bound(&markup(&doc.short)))
                 } else {
                     let define = doc.full != doc.short && self.short_used.as_ref().is_none_or(|u| u.contains(&item.id));
+                    // Bluebook 10.8.3: a paper of another action, its pin, then that action.
+                    let of = doc.of.as_deref().map(|o| format!(", {}", with_emphasis(o))).unwrap_or_default();
                     match (&doc.filed, define) {
                         // B17.1.4: the pin, then where the document was filed, then the short form.
                         (Some(f), true) => {
-                            format!("{}{loc_sp}, {} (“{}”)", with_emphasis(&doc.full), markup(f), markup(&doc.short))
+                            format!(
+                                "{}{loc_sp}{of}, {} (“{}”)",
+                                with_emphasis(&doc.full),
+                                markup(f),
+                                markup(&doc.short)
+                            )
                         }
-                        (Some(f), false) => format!("{}{loc_sp}, {}", with_emphasis(&doc.full), markup(f)),
-                        (None, true) => format!("{} (“{}”){loc_sp}", with_emphasis(&doc.full), markup(&doc.short)),
-                        (None, false) => format!("{}{loc_sp}", with_emphasis(&doc.full)),
+                        (Some(f), false) => format!("{}{loc_sp}{of}, {}", with_emphasis(&doc.full), markup(f)),
+                        (None, true) if of.is_empty() => {
+                            format!("{} (“{}”){loc_sp}", with_emphasis(&doc.full), markup(&doc.short))
+                        }
+                        (None, true) => format!("{}{loc_sp}{of} (“{}”)", with_emphasis(&doc.full), markup(&doc.short)),
+                        (None, false) => format!("{}{loc_sp}{of}", with_emphasis(&doc.full)),
                     }
                 }
             } else if let Some(auth) = self.bank.get(&item.id) {

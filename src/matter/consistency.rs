@@ -495,6 +495,13 @@ pub fn check(
                     ),
             );
         }
+        if doc.of.as_deref().is_some_and(|f| f.trim().is_empty()) {
+            errors.push(
+                Diagnostic::error(format!("`record.{id}.of` is blank"))
+                    .at(src, span_of(root, &["record", id, "of"]))
+                    .with_hint("give the action the paper was filed in (`_Smith v. Does_, No. 1:26-cv-1 (N.D. Ill.)`), or remove `of:`"),
+            );
+        }
     }
     if matter.document.served.iter().any(|s| s.trim().is_empty()) {
         errors.push(

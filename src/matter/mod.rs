@@ -251,6 +251,12 @@ pub struct RecordDoc {
     /// with the short form defined after it. Absent: `full` carries it, and prints as written.
     #[serde(default)]
     pub filed: Option<String>,
+    /// The action a paper filed in another case belongs to ("_Smith v. Does_, No. 1:26-cv-1 (N.D.
+    /// Ill. filed Sept. 14, 2026)"), printed after the first citation's pin, as Bluebook 10.8.3
+    /// places it ("Complaint ¶ 3, _Smith v. Does_, No. …"); a case name between underscores prints
+    /// in italics. Absent: `full` carries it.
+    #[serde(default)]
+    pub of: Option<String>,
 }
 
 /// One entry of the outline: a clause, its options and its subsections. A paragraph of the

@@ -603,8 +603,9 @@ fn a_commercial_speech_argument_is_answered_from_what_the_matter_says_about_the_
     assert!(!body.contains("the same whatever the speech is called"), "{body}");
     // The introduction names each party in full once and defines the short name after it.
     assert!(body.contains("Brennock Home Renovations, LLC (\"Brennock\") asks the Court to order South Mountain Neighbors Association, Inc. (the \"Association\") to reveal"), "{body}");
-    // Two argued claims turn on what the reviews say: the opinion argument disposes of both.
-    assert!(body.contains("Each of the claims Brennock presses, defamation and tortious interference with prospective economic advantage, turns on what the reviews say, see Compl. ¶¶ 24–48, so reviews that assert no fact support none of them."), "{body}");
+    // Two argued claims rest on the same reviews: the opinion argument reaches both as far as
+    // each depends on a false assertion, no further (audit N11: the carry-over had no authority).
+    assert!(body.contains("Each of the claims Brennock presses, defamation and tortious interference with prospective economic advantage, rests on the same reviews, see Compl. ¶¶ 24–48, so to the extent each depends on the reviews' asserting something false, reviews that assert no fact support none of them."), "{body}");
     // Under Dendrite, which does not excuse what turns on the speakers' identity, the brief does
     // not concede fault and intent (audit: "may be hard to show" undercut the point): the
     // standard asks for evidence on each element, said flatly.
@@ -1486,6 +1487,9 @@ fn an_ease_of_compliance_argument_is_answered_in_a_court_with_no_decisions_of_it
     // repeating its parenthetical and its extension (audit N9).
     assert!(body.contains("In the Tenth Circuit, moreover, a First Amendment privilege asserted against discovery must be weighed before compliance is compelled, as Part III explains, so relevance does not end the inquiry. See Grandbouche, 825 F.2d at 1464."), "{body}");
     assert_eq!(body.matches("applies with at least equal force").count(), 1, "{body}");
+    // A paper of the Illinois action: its pin, then that action (`of:`), then where it was filed
+    // here, then its short form (Bluebook 10.8.3, B17.1.4; audits N8, N10, N11).
+    assert!(body.contains("Complaint ¶¶ 24–45, Marlowe Allergy Grp., S.C. v. Does 1–2, No. 1:26-cv-04412 (N.D. Ill. filed Sept. 14, 2026), filed here as ECF No. 1-2 (\"Compl.\")."), "{body}");
     // "Evidence, not pleading" is pinned where Dendrite holds a pleading showing insufficient
     // (`not_pleading_pin`, audit N10), and what the motion sets out is cited where it does.
     assert!(body.contains("The showing is one of evidence, not pleading: allegations, however well pleaded, do not meet it. See id. at 771."), "{body}");
