@@ -100,6 +100,10 @@ fn the_standard_is_stated_with_its_force_in_each_court() {
     // permitting a motion (`motion_optional`), and "timely" only where the dates show it (audit
     // L3: a forfeiture argument was left open).
     assert!(body.contains("The order that gave Twitter thirty days to move against the subpoena does not change this: it permitted a motion and did not require one, see Parker Decl. Ex. 4 at 1–2, and Twitter served written objections instead."), "{body}");
+    // What an early-discovery order decides is said from the rule, not from a page of Mirza no
+    // one saw (audit L5).
+    assert!(body.contains("decides when discovery may begin, not whether the First Amendment permits an anonymous speaker to be identified. See Fed. R. Civ. P. 26(d)(1)."), "{body}");
+    assert!(!body.contains("Mirza"), "{body}");
     // New York's elements come from a decision that exists (audit L3: Braunstein v. Day could not
     // be located), introduced as the elements of every defamation claim, and the fault a public
     // figure must show is named as fault.
