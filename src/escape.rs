@@ -92,7 +92,7 @@ pub fn keep_together(markup: &str) -> String {
             SyntaxKind::Escape
                 if text == "\\-"
                     && following().is_some_and(char::is_alphanumeric)
-                    && last_word(&out.replace(NO_BREAK, "")).chars().any(|c| c.is_ascii_digit()) =>
+                    && last_joined_word(&out).chars().any(|c| c.is_ascii_digit()) =>
             {
                 out.push_str(text);
                 out.push_str(NO_BREAK);
@@ -174,6 +174,13 @@ fn last_word(out: &str) -> String {
     let start =
         out.rfind(|c: char| c.is_whitespace()).map_or(0, |i| i + out[i..].chars().next().map_or(1, char::len_utf8));
     unescape(&out[start..])
+}
+
+/// The last word of `out` as it prints, across the joins [`keep_together`] put inside it
+/// ("11-cv-00941"). A word is short, so only the end of `out` is read, not the whole text.
+fn last_joined_word(out: &str) -> String {
+    let from = (out.len().saturating_sub(512)..=out.len()).find(|&i| out.is_char_boundary(i)).unwrap_or(0);
+    last_word(&out[from..].replace(NO_BREAK, ""))
 }
 
 /// The word after a space inside a text leaf: the rest of the leaf up to a space, or into the

@@ -153,9 +153,7 @@ fn decisions(bank: &Bank, profile: &Profile) -> Json {
                 continue;
             }
             let judge = a.judge.as_ref().map(|jd| format!("{} {}", jd.title, jd.name));
-            // A decision that binds this court: its circuit's court of appeals (a federal
-            // court's circuit lists its district courts too, which bind no one).
-            let binding = where_ == 1 && court.is_some_and(|c| c.contains("Cir."));
+            let binding = j.is_bound_by(court);
             let d = json!({
                 "id": id, "pin": pin, "parenthetical": s.parenthetical, "court": court, "judge": judge, "binding": binding,
                 "year": a.date.map(|d| d.0.format("%Y").to_string()).or(a.year.map(|y| y.to_string())),
@@ -219,10 +217,7 @@ fn decisions(bank: &Bank, profile: &Profile) -> Json {
 /// (`distinguished`), for the legal standard to acknowledge and distinguish.
 fn contrary_binding(bank: &Bank, profile: &Profile) -> Json {
     let j = &profile.jurisdiction;
-    contrary(bank, |a| {
-        let court = a.court.as_deref();
-        j.is_circuit(court) && court.is_some_and(|c| c.contains("Cir."))
-    })
+    contrary(bank, |a| j.is_bound_by(a.court.as_deref()))
 }
 
 /// The bank's contrary decisions (`against: true`) of this court itself, with a pin and what

@@ -289,6 +289,12 @@ impl Jurisdiction {
     pub fn is_circuit(&self, court: Option<&str>) -> bool {
         court.is_some_and(|c| self.circuit_courts.iter().any(|o| o == c))
     }
+
+    /// Whether a decision with this court parenthetical binds this court: its circuit's court of
+    /// appeals (the circuit's list names its district courts too, which bind no one).
+    pub fn is_bound_by(&self, court: Option<&str>) -> bool {
+        self.is_circuit(court) && court.is_some_and(|c| c.contains("Cir."))
+    }
 }
 
 /// Citation settings: `citations: {unverified: fail, links: false}`.
