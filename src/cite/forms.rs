@@ -470,7 +470,15 @@ impl Authority {
                 }
             }
             Kind::Other => (self.other(self.author.as_deref(), self.title.as_deref(), pin, true), String::new()),
-            _ => (self.code(self.cite(), pin, subdiv), String::new()),
+            _ => (self.code(self.cite(), pin, subdiv) + &self.publisher_text(), String::new()),
+        }
+    }
+
+    /// " (McKinney)" after a statute in an unofficial code, or nothing.
+    fn publisher_text(&self) -> String {
+        match (&self.kind, self.publisher.as_deref().map(str::trim)) {
+            (Kind::Statute, Some(p)) if !p.is_empty() => format!(" ({})", markup(p)),
+            _ => String::new(),
         }
     }
 
@@ -571,7 +579,7 @@ impl Authority {
                 s
             }
             Kind::Other => self.other(self.author.as_deref(), self.title.as_deref(), None, true),
-            _ => markup(self.cite()),
+            _ => markup(self.cite()) + &self.publisher_text(),
         }
     }
 }

@@ -97,6 +97,12 @@ pub struct Authority {
     /// Last page of the opinion in the reporter (to check that pins fall inside it).
     #[serde(default)]
     pub end_page: Option<String>,
+    /// Statutes in an unofficial code: the publisher, and the year of the volume or supplement
+    /// where known ("McKinney", "West 2024"), printed in parentheses after the section and its
+    /// subdivision in a full citation and in the table of authorities (Bluebook 12.3.1(d),
+    /// 12.3.2), never in a short form.
+    #[serde(default)]
+    pub publisher: Option<String>,
     /// The judge who wrote the decision, with the title held at the time.
     #[serde(default)]
     pub judge: Option<Judge>,
@@ -267,6 +273,9 @@ impl Authority {
     }
 
     fn check(&self) -> std::result::Result<(), String> {
+        if self.publisher.is_some() && self.kind != Kind::Statute {
+            return Err("`publisher` is for a statute in an unofficial code (\"McKinney\"); remove it".into());
+        }
         match self.kind {
             Kind::Case => {
                 if self.name.is_none() || self.cite.is_none() {
@@ -476,6 +485,26 @@ mod tests {
         let mut bank = Bank::default();
         bank.add_file(&SourceText::new("t.yaml", text)).unwrap();
         bank.get(id).unwrap().verified.clone()
+    }
+
+    /// A publisher belongs to a statute; on anything else it is an error at the entry.
+    #[test]
+    fn a_publisher_is_only_for_a_statute() {
+        let mut bank = Bank::default();
+        bank.add_file(&SourceText::new(
+            "t.yaml",
+            "s:\n  kind: statute\n  cite: \"N.Y. Civ. Rights Law § 76-a\"\n  publisher: McKinney\n",
+        ))
+        .unwrap();
+        assert_eq!(bank.get("s").unwrap().publisher.as_deref(), Some("McKinney"));
+        let err = Bank::default()
+            .add_file(&SourceText::new(
+                "t.yaml",
+                "c:\n  kind: case\n  name: A v. B\n  cite: 1 F.4th 1\n  year: 2021\n  publisher: West\n",
+            ))
+            .unwrap_err();
+        assert!(err[0].message.contains("`publisher` is for a statute"), "{}", err[0].message);
+        assert_eq!(err[0].span, Some(0..1), "at the entry's key");
     }
 
     const ENTRY: &str = "# cases\n\na:\n  kind: case  # a comment\n  name: A v. B\n  cite: 1 F.4th 1\n  year: 2021\n  note: >-\n    long\n    note\n\n# next\nb:\n  kind: case\n  name: C v. D\n  cite: 2 F.4th 2\n  year: 2021\n";

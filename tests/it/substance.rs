@@ -106,13 +106,20 @@ fn the_standard_is_stated_with_its_force_in_each_court() {
     assert!(!body.contains("Mirza"), "{body}");
     // New York's elements come from a decision that exists (audit L3: Braunstein v. Day could not
     // be located), introduced as the elements of every defamation claim, and the fault a public
-    // figure must show is named as fault.
+    // figure must show is named as fault. The quotation, 35 words, runs in the text (Bluebook
+    // 5.1(a): a block from fifty; audit L5).
     assert!(
         body.contains(
-            "Under New York law, a claim for defamation requires: a false statement, published without privilege"
+            "Under New York law, a claim for defamation requires \"a false statement, published without privilege"
         ),
         "{body}"
     );
+    assert!(body.contains("or constitute defamation per se.\" Dillon v. City of New York"), "{body}");
+    // New York's code is unofficial: the first citation names its publisher, after the
+    // subdivision; the short forms do not (Bluebook 12.3.1(d); audit L5).
+    assert!(body.contains("N.Y. Civ. Rights Law § 76-a(1)(a)(1) (McKinney), reads"), "{body}");
+    assert!(body.contains("id. § 76-a(1)(d), and allows"), "{body}");
+    assert_eq!(body.matches("McKinney").count(), 1, "{body}");
     assert!(body.contains("Dillon v. City of New York, 261 A.D.2d 34, 38 (App. Div. 1999)."), "{body}");
     assert!(
         body.contains("fails on two of these requirements: falsity and fault (for a public figure, actual malice)."),
