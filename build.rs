@@ -25,6 +25,9 @@ mod yaml_tree;
 #[allow(dead_code)]
 mod tera_ast;
 
+#[path = "buildsrc/yaml_json.rs"]
+mod yaml_json;
+
 fn main() {
     let root = std::env::var("CARGO_MANIFEST_DIR").unwrap();
     let mut found = vec![];
@@ -50,6 +53,7 @@ fn main() {
     println!("cargo:rerun-if-changed=data");
     println!("cargo:rerun-if-changed=buildsrc/refdata.rs");
     println!("cargo:rerun-if-changed=buildsrc/tera_ast.rs");
+    println!("cargo:rerun-if-changed=buildsrc/yaml_json.rs");
     println!("cargo:rerun-if-changed=src/yaml/tree.rs");
     let refdata_out = Path::new(&std::env::var("OUT_DIR").unwrap()).join("refdata.rs");
     if let Err(e) = refdata::generate(&Path::new(&root).join("data"), &refdata_out) {
@@ -59,7 +63,7 @@ fn main() {
 
 /// The built-in clause templates parsed by Tera now, once, instead of at every start
 /// (`crate::draft::precompiled`): for each body of a `clauses/*.tera` file (the text after its
-/// `---` header, or the whole of a partial without one), its syntax tree in the form of
+/// `---` header, or the whole of a partial without one) and each clause's `heading:`, its syntax tree in the form of
 /// `buildsrc/tera_ast.rs`. Writes the trees to `$OUT_DIR/tera_ast.bin` and the texts, each with
 /// where its tree lies in that file, to `$OUT_DIR/tera_ast.rs`. A body Tera cannot parse is left out: pleader parses it at run time and
 /// reports the error as for any other file. The run-time lookup is by the exact text, so a
@@ -74,6 +78,15 @@ fn clause_trees(root: &Path, files: &[String]) {
         let text = std::fs::read_to_string(root.join(rel)).unwrap();
         if let Some(body) = template_body(&text, name.starts_with('_')) {
             texts.push(body.to_string());
+        }
+        // A clause's heading is a template too (`heading:` in its header), compiled at every
+        // build that selects the clause. Read here with yaml-rust: where it reads the value
+        // other than serde_yaml does, the text matches nothing and is parsed at run time.
+        let heading = template_header(&text)
+            .and_then(|h| yaml_rust::YamlLoader::load_from_str(h).ok())
+            .and_then(|docs| docs.first().and_then(|d| d["heading"].as_str().map(str::to_string)));
+        if let Some(h) = heading {
+            texts.push(h);
         }
     }
     texts.sort();
@@ -106,6 +119,8 @@ fn clean_yaml(root: &Path, files: &[String]) {
     };
     let mut out =
         String::from("/// Built-in YAML texts the tree's checks find clean.\npub static CLEAN: &[&str] = &[\n");
+    // The clean files as JSON (`buildsrc/yaml_json.rs`): (the YAML text, its JSON).
+    let mut json = String::from("/// Built-in YAML files and their JSON.\npub static JSON: &[(&str, &str)] = &[\n");
     for rel in files {
         let Some((dir, name)) = rel.split_once('/') else { continue };
         if !files::LIBRARY_DIRS.contains(&dir) {
@@ -116,6 +131,9 @@ fn clean_yaml(root: &Path, files: &[String]) {
         if name.ends_with(".yaml") {
             if clean(&text) {
                 writeln!(out, "    include_str!({:?}),", abs.display().to_string()).unwrap();
+                if let Some(j) = yaml_json::convert(&text) {
+                    writeln!(json, "    (include_str!({:?}), {j:?}),", abs.display().to_string()).unwrap();
+                }
             }
         } else if name.ends_with(".tera") {
             if let Some(header) = template_header(&text) {
@@ -126,6 +144,8 @@ fn clean_yaml(root: &Path, files: &[String]) {
         }
     }
     out.push_str("];\n");
+    json.push_str("];\n");
+    out.push_str(&json);
     std::fs::write(Path::new(&std::env::var("OUT_DIR").unwrap()).join("yaml_clean.rs"), out).unwrap();
 }
 

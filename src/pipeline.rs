@@ -174,8 +174,9 @@ pub fn load(matter_src: SourceText, project: Project) -> Result<Loaded> {
 /// second thread while this one reads the matter and compiles the clause templates: neither needs
 /// the other, and the problems are reported in the same order either way.
 pub fn load_cached(matter_src: SourceText, project: Project, cache: &mut LoadCache) -> Result<Loaded> {
-    let key = hash_files(project.files.iter());
-    let warm = cache.library.as_ref().filter(|l| l.key == key).cloned();
+    // The project's files are hashed only to compare with a library this session kept: a cold
+    // load hashes them once, on the parsing thread (`Library::load`).
+    let warm = cache.library.as_ref().filter(|l| l.key == hash_files(project.files.iter())).cloned();
     std::thread::scope(|scope| {
         let parsing = match warm {
             Some(library) => Ok(library),
@@ -200,8 +201,12 @@ pub fn load_cached(matter_src: SourceText, project: Project, cache: &mut LoadCac
         selected.dedup();
         let templates_key = {
             use std::hash::{Hash, Hasher};
+            // The templates are compiled from the clause files and the matter's paragraphs alone.
             let mut h = std::collections::hash_map::DefaultHasher::new();
-            key.hash(&mut h);
+            for (id, src) in project.files_in("clauses", ".tera") {
+                id.hash(&mut h);
+                src.text.hash(&mut h);
+            }
             selected.hash(&mut h);
             for (id, src) in &own {
                 id.hash(&mut h);
@@ -245,6 +250,7 @@ pub fn load_cached(matter_src: SourceText, project: Project, cache: &mut LoadCac
                 // The library's problems first, then the clause files' (against an empty bank).
                 d.append(&mut problems);
                 problems = d;
+                let key = hash_files(project.files.iter());
                 Arc::new(Library {
                     project,
                     bank: Bank::default(),

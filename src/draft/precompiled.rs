@@ -1,8 +1,8 @@
 //! The built-in clause templates as Tera syntax trees parsed when pleader was compiled (`build.rs`
 //! through `buildsrc/tera_ast.rs`), so that loading a matter does not run Tera's parser over
 //! them again. [`add_template`] stands in for `Tera::add_raw_template`: a text that is a built-in
-//! template body to the byte gets its tree from the binary; any other text — a project's own or
-//! edited clause, a matter's paragraph, a heading — is parsed as before, and so is a built-in text
+//! template body or clause heading to the byte gets its tree from the binary; any other text — a
+//! project's own or edited clause, a matter's paragraph — is parsed as before, and so is a built-in text
 //! whose tree would not stand (then Tera reports exactly what it reports today).
 
 use std::collections::HashMap;
@@ -109,8 +109,9 @@ mod tests {
         }
     }
 
-    /// Every built-in clause and partial body is found in the binary (the build script reads the
-    /// files as `library::clause` does), so no built-in template is parsed at run time.
+    /// Every built-in clause and partial body, and every clause heading, is found in the binary
+    /// (the build script reads the files as `library::clause` does), so no built-in template is
+    /// parsed at run time.
     #[test]
     fn every_built_in_body_is_precompiled() {
         let project = crate::library::project::Project::builtin();
@@ -118,7 +119,9 @@ mod tests {
             let body = if id.starts_with('_') {
                 crate::library::clause::Partial::parse(&id, src).unwrap().body
             } else {
-                crate::library::clause::Clause::parse(&id, src).unwrap().body
+                let clause = crate::library::clause::Clause::parse(&id, src).unwrap();
+                assert!(tree(&clause.header.heading).is_some(), "clauses/{id}.tera's heading has no precompiled tree");
+                clause.body
             };
             assert!(tree(&body).is_some(), "clauses/{id}.tera has no precompiled tree");
         }

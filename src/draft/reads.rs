@@ -211,10 +211,10 @@ impl Walker<'_> {
                     self.out.partials.insert(name.clone());
                     // Bounded: include cycles are refused before anything renders.
                     if self.depth < 8 {
-                        if let Ok(t) = self.tera.get_template(name) {
+                        let tera = self.tera;
+                        if let Ok(t) = tera.get_template(name) {
                             self.depth += 1;
-                            let ast = t.ast.clone();
-                            self.nodes(&ast);
+                            self.nodes(&t.ast);
                             self.depth -= 1;
                         }
                     }
@@ -238,8 +238,7 @@ pub fn reads(tera: &Tera, template: &str) -> Reads {
     }
     let mut w = Walker { tera, aliases, out: Reads::default(), depth: 0 };
     if let Ok(t) = tera.get_template(template) {
-        let ast = t.ast.clone();
-        w.nodes(&ast);
+        w.nodes(&t.ast);
     }
     let derived: Vec<String> = w.out.facts.iter().filter(|p| p.starts_with('@')).cloned().collect();
     for p in derived {
@@ -252,6 +251,51 @@ pub fn reads(tera: &Tera, template: &str) -> Reads {
         }
     }
     w.out
+}
+
+/// The partials a compiled template includes, directly or through other partials: the
+/// `partials` of [`reads`] without working out the facts (what a clause's declared facts need).
+pub fn includes(tera: &Tera, template: &str) -> BTreeSet<String> {
+    fn walk(tera: &Tera, nodes: &[Node], depth: usize, out: &mut BTreeSet<String>) {
+        for n in nodes {
+            match n {
+                Node::Forloop(_, f, _) => {
+                    walk(tera, &f.body, depth, out);
+                    if let Some(b) = &f.empty_body {
+                        walk(tera, b, depth, out);
+                    }
+                }
+                Node::If(i, _) => {
+                    for (_, _, body) in &i.conditions {
+                        walk(tera, body, depth, out);
+                    }
+                    if let Some((_, body)) = &i.otherwise {
+                        walk(tera, body, depth, out);
+                    }
+                }
+                Node::FilterSection(_, f, _) => walk(tera, &f.body, depth, out),
+                Node::Block(_, b, _) => walk(tera, &b.body, depth, out),
+                Node::MacroDefinition(_, m, _) => walk(tera, &m.body, depth, out),
+                Node::Include(_, names, _) => {
+                    for name in names {
+                        out.insert(name.clone());
+                        // The same bound as `Walker::node`'s.
+                        if depth < 8 {
+                            if let Ok(t) = tera.get_template(name) {
+                                walk(tera, &t.ast, depth + 1, out);
+                            }
+                        }
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+    let mut out = BTreeSet::new();
+    if let Ok(t) = tera.get_template(template) {
+        walk(tera, &t.ast, 0, &mut out);
+    }
+    out
 }
 
 #[cfg(test)]
@@ -285,5 +329,23 @@ mod tests {
             ]
         );
         assert_eq!(r.partials.iter().collect::<Vec<_>>(), ["_p.tera"]);
+        assert_eq!(includes(&tera, "c"), r.partials);
+    }
+
+    /// [`includes`] finds what [`reads`] finds, for every built-in clause and partial.
+    #[test]
+    fn includes_are_the_partials_reads_finds() {
+        let project = crate::library::project::Project::builtin();
+        let t = crate::draft::templates::ClauseTemplates::new(project.files_in("clauses", ".tera"), None).unwrap();
+        let mut names: Vec<String> = t.tera.get_template_names().map(str::to_string).collect();
+        names.sort();
+        assert!(names.len() > 60);
+        let mut nested = 0;
+        for name in names {
+            let found = includes(&t.tera, &name);
+            nested += found.len();
+            assert_eq!(found, reads(&t.tera, &name).partials, "{name}");
+        }
+        assert!(nested > 20, "{nested}");
     }
 }

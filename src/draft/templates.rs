@@ -115,7 +115,9 @@ impl ClauseTemplates {
     pub fn declared(&self, id: &str) -> Vec<(Reads, String)> {
         let Some(clause) = self.clauses.get(id) else { return vec![] };
         let mut out: Vec<(Reads, String)> = clause.header.facts.iter().map(|r| (r.clone(), id.to_string())).collect();
-        for p in self.reads(id).partials {
+        let mut partials = super::reads::includes(&self.tera, &heading_name(id));
+        partials.extend(super::reads::includes(&self.tera, &body_name(id)));
+        for p in partials {
             if let Some(partial) = self.partials.get(&p) {
                 out.extend(partial.header.facts.iter().map(|r| (r.clone(), p.clone())));
             }

@@ -316,7 +316,7 @@ impl Element {
 /// `extends: defamation` and `laws:` (each law in the claim file's own format).
 #[derive(Clone, Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-struct Extension {
+pub(crate) struct Extension {
     extends: String,
     laws: IndexMap<String, Law>,
 }

@@ -205,9 +205,12 @@ impl Clause {
         let header_text = &rest[..close.0];
         let body_start = header_start + close.1;
         let header: Header = yaml::from_str_at(source, header_text, 1)?;
+        // The file up to its header's end: its keys are where they are in the file, and the
+        // positioned tree need not read the body too.
+        let head = SourceText::new(source.name.clone(), &text[..header_start + close.0]);
         if let Some(given) = &header.id {
             if given != id {
-                let span = yaml::find_key(source, "id").unwrap_or(0..0);
+                let span = yaml::find_key(&head, "id").unwrap_or(0..0);
                 return Err(Diagnostic::error(format!(
                     "the header says `id: {given}` but the file is named `{id}.tera`"
                 ))
@@ -216,7 +219,7 @@ impl Clause {
                 .into());
             }
         }
-        let heading_line = yaml::find_key(source, "heading").map_or(2, |r| source.line_col(r.start).0);
+        let heading_line = yaml::find_key(&head, "heading").map_or(2, |r| source.line_col(r.start).0);
         Ok(Clause {
             id: id.to_string(),
             body: text[body_start..].to_string(),

@@ -85,9 +85,9 @@ pub struct Fact {
 
 /// A `one-of` value as written: its meaning, or its meaning and the court systems where it
 /// applies (`{means: "…", systems: [federal]}`).
-#[derive(Deserialize)]
+#[derive(Debug, Deserialize)]
 #[serde(untagged)]
-enum RawValue {
+pub(crate) enum RawValue {
     Means(String),
     #[serde(rename_all = "snake_case")]
     Limited {
@@ -97,9 +97,9 @@ enum RawValue {
 }
 
 /// The schema file as written: types by name, checked and converted into [`Fact`]s.
-#[derive(Deserialize)]
+#[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-struct RawFact {
+pub(crate) struct RawFact {
     #[serde(rename = "type")]
     ty: String,
     #[serde(default)]

@@ -28,6 +28,13 @@ pub fn from_str_at<T: DeserializeOwned>(source: &SourceText, text: &str, line_of
     let start = source.offset(line_offset + 1, 1);
     // A built-in text the build script found clean: the checks below would find nothing.
     if clean::is_clean(text) {
+        // A whole built-in file: its JSON, which reads the same (checked file by file in
+        // `clean`'s tests) about ten times faster.
+        if let Some(json) = clean::json(text).filter(|_| line_offset == 0) {
+            if let Ok(v) = serde_json::from_str(json) {
+                return Ok(v);
+            }
+        }
         return serde_yaml::from_str(text).map_err(|e| vec![convert(source, &e, line_offset)]);
     }
     if let Some(d) = located::nesting_error(source, text, start) {
