@@ -48,7 +48,8 @@ pub const NO_BREAK: &str = "#text(kerning: false)[\u{2060}];";
 
 /// Pleader's line-breaking rules, applied to Typst markup — a printed citation, a clause's text, a
 /// table entry — where applying them twice changes nothing. A line never begins with an em dash
-/// (spaced or not); a section or paragraph sign stays with the number after it ("§ 1030", "¶ 19");
+/// (spaced or not); a section or paragraph sign stays with the number after it ("§ 1030", "¶ 19"),
+/// and so does a word that numbers ("No. 5", "Does 1–3");
 /// a subdivision stays whole ("45(d)(2)(B)(i)", where Unicode allows a break between `)` and
 /// `(`); a range of numbers stays whole ("975–76"); and a word with a digit is not broken at its
 /// hyphens ("No. 11-cv-00941-CMA-BNB"). What is added prints nothing
@@ -159,7 +160,8 @@ fn unit_joins(before: &str, after: &str) -> bool {
     let digit = word.starts_with(|c: char| c.is_ascii_digit());
     let abbreviation = before.len() > 1 && before.ends_with('.');
     match before {
-        "No." | "Nos." | "WL" | "Rule" | "Rules" | "P." | "Evid." => digit,
+        // "Does 1–3", "Doe 2": a party designated by number is one name.
+        "No." | "Nos." | "WL" | "Rule" | "Rules" | "P." | "Evid." | "Doe" | "Does" => digit,
         "amend." | "art." => !word.is_empty() && word.chars().all(|c| matches!(c, 'I' | 'V' | 'X' | 'L')),
         _ => {
             word == "No."
@@ -729,6 +731,9 @@ mod tests {
             keep_together(&markup("No. 11-cv-00941-CMA, a volunteer-run board")),
             format!("No\\.\u{a0}11\\-{j}cv\\-{j}00941\\-{j}CMA\\, a volunteer\\-run board")
         );
+        // A Doe defendant keeps its number ("Does / 1–3" broke across caption lines).
+        assert_eq!(keep_together("_Fox River v. Does 1–3_"), format!("_Fox River v. Does\u{a0}1–{j}3_"));
+        assert_eq!(keep_together("Does not apply (x)"), "Does not apply (x)");
         for s in ["speech—and", "§ 1030(a)(2)", "975–76", "x)(y", "a — b", "No. 1:26-cv-04412-CMA"] {
             let once = keep_together(&markup(s));
             assert_eq!(keep_together(&once), once, "{s}");

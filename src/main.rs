@@ -5,5 +5,13 @@
 static ALLOC: pleader::budget::Counting = pleader::budget::Counting;
 
 fn main() -> std::process::ExitCode {
+    // Output piped into a command that stops reading (`pleader authorities | head`) ends pleader
+    // quietly, as it ends any Unix filter, instead of a panic in `println!` (Rust ignores
+    // SIGPIPE, so a closed pipe is an error at every write).
+    #[cfg(unix)]
+    // SAFETY: restores the default disposition of one signal before any thread starts.
+    unsafe {
+        libc::signal(libc::SIGPIPE, libc::SIG_DFL);
+    }
     pleader::cli::run()
 }

@@ -742,7 +742,7 @@ impl Session {
             return Err(Diagnostic::error(format!(
                 "the short title `{}` does not fit on one footer line beside \"Case No. {}\"",
                 matter.document.short_title,
-                matter.case_number(profile.caption.judge_initials)
+                matter.case_number(profile.caption.initials())
             ))
             .at(&matter_src, span)
             .with_hint("shorten `document.short_title` (the footer prints it whole, on one line)")

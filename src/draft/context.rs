@@ -386,7 +386,7 @@ pub fn base_context(
         "court": court_context(matter, profile),
         "division": matter.division,
         "case": {
-            "number": matter.case_number(profile.caption.judge_initials),
+            "number": matter.case_number(profile.caption.initials()),
             "judge": matter.case.judge,
             "magistrate_judge": matter.case.magistrate_judge,
             "judge_initials": matter.case.judge_initials,
@@ -406,6 +406,12 @@ pub fn base_context(
         "record": record,
         "facts": crate::yaml::to_json(&serde_yaml::Value::Mapping(matter.facts.clone())),
         "brief_clauses": outline.iter().map(|(_, i)| i.clause.clone()).collect::<Vec<_>>(),
+        // The kinds of argument each of the matter's own paragraphs answers, by its id (the
+        // argument's roadmap names them as it names the library's answering clauses).
+        "paragraph_answers": outline
+            .iter()
+            .filter_map(|(_, i)| i.paragraph.as_ref().map(|p| (i.clause.clone(), json!(p.answers))))
+            .collect::<Map<String, Json>>(),
         "sections": refs,
     })
 }

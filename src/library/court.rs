@@ -381,6 +381,22 @@ pub struct Lines {
     pub rules_right: Vec<Length>,
 }
 
+/// How a court joins the judges' initials to a case number.
+#[derive(Clone, Copy, Debug, Default, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "lowercase")]
+pub enum InitialsForm {
+    #[default]
+    Hyphen,
+    Parentheses,
+}
+
+impl Caption {
+    /// The form of the judges' initials in the case number, or `None` where the court prints none.
+    pub fn initials(&self) -> Option<InitialsForm> {
+        self.judge_initials.then_some(self.judge_initials_form)
+    }
+}
+
 #[derive(Clone, Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Caption {
@@ -395,6 +411,10 @@ pub struct Caption {
     /// Append the judge's initials to the case number ("3:22-mc-80319-SK").
     #[serde(default = "yes")]
     pub judge_initials: bool,
+    /// How the initials join the number: `hyphen` ("3:22-mc-80319-SK", the default) or
+    /// `parentheses` ("0:26-mc-00071 (KMM/LPH)", the District of Minnesota's form).
+    #[serde(default)]
+    pub judge_initials_form: InitialsForm,
     /// Print the matter's `division:` under the court title.
     #[serde(default = "yes")]
     pub division: bool,
@@ -477,7 +497,7 @@ impl Default for Footer {
 #[serde(deny_unknown_fields)]
 pub struct Certificate {
     pub title: String,
-    /// The statement; `{client}` is the party represented ("Respondent TWITTER, INC."), `{words}`
+    /// The statement; `{client}` is the party represented ("Respondent Twitter, Inc.": its role and `full` name, or its caption `name`), `{words}`
     /// the word count of the body as typeset, `{limit}` the word limit for this document type,
     /// `{date}` the document's date ("December 7, 2026"), `{served}` whom it was served on ("on
     /// Marcus Kessler, Esquire, …", from the matter's `document.served`; "on all counsel of record"

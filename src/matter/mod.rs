@@ -382,9 +382,15 @@ impl Matter {
     }
 
     /// The case number as printed in the caption and footer.
-    pub fn case_number(&self, with_initials: bool) -> String {
-        match (&self.case.judge_initials, with_initials) {
-            (Some(i), true) if !i.trim().is_empty() => format!("{}-{}", self.case.number, i),
+    pub fn case_number(&self, form: Option<crate::library::court::InitialsForm>) -> String {
+        use crate::library::court::InitialsForm;
+        match (&self.case.judge_initials, form) {
+            (Some(i), Some(InitialsForm::Hyphen)) if !i.trim().is_empty() => {
+                format!("{}-{}", self.case.number, i.trim())
+            }
+            (Some(i), Some(InitialsForm::Parentheses)) if !i.trim().is_empty() => {
+                format!("{} ({})", self.case.number, i.trim())
+            }
             _ => self.case.number.clone(),
         }
     }

@@ -222,11 +222,14 @@ pub fn offered_evidence(built: &Built) -> Option<CheckItem> {
     let (text, _) = body(built);
     let norm = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase().replace('\u{a0}', " ");
     let body = norm(&text);
+    // An item is named by its `what`, or after the first mention by its `noun` ("the
+    // declaration"): either one in the text engages it.
+    let named = |i: &serde_json::Value, key: &str| i.get(key).and_then(|w| w.as_str()).map(str::to_string);
     let missing: Vec<String> = items
         .iter()
-        .filter_map(|i| i.get("what").and_then(|w| w.as_str()))
-        .filter(|w| !body.contains(&norm(w)))
-        .map(|w| format!("“{w}”"))
+        .filter_map(|i| named(i, "what").map(|w| (w, named(i, "noun"))))
+        .filter(|(w, noun)| !body.contains(&norm(w)) && !noun.as_ref().is_some_and(|n| body.contains(&norm(n))))
+        .map(|(w, _)| format!("“{w}”"))
         .collect();
     Some(CheckItem {
         name: "offered evidence engaged".into(),

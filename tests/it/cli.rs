@@ -125,3 +125,25 @@ fn a_brief_dated_ahead_of_today_warns_and_today_never_changes_the_pdf() {
     assert!(String::from_utf8_lossy(&bad.stderr).contains("PLEADER_TODAY: `26 Feb 2024` is not a date"), "{bad:?}");
     assert!(!dir.join("c.pdf").exists());
 }
+
+/// Output piped into a reader that stops early (`pleader authorities | head -1`) ends pleader
+/// quietly, with no panic (audit of session 16: "failed printing to stdout: Broken pipe").
+#[test]
+#[cfg(unix)]
+fn a_closed_pipe_ends_the_listing_without_a_panic() {
+    use std::io::Read;
+    use std::process::Stdio;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_pleader"))
+        .arg("authorities")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut first = [0u8; 16];
+    child.stdout.take().unwrap().read_exact(&mut first).unwrap();
+    // The reading end is closed here, as `head` closes it, while pleader still has lines to print.
+    let out = child.wait_with_output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    assert!(!first.is_empty());
+}
