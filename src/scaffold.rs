@@ -60,6 +60,12 @@ pub fn selection(templates: &ClauseTemplates, library: &Library, brief: &[Outlin
             }
             selection.add(&reads.path, required, &item.clause);
         }
+        for need in &clause.header.needs {
+            if let Some(path) = need.strip_prefix("facts.") {
+                selection.add(path, true, &item.clause);
+                selection.needed.insert(path.to_string());
+            }
+        }
     }
     selection
 }
@@ -113,7 +119,7 @@ fn write_fields(
         if !selection.allows(&path) {
             continue;
         }
-        let required = fact.required && selection.requires(&path);
+        let required = (fact.required || selection.needed.contains(&path)) && selection.requires(&path);
         out.push_str(&comment(fact, required, &indent));
         match (&fact.ty, examples.get(&path).or(fact.example.as_ref())) {
             (FactType::Mapping(sub), None) => {

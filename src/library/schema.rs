@@ -379,6 +379,9 @@ pub struct Selection {
     pub readers: BTreeMap<String, Vec<String>>,
     /// Paths read only while an option is on, and it is off here: path → (clause, option).
     pub gated: BTreeMap<String, (String, String)>,
+    /// Facts a clause of the outline `needs:` (its header), which the outline therefore requires
+    /// though the schema does not.
+    pub needed: std::collections::BTreeSet<String>,
 }
 
 impl Selection {
