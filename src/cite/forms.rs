@@ -169,7 +169,13 @@ impl<'a> Resolver<'a> {
         let mut pos = 0;
         let mut footnotes = syntax::FootnoteScan::default();
         for g in groups {
-            out.push_str(&text[pos.min(g.start)..g.start]);
+            let between = &text[pos.min(g.start)..g.start];
+            // An internal cross-reference ("_see supra_ Part IV.A.2") cites the brief itself: the
+            // next citation cannot be *Id.* to the one before it (Bluebook 4.1).
+            if !nested && between.contains("supra") {
+                self.last = None;
+            }
+            out.push_str(between);
             let start = !nested && sentence_start(&text[..g.start]);
             if !nested {
                 self.group_at = g.start;
@@ -677,6 +683,18 @@ mod tests {
         assert!(out.ends_with("E. _Highfields_, 385\u{a0}F\\.\u{a0}Supp\\.\u{a0}2d\u{a0}at\u{a0}980."), "{out}");
         let forms: Vec<Form> = r.uses.iter().map(|u| u.form).collect();
         assert_eq!(forms, [Form::Full, Form::Id, Form::Id, Form::Full, Form::Short, Form::Short]);
+    }
+
+    /// An internal cross-reference between two citations of one authority: the second is the
+    /// short form, as *Id.* would point at the cross-reference (audit M1).
+    #[test]
+    fn no_id_after_a_cross_reference_to_the_brief() {
+        let b = bank();
+        let rec = Default::default();
+        let mut r = Resolver::new(&b, &rec);
+        let out = r.resolve("A. [@highfields at 975]. B, _see supra_ Part IV.A. C. [@highfields at 976].", 0).unwrap();
+        let out = strip_marks(&out);
+        assert!(out.ends_with("C. _Highfields_, 385\u{a0}F\\.\u{a0}Supp\\.\u{a0}2d\u{a0}at\u{a0}976."), "{out}");
     }
 
     #[test]
