@@ -3,7 +3,9 @@
 //! and they are most of what a build reads at start. Only a file whose every node converts without
 //! a question (no alias, no value yaml-rust could not type) is converted; `yaml::from_str` reads
 //! the JSON of a text that is a built-in file to the byte, and a test in `src/yaml/clean.rs`
-//! checks, file by file, that it gives what the YAML gives.
+//! checks, file by file, that it gives what the YAML gives. The JSON is written here by hand, not
+//! through `serde_json::Value`, whose map sorts its keys unless a feature is on: the files' key
+//! order is meaning (clauses/_standards.yaml, clauses/_proof.yaml are read into `IndexMap`s).
 
 use yaml_rust::{Yaml, YamlLoader};
 
