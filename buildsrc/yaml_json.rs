@@ -65,17 +65,6 @@ fn write(y: &Yaml, out: &mut String) -> Option<()> {
 }
 
 fn string(s: &str, out: &mut String) {
-    out.push('"');
-    for c in s.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
-            c if (c as u32) < 0x20 => out.push_str(&format!("\\u{:04x}", c as u32)),
-            c => out.push(c),
-        }
-    }
-    out.push('"');
+    // serde_json escapes the string; the structure around it is written here, in the file's order.
+    out.push_str(&serde_json::to_string(s).expect("a string serializes"));
 }
