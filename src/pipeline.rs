@@ -199,11 +199,12 @@ pub fn load_cached(matter_src: SourceText, project: Project, cache: &mut LoadCac
         let mut selected: Vec<String> = matter.outline().iter().map(|(_, i)| i.clause.clone()).collect();
         selected.sort();
         selected.dedup();
+        let clause_files = project.files_in("clauses", ".tera");
         let templates_key = {
             use std::hash::{Hash, Hasher};
             // The templates are compiled from the clause files and the matter's paragraphs alone.
             let mut h = std::collections::hash_map::DefaultHasher::new();
-            for (id, src) in project.files_in("clauses", ".tera") {
+            for (id, src) in &clause_files {
                 id.hash(&mut h);
                 src.text.hash(&mut h);
             }
@@ -218,7 +219,7 @@ pub fn load_cached(matter_src: SourceText, project: Project, cache: &mut LoadCac
             Some((k, t)) if *k == templates_key => Some(t.clone()),
             _ => {
                 let only: std::collections::HashSet<String> = selected.into_iter().collect();
-                let mut files = project.files_in("clauses", ".tera");
+                let mut files = clause_files;
                 files.extend(own.iter().map(|(id, src)| (id.clone(), src)));
                 match ClauseTemplates::new(files, Some(&only)) {
                     Ok(t) => {

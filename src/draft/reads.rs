@@ -24,6 +24,8 @@ struct Walker<'a> {
     aliases: BTreeMap<String, String>,
     out: Reads,
     depth: usize,
+    /// Whether to work out the facts read, or only follow the includes (`includes`).
+    facts: bool,
 }
 
 /// The fact path an identifier stands for (`facts.motion.test` → `motion.test`; `u.claims` with
@@ -158,10 +160,10 @@ impl Walker<'_> {
 
     fn node(&mut self, n: &Node) {
         match n {
-            Node::VariableBlock(_, e) => {
+            Node::VariableBlock(_, e) if self.facts => {
                 self.expr(e);
             }
-            Node::Set(_, set) => {
+            Node::Set(_, set) if self.facts => {
                 let p = self.expr(&set.value);
                 match p {
                     Some(p) => {
@@ -172,7 +174,7 @@ impl Walker<'_> {
                     }
                 }
             }
-            Node::Forloop(_, f, _) => {
+            Node::Forloop(_, f, _) if self.facts => {
                 let p = self.expr(&f.container);
                 let saved = self.aliases.clone();
                 if let Some(p) = p {
@@ -189,9 +191,17 @@ impl Walker<'_> {
                 }
                 self.aliases = saved;
             }
+            Node::Forloop(_, f, _) => {
+                self.nodes(&f.body);
+                if let Some(b) = &f.empty_body {
+                    self.nodes(b);
+                }
+            }
             Node::If(i, _) => {
                 for (_, cond, body) in &i.conditions {
-                    self.expr(cond);
+                    if self.facts {
+                        self.expr(cond);
+                    }
                     self.nodes(body);
                 }
                 if let Some((_, body)) = &i.otherwise {
@@ -199,8 +209,10 @@ impl Walker<'_> {
                 }
             }
             Node::FilterSection(_, f, _) => {
-                for a in f.filter.args.values() {
-                    self.expr(a);
+                if self.facts {
+                    for a in f.filter.args.values() {
+                        self.expr(a);
+                    }
                 }
                 self.nodes(&f.body);
             }
@@ -236,7 +248,7 @@ pub fn reads(tera: &Tera, template: &str) -> Reads {
         let root = key.split('.').next().unwrap_or(key);
         aliases.insert(root.to_string(), format!("@{root}"));
     }
-    let mut w = Walker { tera, aliases, out: Reads::default(), depth: 0 };
+    let mut w = Walker { tera, aliases, out: Reads::default(), depth: 0, facts: true };
     if let Ok(t) = tera.get_template(template) {
         w.nodes(&t.ast);
     }
@@ -254,48 +266,14 @@ pub fn reads(tera: &Tera, template: &str) -> Reads {
 }
 
 /// The partials a compiled template includes, directly or through other partials: the
-/// `partials` of [`reads`] without working out the facts (what a clause's declared facts need).
+/// `partials` of [`reads`], by the same walk, without working out the facts (what a clause's
+/// declared facts need).
 pub fn includes(tera: &Tera, template: &str) -> BTreeSet<String> {
-    fn walk(tera: &Tera, nodes: &[Node], depth: usize, out: &mut BTreeSet<String>) {
-        for n in nodes {
-            match n {
-                Node::Forloop(_, f, _) => {
-                    walk(tera, &f.body, depth, out);
-                    if let Some(b) = &f.empty_body {
-                        walk(tera, b, depth, out);
-                    }
-                }
-                Node::If(i, _) => {
-                    for (_, _, body) in &i.conditions {
-                        walk(tera, body, depth, out);
-                    }
-                    if let Some((_, body)) = &i.otherwise {
-                        walk(tera, body, depth, out);
-                    }
-                }
-                Node::FilterSection(_, f, _) => walk(tera, &f.body, depth, out),
-                Node::Block(_, b, _) => walk(tera, &b.body, depth, out),
-                Node::MacroDefinition(_, m, _) => walk(tera, &m.body, depth, out),
-                Node::Include(_, names, _) => {
-                    for name in names {
-                        out.insert(name.clone());
-                        // The same bound as `Walker::node`'s.
-                        if depth < 8 {
-                            if let Ok(t) = tera.get_template(name) {
-                                walk(tera, &t.ast, depth + 1, out);
-                            }
-                        }
-                    }
-                }
-                _ => {}
-            }
-        }
-    }
-    let mut out = BTreeSet::new();
+    let mut w = Walker { tera, aliases: BTreeMap::new(), out: Reads::default(), depth: 0, facts: false };
     if let Ok(t) = tera.get_template(template) {
-        walk(tera, &t.ast, 0, &mut out);
+        w.nodes(&t.ast);
     }
-    out
+    w.out.partials
 }
 
 #[cfg(test)]

@@ -384,14 +384,11 @@ impl Matter {
     /// The case number as printed in the caption and footer.
     pub fn case_number(&self, form: Option<crate::library::court::InitialsForm>) -> String {
         use crate::library::court::InitialsForm;
-        match (&self.case.judge_initials, form) {
-            (Some(i), Some(InitialsForm::Hyphen)) if !i.trim().is_empty() => {
-                format!("{}-{}", self.case.number, i.trim())
-            }
-            (Some(i), Some(InitialsForm::Parentheses)) if !i.trim().is_empty() => {
-                format!("{} ({})", self.case.number, i.trim())
-            }
-            _ => self.case.number.clone(),
+        let number = &self.case.number;
+        match (self.case.judge_initials.as_deref().map(str::trim).filter(|i| !i.is_empty()), form) {
+            (Some(i), Some(InitialsForm::Hyphen)) => format!("{number}-{i}"),
+            (Some(i), Some(InitialsForm::Parentheses)) => format!("{number} ({i})"),
+            _ => number.clone(),
         }
     }
 
