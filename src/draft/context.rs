@@ -308,7 +308,7 @@ fn claims_context(facts: &Json, claims: &Claims, bank: &Bank) -> Json {
             // elements (CACI No. 1731 for California trade libel) is not named beside the claim.
             "statute_creates_claim": l.statute_creates_claim && kind == Some(Kind::Statute),
             "requires": l.requires.clone().unwrap_or_else(|| "requires".to_string()),
-            "elements": elements.iter().map(|e| json!({"text": e.text, "proof": e.proof, "shown_by": e.shown_by, "authority": e.authority, "pin": e.pin, "constitutional": e.constitutional, "when": e.when, "otherwise": e.otherwise, "open_pin": e.open_pin, "note": e.note})).collect::<Vec<_>>(),
+            "elements": elements.iter().map(|e| json!({"text": e.text, "proof": e.proof, "shown_by": e.shown_by, "authority": e.authority, "pin": e.pin, "constitutional": e.constitutional, "when": e.when, "otherwise": e.otherwise, "open_pin": e.open_pin, "note": e.note, "excused_per_se": e.excused_per_se})).collect::<Vec<_>>(),
             "proof": proof,
             "statement_proof": statement_proof,
             "all_proof": all_proof,
@@ -448,6 +448,7 @@ pub const DERIVED_READS: &[(&str, &[&str])] = &[
         ],
     ),
     ("speakers", &["statements.speaker", "statements.opinion"]),
+    ("evidence_walk", &["statements", "evidence.items"]),
     ("who", &["accounts"]),
     ("who.account", &["accounts", "account"]),
     ("who.user", &["accounts", "account"]),
@@ -457,6 +458,49 @@ pub const DERIVED_READS: &[(&str, &[&str])] = &[
     ("who.platform_account", &["accounts", "account", "platform"]),
     ("standard.steps", &["accounts"]),
 ];
+
+/// The movant's falsity evidence taken statement by statement, for the evidence step: where some
+/// statement is argued as one of fact (`opinion: false`) and every piece of evidence offered for
+/// falsity says which statements it addresses (`statements`), `{statements, others}`:
+/// `statements`, each statement of fact in the matter's order with its number (`n`, from 1), the
+/// statement (`st`) and the items offered to show it false (`items`, each with `first`, true where
+/// the brief has not described that item for an earlier statement); `others`, the items offered
+/// for no statement of fact's falsity, described before the walk. Null where no item is offered
+/// for falsity (the step then says once that nothing is) or some falsity item does not say which
+/// statements it addresses (the brief cannot know what it reaches).
+fn evidence_walk(facts: &Json) -> Json {
+    let statements: Vec<&Json> = facts["statements"].as_array().into_iter().flatten().collect();
+    let items: Vec<&Json> = facts["evidence"]["items"].as_array().into_iter().flatten().collect();
+    let for_falsity =
+        |it: &Json| it["offered_for"].as_array().into_iter().flatten().any(|k| k.as_str() == Some("falsity"));
+    let numbers = |it: &Json| -> Vec<u64> {
+        it["statements"].as_array().into_iter().flatten().filter_map(Json::as_u64).collect()
+    };
+    let factual: Vec<(u64, &Json)> =
+        (1..).zip(statements.iter().copied()).filter(|(_, st)| st["opinion"].as_bool() == Some(false)).collect();
+    let falsity_items: Vec<&Json> = items.iter().copied().filter(|it| for_falsity(it)).collect();
+    if factual.is_empty() || falsity_items.is_empty() || falsity_items.iter().any(|it| it["statements"].is_null()) {
+        return Json::Null;
+    }
+    let mut described: Vec<usize> = vec![];
+    let mut walked = vec![];
+    for (n, st) in &factual {
+        let mut its = vec![];
+        for (i, it) in items.iter().enumerate() {
+            if for_falsity(it) && numbers(it).contains(n) {
+                let first = !described.contains(&i);
+                described.push(i);
+                let mut it = (*it).clone();
+                it["first"] = json!(first);
+                its.push(it);
+            }
+        }
+        walked.push(json!({"n": n, "st": st, "items": its}));
+    }
+    let others: Vec<Json> =
+        items.iter().enumerate().filter(|(i, _)| !described.contains(i)).map(|(_, it)| (*it).clone()).collect();
+    json!({"statements": walked, "others": others})
+}
 
 /// The most statements (or speakers) a clause runs into one sentence. A longer list is set as a
 /// numbered list, each statement a paragraph of its own with its record citation, introduced by
@@ -850,6 +894,7 @@ pub fn prepare<'a>(matter: &'a Matter, profile: &Profile, facts: Json, bank: &Ba
     let excused = context["standard"]["identity_excused"].as_bool() == Some(true);
     context["shortfall"] = shortfall_context(&facts, &context["claims"], &library.proof, excused);
     context["speakers"] = speakers_context(&facts);
+    context["evidence_walk"] = evidence_walk(&facts);
     context["run_in_max"] = json!(RUN_IN_MAX);
     context["facts"] = facts;
     Prepared { outline, numbered, context }

@@ -278,6 +278,11 @@ pub struct Element {
     /// libel its courts require proof of actual harm instead, Agriss).
     #[serde(default)]
     pub note: Option<Otherwise>,
+    /// The plaintiff need not prove it for a statement defamatory per se (the damages of a
+    /// defamation claim in most states): the evidence step then says that the per se label
+    /// excuses this element and no other, and nothing another argued claim requires.
+    #[serde(default)]
+    pub excused_per_se: bool,
 }
 
 /// A rule stated with its authority: `{text, authority, pin}`. As an element's `otherwise:` (the

@@ -1468,8 +1468,16 @@ fn an_ease_of_compliance_argument_is_answered_in_a_court_with_no_decisions_of_it
     // The element an interference-with-contract claim needs is named as a contract, in the
     // claim file's own words (`proof_names`; audit N8: "business relationship" belongs to the
     // prospective-advantage tort).
+    // Its falsity evidence is taken with the statement it addresses, so the item's sentence names
+    // only what else it is offered for.
     assert!(
-        body.contains("It is offered to show falsity, the contract the claim requires, causation, and harm"),
+        body.contains("As evidence of that, Marlowe offers only the declaration of its medical director, Dr. Simone Hale. The declaration states that"),
+        "{body}"
+    );
+    assert!(body.contains("It is also offered to show the contract the claim requires, causation, and harm"), "{body}");
+    // Defamation per se excuses Illinois's damages element and nothing else (`excused_per_se`).
+    assert!(
+        body.contains("That a statement may be defamatory per se would not help Marlowe. Under Illinois law, the label excuses proof of damages, see Green, 234 Ill. 2d at 491, not proof that the statement is false or of fault; and it excuses nothing that Marlowe's claim for tortious interference with contract requires."),
         "{body}"
     );
     assert!(!body.contains("business relationship"), "{body}");
