@@ -465,6 +465,26 @@ fn an_individual_non_party_answers_standing_first_in_her_own_right() {
 }
 
 #[test]
+fn an_association_whose_members_spoke_relies_on_their_rights_against_disclosure() {
+    // `client_role.membership`: the speakers are the non-party's members, so the standing answer
+    // adds an association's reliance on its members' rights (Brown Group's account of NAACP v.
+    // Alabama, the only page of either seen), with the record's cite for the membership.
+    let text = own_text("okonkwo-v-orbitline.yaml").replace(
+        "facts:\n  platform: Orbitline\n",
+        "facts:\n  platform: Orbitline\n  client_role:\n    does: is a members' association that runs its forum\n    membership: true\n    cite: {doc: sato-decl, at: \"¶ 2\"}\n",
+    );
+    let body = body_text(&build_text("ok.yaml", &text));
+    assert!(
+        body.contains("Orbitline's position is stronger still, because the speakers are its members, see Sato Decl. ¶ 2, and an association may resist the compelled disclosure of its members' identities by relying on its members' own First Amendment rights. See United Food & Com. Workers Union Loc. 751 v. Brown Grp., Inc., 517 U.S. 544, 552 (1996) (explaining that NAACP v. Alabama ex rel. Patterson, 357 U.S. 449 (1958), permitted the NAACP"),
+        "{body}"
+    );
+    // Without it, nothing is said of members.
+    let plain = body_text(&build_text("ok.yaml", &own_text("okonkwo-v-orbitline.yaml")));
+    assert!(!plain.contains("stronger still"), "{plain}");
+    assert!(!plain.contains("NAACP"), "{plain}");
+}
+
+#[test]
 fn terms_and_silence_arguments_are_answered_from_what_the_matter_says() {
     // N.D. Tex., a newspaper publisher as the non-party: the motion says the commenters waived
     // anonymity by accepting the comment policy, and that their silence after notice leaves nothing
