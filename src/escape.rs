@@ -413,6 +413,14 @@ pub fn with_emphasis(text: &str) -> String {
     parts.iter().enumerate().map(|(i, p)| if i % 2 == 1 && !p.is_empty() { emph_text(p) } else { markup(p) }).collect()
 }
 
+/// A case name in italics followed by literal text ("_Quinn v. Does 1–10_, No. 5 (N.D. Ill.)"):
+/// a name the matter already marks with underscores (only part of it a case name) keeps its own
+/// emphasis instead.
+pub fn case_name_then(name: &str, rest: &str) -> String {
+    let name = if name.contains('_') { with_emphasis(name) } else { emph_text(name) };
+    format!("{name}{}", markup(rest))
+}
+
 /// A lawyer's own paragraph (a matter's `{paragraph: …, text: …}` outline entry): the text prints
 /// literally, with `_…_` as emphasis, except its citation groups (`[see @id at 5 (explaining …)]`),
 /// which keep the characters citation syntax needs (`[ ] @ ! ; , . ( )`) so that the cite stage
@@ -661,6 +669,18 @@ fn ident(name: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_underlying_case_name_is_italic_and_the_rest_literal() {
+        assert_eq!(
+            case_name_then("Quinn v. Doe", ", No. 5 (N.D. Ill.)"),
+            format!("{}{}", emph_text("Quinn v. Doe"), markup(", No. 5 (N.D. Ill.)"))
+        );
+        assert!(emph_text("Quinn v. Doe").starts_with('_'));
+        // A name with its own underscores keeps them as its emphasis, and nothing else.
+        assert_eq!(case_name_then("_Quinn v. Doe_ (consol.)", ""), with_emphasis("_Quinn v. Doe_ (consol.)"));
+        assert_eq!(case_name_then("A_B", ""), markup("A_B"), "an unpaired underscore prints as itself");
+    }
 
     #[test]
     fn citation_units_stay_on_one_line() {

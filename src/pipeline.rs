@@ -390,6 +390,7 @@ fn validate_loaded(
             schema: &library.schema,
             claims: &library.claims,
             arguments: &library.arguments,
+            proof: &library.proof,
         },
     )?;
     let known = |id: &str| bank.get(id).is_some() || matter.record.contains_key(id);

@@ -80,7 +80,7 @@ pub fn profile_typ(p: &Profile) -> String {
         ("caption-hearing", w::boolean(p.caption.hearing)),
         ("caption-counsel", w::boolean(p.caption.counsel)),
         ("caption-versus", w::text(&p.caption.versus)),
-        ("caption-number-label", w::text(&p.caption.number_label)),
+        ("caption-number-label", w::unbreakable(&p.caption.number_label)),
         ("caption-judge", w::boolean(p.caption.judge)),
         ("caption-center-court-title", w::boolean(p.caption.center_court_title)),
         ("footer-rule", w::boolean(p.footer.rule)),
@@ -120,7 +120,7 @@ pub fn matter_typ(m: &Matter, p: &Profile) -> String {
         None => w::array(m.parties.values().map(|party_| party(&party_.name, &party_.role))),
     };
     let in_re = caption.filter(|c| c.form == CaptionForm::InRe).and_then(|c| c.text.as_deref());
-    let underlying = caption.and_then(|c| c.underlying.as_ref()).map(|u| u.line());
+    let underlying = caption.and_then(|c| c.underlying.as_ref());
     let client = m.client().map(|(_, c)| party(&c.name, &c.role)).unwrap_or_else(|| party("", ""));
     let attorneys = w::array(m.counsel.attorneys.iter().map(|a| {
         w::dict(&[
@@ -175,7 +175,14 @@ pub fn matter_typ(m: &Matter, p: &Profile) -> String {
         // The "In re" caption's text, with the case name it names in italics (`_…_`) and the
         // line-breaking rules (a case number whole, "No." with its number).
         ("in-re", in_re.map_or_else(|| w::opt_text(None), |t| w::content(&w::keep_together(&w::with_emphasis(t))))),
-        ("underlying", w::opt_text(underlying.as_deref())),
+        // The underlying action, its case name in italics, a Doe range and its number whole.
+        (
+            "underlying",
+            underlying.map_or_else(
+                || w::opt_text(None),
+                |u| w::content(&w::keep_together(&w::case_name_then(u.caption.trim(), &u.rest()))),
+            ),
+        ),
         ("client", client),
         ("counsel", counsel),
         ("signer", w::text(&m.counsel.signer)),

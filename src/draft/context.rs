@@ -818,6 +818,11 @@ pub(crate) fn join_pins(ats: &[String]) -> String {
     }
     let mut pins: Vec<String> =
         merged.iter().map(|&(a, b)| if a == b { a.to_string() } else { format!("{a}–{b}") }).collect();
+    // A pin with more than one locator ("21 & Ex. A at 2") cannot share one "¶¶": each keeps
+    // its own.
+    if other.iter().any(|p| p.contains('&') || p.contains(" at ") || p.contains("Ex.")) {
+        return ats.join(", ");
+    }
     pins.extend(other);
     let many = pins.len() > 1 || pins[0].contains('–');
     let lead = match (paragraphs, many) {
@@ -863,12 +868,17 @@ pub fn prepare<'a>(matter: &'a Matter, profile: &Profile, facts: Json, bank: &Ba
     // each kind's summary in the number of this matter's speakers (`who.one`).
     context["who"] = who_context(&facts);
     let one = context["who"]["one"] == json!(true);
+    // `{movant}` and `{his}` in a summary name the movant as the brief does ("Thibodeaux's
+    // claimed status as a private figure").
+    let movant = &context["parties"]["movant"];
+    let (short, his) = (movant["short"].as_str().unwrap_or_default(), movant["his"].as_str().unwrap_or_default());
     context["arguments"] = json!(library
         .arguments
         .kinds
         .iter()
         .map(|(k, a)| {
             let summary = a.summary_one.as_ref().filter(|_| one).unwrap_or(&a.summary);
+            let summary = summary.replace("{movant}", short).replace("{his}", his);
             (k.clone(), json!({"means": a.means, "summary": summary, "answered_by": a.answered_by}))
         })
         .collect::<Map<String, Json>>());
@@ -934,6 +944,8 @@ mod tests {
         assert_eq!(pins(&["at 4 n.2", "at 3"]), "at 3, 4 n.2");
         // Pages and paragraphs of one document are not merged into one form.
         assert_eq!(pins(&["at 3", "¶ 4"]), "at 3, ¶ 4");
+        // A pin with two locators keeps its own sign (a new user's "¶ 21 & Ex. A at 2").
+        assert_eq!(pins(&["¶ 22 & Ex. A at 3", "¶ 24 & Ex. A at 5"]), "¶ 22 & Ex. A at 3, ¶ 24 & Ex. A at 5");
     }
 
     #[test]

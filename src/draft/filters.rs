@@ -163,8 +163,56 @@ pub fn punctuate(text: &str, mark: &str) -> String {
     format!("{}{mark}{close}", body.strip_suffix('.').unwrap_or(body))
 }
 
+/// A drafted passage with a comma or period that follows a closing double quotation mark moved
+/// inside it, American style ("calls her “a bully,” and"), wherever a clause wrote the mark after a
+/// fact that ends in a quotation ("{{ fact }}, [see …]"). A quotation that already ends in a
+/// period, comma, `?` or `!` keeps what it has; a closing single mark is left alone, since it is
+/// also an apostrophe ("the members’, and").
+pub fn quotes_take_punctuation(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.contains("”,") && !text.contains("”.") {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = String::with_capacity(text.len());
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        let next = chars.get(i + 1).copied();
+        let before = if i > 0 { Some(chars[i - 1]) } else { None };
+        // Not an ellipsis (". . ." or "...") after the quotation.
+        let ellipsis =
+            next == Some('.') && matches!(chars.get(i + 2), Some('.') | Some(' ')) && chars.get(i + 3) == Some(&'.');
+        if c == '”'
+            && matches!(next, Some(',') | Some('.'))
+            && !matches!(before, Some('.') | Some(',') | Some('?') | Some('!'))
+            && !ellipsis
+        {
+            out.push(next.unwrap());
+            out.push('”');
+            i += 2;
+            continue;
+        }
+        out.push(c);
+        i += 1;
+    }
+    std::borrow::Cow::Owned(out)
+}
+
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn a_comma_or_period_after_a_closing_quotation_goes_inside_it() {
+        use super::quotes_take_punctuation as q;
+        assert_eq!(q("below “Lake Wales news”, see Decl. ¶ 14."), "below “Lake Wales news,” see Decl. ¶ 14.");
+        assert_eq!(q("“CitrusRidgeMom” and “LakeWalesNative”, whose"), "“CitrusRidgeMom” and “LakeWalesNative,” whose");
+        assert_eq!(q("called it “a scam”."), "called it “a scam.”");
+        // Already punctuated inside, a question, an ellipsis, a single mark: unchanged.
+        assert_eq!(q("“a scam,” and"), "“a scam,” and");
+        assert_eq!(q("asks “who knew?”."), "asks “who knew?”.");
+        assert_eq!(q("the members’, and"), "the members’, and");
+        assert_eq!(q("(“Brandt Decl.”)."), "(“Brandt Decl.”).");
+    }
 
     #[test]
     fn the_indefinite_article_follows_the_first_sound() {

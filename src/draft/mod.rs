@@ -84,7 +84,10 @@ pub fn draft(prepared: &Prepared, templates: &ClauseTemplates) -> Result<Vec<Dra
                 number,
                 reference,
                 heading,
-                body,
+                body: match filters::quotes_take_punctuation(&body) {
+                    std::borrow::Cow::Borrowed(_) => body,
+                    std::borrow::Cow::Owned(moved) => moved,
+                },
                 declared: clause.header.authorities.clone(),
             }),
             Err(mut d) => problems.append(&mut d),

@@ -547,12 +547,29 @@ pub struct LayoutRules {
 #[derive(Clone, Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Limit {
-    /// Maximum pages of body text (caption, TOC and TOA not counted).
+    /// Maximum pages of body text (caption, TOC and TOA not counted), or of the whole document
+    /// where `counts: all`.
     #[serde(default)]
     pub pages: Option<u32>,
+    /// What the page limit counts: `body` (the default: from the first body page to the end) or
+    /// `all` (every page of the brief, cover, tables, signature and certificates included, as a
+    /// rule "inclusive of all parts" says).
+    #[serde(default)]
+    pub counts: PageCount,
     /// Maximum words (counted from the typeset text, with the court's exclusions).
     #[serde(default)]
     pub words: Option<u32>,
+}
+
+/// What a page limit counts.
+#[derive(Clone, Copy, Debug, Default, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "lowercase")]
+pub enum PageCount {
+    /// The body: from the first page numbered 1 to the end.
+    #[default]
+    Body,
+    /// Every page of the document.
+    All,
 }
 
 /// A section a court's rules require: `{heading: Statement of Issues to Be Decided, rule: "Civil

@@ -30,7 +30,6 @@
 
 use crate::diag::{Diagnostic, SourceText};
 use crate::library::claims::Claims;
-use crate::library::court::Profile;
 use crate::matter::{CaptionForm, Matter, Pronoun};
 use crate::yaml::tree::Node;
 
@@ -226,6 +225,39 @@ fn unused_not_per_se(matter: &Matter, src: &SourceText, root: Option<&Node>, cla
         .collect()
 }
 
+/// Every showing `evidence.missing` names turns on who the speakers are (their fault, their
+/// intent): courts that excuse such showings before a speaker is known (Cahill excused actual
+/// malice) leave the evidence step standing on nothing, and the brief cannot know whether the
+/// movant's evidence also fails on what does not turn on identity. A warning at `missing`, for
+/// the lawyer to list what else the evidence fails to show, where it does.
+fn missing_only_identity(
+    matter: &Matter,
+    src: &SourceText,
+    root: Option<&Node>,
+    proof: &crate::library::claims::ProofKinds,
+) -> Option<Diagnostic> {
+    let missing: Vec<&str> =
+        matter.fact(&["evidence", "missing"])?.as_sequence()?.iter().filter_map(|v| v.as_str()).collect();
+    if missing.is_empty() || !missing.iter().all(|k| proof.get(*k).is_some_and(|p| p.depends_on_identity)) {
+        return None;
+    }
+    let others: Vec<&str> = proof.iter().filter(|(_, p)| !p.depends_on_identity).map(|(k, _)| k.as_str()).collect();
+    Some(
+        Diagnostic::warning(format!(
+            "every showing `evidence.missing` names ({}) turns on who the speakers are, which some courts do not \
+             ask a plaintiff to prove before a speaker is known, so the evidence step rests on ground the movant can \
+             answer",
+            missing.join(", ")
+        ))
+        .at(src, span_of(root, &["facts", "evidence", "missing"]))
+        .with_hint(format!(
+            "where the movant's evidence also fails to show something that does not turn on identity, list it too \
+             (one of: {}); the brief then rests the step on it",
+            others.join(", ")
+        )),
+    )
+}
+
 /// Each number in an evidence item's `statements` that names no challenged statement (the
 /// statements are numbered from 1 in `facts.statements`): an error at the number, saying how many
 /// statements there are, rather than evidence silently matched to nothing.
@@ -329,14 +361,15 @@ fn persons_only_claims(matter: &Matter, src: &SourceText, root: Option<&Node>, c
 pub fn check(
     matter: &Matter,
     src: &SourceText,
-    profile: &Profile,
-    claims: &Claims,
+    lib: &super::validate::Library,
     states_delay: bool,
 ) -> (Vec<Diagnostic>, Vec<Diagnostic>) {
+    let (profile, claims) = (lib.profile, lib.claims);
     let tree = crate::yaml::tree::parse(&src.text);
     let root = tree.as_ref();
     let mut errors = vec![];
     let mut warnings = vec![];
+    warnings.extend(missing_only_identity(matter, src, root, lib.proof));
     let date = matter.document.date.0;
 
     // Dates.

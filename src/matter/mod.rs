@@ -122,11 +122,11 @@ pub struct Underlying {
 }
 
 impl Underlying {
-    /// "Quinn v. Does 1–10, No. 2025-L-004411 (Circuit Court of Cook County, Illinois)".
-    pub fn line(&self) -> String {
+    /// ", No. 2025-L-004411 (Circuit Court of Cook County, Illinois)": what follows the case name.
+    pub fn rest(&self) -> String {
         let n = self.number.trim();
         let n = if n.to_lowercase().starts_with("no.") { n.to_string() } else { format!("No. {n}") };
-        format!("{}, {} ({})", self.caption.trim(), n, self.court.trim())
+        format!(", {} ({})", n, self.court.trim())
     }
 }
 

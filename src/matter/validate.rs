@@ -93,6 +93,8 @@ pub struct Library<'a> {
     pub schema: &'a Schema,
     pub claims: &'a Claims,
     pub arguments: &'a crate::library::arguments::Arguments,
+    /// The kinds of proof (`clauses/_proof.yaml`).
+    pub proof: &'a crate::library::claims::ProofKinds,
 }
 
 /// The positioned node of each outline entry (clause id or `{clause: …}` mapping), depth first,
@@ -339,7 +341,7 @@ pub fn validate(matter: &Matter, matter_src: &SourceText, lib: &Library) -> Resu
         }
     }
     let (mut errors, mut cross_warnings) =
-        super::consistency::check(matter, matter_src, lib.profile, lib.claims, selection.covers("motion.delay"));
+        super::consistency::check(matter, matter_src, lib, selection.covers("motion.delay"));
     problems.append(&mut errors);
     warnings.append(&mut cross_warnings);
     for id in matter.record.keys() {

@@ -59,8 +59,8 @@ pub fn court_checks(built: &Built) -> Vec<CheckItem> {
     let doc_type = &built.matter.document.type_;
     let pages = body_pages(built);
     let limit = p.limits.get(doc_type);
-    match limit.and_then(|l| l.pages) {
-        Some(max) => items.push(CheckItem {
+    match limit.and_then(|l| l.pages.map(|max| (max, l.counts))) {
+        Some((max, crate::library::court::PageCount::Body)) => items.push(CheckItem {
             name: "page limit".into(),
             status: if pages as u32 <= max { Status::Pass } else { Status::Fail },
             detail: format!(
@@ -68,6 +68,17 @@ pub fn court_checks(built: &Built) -> Vec<CheckItem> {
                 article(doc_type)
             ),
         }),
+        Some((max, crate::library::court::PageCount::All)) => {
+            let all = built.doc.pages().len();
+            items.push(CheckItem {
+                name: "page limit".into(),
+                status: if all as u32 <= max { Status::Pass } else { Status::Fail },
+                detail: format!(
+                    "{all} pages in all ({pages} of them body); the limit for {} {doc_type} is {max}, every page counted (`counts: all`)",
+                    article(doc_type)
+                ),
+            });
+        }
         None => items.push(CheckItem {
             name: "page limit".into(),
             status: Status::Pass,

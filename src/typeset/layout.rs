@@ -162,6 +162,8 @@ pub struct TextRun {
     pub size: f64,
     pub text: String,
     pub font: String,
+    /// Set in an italic (or oblique) face.
+    pub italic: bool,
 }
 
 /// Every text item on a page with its absolute baseline position, in drawing order.
@@ -188,6 +190,7 @@ fn walk(frame: &Frame, origin: Point, out: &mut Vec<TextRun>) {
                 size: text.size.to_pt(),
                 text: text.text.to_string(),
                 font: text.font.info().family.clone(),
+                italic: text.font.info().variant.style != typst::text::FontStyle::Normal,
             }),
             _ => {}
         }

@@ -145,13 +145,21 @@ fn an_in_re_caption_sits_on_the_line_grid_with_the_underlying_action() {
     let p = &built.profile;
     let lines = left_column(&built);
     let title = lines.iter().find(|l| l.text.contains("In re Subpoena to Twitter, Inc.")).expect("the In re line");
-    let underlying =
-        lines.iter().position(|l| normalize(&l.text).starts_with("Underlying action: Leifer v. Does 1–10"));
-    let underlying = underlying.expect("the underlying action");
+    let underlying = lines.iter().position(|l| normalize(&l.text).starts_with("Underlying action: Leifer v."));
+    let underlying = underlying.unwrap_or_else(|| panic!("the underlying action: {lines:#?}"));
     // The underlying action's lines: from its first line down the left column.
-    let left: Vec<_> = lines[underlying..].iter().take(3).collect();
+    let left: Vec<_> = lines[underlying..].iter().take(4).collect();
     let joined = normalize(&left.iter().map(|l| l.text.as_str()).collect::<Vec<_>>().join(" "));
-    assert!(joined.contains("No. 22CV401177 (Superior Court of California, County of Santa Clara)"), "{joined}");
+    assert!(
+        joined.contains("Leifer v. Does 1–10, No. 22CV401177 (Superior Court of California, County of Santa Clara)"),
+        "{joined}"
+    );
+    // The case name is set in italics (the caption's only italic text), the Doe range whole.
+    let italic: Vec<String> =
+        page_text(&built.doc.pages()[0].frame).into_iter().filter(|r| r.italic).map(|r| r.text).collect();
+    assert!(italic.iter().any(|t| t.contains("Leifer v.")), "{italic:?}");
+    assert!(!italic.iter().any(|t| t.contains("22CV401177")), "{italic:?}");
+    assert!(!left.iter().any(|l| l.text.ends_with("1–")), "{joined}");
     for l in std::iter::once(title).chain(left) {
         let line = (l.baseline - grid_baseline(&built, 1)) / p.lines.pitch.pt() + 1.0;
         assert!((line - line.round()).abs() < 0.05, "`{}` between numbered lines: {line}", l.text);
@@ -360,7 +368,38 @@ fn an_in_re_caption_keeps_its_case_numbers_whole() {
     let text = std::fs::read_to_string(root().join("matters/marlowe-subpoena.yaml")).unwrap();
     let built = build_text("marlowe.yaml", &text);
     let lines: Vec<String> = all_lines(&built, 0).iter().map(|l| normalize(&l.text)).collect();
-    assert!(lines.iter().any(|l| l.contains("No. 26-mc-00058-AKS")), "{lines:?}");
+    // The label "Miscellaneous Case No." is one piece and the number another: where both do not
+    // fit the column, the number takes the next line whole (a new user's "Case" / "No. 8:26-…").
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.ends_with("Miscellaneous Case No.") || l.contains("Miscellaneous Case No. 26-mc-00058-AKS")),
+        "{lines:?}"
+    );
+    assert!(lines.iter().any(|l| l.contains("26-mc-00058-AKS")), "{lines:?}");
+    assert!(!lines.iter().any(|l| l.ends_with("Case") || l.starts_with("No. 26")), "{lines:?}");
+    // In the "In re" line, "No." keeps its number.
     assert!(lines.iter().any(|l| l.contains("No. 1:26-cv-04412 (N.D. Ill.)")), "{lines:?}");
-    assert!(!lines.iter().any(|l| l.ends_with("No.")), "{lines:?}");
+}
+
+#[test]
+fn a_long_e_mail_address_widens_the_signature_column_instead_of_passing_the_margin() {
+    // A new user's e-mail (36 characters at 14 pt) ran past the right margin in the right half of
+    // the page: the column widens just enough, and every signature line ends inside the margin.
+    let text = std::fs::read_to_string(root().join("matters/marlowe-subpoena.yaml")).unwrap();
+    let long = text.replace("tarkell@arkelldoane.example", "thomas.arkell.litigation@arkelldoanelaw.example");
+    assert_ne!(long, text);
+    for t in [&text, &long] {
+        let built = build_text("marlowe.yaml", t);
+        let width = built.doc.pages()[0].frame.width().to_pt();
+        let right = width - built.profile.paper.margin_right.pt();
+        let page = (0..built.doc.pages().len())
+            .rev()
+            .find(|&p| read_lines(&built, p).iter().any(|l| l.contains("Respectfully submitted")))
+            .unwrap();
+        let runs = page_text(&built.doc.pages()[page].frame);
+        let email = runs.iter().find(|r| r.text.contains("arkell")).expect("the signer's e-mail");
+        assert!(email.x + email.width <= right + 0.5, "{} ends at {} past {right}", email.text, email.x + email.width);
+        assert!(runs.iter().all(|r| r.x + r.width <= right + 0.5), "a line past the margin");
+    }
 }

@@ -185,3 +185,30 @@ fn links_that_stay_inside_the_project_are_followed_once() {
     assert_eq!(project.paths["clauses/_words.tera"], std::fs::canonicalize(dir.join("shared/words.tera")).unwrap());
     assert!(!project.files.keys().any(|k| k.starts_with("clauses/again")), "{:?}", project.files.keys());
 }
+
+#[test]
+fn a_page_limit_inclusive_of_all_parts_counts_every_page() {
+    // `limits.<type>.counts: all`: the caption page, the tables, the signature and the
+    // certificates count against the limit, not only the body.
+    let dir = temp_dir("lib-counts-all");
+    std::fs::create_dir_all(dir.join("courts")).unwrap();
+    let profile = std::fs::read_to_string(root().join("courts/nd-cal.yaml")).unwrap();
+    let body_only = profile.replace("  opposition: {pages: 25}", "  opposition: {pages: 14}");
+    assert_ne!(body_only, profile, "the N.D. Cal. opposition limit moved");
+    let all = profile.replace("  opposition: {pages: 25}", "  opposition: {pages: 14, counts: all}");
+    std::fs::write(dir.join("courts/nd-cal.yaml"), &all).unwrap();
+    let matter = dir.join("leifer.yaml");
+    std::fs::copy(root().join("matters/leifer-v-twitter.yaml"), &matter).unwrap();
+    let built = build(&matter);
+    let total = built.doc.pages().len();
+    let body = pleader::rules::body_pages(&built);
+    assert!(body <= 14 && total > 14, "body {body}, total {total}");
+    let item = pleader::rules::court_checks(&built).into_iter().find(|c| c.name == "page limit").unwrap();
+    assert_eq!(item.status, pleader::rules::Status::Fail, "{}", item.detail);
+    assert!(item.detail.contains(&format!("{total} pages in all ({body} of them body)")), "{}", item.detail);
+    // The same limit counting the body alone passes.
+    std::fs::write(dir.join("courts/nd-cal.yaml"), &body_only).unwrap();
+    let built = build(&matter);
+    let item = pleader::rules::court_checks(&built).into_iter().find(|c| c.name == "page limit").unwrap();
+    assert_eq!(item.status, pleader::rules::Status::Pass, "{}", item.detail);
+}

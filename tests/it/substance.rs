@@ -321,6 +321,41 @@ fn a_project_claim_file_extends_the_librarys() {
 }
 
 #[test]
+fn a_project_argument_kind_names_the_movant_in_its_summary() {
+    // `{movant}` and `{his}` in a project kind's summary: the introduction and the roadmap name
+    // the movant as the brief does, never "the movant" (a new user's M.D. Fla. matter).
+    let dir = temp_dir("kind-movant");
+    for d in ["clauses", "matters"] {
+        std::fs::create_dir_all(dir.join(d)).unwrap();
+    }
+    std::fs::write(
+        dir.join("clauses/_arguments-extra.yaml"),
+        "private-figure:\n  means: the plaintiff is a private figure, so less protection applies\n  summary: \"{movant}’s claimed status as a private figure, and {his} lesser burden\"\n  answered_by: a paragraph of the matter's own\n",
+    )
+    .unwrap();
+    let text = own_text("prairie-crest-v-does.yaml")
+        .replace(
+            "      - kind: no-standing\n",
+            "      - kind: private-figure\n        says: it is a private figure\n        cite: {doc: mot, at: \"at 3\"}\n      - kind: no-standing\n",
+        )
+        .replace(
+            "  - conclusion\n",
+            "  - paragraph: private\n    heading: Private Figures Get No Lesser Standard\n    text: \"The standard does not turn on the plaintiff's status. [see @dendrite at 760–61].\"\n    answers: [private-figure]\n  - conclusion\n",
+        );
+    assert!(text.contains("private-figure"));
+    std::fs::write(dir.join("matters/m.yaml"), &text).unwrap();
+    let project = pleader::library::project::Project::at(&dir).unwrap();
+    let loaded = pleader::pipeline::load(pleader::diag::SourceText::new("m.yaml", text), project)
+        .unwrap_or_else(|d| panic!("{}", pleader::diag::render(&d, Default::default())));
+    let built = pleader::pipeline::Session::new()
+        .build_loaded(loaded, std::time::Instant::now(), pleader::pipeline::BuildOptions::default())
+        .unwrap_or_else(|d| panic!("{}", pleader::diag::render(&d, Default::default())));
+    let body = body_text(&built);
+    assert!(body.contains("Prairie Crest's claimed status as a private figure, and its lesser burden"), "{body}");
+    assert!(!body.contains("{movant}") && !body.contains("{his}"), "{body}");
+}
+
+#[test]
 fn the_brief_states_the_intervals_its_dates_make() {
     // Served Sept. 21, objections Oct. 2 (return date Oct. 13), motion Nov. 6: the brief computes
     // eleven and thirty-five days and says the objections came within Rule 45(d)(2)(B)'s time.
@@ -482,6 +517,27 @@ fn an_association_whose_members_spoke_relies_on_their_rights_against_disclosure(
     let plain = body_text(&build_text("ok.yaml", &own_text("okonkwo-v-orbitline.yaml")));
     assert!(!plain.contains("stronger still"), "{plain}");
     assert!(!plain.contains("NAACP"), "{plain}");
+}
+
+#[test]
+fn an_evidence_step_resting_only_on_identity_is_warned_at_its_line() {
+    // `evidence.missing` naming only what turns on the speakers' identity (fault, intent): a
+    // warning at the list, naming the kinds, for the lawyer to add what else the evidence lacks.
+    let text = own_text("dorsey-v-does.yaml");
+    let built = build_text("d.yaml", &text);
+    assert!(!built.warnings.iter().any(|w| w.message.contains("turns on who the speakers are")));
+    let only = text.replace("    missing: [falsity, fault]\n", "    missing: [fault]\n");
+    assert_ne!(only, text);
+    let built = build_text("d.yaml", &only);
+    let w = built
+        .warnings
+        .iter()
+        .find(|w| w.message.contains("turns on who the speakers are"))
+        .expect("a warning at evidence.missing");
+    assert!(w.message.contains("every showing `evidence.missing` names (fault)"), "{}", w.message);
+    let line = only.lines().position(|l| l.starts_with("    missing: [fault]")).unwrap() + 1;
+    let (at, _) = w.source.as_ref().unwrap().line_col(w.span.clone().unwrap().start);
+    assert_eq!(at, line, "{}", w.message);
 }
 
 #[test]
