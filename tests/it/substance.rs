@@ -321,6 +321,29 @@ fn a_project_claim_file_extends_the_librarys() {
 }
 
 #[test]
+fn statements_of_fact_are_taken_one_at_a_time_with_the_evidence_offered_against_each() {
+    // Two statements argued as fact, one declaration offered against both: the first statement
+    // engages the declaration in the lawyer's words; the second says only that the same
+    // declaration falls short there too, instead of describing it twice.
+    let text = own_text("marlowe-subpoena.yaml")
+        .replace(
+            "    - text: They are cowboys running experiments on kids.\n      speaker: the second poster\n",
+            "    - text: They are cowboys running experiments on kids.\n      opinion: false\n      speaker: the second poster\n",
+        )
+        .replace("        statements: [1]\n", "        statements: [1, 2]\n");
+    let body = body_text(&build_text("m.yaml", &text));
+    assert!(
+        body.contains(
+            "That leaves the two statements that could be read as asserting facts, which must be taken one at a time."
+        ),
+        "{body}"
+    );
+    assert!(body.contains("The first poster's statement, which says \"Marlowe's OIT program sent my son to the ER twice in one month, and nobody from the clinic ever called to ask how he was,\" id. ¶ 17, is at most an assertion of fact that can be checked, so Marlowe must show that it is false. As evidence of that, Marlowe offers only the declaration of its medical director, Dr. Simone Hale. The declaration states that"), "{body}");
+    assert!(body.contains("The second poster's statement, which says \"They are cowboys running experiments on kids,\" Compl. ¶ 19, is likewise at most an assertion of fact. To show that it too is false, Marlowe offers only what it offers against the statement above: the declaration, which falls short here for the reasons given there."), "{body}");
+    assert_eq!(body.matches("The declaration states that").count(), 1, "{body}");
+}
+
+#[test]
 fn a_project_argument_kind_names_the_movant_in_its_summary() {
     // `{movant}` and `{his}` in a project kind's summary: the introduction and the roadmap name
     // the movant as the brief does, never "the movant" (a new user's M.D. Fla. matter).
