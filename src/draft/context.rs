@@ -78,6 +78,7 @@ fn standard_context(standards: &Standards, profile: &Profile, one: bool) -> Json
         "stepwise": s.stepwise,
         "not_pleading_pin": s.not_pleading_pin,
         "followed": s.followed,
+        "held": s.held,
         "why": s.why,
         "why_one": s.why_one,
         "request": s.request,

@@ -141,6 +141,28 @@ pub struct Standard {
     /// What was checked and where; never printed.
     #[serde(default)]
     pub notes: Option<String>,
+    /// How the announcing decision itself came out on a kind of proof, in its own words:
+    /// `{proof, text, quote, pin}` (Dendrite affirmed the denial for want of harm). The evidence
+    /// step says it where the movant's evidence fails on one of those kinds.
+    #[serde(default)]
+    pub held: Option<Held>,
+}
+
+/// The announcing decision's own disposition on a kind of proof.
+#[derive(Clone, Debug, Deserialize, serde::Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Held {
+    /// The kinds of proof it turned on (`clauses/_proof.yaml`).
+    pub proof: Vec<String>,
+    /// Completes "<Standard> itself turned on that failure: ___" in the brief's words, before the
+    /// quotation ("the Appellate Division affirmed the denial of discovery because the plaintiff").
+    pub text: String,
+    /// The decision's own words, quoted after `text`.
+    pub quote: String,
+    /// The pin, or "" where the words were seen without a page marker (cited to the whole
+    /// decision, and listed by `check`).
+    #[serde(default)]
+    pub pin: String,
 }
 
 impl Standard {
