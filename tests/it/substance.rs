@@ -355,6 +355,15 @@ fn presumed_damages_need_actual_malice_where_the_speech_is_of_public_concern() {
     );
     let body = body_text(&build_text("m.yaml", &text));
     assert!(body.contains("And where, as here, the speech is of public concern, the First Amendment does not permit presumed damages without a showing of knowledge of falsity or reckless disregard for the truth. See Gertz v. Robert Welch, Inc., 418 U.S. 323, 349 (1974)."), "{body}");
+    // Where the motion itself calls the posts defamatory per se, the answer to the label says it,
+    // once.
+    let argued = text.replace(
+        "    arguments:\n",
+        "    arguments:\n      - kind: unprotected-speech\n        says: the posts are defamatory per se and so unprotected\n        per_se: true\n        cite: {doc: mot, at: \"at 10\"}\n",
+    );
+    let body = body_text(&build_text("m.yaml", &argued));
+    assert!(body.contains("Nor does the label relieve Marlowe of proving actual injury: where, as here, the speech is of public concern, the First Amendment does not permit presumed damages"), "{body}");
+    assert_eq!(body.matches("does not permit presumed damages").count(), 1, "{body}");
 }
 
 #[test]
