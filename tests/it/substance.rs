@@ -767,7 +767,8 @@ fn a_commercial_speech_argument_is_answered_from_what_the_matter_says_about_the_
     );
     assert!(!body.contains("within the time Rule 45 allows"), "{body}");
     // The order was this Court's own: "The Court", capitalized.
-    assert!(body.contains("The Court granted the motion."), "{body}");
+    // (The order's own terms, `decided`, in the lawyer's words.)
+    assert!(body.contains("The Court's order granted Brennock leave to serve a subpoena on the Association before the Rule 26(f) conference."), "{body}");
     // A federal court in the state whose own courts the standard binds says so, once.
     assert_eq!(body.matches("It is also the test New Jersey's own courts apply").count(), 1, "{body}");
     // The lead-in's roadmap names every subsection nested under it, the answer to the
