@@ -458,10 +458,20 @@ fn announce_used(session: &crate::pipeline::Session, always: bool) {
 
 fn announce(root: Option<&Path>) {
     match root {
-        Some(r) => eprintln!(
-            "project: {} (its files override the built-in library)",
-            std::fs::canonicalize(r).unwrap_or_else(|_| r.to_path_buf()).display()
-        ),
+        Some(r) => {
+            // Files that replace a built-in one whole (an ejected copy) freeze that file at the
+            // version copied: say which, so that a lawyer knows later library fixes skip them.
+            let replaced = Project::at(r).map(|p| p.replaced_builtins().join(", ")).unwrap_or_default();
+            eprintln!(
+                "project: {} (its files override the built-in library{})",
+                std::fs::canonicalize(r).unwrap_or_else(|_| r.to_path_buf()).display(),
+                if replaced.is_empty() {
+                    String::new()
+                } else {
+                    format!("; these replace built-in files whole, so later fixes to them in the library do not reach this project: {replaced}")
+                }
+            )
+        }
         None => eprintln!("project: none (the built-in library)"),
     }
 }

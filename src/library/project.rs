@@ -45,6 +45,13 @@ impl Project {
         Project { root: None, files, paths: BTreeMap::new() }
     }
 
+    /// The project's files that replace a built-in file of the same path whole (an ejected copy
+    /// of `clauses/_standards.yaml`, say): library fixes to those files no longer reach the
+    /// project. In path order.
+    pub fn replaced_builtins(&self) -> Vec<&str> {
+        self.paths.keys().filter(|p| embedded::FILES.iter().any(|(path, _)| path == p)).map(String::as_str).collect()
+    }
+
     /// The built-in library overridden by the project that contains `matter` (if any).
     pub fn for_matter(matter: &Path) -> Result<Project> {
         Project::for_matter_in(matter, None)

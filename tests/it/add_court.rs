@@ -115,3 +115,23 @@ fn library_show_prints_and_eject_copies_without_overwriting() {
     assert!(err.contains("already exists"), "{err}");
     assert_eq!(std::fs::read_to_string(&copied).unwrap(), "# edited\n");
 }
+
+#[test]
+fn a_project_file_that_replaces_a_built_in_one_is_named_when_the_project_is_used() {
+    // An ejected copy freezes that file at the version copied (a new user's patched
+    // `_standards.yaml` hid a later library fix): `check` names such files beside the project.
+    let dir = temp_dir("replaced-builtins");
+    let (code, _, err) = pleader(&["library", "eject", "clauses/_standards.yaml", "--project", "firm"], &dir);
+    assert_eq!(code, 0, "{err}");
+    std::fs::copy(root().join("matters/leifer-v-twitter.yaml"), dir.join("firm/leifer.yaml")).unwrap();
+    let (_, _, err) = pleader(&["check", "leifer.yaml"], &dir.join("firm"));
+    assert!(
+        err.contains("these replace built-in files whole, so later fixes to them in the library do not reach this project: clauses/_standards.yaml"),
+        "{err}"
+    );
+    // A project whose files are all its own names none.
+    std::fs::remove_file(dir.join("firm/clauses/_standards.yaml")).unwrap();
+    std::fs::write(dir.join("firm/clauses/_arguments-extra.yaml"), "{}\n").unwrap();
+    let (_, _, err) = pleader(&["check", "leifer.yaml"], &dir.join("firm"));
+    assert!(err.contains("(its files override the built-in library)"), "{err}");
+}
