@@ -130,8 +130,9 @@ pub struct Session {
     dependencies: Vec<(PathBuf, Option<u64>)>,
     /// `--project DIR`, when given.
     project: Option<PathBuf>,
-    /// The project folder the last build used (`Some(None)`: the built-in library alone).
-    used_project: Option<Option<PathBuf>>,
+    /// The project folder the last build used (`Some(None)`: the built-in library alone), with
+    /// the project files that replace a built-in file whole ([`crate::library::project::Project::replaced_builtins`]).
+    used_project: Option<(Option<PathBuf>, Vec<String>)>,
     /// Today's date, when the caller gives it ([`Session::with_today`]): a brief dated well after it
     /// is a warning. Never read by drafting or typesetting.
     today: Option<chrono::NaiveDate>,
@@ -582,8 +583,8 @@ impl Session {
 
     /// The project folder the last build used: `Some(None)` for the built-in library alone,
     /// `None` before a build found one.
-    pub fn used_project(&self) -> Option<Option<&Path>> {
-        self.used_project.as_ref().map(|p| p.as_deref())
+    pub fn used_project(&self) -> Option<(Option<&Path>, &[String])> {
+        self.used_project.as_ref().map(|(root, replaced)| (root.as_deref(), replaced.as_slice()))
     }
 
     /// Builds from a matter file on disk.
@@ -617,7 +618,8 @@ impl Session {
                 project
             }
         };
-        self.used_project = Some(project.root.clone());
+        self.used_project =
+            Some((project.root.clone(), project.replaced_builtins().into_iter().map(String::from).collect()));
         let loaded = self.load(matter_src, project)?;
         self.build_loaded(loaded, start, opts)
     }

@@ -411,7 +411,7 @@ impl Drop for Progress {
 fn project_for(root: Option<PathBuf>) -> Result<Project, Failure> {
     let project = project_for_inner(root.or_else(|| GLOBALS.get().and_then(|g| g.0.clone())))?;
     if GLOBALS.get().is_some_and(|g| g.1) {
-        announce(project.root.as_deref());
+        announce(project.root.as_deref(), &project.replaced_builtins());
     }
     Ok(project)
 }
@@ -450,25 +450,29 @@ pub(crate) fn today() -> Result<chrono::NaiveDate, String> {
 /// Prints the project folder the session's last build used, with `--verbose` or when `always`.
 fn announce_used(session: &crate::pipeline::Session, always: bool) {
     if always || GLOBALS.get().is_some_and(|g| g.1) {
-        if let Some(root) = session.used_project() {
-            announce(root);
+        if let Some((root, replaced)) = session.used_project() {
+            announce(root, replaced);
         }
     }
 }
 
-fn announce(root: Option<&Path>) {
+/// `replaced`: the project's files that replace a built-in file whole (an ejected copy freezes
+/// that file at the version copied: say which, so that a lawyer knows later library fixes skip
+/// them).
+fn announce(root: Option<&Path>, replaced: &[impl AsRef<str>]) {
     match root {
         Some(r) => {
-            // Files that replace a built-in one whole (an ejected copy) freeze that file at the
-            // version copied: say which, so that a lawyer knows later library fixes skip them.
-            let replaced = Project::at(r).map(|p| p.replaced_builtins().join(", ")).unwrap_or_default();
+            let replaced: Vec<&str> = replaced.iter().map(AsRef::as_ref).collect();
             eprintln!(
                 "project: {} (its files override the built-in library{})",
                 std::fs::canonicalize(r).unwrap_or_else(|_| r.to_path_buf()).display(),
                 if replaced.is_empty() {
                     String::new()
                 } else {
-                    format!("; these replace built-in files whole, so later fixes to them in the library do not reach this project: {replaced}")
+                    format!(
+                        "; these replace built-in files whole, so later fixes to them in the library do not reach this project: {}",
+                        replaced.join(", ")
+                    )
                 }
             )
         }

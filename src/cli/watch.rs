@@ -11,7 +11,14 @@ pub fn run(printer: &Printer, matter: &Path, out: Option<PathBuf>, max_builds: O
     let project = super::GLOBALS.get().and_then(|g| g.0.clone());
     if super::GLOBALS.get().is_some_and(|g| g.1) {
         if let Ok(root) = crate::library::project::project_root(matter, project.as_deref()) {
-            super::announce(root.as_deref());
+            // Read once, before the first build, only to say which files replace built-in ones.
+            let replaced = match &root {
+                Some(r) => crate::library::project::Project::at(r)
+                    .map(|p| p.replaced_builtins().iter().map(|s| s.to_string()).collect())
+                    .unwrap_or_default(),
+                None => Vec::<String>::new(),
+            };
+            super::announce(root.as_deref(), &replaced);
         }
     }
     let today = super::today().map_err(crate::diag::Diagnostic::usage)?;

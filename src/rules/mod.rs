@@ -60,23 +60,31 @@ pub fn court_checks(built: &Built) -> Vec<CheckItem> {
     let pages = body_pages(built);
     let limit = p.limits.get(doc_type);
     match limit.and_then(|l| l.pages.map(|max| (max, l.counts))) {
-        Some((max, crate::library::court::PageCount::Body)) => items.push(CheckItem {
-            name: "page limit".into(),
-            status: if pages as u32 <= max { Status::Pass } else { Status::Fail },
-            detail: format!(
-                "{pages} body pages; the limit for {} {doc_type} is {max} (caption, TOC and TOA not counted)",
-                article(doc_type)
-            ),
-        }),
-        Some((max, crate::library::court::PageCount::All)) => {
-            let all = built.doc.pages().len();
+        Some((max, counts)) => {
+            // What the limit counts: the body (the default), or every page (`counts: all`).
+            let (counted, detail) = match counts {
+                crate::library::court::PageCount::Body => (
+                    pages,
+                    format!(
+                        "{pages} body pages; the limit for {} {doc_type} is {max} (caption, TOC and TOA not counted)",
+                        article(doc_type)
+                    ),
+                ),
+                crate::library::court::PageCount::All => {
+                    let all = built.doc.pages().len();
+                    (
+                        all,
+                        format!(
+                            "{all} pages in all ({pages} of them body); the limit for {} {doc_type} is {max}, every page counted (`counts: all`)",
+                            article(doc_type)
+                        ),
+                    )
+                }
+            };
             items.push(CheckItem {
                 name: "page limit".into(),
-                status: if all as u32 <= max { Status::Pass } else { Status::Fail },
-                detail: format!(
-                    "{all} pages in all ({pages} of them body); the limit for {} {doc_type} is {max}, every page counted (`counts: all`)",
-                    article(doc_type)
-                ),
+                status: if counted as u32 <= max { Status::Pass } else { Status::Fail },
+                detail,
             });
         }
         None => items.push(CheckItem {
