@@ -410,12 +410,14 @@ pub fn main_typ(clauses: &[ClauseFile], p: &Profile) -> String {
     // and in the PDF's page labels by `typeset::number_front_matter`.
     s.push_str("#caption-page(matter)\n");
     s.push_str("#colbreak(weak: true)\n");
-    s.push_str("#counter(page).update(1)\n");
-    s.push_str(&w::named_mark("front-start"));
-    s.push('\n');
-    s.push_str("#toc-page(toc)\n");
-    s.push_str("#colbreak(weak: true)\n");
-    s.push_str("#toa-page(toa)\n");
+    if p.front_matter.tables {
+        s.push_str("#counter(page).update(1)\n");
+        s.push_str(&w::named_mark("front-start"));
+        s.push('\n');
+        s.push_str("#toc-page(toc)\n");
+        s.push_str("#colbreak(weak: true)\n");
+        s.push_str("#toa-page(toa)\n");
+    }
     s.push_str("#set page(numbering: \"1\")\n");
     s.push_str("#counter(page).update(1)\n");
     s.push_str(&w::named_mark("body-start"));

@@ -52,6 +52,38 @@ impl<'de> Deserialize<'de> for TypeKey {
 fn limits_by_type<'de, D: serde::Deserializer<'de>>(d: D) -> std::result::Result<BTreeMap<String, Limit>, D::Error> {
     Ok(BTreeMap::<TypeKey, Limit>::deserialize(d)?.into_iter().map(|(k, v)| (k.0, v)).collect())
 }
+fn deadlines_by_type<'de, D: serde::Deserializer<'de>>(
+    d: D,
+) -> std::result::Result<BTreeMap<String, Deadline>, D::Error> {
+    Ok(BTreeMap::<TypeKey, Deadline>::deserialize(d)?.into_iter().map(|(k, v)| (k.0, v)).collect())
+}
+
+/// The time a court's rule gives for a brief: `days` after the motion's filing or service, or
+/// before its hearing, and the rule that says so.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Deadline {
+    pub days: u32,
+    /// What the days count from.
+    pub from: DeadlineFrom,
+    /// The rule, as the check cites it ("Civil L.R. 7-3(a)").
+    pub rule: String,
+}
+
+/// The event a deadline counts from.
+#[derive(Clone, Copy, Debug, Deserialize, PartialEq, Eq)]
+pub enum DeadlineFrom {
+    /// After the motion was filed (`motion.filed`).
+    #[serde(rename = "motion.filed")]
+    MotionFiled,
+    /// After the motion was served on the client (`motion.served`, with Rule 6(d)'s three days
+    /// where `motion.served_by` is mail, the clerk or other consented means).
+    #[serde(rename = "motion.served")]
+    MotionServed,
+    /// Before the hearing (`document.hearing.date`).
+    #[serde(rename = "hearing")]
+    Hearing,
+}
 use crate::yaml;
 
 #[derive(Clone, Debug, Deserialize)]
@@ -75,6 +107,10 @@ pub struct Profile {
     /// Length limits by document type (one of [`DOCUMENT_TYPES`]; another key is an error at it).
     #[serde(default, deserialize_with = "limits_by_type")]
     pub limits: BTreeMap<String, Limit>,
+    /// When a brief of each document type is due (one of [`DOCUMENT_TYPES`]), for `pleader
+    /// check`'s "time to respond"; see `rules::deadline`.
+    #[serde(default, deserialize_with = "deadlines_by_type")]
+    pub deadlines: BTreeMap<String, Deadline>,
     #[serde(default)]
     pub front_matter: FrontMatter,
     #[serde(default)]
@@ -590,12 +626,24 @@ pub struct RequiredSection {
     pub new_page: bool,
 }
 
-#[derive(Clone, Debug, Default, Deserialize)]
+#[derive(Clone, Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct FrontMatter {
     /// The court requires a TOC and TOA when the body is longer than this many pages.
     #[serde(default)]
     pub required_over_pages: Option<u32>,
+    /// Whether the brief prints a table of contents and a table of authorities (true unless the
+    /// profile says `tables: false`, for a court that does not ask for them and counts every page
+    /// against its limit): without them the body follows the caption page. `pleader check` fails a
+    /// brief that omits them where `required_over_pages` asks for them.
+    #[serde(default = "yes")]
+    pub tables: bool,
+}
+
+impl Default for FrontMatter {
+    fn default() -> Self {
+        FrontMatter { required_over_pages: None, tables: true }
+    }
 }
 
 #[derive(Clone, Debug, Deserialize)]

@@ -72,11 +72,12 @@ pub fn listed(value: &str, list: &[String]) -> bool {
 }
 
 /// The dates of the subpoena and the motion, in the order they must fall: (path, what it is).
-const TIMELINE: [(&[&str], &str); 5] = [
+const TIMELINE: [(&[&str], &str); 6] = [
     (&["deadline", "first_published"], "the first challenged statement's publication"),
     (&["subpoena", "served"], "the subpoena's service"),
     (&["meet_and_confer", "objections_served"], "the objections' service"),
     (&["motion", "filed"], "the motion's filing"),
+    (&["motion", "served"], "the motion's service on the client"),
     (&["document", "date"], "the brief's date"),
 ];
 

@@ -142,6 +142,10 @@ pub struct Document {
     pub type_: String,
     /// Date of signature (also the PDF's date; the clock is never read).
     pub date: Date,
+    /// The date a court order set for this brief (a briefing schedule): `pleader check` holds
+    /// the brief's date to it instead of the profile's `deadlines:`.
+    #[serde(default)]
+    pub due: Option<Date>,
     #[serde(default)]
     pub hearing: Option<Hearing>,
     /// Whom the brief is served on, each as the certificate of service names them ("Marcus

@@ -10,6 +10,7 @@
 //! `citations.unverified` says `fail`. [`citecheck`] is the paralegal's table of every citation.
 
 pub mod citecheck;
+pub mod deadline;
 pub mod overprint;
 pub mod substance;
 
@@ -101,14 +102,18 @@ pub fn court_checks(built: &Built) -> Vec<CheckItem> {
             detail: format!("{words} words; the limit for {} {doc_type} is {max} (caption, tables, signature and certificates not counted; footnotes counted)", article(doc_type)),
         });
     }
+    items.push(time_to_respond(built));
     if let Some(over) = p.front_matter.required_over_pages {
-        let has_toc = !built.front.toc.is_empty();
-        let has_toa = !built.front.toa.is_empty();
+        // Printed only where the profile keeps the tables (`front_matter.tables`).
+        let has_toc = p.front_matter.tables && !built.front.toc.is_empty();
+        let has_toa = p.front_matter.tables && !built.front.toa.is_empty();
         let required = pages as u32 > over;
         items.push(CheckItem {
             name: "table of contents and authorities".into(),
             status: if !required || (has_toc && has_toa) { Status::Pass } else { Status::Fail },
-            detail: if required {
+            detail: if required && !p.front_matter.tables {
+                format!("required over {over} pages, and the profile's `front_matter.tables: false` leaves them out")
+            } else if required {
                 format!("required over {over} pages: TOC {}, TOA {}", present(has_toc), present(has_toa))
             } else {
                 format!(
@@ -566,6 +571,55 @@ fn article(word: &str) -> &'static str {
         "an"
     } else {
         "a"
+    }
+}
+
+/// Whether the brief's date is within the time the court's rule (or its order) gives.
+fn time_to_respond(built: &Built) -> CheckItem {
+    let m = &built.matter;
+    let doc_type = m.document.type_.as_str();
+    let federal = built.profile.jurisdiction.system == crate::library::court::System::Federal;
+    let dated = m.document.date.long();
+    let name = "time to respond".to_string();
+    match deadline::due(m, built.profile.deadlines.get(doc_type), federal) {
+        None => CheckItem {
+            name,
+            status: Status::Warn,
+            detail: format!(
+                "the profile sets no time to respond for {} {doc_type} (`deadlines:`) and the matter gives no date the Court set (`document.due`): confirm the deadline in the local rule or the judge's order",
+                article(doc_type)
+            ),
+        },
+        Some(Err(missing)) => CheckItem {
+            name,
+            status: Status::Warn,
+            detail: format!(
+                "the profile's rule counts from when {missing}, which the matter does not say: add it, or the date the Court set (`document.due`)"
+            ),
+        },
+        Some(Ok(due)) => {
+            let late = (m.document.date.0 - due.date).num_days();
+            let unknown = if m.document.due.is_none() && federal {
+                "; holidays a President or Congress declares and state holidays are not known to pleader"
+            } else {
+                ""
+            };
+            CheckItem {
+                name,
+                status: if late > 0 { Status::Fail } else { Status::Pass },
+                detail: if late > 0 {
+                    format!(
+                        "due {}: {}{unknown}. The brief is dated {dated}, {late} day{} late: confirm the date and manner of service and any briefing order, or ask leave to file out of time{}",
+                        crate::units::long_date(due.date),
+                        due.how,
+                        if late == 1 { "" } else { "s" },
+                        if federal { " (Fed. R. Civ. P. 6(b)(1)(B))" } else { "" }
+                    )
+                } else {
+                    format!("due {}: {}{unknown}. The brief is dated {dated}", crate::units::long_date(due.date), due.how)
+                },
+            }
+        }
     }
 }
 

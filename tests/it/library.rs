@@ -212,3 +212,75 @@ fn a_page_limit_inclusive_of_all_parts_counts_every_page() {
     let item = pleader::rules::court_checks(&built).into_iter().find(|c| c.name == "page limit").unwrap();
     assert_eq!(item.status, pleader::rules::Status::Pass, "{}", item.detail);
 }
+
+#[test]
+fn a_profile_without_tables_prints_the_body_after_the_caption() {
+    // `front_matter.tables: false`: no TABLE OF CONTENTS or TABLE OF AUTHORITIES page; the first
+    // body page follows the caption page, and `check` fails the brief where the same profile's
+    // `required_over_pages` asks for the tables at its length.
+    let dir = temp_dir("lib-no-tables");
+    std::fs::create_dir_all(dir.join("courts")).unwrap();
+    let profile = std::fs::read_to_string(root().join("courts/nd-cal.yaml")).unwrap();
+    let anchor = "  required_over_pages: 10     # Civil L.R. 7-4(a) (unconfirmed)\n";
+    assert!(profile.contains(anchor), "the N.D. Cal. front_matter moved");
+    let without = profile.replace(anchor, &format!("{anchor}  tables: false\n"));
+    std::fs::write(dir.join("courts/nd-cal.yaml"), &without).unwrap();
+    let matter = dir.join("leifer.yaml");
+    std::fs::copy(root().join("matters/leifer-v-twitter.yaml"), &matter).unwrap();
+    let built = build(&matter);
+    let all: String = (0..built.doc.pages().len()).map(|p| page_string(&built, p)).collect();
+    assert!(!all.contains("TABLE OF CONTENTS") && !all.contains("TABLE OF AUTHORITIES"));
+    assert_eq!(built.facts.body_start, Some(1), "the body starts on the page after the caption");
+    let item = pleader::rules::court_checks(&built)
+        .into_iter()
+        .find(|c| c.name == "table of contents and authorities")
+        .unwrap();
+    assert_eq!(item.status, pleader::rules::Status::Fail, "{}", item.detail);
+    assert!(item.detail.contains("`front_matter.tables: false`"), "{}", item.detail);
+    // Where the court does not require them, the brief passes without them.
+    std::fs::write(dir.join("courts/nd-cal.yaml"), without.replace(anchor, "")).unwrap();
+    let built = build(&matter);
+    assert!(!page_string(&built, 1).contains("TABLE OF CONTENTS"));
+    assert!(pleader::rules::court_checks(&built).iter().all(|c| c.name != "table of contents and authorities"));
+}
+
+#[test]
+fn the_time_to_respond_is_counted_from_the_matters_dates() {
+    // N.D. Cal.'s 14 days run from the motion's filing (Civil L.R. 7-3(a)); a last day on a
+    // weekend or federal holiday runs on to the next court day (Fed. R. Civ. P. 6(a)(1)(C)).
+    let dir = temp_dir("lib-deadline");
+    let text = std::fs::read_to_string(root().join("matters/harlow-v-threadline.yaml")).unwrap();
+    let check = |filed: &str, date: &str, due: Option<&str>| {
+        let mut t = text.replace("    delay: six weeks\n", &format!("    delay: six weeks\n    filed: {filed}\n"));
+        assert_ne!(t, text, "Harlow's motion moved");
+        t = t.replace("  date: 2024-06-14\n", &format!("  date: {date}\n"));
+        if let Some(due) = due {
+            t = t.replace(&format!("  date: {date}\n"), &format!("  date: {date}\n  due: {due}\n"));
+        }
+        let matter = dir.join("harlow.yaml");
+        std::fs::write(&matter, t).unwrap();
+        let built = build(&matter);
+        pleader::rules::court_checks(&built).into_iter().find(|c| c.name == "time to respond").unwrap()
+    };
+    // Filed Thursday May 23, 2024: the 14th day is Thursday June 6.
+    let item = check("2024-05-23", "2024-06-06", None);
+    assert_eq!(item.status, pleader::rules::Status::Pass, "{}", item.detail);
+    assert!(
+        item.detail.starts_with(
+            "due June 6, 2024: 14 days after the motion was filed on May 23, 2024, under Civil L.R. 7-3(a)"
+        ),
+        "{}",
+        item.detail
+    );
+    let item = check("2024-05-23", "2024-06-07", None);
+    assert_eq!(item.status, pleader::rules::Status::Fail, "{}", item.detail);
+    assert!(item.detail.contains("June 7, 2024, 1 day late"), "{}", item.detail);
+    // Filed Wednesday June 5, 2024: the 14th day is Juneteenth, so Thursday June 20.
+    let item = check("2024-06-05", "2024-06-20", None);
+    assert_eq!(item.status, pleader::rules::Status::Pass, "{}", item.detail);
+    assert!(item.detail.contains("June 19, 2024 is Juneteenth National Independence Day"), "{}", item.detail);
+    // A date the Court set replaces the rule.
+    let item = check("2024-05-23", "2024-06-14", Some("2024-06-14"));
+    assert_eq!(item.status, pleader::rules::Status::Pass, "{}", item.detail);
+    assert!(item.detail.contains("the date the Court set"), "{}", item.detail);
+}
