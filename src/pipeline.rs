@@ -650,13 +650,21 @@ impl Session {
     pub fn build_loaded(&mut self, loaded: Loaded, start: Instant, opts: BuildOptions) -> Result<Built> {
         let Loaded { matter, matter_src, library, profile, bank, templates } = loaded;
         let mut timings = Timings::default();
+        if let Err(path) = self.typesetter.set_project_fonts(&library.project.fonts) {
+            return Err(Diagnostic::error(format!("`{path}` in the project holds no font Typst can read"))
+                .with_hint("the `fonts/` folder takes TrueType or OpenType files (.ttf, .otf, .ttc, .otc)")
+                .into());
+        }
         let families = self.typesetter.font_families();
         if !families.iter().any(|f| f.eq_ignore_ascii_case(&profile.type_.font)) {
             return Err(Diagnostic::error(format!(
-                "the profile asks for the font `{}`, which pleader does not embed",
+                "the profile asks for the font `{}`, which pleader does not embed and the project's `fonts/` folder does not hold",
                 profile.type_.font
             ))
-            .with_hint(format!("embedded fonts: {}", families.join(", ")))
+            .with_hint(format!(
+                "fonts available: {}; put the court's typeface (its .ttf or .otf files, which you must be licensed to use) in `fonts/` beside `courts/`",
+                families.join(", ")
+            ))
             .into());
         }
         timings.load = start.elapsed();

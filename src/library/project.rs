@@ -1,7 +1,7 @@
 //! The project folder and its files. The defaults (clauses, templates, the authority bank, court
 //! profiles, sample matters, the scaffold) are embedded in the binary; a project folder — the
 //! nearest ancestor of the matter file's real path (links and `..` resolved) that has any one of
-//! the library folders (`clauses/`, `templates/`, `authorities/`, `courts/`, `claims/`), or the
+//! the library folders (`clauses/`, `templates/`, `authorities/`, `courts/`, `claims/`) or `fonts/`, or the
 //! folder given with `--project` — overrides them file by file and can add new ones. A folder
 //! found that way which others could have planted (world-writable, in a world-writable folder
 //! without the sticky bit and the user's ownership, or above the user's home) is used only when
@@ -22,8 +22,8 @@ mod embedded {
     include!(concat!(env!("OUT_DIR"), "/embedded.rs"));
 }
 
-use super::files::is_library_file;
 pub use super::files::LIBRARY_DIRS;
+use super::files::{is_font_file, is_library_file, FONT_DIR};
 
 /// The library files of a project, by relative path (`clauses/introduction.tera`).
 #[derive(Clone, Debug, Default)]
@@ -33,6 +33,9 @@ pub struct Project {
     /// The real path on disk (links resolved) of every file read from the project folder, by
     /// relative path; built-in files have none.
     pub paths: BTreeMap<String, PathBuf>,
+    /// The font files in the project's `fonts/` folder (a typeface the court requires that
+    /// pleader does not embed), by relative path, with their bytes.
+    pub fonts: Vec<(String, std::sync::Arc<Vec<u8>>)>,
 }
 
 impl Project {
@@ -42,7 +45,7 @@ impl Project {
         for (path, text) in embedded::FILES {
             files.insert(path.to_string(), SourceText::new(format!("<builtin>/{path}"), *text));
         }
-        Project { root: None, files, paths: BTreeMap::new() }
+        Project { root: None, files, paths: BTreeMap::new(), fonts: vec![] }
     }
 
     /// The project's files that replace a built-in file of the same path whole (an ejected copy
@@ -80,7 +83,7 @@ impl Project {
                 continue;
             }
             let mut found = vec![];
-            collect(&abs, &real_root, &mut seen, &mut found, &mut problems);
+            collect(&abs, &real_root, is_library_file, &mut seen, &mut found, &mut problems);
             found.sort();
             for (path, real) in found {
                 let rel = match path.strip_prefix(root) {
@@ -93,6 +96,21 @@ impl Project {
                         project.paths.insert(rel, real);
                     }
                     Err(mut d) => problems.append(&mut d),
+                }
+            }
+        }
+        let fonts = root.join(FONT_DIR);
+        if fonts.is_dir() {
+            let mut found = vec![];
+            collect(&fonts, &real_root, is_font_file, &mut seen, &mut found, &mut problems);
+            found.sort();
+            for (path, _) in found {
+                let Ok(rel) = path.strip_prefix(root) else { continue };
+                match std::fs::read(&path) {
+                    Ok(bytes) => {
+                        project.fonts.push((rel.to_string_lossy().replace('\\', "/"), std::sync::Arc::new(bytes)))
+                    }
+                    Err(e) => problems.push(Diagnostic::io(format!("cannot read `{}`: {e}", display_path(&path)))),
                 }
             }
         }
@@ -155,13 +173,13 @@ pub fn project_root(matter: &Path, explicit: Option<&Path>) -> Result<Option<Pat
     }
 }
 
-/// The nearest ancestor of the matter's real path that has any one of the library folders.
+/// The nearest ancestor of the matter's real path that has any one of the library folders or `fonts/`.
 fn find_root(matter: &Path) -> Option<PathBuf> {
     let abs = if matter.is_absolute() { matter.to_path_buf() } else { std::env::current_dir().ok()?.join(matter) };
     let real = std::fs::canonicalize(&abs).unwrap_or(abs);
     let mut dir = real.parent();
     while let Some(d) = dir {
-        if LIBRARY_DIRS.iter().any(|sub| d.join(sub).is_dir()) {
+        if LIBRARY_DIRS.iter().chain([&FONT_DIR]).any(|sub| d.join(sub).is_dir()) {
             return Some(d.to_path_buf());
         }
         dir = d.parent();
@@ -202,6 +220,7 @@ fn untrusted(_root: &Path) -> Option<String> {
 fn collect(
     dir: &Path,
     real_root: &Path,
+    wanted: fn(&str) -> bool,
     seen: &mut BTreeSet<PathBuf>,
     out: &mut Vec<(PathBuf, PathBuf)>,
     problems: &mut Vec<Diagnostic>,
@@ -224,8 +243,8 @@ fn collect(
             continue;
         }
         if path.is_dir() {
-            collect(&path, real_root, seen, out, problems);
-        } else if is_library_file(&name) {
+            collect(&path, real_root, wanted, seen, out, problems);
+        } else if wanted(&name) {
             // A dangling link keeps its own path: reading it reports that it does not exist.
             let real = std::fs::canonicalize(&path).unwrap_or_else(|_| path.clone());
             if real.is_absolute() && !real.starts_with(real_root) {

@@ -1,7 +1,7 @@
 //! The typesetter's world: an in-process Typst `World` of pleader's own. Every source it can see
 //! is an in-memory text the assemble stage produced (the main file, the templates, the data
-//! files, one file per clause); the only fonts are the Liberation Serif faces embedded in the
-//! binary; `today()` is the matter's date; files outside those sources and packages are refused.
+//! files, one file per clause); the fonts are the Liberation Serif faces embedded in the
+//! binary and any the project's `fonts/` folder holds (read by the load stage); `today()` is the matter's date; files outside those sources and packages are refused.
 //! Nothing here touches the file system or the network. The [`Typesetter`] lives as long as the
 //! session: sources are updated in place so that Typst's incremental parser and its memoization
 //! cache reuse the layout of everything that did not change.
@@ -30,6 +30,9 @@ pub struct Typesetter {
     library: LazyHash<Library>,
     book: LazyHash<FontBook>,
     fonts: Vec<Font>,
+    /// The project's own font files now in `fonts` after the embedded ones (see
+    /// [`Typesetter::set_project_fonts`]).
+    project_fonts: Vec<std::sync::Arc<Vec<u8>>>,
     main: FileId,
     pub(super) sources: HashMap<FileId, Source>,
     pub(super) origins: HashMap<FileId, Origin>,
@@ -56,6 +59,7 @@ impl Typesetter {
             library: LazyHash::new(Library::builder().build()),
             book: LazyHash::new(book),
             fonts,
+            project_fonts: vec![],
             main: file_id("/main.typ"),
             sources: HashMap::new(),
             origins: HashMap::new(),
@@ -69,7 +73,38 @@ impl Typesetter {
         self.main = file_id(path);
     }
 
-    /// The family names of the embedded fonts.
+    /// Adds the project's own font files (`fonts/` in the project folder) after the embedded
+    /// ones; a file identical to an embedded one is skipped. Unchanged from the last call, nothing
+    /// is rebuilt, so Typst's memoised layout survives. `Err` names a file that holds no font.
+    pub fn set_project_fonts(&mut self, files: &[(String, std::sync::Arc<Vec<u8>>)]) -> Result<(), String> {
+        let wanted: Vec<std::sync::Arc<Vec<u8>>> = files
+            .iter()
+            .filter(|(_, bytes)| !FONTS.iter().any(|e| *e == bytes.as_slice()))
+            .map(|(_, bytes)| bytes.clone())
+            .collect();
+        if wanted.len() == self.project_fonts.len()
+            && wanted.iter().zip(&self.project_fonts).all(|(a, b)| std::sync::Arc::ptr_eq(a, b) || a == b)
+        {
+            return Ok(());
+        }
+        let mut fonts: Vec<Font> = FONTS.iter().flat_map(|data| Font::iter(Bytes::new(*data))).collect();
+        for (path, bytes) in files {
+            if FONTS.iter().any(|e| *e == bytes.as_slice()) {
+                continue;
+            }
+            let before = fonts.len();
+            fonts.extend(Font::iter(Bytes::new(bytes.as_ref().clone())));
+            if fonts.len() == before {
+                return Err(path.clone());
+            }
+        }
+        self.book = LazyHash::new(FontBook::from_fonts(&fonts));
+        self.fonts = fonts;
+        self.project_fonts = wanted;
+        Ok(())
+    }
+
+    /// The family names of the embedded fonts and the project's.
     pub fn font_families(&self) -> Vec<String> {
         let mut v: Vec<String> = self.fonts.iter().map(|f| f.info().family.clone()).collect();
         v.dedup();

@@ -284,3 +284,63 @@ fn the_time_to_respond_is_counted_from_the_matters_dates() {
     assert_eq!(item.status, pleader::rules::Status::Pass, "{}", item.detail);
     assert!(item.detail.contains("the date the Court set"), "{}", item.detail);
 }
+
+/// A copy of the embedded regular face whose family is renamed (same length, so the tables keep
+/// their offsets): a typeface pleader does not embed, for the `fonts/` folder.
+fn renamed_font(family: &str) -> Vec<u8> {
+    assert_eq!(family.len(), "Liberation Serif".len());
+    let mut bytes = std::fs::read(root().join("fonts/LiberationSerif-Regular.ttf")).unwrap();
+    let replace = |bytes: &mut Vec<u8>, from: &[u8], to: &[u8]| {
+        let mut i = 0;
+        let mut n = 0;
+        while i + from.len() <= bytes.len() {
+            if &bytes[i..i + from.len()] == from {
+                bytes[i..i + from.len()].copy_from_slice(to);
+                n += 1;
+                i += from.len();
+            } else {
+                i += 1;
+            }
+        }
+        n
+    };
+    let utf16 = |s: &str| s.encode_utf16().flat_map(|u| u.to_be_bytes()).collect::<Vec<u8>>();
+    let n = replace(&mut bytes, b"Liberation Serif", family.as_bytes())
+        + replace(&mut bytes, &utf16("Liberation Serif"), &utf16(family));
+    assert!(n > 0, "the family name was not found in the font");
+    bytes
+}
+
+#[test]
+fn a_projects_fonts_folder_supplies_the_courts_typeface() {
+    // A court that requires a typeface pleader does not embed: the lawyer puts its files in the
+    // project's `fonts/` folder and names it in the profile; the body is set in it.
+    let dir = temp_dir("lib-fonts");
+    std::fs::create_dir_all(dir.join("courts")).unwrap();
+    let profile = std::fs::read_to_string(root().join("courts/nd-cal.yaml")).unwrap();
+    let anchor = "  font: Liberation Serif      # Times-metric; embedded in pleader\n";
+    assert!(profile.contains(anchor), "the N.D. Cal. font line moved");
+    std::fs::write(dir.join("courts/nd-cal.yaml"), profile.replace(anchor, "  font: Courtroom RomanX\n")).unwrap();
+    let matter = dir.join("leifer.yaml");
+    std::fs::copy(root().join("matters/leifer-v-twitter.yaml"), &matter).unwrap();
+    // Without the files: an error that says where they go.
+    let err = match pleader::pipeline::Session::new().build_path(&matter, pleader::pipeline::BuildOptions::default()) {
+        Err(e) => pleader::diag::render(&e, Default::default()),
+        Ok(_) => panic!("a typeface neither embedded nor in fonts/ built"),
+    };
+    assert!(err.contains("Courtroom RomanX") && err.contains("`fonts/`"), "{err}");
+    std::fs::create_dir_all(dir.join("fonts")).unwrap();
+    std::fs::write(dir.join("fonts/CourtroomRoman.ttf"), renamed_font("Courtroom RomanX")).unwrap();
+    let built = build(&matter);
+    let start = built.facts.body_start.unwrap();
+    let runs = pleader::typeset::page_text(&built.doc.pages()[start].frame);
+    let upright: Vec<&str> = runs.iter().filter(|r| !r.italic && r.text.len() > 20).map(|r| r.font.as_str()).collect();
+    assert!(!upright.is_empty() && upright.iter().all(|f| *f == "Courtroom RomanX"), "{upright:?}");
+    // A file that holds no font is refused, naming it.
+    std::fs::write(dir.join("fonts/broken.ttf"), b"not a font").unwrap();
+    let err = match pleader::pipeline::Session::new().build_path(&matter, pleader::pipeline::BuildOptions::default()) {
+        Err(e) => pleader::diag::render(&e, Default::default()),
+        Ok(_) => panic!("a broken font file was accepted"),
+    };
+    assert!(err.contains("fonts/broken.ttf"), "{err}");
+}
