@@ -295,7 +295,7 @@ fn cite_diagnostic(e: &CiteError, drafted: &str, clause: &Clause) -> Diagnostic 
 }
 
 /// The matter's own paragraphs (`{paragraph: id, heading, text | file, answers}` in `brief:`) as
-/// clause files: a header with the heading (printed literally) and the kinds of argument it
+/// clause files: a header with the heading (literal but for `_…_` emphasis) and the kinds of argument it
 /// answers, and a body that is the text made safe by [`crate::escape::prose_with_citations`], or
 /// the Tera body of the file named (read from beside the matter, inside the project).
 fn paragraph_clauses(matter: &Matter, matter_src: &SourceText, project: &Project) -> Result<Vec<(String, SourceText)>> {
@@ -328,7 +328,7 @@ fn paragraph_clauses(matter: &Matter, matter_src: &SourceText, project: &Project
         let quote = |t: &str| serde_json::to_string(t).unwrap_or_default();
         let header = format!(
             "---\nheading: {}\nsummary: {}\nanswers: {}\n---\n",
-            quote(&crate::escape::markup(&p.heading)),
+            quote(&crate::escape::with_emphasis(&p.heading)),
             quote(&format!("A paragraph of the matter's own (outline entry {}).", n + 1)),
             serde_json::to_string(&p.answers).unwrap_or_default(),
         );

@@ -343,10 +343,21 @@ pub fn order_typ(m: &Matter, p: &Profile) -> Option<String> {
     s.push_str(&w::import(&format!("/templates/{}.typ", p.caption.template), &["caption-page"]));
     s.push_str(&w::import("/templates/order.typ", &["order-page"]));
     s.push_str(&w::import("/data/matter.typ", &["matter"]));
+    let sig = &p.order_signature;
     let page = |name: &str, title: &str, body: &str| {
         format!(
             "{}#order-page(matter, {name}, caption-page)\n",
-            w::let_binding(name, &w::dict(&[("title", w::text(title)), ("body", w::text(body))]))
+            w::let_binding(
+                name,
+                &w::dict(&[
+                    ("title", w::text(title)),
+                    ("body", w::text(body)),
+                    ("closing", w::opt_text(sig.closing.as_deref())),
+                    ("above", w::text(&sig.above)),
+                    ("below", w::text(&sig.below)),
+                    ("date-line", w::boolean(sig.date_line)),
+                ])
+            )
         )
     };
     s.push_str("#show: paper.with(matter)\n");

@@ -1,5 +1,5 @@
 //! The filters clause authors can use besides Tera's own: `date`, `words`, `capfirst`, `series`,
-//! `punctuate`, `nested`, `emphasis`.
+//! `punctuate`, `nested`, `emphasis`, `prose`.
 
 use crate::units::number_words;
 use std::collections::HashMap;
@@ -87,6 +87,13 @@ pub fn register(tera: &mut Tera) {
     tera.register_filter("emphasis", |v: &Json, _: &HashMap<String, Json>| {
         let s = v.as_str().ok_or_else(|| tera::Error::msg("`emphasis` needs text"))?;
         Ok(Json::String(crate::escape::with_emphasis(s)))
+    });
+    // {{ it.falls_short | prose | safe }}: a lawyer's own sentence from the matter, printed
+    // literally but for `_…_` emphasis and its citation groups (`see [@decl ¶ 8]`), which the cite
+    // stage reads as it reads a clause's (`escape::prose_with_citations`).
+    tera.register_filter("prose", |v: &Json, _: &HashMap<String, Json>| {
+        let s = v.as_str().ok_or_else(|| tera::Error::msg("`prose` needs text"))?;
+        Ok(Json::String(crate::escape::prose_with_citations(s)))
     });
     // {{ facts.claims | series }} → "defamation, intentional infliction of emotional distress, and a CFAA claim"
     tera.register_filter("series", |v: &Json, args: &HashMap<String, Json>| {

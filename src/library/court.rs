@@ -137,6 +137,11 @@ pub struct Profile {
     /// second form.
     #[serde(default)]
     pub alternative_order: Option<Certificate>,
+    /// How the judge signs a proposed order (`templates/order.typ`): E.D. Pa.'s "BY THE COURT:",
+    /// a line, "J." by default; a court whose orders end "SO ORDERED." above a date line and
+    /// "United States District Judge" says so here.
+    #[serde(default)]
+    pub order_signature: OrderSignature,
     /// Sections the court's rules require in a brief of this kind, each by the heading it prints
     /// under and the rule that requires it: `pleader check` fails a brief whose typeset text has no
     /// such heading, and the hint names the clause that writes it.
@@ -525,6 +530,38 @@ pub struct Footer {
 impl Default for Footer {
     fn default() -> Self {
         Footer { title: true, rule: true, rule_under_number: false, gap: footer_gap() }
+    }
+}
+
+/// The judge's signature block on a proposed order (`order_signature:` in a profile).
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct OrderSignature {
+    /// A line before the signature block ("SO ORDERED."), if the court's form has one.
+    #[serde(default)]
+    pub closing: Option<String>,
+    /// Above the judge's signature line.
+    #[serde(default = "by_the_court")]
+    pub above: String,
+    /// Below it, flush right ("J."; "United States District Judge").
+    #[serde(default = "judge_mark")]
+    pub below: String,
+    /// A "Date:" line left of the signature.
+    #[serde(default)]
+    pub date_line: bool,
+}
+
+fn by_the_court() -> String {
+    "BY THE COURT:".into()
+}
+
+fn judge_mark() -> String {
+    "J.".into()
+}
+
+impl Default for OrderSignature {
+    fn default() -> Self {
+        OrderSignature { closing: None, above: by_the_court(), below: judge_mark(), date_line: false }
     }
 }
 

@@ -231,6 +231,32 @@ fn unused_not_per_se(matter: &Matter, src: &SourceText, root: Option<&Node>, cla
 /// malice) leave the evidence step standing on nothing, and the brief cannot know whether the
 /// movant's evidence also fails on what does not turn on identity. A warning at `missing`, for
 /// the lawyer to list what else the evidence fails to show, where it does.
+/// A party's `full` name that begins with its role ("Plaintiff Conrad Albrecht" for a
+/// plaintiff): the brief and the profile's texts (`{movant}` in a proposed order) print the role
+/// before the name themselves, so it would print twice.
+fn role_in_full_name(matter: &Matter, src: &SourceText, root: Option<&Node>) -> Vec<Diagnostic> {
+    let mut out = vec![];
+    for (key, party) in &matter.parties {
+        let Some(full) = &party.full else { continue };
+        let role = party.role.trim();
+        if role.is_empty() {
+            continue;
+        }
+        let lower = full.to_lowercase();
+        if lower.starts_with(&format!("{} ", role.to_lowercase())) {
+            out.push(
+                Diagnostic::warning(format!("`full` begins with the party's role, `{role}`"))
+                    .at(src, span_of(root, &["parties", key, "full"]))
+                    .with_hint(format!(
+                        "write the name alone (`full: {}`): where the brief and the court's forms name a party with its role, they print `{role}` before it themselves",
+                        full.get(role.len()..).unwrap_or(full).trim()
+                    )),
+            );
+        }
+    }
+    out
+}
+
 fn missing_only_identity(
     matter: &Matter,
     src: &SourceText,
@@ -371,6 +397,7 @@ pub fn check(
     let mut errors = vec![];
     let mut warnings = vec![];
     warnings.extend(missing_only_identity(matter, src, root, lib.proof));
+    warnings.extend(role_in_full_name(matter, src, root));
     let date = matter.document.date.0;
 
     // Dates.

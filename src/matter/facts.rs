@@ -470,6 +470,11 @@ impl Checker<'_> {
                 ),
             }
         }
+        // A document cited whole (a one-page minute order) has no locator: the clauses read
+        // `at` as empty rather than failing on a missing key inside a built-in template.
+        if !entries.iter().any(|e| e.key == "at") {
+            out.insert("at".into(), Json::String(String::new()));
+        }
         if !out.contains_key("doc") && !entries.iter().any(|e| e.key == "doc") {
             self.error(node.span.clone(), format!("`{path}` names no `doc`"), Some("add `doc: <record id>`".into()));
         }

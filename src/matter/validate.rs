@@ -411,9 +411,16 @@ fn unanswered_arguments(
         out.push(
             Diagnostic::error(format!("the motion's `{kind}` argument{cite} is answered by no section of the brief"))
                 .at(matter_src, span)
-                .with_hint(format!(
-                    "add {by} to `brief:`, or a paragraph of your own (an outline entry with `paragraph:`, `heading:`, `text:` and `answers:` listing `{kind}`)"
-                )),
+                .with_hint(if by.contains("paragraph") {
+                    // The kind's own `answered_by` already says that a paragraph answers it.
+                    format!(
+                        "add {by} to `brief:` (an outline entry with `paragraph:`, `heading:`, `text:` and `answers:` listing `{kind}`)"
+                    )
+                } else {
+                    format!(
+                        "add {by} to `brief:`, or a paragraph of your own (an outline entry with `paragraph:`, `heading:`, `text:` and `answers:` listing `{kind}`)"
+                    )
+                }),
         );
     }
     out

@@ -132,7 +132,7 @@ pub fn due(m: &Matter, rule: Option<&Deadline>, federal: bool) -> Option<Result<
                     ),
                 })
             }
-            None => Err("the motion was filed (`motion.filed`)".into()),
+            None => Err("counts from the motion’s filing (`motion.filed`)".into()),
         },
         DeadlineFrom::MotionServed => match fact_date(m, &["motion", "served"]) {
             Some(served) => {
@@ -154,7 +154,7 @@ pub fn due(m: &Matter, rule: Option<&Deadline>, federal: bool) -> Option<Result<
                     ),
                 })
             }
-            None => Err("the motion was served on the client (`motion.served`)".into()),
+            None => Err("counts from the motion’s service on the client (`motion.served`)".into()),
         },
         DeadlineFrom::Hearing => match m.document.hearing.as_ref().and_then(|h| h.date) {
             Some(hearing) => {
@@ -169,7 +169,7 @@ pub fn due(m: &Matter, rule: Option<&Deadline>, federal: bool) -> Option<Result<
                     ),
                 })
             }
-            None => Err("the motion will be heard (`document.hearing.date`)".into()),
+            None => Err("counts back from the hearing (`document.hearing.date`)".into()),
         },
     })
 }

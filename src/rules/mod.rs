@@ -219,13 +219,18 @@ pub fn court_checks(built: &Built) -> Vec<CheckItem> {
         detail: if unused.is_empty() {
             "every authority a selected clause lists is cited".into()
         } else {
+            // Named only for the project's own clauses: a built-in clause's list serves the
+            // library's other courts and options, and the lawyer cannot act on it here.
+            let own: Vec<String> = unused
+                .iter()
+                .filter(|(c, _)| {
+                    built.clauses.iter().any(|f| f.clause == **c && !f.source.name.starts_with("<builtin>/"))
+                })
+                .map(|(c, ids)| format!("{c}: {}", ids.iter().copied().collect::<Vec<_>>().join(", ")))
+                .collect();
             format!(
-                "{count} listed in clause headers are not cited in this brief (they serve other courts, options or facts): {}",
-                unused
-                    .iter()
-                    .map(|(c, ids)| format!("{c}: {}", ids.iter().copied().collect::<Vec<_>>().join(", ")))
-                    .collect::<Vec<_>>()
-                    .join("; ")
+                "{count} listed in clause headers are not cited in this brief (they serve other courts, options or facts){}",
+                if own.is_empty() { String::new() } else { format!("; in the project's own clauses: {}", own.join("; ")) }
             )
         },
     });
@@ -594,7 +599,7 @@ fn time_to_respond(built: &Built) -> CheckItem {
             name,
             status: Status::Warn,
             detail: format!(
-                "the profile's rule counts from when {missing}, which the matter does not say: add it, or the date the Court set (`document.due`)"
+                "the profile's rule {missing}, a date the matter does not give: add it, or the date the Court set (`document.due`)"
             ),
         },
         Some(Ok(due)) => {

@@ -253,7 +253,7 @@ pub fn own_decisions(built: &Built) -> Option<CheckItem> {
     }
     let topics = ["unmasking-standard-applied", "highfields-applied"];
     let cited: std::collections::BTreeSet<&str> = built.uses.iter().map(|u| u.id.as_str()).collect();
-    let (mut with_us, mut against, mut uncited) = (vec![], vec![], vec![]);
+    let (mut with_us, mut against, mut uncited, mut faced) = (vec![], vec![], vec![], vec![]);
     for (id, (a, _)) in &built.bank.entries {
         if !(j.is_own(a.court.as_deref(), reporter(a.cite())) || j.is_circuit(a.court.as_deref())) {
             continue;
@@ -263,14 +263,18 @@ pub fn own_decisions(built: &Built) -> Option<CheckItem> {
             continue;
         }
         if applied.iter().all(|s| s.against) {
-            against.push(id.clone());
+            if cited.contains(id.as_str()) {
+                faced.push(id.clone());
+            } else {
+                against.push(id.clone());
+            }
         } else if cited.contains(id.as_str()) {
             with_us.push(id.clone());
         } else {
             uncited.push(id.clone());
         }
     }
-    if with_us.is_empty() && against.is_empty() && uncited.is_empty() {
+    if with_us.is_empty() && against.is_empty() && uncited.is_empty() && faced.is_empty() {
         return Some(CheckItem {
             name: "this court's and its circuit's decisions".into(),
             status: Status::Warn,
@@ -288,6 +292,12 @@ pub fn own_decisions(built: &Built) -> Option<CheckItem> {
     let mut parts = vec![];
     if !with_us.is_empty() {
         parts.push(format!("the brief cites {}", with_us.join(", ")));
+    }
+    if !faced.is_empty() {
+        parts.push(format!(
+            "the brief cites {}, which went against the party resisting disclosure (`against: true`)",
+            faced.join(", ")
+        ));
     }
     if !uncited.is_empty() {
         parts.push(format!("the bank also holds {}, which the brief does not cite", uncited.join(", ")));

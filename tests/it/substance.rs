@@ -1610,12 +1610,18 @@ fn an_ease_of_compliance_argument_is_answered_in_a_court_with_no_decisions_of_it
     // (after the explanatory parenthetical, Bluebook 1.5(b)) its vacatur (audit N6).
     assert!(!body.contains("Spider Labs"), "{body}");
     assert!(
-        body.contains("One order entered in this District went the other way. Façonnable USA Corp. v. Does 1–10, No. 11-cv-00941-CMA-BNB, 2011 WL 2015515, at *1 (D. Colo. May 24, 2011) (denying an internet service provider's motion for a protective order against a subpoena for the identities of anonymous Wikipedia editors sued for trade libel and under the Lanham Act), vacated, No. 11-cv-00941-CMA-BNB (D. Colo. July 27, 2011). But the district judge vacated that order two months later"),
+        body.contains("One decision in this District went against the party resisting disclosure. Façonnable USA Corp. v. Does 1–10, No. 11-cv-00941-CMA-BNB, 2011 WL 2015515, at *1 (D. Colo. May 24, 2011) (denying an internet service provider's motion for a protective order against a subpoena for the identities of anonymous Wikipedia editors sued for trade libel and under the Lanham Act), vacated, No. 11-cv-00941-CMA-BNB (D. Colo. July 27, 2011). But the district judge vacated that order two months later"),
         "{body}"
     );
     let checks = court_checks(&built);
     let own = check(&checks, "this court's and its circuit's decisions");
-    assert!(own.detail.contains("faconnable-v-does went against the party resisting disclosure"), "{}", own.detail);
+    // The brief cites it, so `check` does not ask whether candor requires citing it.
+    assert!(
+        own.detail.contains("the brief cites faconnable-v-does, which went against the party resisting disclosure"),
+        "{}",
+        own.detail
+    );
+    assert!(!own.detail.contains("candor"), "{}", own.detail);
     // The court's own circuit frames the question (the profile's `circuit_note`): the Tenth
     // Circuit's holding, read in its opening and pinned to the page that holds it, stated as what
     // it held (audit N7: it had been put aside as "another setting", cited see generally), and
