@@ -247,22 +247,25 @@ impl<'a> Resolver<'a> {
                     let define = doc.full != doc.short && self.short_used.as_ref().is_none_or(|u| u.contains(&item.id));
                     // Bluebook 10.8.3: a paper of another action, its pin, then that action.
                     let of = doc.of.as_deref().map(|o| format!(", {}", with_emphasis(o))).unwrap_or_default();
+                    // A document whose title ends with its date ("Letter from A to B (Aug. 21,
+                    // 2026)") takes its pin before the date, as Bluebook 17.1 places it.
+                    let (full, loc_sp) = match (trailing_date(&doc.full), loc.is_some()) {
+                        (Some((title, date)), true) => {
+                            (format!("{}{loc_sp} {}", with_emphasis(title), with_emphasis(date)), String::new())
+                        }
+                        _ => (with_emphasis(&doc.full), loc_sp),
+                    };
                     match (&doc.filed, define) {
                         // B17.1.4: the pin, then where the document was filed, then the short form.
                         (Some(f), true) => {
-                            format!(
-                                "{}{loc_sp}{of}, {} (“{}”)",
-                                with_emphasis(&doc.full),
-                                markup(f),
-                                markup(&doc.short)
-                            )
+                            format!("{}{loc_sp}{of}, {} (“{}”)", full, markup(f), markup(&doc.short))
                         }
-                        (Some(f), false) => format!("{}{loc_sp}{of}, {}", with_emphasis(&doc.full), markup(f)),
+                        (Some(f), false) => format!("{}{loc_sp}{of}, {}", full, markup(f)),
                         (None, true) if of.is_empty() => {
-                            format!("{} (“{}”){loc_sp}", with_emphasis(&doc.full), markup(&doc.short))
+                            format!("{} (“{}”){loc_sp}", full, markup(&doc.short))
                         }
-                        (None, true) => format!("{}{loc_sp}{of} (“{}”)", with_emphasis(&doc.full), markup(&doc.short)),
-                        (None, false) => format!("{}{loc_sp}{of}", with_emphasis(&doc.full)),
+                        (None, true) => format!("{}{loc_sp}{of} (“{}”)", full, markup(&doc.short)),
+                        (None, false) => format!("{}{loc_sp}{of}", full),
                     }
                 }
             } else if let Some(auth) = self.bank.get(&item.id) {
@@ -618,8 +621,35 @@ fn code_bound(unit: &str) -> String {
     out
 }
 
+/// A record document's title split before a closing parenthetical that holds a year ("Letter
+/// from A to B", "(Aug. 21, 2026)"), if it ends with one.
+fn trailing_date(full: &str) -> Option<(&str, &str)> {
+    let t = full.trim_end();
+    if !t.ends_with(')') {
+        return None;
+    }
+    let open = t.rfind(" (")?;
+    let inner = &t[open + 2..t.len() - 1];
+    let has_year = inner
+        .as_bytes()
+        .windows(4)
+        .any(|w| w.iter().all(u8::is_ascii_digit) && (w.starts_with(b"19") || w.starts_with(b"20")));
+    (has_year && !inner.contains('(')).then(|| (&t[..open], &t[open + 1..]))
+}
+
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_dated_title_takes_its_pin_before_the_date() {
+        assert_eq!(
+            super::trailing_date("Letter from N. Ellison to G. Lindqvist (Aug. 21, 2026)"),
+            Some(("Letter from N. Ellison to G. Lindqvist", "(Aug. 21, 2026)"))
+        );
+        assert_eq!(super::trailing_date("Declaration of Priya Raman"), None);
+        // A parenthetical without a year is part of the title.
+        assert_eq!(super::trailing_date("Subpoena (Schedule A)"), None);
+    }
+
     use super::*;
     use crate::cite::syntax::cited_ids;
     use crate::diag::SourceText;

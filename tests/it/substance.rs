@@ -346,18 +346,17 @@ fn statements_of_fact_are_taken_one_at_a_time_with_the_evidence_offered_against_
 #[test]
 fn presumed_damages_need_actual_malice_where_the_speech_is_of_public_concern() {
     // Illinois presumes damages for a statement defamatory per se (`excused_per_se`); where the
-    // motion calls the posts defamatory per se and the matter says why the speech is of public
-    // concern, the brief adds Gertz's limit, and only then.
+    // label is in play (the brief relies on harm, or the motion calls the posts defamatory per se)
+    // and the matter says why the speech is of public concern, the brief adds Gertz's limit, and
+    // only then.
     let plain = body_text(&build_text("m.yaml", &own_text("marlowe-subpoena.yaml")));
     assert!(!plain.contains("does not permit presumed damages"), "{plain}");
     let text = own_text("marlowe-subpoena.yaml").replace(
         "  underlying:\n    court:",
         "  public_concern:\n    why: reports how a clinic treats children in an experimental allergy program\n    cite: {doc: compl, at: \"¶ 17\"}\n  underlying:\n    court:",
     );
-    // Nobody has called the posts defamatory per se: nothing about presumed damages is
-    // volunteered.
     let body = body_text(&build_text("m.yaml", &text));
-    assert!(!body.contains("presumed damages") && !body.contains("per se would not help"), "{body}");
+    assert!(body.contains("And where, as here, the speech is of public concern, the First Amendment does not permit presumed damages without a showing of knowledge of falsity or reckless disregard for the truth. See Gertz v. Robert Welch, Inc., 418 U.S. 323, 349 (1974)."), "{body}");
     // Where the motion itself calls the posts defamatory per se, the answer to the label says it,
     // once.
     let argued = text.replace(
@@ -1601,10 +1600,14 @@ fn an_ease_of_compliance_argument_is_answered_in_a_court_with_no_decisions_of_it
         "{body}"
     );
     assert!(body.contains("It is also offered to show the contract the claim requires, causation, and harm"), "{body}");
-    // Defamation per se excuses Illinois's damages element (`excused_per_se`), but Marlowe's
-    // motion does not call the statements defamatory per se and its claims are not pleaded per se:
-    // the brief answers no argument the motion does not make (new-user audit, D.D.C.).
-    assert!(!body.contains("defamatory per se would not help"), "{body}");
+    // Defamation per se excuses Illinois's damages element and nothing else (`excused_per_se`).
+    // Marlowe's motion does not call the statements defamatory per se, but the brief relies on a
+    // failure of proof of harm and causation, which the label would answer: it says so first
+    // (audit M3 B4; a brief that relies on neither says nothing of the label).
+    assert!(
+        body.contains("That a statement may be defamatory per se would not help Marlowe. Under Illinois law, the label at most excuses proof of damages, see Green, 234 Ill. 2d at 491, not proof that the statement is false or of fault; and it excuses nothing that Marlowe's claim for tortious interference with contract requires."),
+        "{body}"
+    );
     assert!(!body.contains("business relationship"), "{body}");
     // The District's own decisions: a quash whose reasoning nobody read is not offered for the
     // balance of harms (audit N2); the vacated order that went the other way is `check`'s to
