@@ -45,6 +45,9 @@ pub struct ToaEntry {
     pub passim: bool,
     /// The citation marks of this authority, in reading order.
     pub marks: Vec<usize>,
+    /// For each mark, the number of the footnote it is printed in (none in the text): a page that
+    /// cites the authority only in footnotes is listed with them ("5 n.1").
+    pub notes: Vec<Option<usize>>,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -73,16 +76,25 @@ impl FrontData {
                 index: i + 1,
             })
             .collect();
-        let mut marks: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
-        for u in uses {
-            marks.entry(u.id.as_str()).or_default().push(u.mark);
+        let notes = footnote_numbers(drafted, uses);
+        let mut marks: BTreeMap<&str, Vec<(usize, Option<usize>)>> = BTreeMap::new();
+        for (u, note) in uses.iter().zip(notes) {
+            marks.entry(u.id.as_str()).or_default().push((u.mark, note));
         }
         let mut cats: BTreeMap<Kind, Vec<(String, ToaEntry)>> = BTreeMap::new();
         for (id, marks) in marks {
             let Some(auth) = bank.get(id) else { continue };
+            let (marks, notes) = marks.into_iter().unzip();
             cats.entry(auth.kind).or_default().push((
                 sort_key(auth, profile.toa.in_re),
-                ToaEntry { id: id.to_string(), text: toa_text(auth, profile), pages: vec![], passim: false, marks },
+                ToaEntry {
+                    id: id.to_string(),
+                    text: toa_text(auth, profile),
+                    pages: vec![],
+                    passim: false,
+                    marks,
+                    notes,
+                },
             ));
         }
         let toa = cats
@@ -128,6 +140,7 @@ impl FrontData {
                     ("id", w::string(&e.id)),
                     ("text", w::content(&w::keep_together(&e.text))),
                     ("marks", w::array(e.marks.iter().map(|m| w::int(*m as i64)))),
+                    ("notes", w::array(e.notes.iter().map(|n| n.map_or("none".to_string(), |n| w::int(n as i64))))),
                 ])
             });
             w::dict(&[("heading", w::text(c.kind.heading())), ("entries", w::array_block(entries))])
@@ -147,6 +160,37 @@ fn toa_text(auth: &Authority, profile: &Profile) -> String {
         Some(url) => w::link(&url, &text),
         None => text,
     }
+}
+
+/// For each citation (in `uses` order), the number of the footnote that prints it, or none for
+/// one in the text: the drafted clauses' footnotes (`#footnote[`) are numbered in reading order
+/// across the brief, as they print. A brief whose clauses call `footnote` in another form (their
+/// numbers are Typst's to give) gets none for every citation, and the table lists pages alone.
+fn footnote_numbers(drafted: &[DraftedClause], uses: &[CiteUse]) -> Vec<Option<usize>> {
+    let plain = drafted.iter().all(|d| d.body.matches("footnote").count() == d.body.matches("#footnote[").count());
+    if !plain {
+        return vec![None; uses.len()];
+    }
+    let starts: Vec<Vec<usize>> =
+        drafted.iter().map(|d| d.body.match_indices("#footnote[").map(|(i, _)| i).collect()).collect();
+    let before: Vec<usize> = starts
+        .iter()
+        .scan(0, |n, s| {
+            let first = *n;
+            *n += s.len();
+            Some(first)
+        })
+        .collect();
+    uses.iter()
+        .map(|u| {
+            if !u.footnote {
+                return None;
+            }
+            let s = starts.get(u.clause)?;
+            let k = s.iter().filter(|&&p| p < u.at).count();
+            (k > 0).then(|| before[u.clause] + k)
+        })
+        .collect()
 }
 
 /// The plain text the table of authorities sorts an authority by.

@@ -489,17 +489,58 @@ fn evidence_walk(facts: &Json) -> Json {
         let mut its = vec![];
         for (i, it) in items.iter().enumerate() {
             if for_falsity(it) && numbers(it).contains(n) {
-                let first = !described.contains(&i);
+                // The item's part that bears on this statement (`by_statement`), described on
+                // its own wherever it is met; otherwise the whole item, once.
+                let part =
+                    it["by_statement"].as_array().into_iter().flatten().find(|p| p["statement"].as_u64() == Some(*n));
+                // Described already: under an earlier statement, or (an item in parts that is
+                // offered for more than falsity) with the items against no statement, which print
+                // first.
+                let in_others = part.is_some()
+                    && it["offered_for"].as_array().into_iter().flatten().any(|k| k.as_str() != Some("falsity"));
+                let repeat = described.contains(&i) || in_others;
+                let first = part.is_some() || !repeat;
                 described.push(i);
                 let mut it = (*it).clone();
+                if let Some(part) = part {
+                    it["says"] = part["says"].clone();
+                    it["falls_short"] = part["falls_short"].clone();
+                    if part["cite"].is_object() {
+                        it["cite"] = part["cite"].clone();
+                    }
+                    // The part answers falsity only; what else the item is offered for is
+                    // described with the items against no statement (below).
+                    it["offered_for"] = json!(["falsity"]);
+                }
                 it["first"] = json!(first);
+                // A part of an item already described under an earlier statement.
+                it["repeat"] = json!(repeat);
                 its.push(it);
             }
         }
         walked.push(json!({"n": n, "st": st, "items": its}));
     }
-    let others: Vec<Json> =
-        items.iter().enumerate().filter(|(i, _)| !described.contains(i)).map(|(_, it)| (*it).clone()).collect();
+    let mut others: Vec<Json> = vec![];
+    for (i, it) in items.iter().enumerate() {
+        if !described.contains(&i) {
+            others.push((*it).clone());
+        } else if it["by_statement"].as_array().is_some_and(|p| !p.is_empty()) {
+            // Described in parts under the statements: what else it is offered for, in the
+            // item's own words.
+            let rest: Vec<Json> = it["offered_for"]
+                .as_array()
+                .into_iter()
+                .flatten()
+                .filter(|k| k.as_str() != Some("falsity"))
+                .cloned()
+                .collect();
+            if !rest.is_empty() {
+                let mut it = (*it).clone();
+                it["offered_for"] = json!(rest);
+                others.push(it);
+            }
+        }
+    }
     json!({"statements": walked, "others": others})
 }
 

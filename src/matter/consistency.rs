@@ -306,6 +306,31 @@ fn evidence_statements_out_of_range(src: &SourceText, root: Option<&Node>) -> Ve
                 );
             }
         }
+        // A part of the item for a statement the item is not offered against would never print.
+        let listed: Vec<usize> = seq_at(Some(item), &["statements"])
+            .iter()
+            .filter_map(|n| n.scalar().and_then(|t| t.trim().parse().ok()))
+            .collect();
+        for part in seq_at(Some(item), &["by_statement"]) {
+            let Some(e) = part.get("statement") else { continue };
+            let Some(v) = e.value.scalar().and_then(|t| t.trim().parse::<usize>().ok()) else { continue };
+            if !listed.contains(&v) {
+                errors.push(
+                    Diagnostic::error(format!(
+                        "`by_statement` describes statement {v}, which this item's `statements` does not list"
+                    ))
+                    .at(src, e.value.span.clone())
+                    .with_hint(format!(
+                        "add {v} to the item's `statements` (it lists {}), or remove this part",
+                        if listed.is_empty() {
+                            "none".to_string()
+                        } else {
+                            listed.iter().map(usize::to_string).collect::<Vec<_>>().join(", ")
+                        }
+                    )),
+                );
+            }
+        }
     }
     errors
 }

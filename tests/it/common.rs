@@ -162,7 +162,7 @@ pub fn printed_toa(built: &Built) -> Vec<String> {
     let first = (0..start).find(|&i| page_string(built, i).contains("TABLE OF AUTHORITIES")).unwrap();
     let toa_pages: Vec<usize> = (first..start).collect();
     let text_bottom = p.paper.margin_top.pt() + p.lines.count as f64 * p.lines.pitch.pt();
-    let mut out = vec![];
+    let mut out: Vec<String> = vec![];
     for page in toa_pages {
         let runs: Vec<_> = pleader::typeset::page_text(&built.doc.pages()[page].frame)
             .into_iter()
@@ -171,8 +171,16 @@ pub fn printed_toa(built: &Built) -> Vec<String> {
             })
             .collect();
         for line in group_lines(runs) {
-            if line.text.trim() != "Page(s)" {
-                out.push(normalize(&line.text));
+            if line.text.trim() == "Page(s)" {
+                continue;
+            }
+            // A page list too long for the column wraps after a comma: one entry's list.
+            match out.last_mut() {
+                Some(prev) if prev.ends_with(',') => {
+                    prev.push(' ');
+                    prev.push_str(&normalize(&line.text));
+                }
+                _ => out.push(normalize(&line.text)),
             }
         }
     }
@@ -215,26 +223,28 @@ pub fn footnote_rule(built: &Built, page: usize) -> Option<f64> {
 /// (or a line break) came before it.
 #[derive(Default)]
 struct Stream {
-    chars: Vec<(char, u64, bool)>,
+    /// Each character, its page, whether whitespace came before it, and (in the footnote stream)
+    /// the number of the footnote it is printed in.
+    chars: Vec<(char, u64, bool, Option<u64>)>,
     cursor: usize,
 }
 
 impl Stream {
-    fn push_line(&mut self, text: &str, page: u64) {
+    fn push_line(&mut self, text: &str, page: u64, note: Option<u64>) {
         let mut space = true;
         for c in normalize(text).chars() {
             if c.is_whitespace() {
                 space = true;
             } else {
-                self.chars.push((c, page, space));
+                self.chars.push((c, page, space, note));
                 space = false;
             }
         }
     }
 
-    /// The page of the first glyph of the next occurrence of `needle` (whitespace ignored) that
-    /// starts a word, after the previous one found.
-    fn find(&mut self, needle: &str) -> Option<u64> {
+    /// The page (and footnote) of the first glyph of the next occurrence of `needle` (whitespace
+    /// ignored) that starts a word, after the previous one found.
+    fn find(&mut self, needle: &str) -> Option<(u64, Option<u64>)> {
         let needle: Vec<char> = normalize(needle).chars().filter(|c| !c.is_whitespace()).collect();
         let n = needle.len();
         let found = (self.cursor..(self.chars.len() + 1).saturating_sub(n)).find(|&i| {
@@ -242,7 +252,7 @@ impl Stream {
             starts_word && self.chars[i..i + n].iter().map(|c| c.0).eq(needle.iter().copied())
         })?;
         self.cursor = found + n;
-        Some(self.chars[found].1)
+        Some((self.chars[found].1, self.chars[found].3))
     }
 
     fn context(&self) -> String {
@@ -257,24 +267,43 @@ impl Stream {
 /// looked up in its stream in reading order. A citation broken across a line or a page counts on
 /// the page of its first glyph. The citation marks are not used.
 pub fn citation_pages(built: &Built) -> Vec<u64> {
+    citation_places(built).into_iter().map(|(page, _)| page).collect()
+}
+
+/// [`citation_pages`] with, for a citation printed in a footnote, the footnote's number as
+/// typeset: the superscript number (smaller than any text) that begins the footnote's first line
+/// in the footnote area.
+pub fn citation_places(built: &Built) -> Vec<(u64, Option<u64>)> {
     let p = &built.profile;
     let left = p.paper.margin_left.pt() - 1.0;
     let right = p.paper.width.pt() - p.paper.margin_right.pt() + 1.0;
     let min = p.type_.min_size.pt() - 0.01;
     let (mut body, mut notes) = (Stream::default(), Stream::default());
+    let mut note: Option<u64> = None;
     for page in body_pages(built) {
         let number = built.doc.pages()[page].number;
         let rule = footnote_rule(built, page).unwrap_or(f64::INFINITY);
-        let runs: Vec<TextRun> = page_text(&built.doc.pages()[page].frame)
+        let all: Vec<TextRun> = page_text(&built.doc.pages()[page].frame)
             .into_iter()
-            .filter(|r| r.x >= left && r.x <= right && r.baseline < p.text_bottom() && r.size >= min)
+            .filter(|r| r.x >= left && r.x <= right && r.baseline < p.text_bottom())
             .collect();
+        // The footnotes' own numbers: digits set smaller than any text, below the rule.
+        let markers: Vec<(f64, u64)> = all
+            .iter()
+            .filter(|r| r.baseline > rule && r.size < min)
+            .filter_map(|r| r.text.trim().parse::<u64>().ok().map(|n| (r.baseline, n)))
+            .collect();
+        let runs: Vec<TextRun> = all.into_iter().filter(|r| r.size >= min).collect();
         let (text, foot): (Vec<TextRun>, Vec<TextRun>) = runs.into_iter().partition(|r| r.baseline < rule);
         for line in group_lines(text) {
-            body.push_line(&line.text, number);
+            body.push_line(&line.text, number, None);
         }
         for line in group_lines(foot) {
-            notes.push_line(&line.text, number);
+            // A superscript sits above its line's baseline, within half a line.
+            if let Some((_, n)) = markers.iter().find(|(b, _)| *b <= line.baseline + 0.5 && line.baseline - *b < 8.0) {
+                note = Some(*n);
+            }
+            notes.push_line(&line.text, number, note);
         }
     }
     built
@@ -297,13 +326,33 @@ pub fn citation_pages(built: &Built) -> Vec<u64> {
 }
 
 /// The TOA page columns an independent reader expects: for each entry, every body page where the
-/// text of one of the authority's citations begins ([`citation_pages`]), written the way the
-/// profile asks (*passim* at its threshold, runs of three or more as ranges).
+/// text of one of the authority's citations begins ([`citation_places`]), written the way the
+/// profile asks (*passim* at its threshold, runs of three or more as ranges), a page that cites it
+/// only in footnotes with their typeset numbers ("5 n.1").
 pub fn expected_toa(built: &Built) -> Vec<String> {
     let mut pages: BTreeMap<&str, BTreeSet<u64>> = BTreeMap::new();
-    for (u, page) in built.uses.iter().zip(citation_pages(built)) {
+    // Per authority and page: whether the text cites it there, and the footnotes that do.
+    let mut in_text: BTreeSet<(&str, u64)> = BTreeSet::new();
+    let mut in_notes: BTreeMap<(&str, u64), BTreeSet<u64>> = BTreeMap::new();
+    for (u, (page, note)) in built.uses.iter().zip(citation_places(built)) {
         pages.entry(u.id.as_str()).or_default().insert(page);
+        match note {
+            Some(n) => {
+                in_notes.entry((u.id.as_str(), page)).or_default().insert(n);
+            }
+            None => {
+                in_text.insert((u.id.as_str(), page));
+            }
+        }
     }
+    // "5 n.1" for a page that cites the authority only in footnotes.
+    let label = |id: &str, page: u64| -> Option<String> {
+        if in_text.contains(&(id, page)) {
+            return None;
+        }
+        let ns: Vec<String> = in_notes.get(&(id, page))?.iter().map(u64::to_string).collect();
+        Some(if ns.len() == 1 { format!(" n.{}", ns[0]) } else { format!(" nn.{}", ns.join(", ")) })
+    };
     let toa = &built.profile.toa;
     let mut expected = vec![];
     for cat in &built.front.toa {
@@ -313,18 +362,23 @@ pub fn expected_toa(built: &Built) -> Vec<String> {
                 expected.push("passim".to_string());
                 continue;
             }
+            let id = e.id.as_str();
             let mut parts = vec![];
             let mut i = 0;
             while i < list.len() {
                 let mut j = i;
-                while j + 1 < list.len() && list[j + 1] == list[j] + 1 {
+                while j + 1 < list.len()
+                    && list[j + 1] == list[j] + 1
+                    && label(id, list[j]).is_none()
+                    && label(id, list[j + 1]).is_none()
+                {
                     j += 1;
                 }
                 if toa.ranges && j >= i + 2 {
                     parts.push(format!("{}–{}", list[i], list[j]));
                     i = j + 1;
                 } else {
-                    parts.push(list[i].to_string());
+                    parts.push(format!("{}{}", list[i], label(id, list[i]).unwrap_or_default()));
                     i += 1;
                 }
             }

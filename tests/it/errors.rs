@@ -242,6 +242,7 @@ cases! {
     document_date_malformed => "document-date-malformed",
     document_dated_ahead => "document-dated-ahead",
     evidence_missing_nothing_argued => "evidence-missing-nothing-argued",
+    evidence_part_for_unlisted_statement => "evidence-part-for-unlisted-statement",
     fact_authority_unknown => "fact-authority-unknown",
     fact_date_malformed => "fact-date-malformed",
     fact_empty_text => "fact-empty-text",

@@ -344,6 +344,31 @@ fn statements_of_fact_are_taken_one_at_a_time_with_the_evidence_offered_against_
 }
 
 #[test]
+fn an_item_offered_against_two_statements_is_described_in_its_parts() {
+    // One declaration answers two statements of fact with different words (`by_statement`): each
+    // statement gets the part that bears on it, with its own cite, and Rule 602's point is quoted
+    // once; what else the declaration is offered for is described with the items against no
+    // statement, in the item's own words (audit M3 B7: a failing of the second statement's
+    // evidence had been described under the first).
+    let text = own_text("marlowe-subpoena.yaml")
+        .replace(
+            "    - text: They are cowboys running experiments on kids.\n      speaker: the second poster\n",
+            "    - text: They are cowboys running experiments on kids.\n      opinion: false\n      speaker: the second poster\n",
+        )
+        .replace(
+            "        statements: [1]\n",
+            "        statements: [1, 2]\n        personal_knowledge: false\n        by_statement:\n          - {statement: 1, says: \"states that no patient visited an emergency room twice in a month\", falls_short: \"it does not attach the records\", cite: {doc: hale-decl, at: \"¶ 5\"}}\n          - {statement: 2, says: \"describes the program's protocols\", falls_short: \"protocols say nothing about how the program is run\", cite: {doc: hale-decl, at: \"¶ 8\"}}\n",
+        );
+    let body = body_text(&build_text("m.yaml", &text));
+    assert!(body.contains("As evidence of that, Marlowe offers only the declaration again. The declaration states that no patient visited an emergency room twice in a month. Hale Decl. ¶ 5. But it does not attach the records. Here too, nothing shows that its declarant knows firsthand what it describes. See Fed. R. Evid. 602."), "{body}");
+    assert!(body.contains("To show that it too is false, Marlowe offers only the declaration again. The declaration describes the program's protocols. Hale Decl. ¶ 8. But protocols say nothing about how the program is run. Here too,"), "{body}");
+    assert_eq!(body.matches("[a] witness may testify").count(), 1, "{body}");
+    // The rest of what it is offered for, once, in the item's own words.
+    assert!(body.contains("It is offered to show the contract the claim requires, causation, and harm, but it does not attach the records or say who searched them"), "{body}");
+    assert!(!body.contains("falls short here for the reasons given there"), "{body}");
+}
+
+#[test]
 fn presumed_damages_need_actual_malice_where_the_speech_is_of_public_concern() {
     // Illinois presumes damages for a statement defamatory per se (`excused_per_se`); where the
     // label is in play (the brief relies on harm, or the motion calls the posts defamatory per se)
@@ -998,7 +1023,7 @@ fn an_agreement_argument_is_answered_for_one_speaker_under_pennsylvania_law() {
     // of it is in full.
     // The elements the Constitution adds are the First Amendment's, not Pennsylvania's (audit M4:
     // "It also requires …, see Milkovich" made a federal limit a state element).
-    assert!(body.contains("See 42 Pa. Cons. Stat. § 8343(a). The First Amendment also requires a statement that can reasonably be read as stating actual facts about the plaintiff, see Milkovich v. Lorain J. Co., 497 U.S. 1, 20 (1990);"), "{body}");
+    assert!(body.contains("See 42 Pa. Cons. Stat. § 8343(a). The First Amendment also requires a statement that can reasonably be interpreted as stating actual facts about the plaintiff, facts capable of being proved false, at least where a media defendant speaks on a matter of public concern, see Milkovich v. Lorain J. Co., 497 U.S. 1, 20 (1990);"), "{body}");
     assert!(
         body.contains("asserting a claim for breach of contract and a claim for defamation. Id. ¶¶ 24–47."),
         "{body}"
@@ -1014,7 +1039,7 @@ fn an_agreement_argument_is_answered_for_one_speaker_under_pennsylvania_law() {
     // state court that binds no federal one, with the one page of it that was seen.
     assert!(body.contains("For a libel, Pennsylvania courts do not require special harm; proof of actual harm, such as injury to reputation, suffices. See Agriss v. Roadway Express, Inc., 483 A.2d 456 (Pa. Super. Ct. 1984)."), "{body}");
     assert!(body.contains("and fault on the defendant's part, which the Constitution requires even where the plaintiff is a private figure, see Gertz v. Robert Welch, Inc., 418 U.S. 323, 347 (1974)."), "{body}");
-    assert!(body.contains("Pennsylvania's own courts, whose decisions do not bind this Court, have faced the question as well. See Pilchesky v. Gatelli, 12 A.3d 430, 432 (Pa. Super. Ct. 2011) (vacating"), "{body}");
+    assert!(body.contains("Pennsylvania's own courts have faced the question as well, though their answers to it do not bind this Court. See Pilchesky v. Gatelli, 12 A.3d 430, 432 (Pa. Super. Ct. 2011) (vacating"), "{body}");
     // Round 5 audit: the decision the motion relies on for the agreement is answered by name, as
     // the motion reads it (`reads:`), without a word of our own about a record no one here has
     // read; the step's closing sentence names what
@@ -1349,7 +1374,7 @@ fn a_non_partys_statement_about_producing_is_answered_in_the_eastern_district_of
     assert!(body.contains("The Sixth Circuit's decision in Signature Mgmt. Team, LLC v. Doe, 876 F.3d 831, 836 (6th Cir. 2017), does not decide the question: the anonymous defendant there"), "{body}");
     assert!(
         body.contains(
-            "Michigan's own courts, whose decisions do not bind this Court, have faced the question as well."
+            "Michigan's own courts have faced the question as well, though their answers to it do not bind this Court."
         ),
         "{body}"
     );
