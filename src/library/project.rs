@@ -48,11 +48,22 @@ impl Project {
         Project { root: None, files, paths: BTreeMap::new(), fonts: vec![] }
     }
 
-    /// The project's files that replace a built-in file of the same path whole (an ejected copy
-    /// of `clauses/_standards.yaml`, say): library fixes to those files no longer reach the
-    /// project. In path order.
+    /// The project's files that replace a built-in file of the same path whole and differ from it
+    /// (an edited copy of `clauses/_standards.yaml`, say): library fixes to those files no longer
+    /// reach the project. In path order.
     pub fn replaced_builtins(&self) -> Vec<&str> {
-        self.paths.keys().filter(|p| embedded::FILES.iter().any(|(path, _)| path == p)).map(String::as_str).collect()
+        // A copy that still reads exactly as the built-in file changes nothing yet (the library's
+        // own folder, run from the repository, is such a copy of every file); it is named once
+        // the two differ.
+        self.paths
+            .keys()
+            .filter(|p| {
+                embedded::FILES
+                    .iter()
+                    .any(|(path, text)| path == p && self.files.get(*p).is_some_and(|f| f.text.as_ref() != *text))
+            })
+            .map(String::as_str)
+            .collect()
     }
 
     /// The built-in library overridden by the project that contains `matter` (if any).

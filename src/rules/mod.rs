@@ -242,6 +242,8 @@ pub fn court_checks(built: &Built) -> Vec<CheckItem> {
     items.extend(substance::offered_evidence(built));
     items.extend(substance::own_decisions(built));
     items.extend(substance::matter_authorities(built));
+    items.extend(substance::record_documents(built));
+    items.extend(substance::client_notice(built));
     items.extend(citation_items(built));
     items
 }

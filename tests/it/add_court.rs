@@ -124,6 +124,12 @@ fn a_project_file_that_replaces_a_built_in_one_is_named_when_the_project_is_used
     let (code, _, err) = pleader(&["library", "eject", "clauses/_standards.yaml", "--project", "firm"], &dir);
     assert_eq!(code, 0, "{err}");
     std::fs::copy(root().join("matters/leifer-v-twitter.yaml"), dir.join("firm/leifer.yaml")).unwrap();
+    // A copy that still reads as the built-in file changes nothing yet: not named.
+    let (_, _, err) = pleader(&["check", "leifer.yaml"], &dir.join("firm"));
+    assert!(!err.contains("these replace built-in files whole"), "{err}");
+    let copied = dir.join("firm/clauses/_standards.yaml");
+    let text = std::fs::read_to_string(&copied).unwrap();
+    std::fs::write(&copied, format!("{text}\n# the firm's edit\n")).unwrap();
     let (_, _, err) = pleader(&["check", "leifer.yaml"], &dir.join("firm"));
     assert!(
         err.contains("these replace built-in files whole, so later fixes to them in the library do not reach this project: clauses/_standards.yaml"),

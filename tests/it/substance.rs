@@ -369,6 +369,30 @@ fn an_item_offered_against_two_statements_is_described_in_its_parts() {
 }
 
 #[test]
+fn a_brief_that_faults_the_movant_for_no_notice_says_what_the_client_did() {
+    // The notice step faults the movant for giving the speakers no notice; where the matter gives
+    // the client's own privacy policy (which may promise notice), `check` asks what the client
+    // did, and the brief says it from `client_notice` (audit M3 B5).
+    let policy = "  privacy_policy:\n    id: forum-policy\n    pin: \"§ 3\"\n    legal_process: may share member information in response to a subpoena\n";
+    let authority = "\nauthorities:\n  forum-policy:\n    kind: other\n    author: Allergy Parents Forum\n    title: Member Privacy Policy\n    cite: \"(rev. Jan. 5, 2026) (Lind Decl. Ex. A)\"\n    short: Privacy Policy\n";
+    let base = own_text("marlowe-subpoena.yaml").replace("  client_role:\n", &format!("{policy}  client_role:\n"));
+    assert!(base.contains("privacy_policy"), "Marlowe's client_role moved");
+    let text = format!("{base}{authority}");
+    let built = build_text("m.yaml", &text);
+    let item = court_checks(&built).into_iter().find(|c| c.name == "the client's own notice").unwrap();
+    assert_eq!(item.status, pleader::rules::Status::Warn, "{}", item.detail);
+    let with = text.replace(
+        "  client_role:\n",
+        "  client_notice:\n    given: false\n    says: she has held notice back until the Court rules, and she will post it on the board at the Court's direction\n    cite: {doc: lind-decl, at: \"¶ 12\"}\n  client_role:\n",
+    );
+    let built = build_text("m.yaml", &with);
+    let item = court_checks(&built).into_iter().find(|c| c.name == "the client's own notice").unwrap();
+    assert_eq!(item.status, pleader::rules::Status::Pass, "{}", item.detail);
+    let body = body_text(&built);
+    assert!(body.contains("had that notice and a chance to be heard. Ms. Lind has not notified them either: she has held notice back until the Court rules, and she will post it on the board at the Court's direction. See Lind Decl. ¶ 12."), "{body}");
+}
+
+#[test]
 fn presumed_damages_need_actual_malice_where_the_speech_is_of_public_concern() {
     // Illinois presumes damages for a statement defamatory per se (`excused_per_se`); where the
     // label is in play (the brief relies on harm, or the motion calls the posts defamatory per se)
