@@ -250,8 +250,19 @@ impl<'a> Resolver<'a> {
                     // A document whose title ends with its date ("Letter from A to B (Aug. 21,
                     // 2026)") takes its pin before the date, as Bluebook 17.1 places it.
                     let (full, loc_sp) = match (trailing_date(&doc.full), loc.is_some()) {
+                        // Without "at" (Bluebook 17.1.1: "Letter from A to B 2 (date)").
                         (Some((title, date)), true) => {
-                            (format!("{}{loc_sp} {}", with_emphasis(title), with_emphasis(date)), String::new())
+                            let bare =
+                                item.locator.as_deref().map(|l| l.strip_prefix("at ").unwrap_or(l)).unwrap_or("");
+                            (
+                                format!(
+                                    "{}\u{a0}{} {}",
+                                    with_emphasis(title),
+                                    bound(&markup(bare)),
+                                    with_emphasis(date)
+                                ),
+                                String::new(),
+                            )
                         }
                         _ => (with_emphasis(&doc.full), loc_sp),
                     };

@@ -337,6 +337,74 @@ pub fn matter_authorities(built: &Built) -> Option<CheckItem> {
     })
 }
 
+/// A case named in the text, in italics by its short name, before the brief has cited it in
+/// full (Bluebook 10.9: a short form, in a citation or in a textual sentence, only after the full
+/// citation): "In _Solers_, the Court of Appeals …" three sentences before *Solers, Inc. v. Doe*,
+/// 977 A.2d 941, or "_Abbas_ held …" before the citation that ends the sentence. The name of a
+/// test ("the _Dendrite_ test") names the standard, not the decision, and is not one. Read from
+/// the drafted text, clause by clause in reading order, against the first full citation's place.
+pub fn named_before_cited(built: &Built) -> CheckItem {
+    let bodies: Vec<String> = built.drafted.iter().map(|d| crate::escape::unescape(&d.body)).collect();
+    let mut first_full: std::collections::BTreeMap<&str, (usize, usize)> = std::collections::BTreeMap::new();
+    for u in &built.uses {
+        if u.form == crate::cite::Form::Full {
+            let e = first_full.entry(u.id.as_str()).or_insert((u.clause, u.at));
+            *e = (*e).min((u.clause, u.at));
+        }
+    }
+    // The drafted text is read unescaped, so offsets move; a full citation's place is taken as
+    // its citation group's `[@id`, found in the unescaped text.
+    let mut early = vec![];
+    for (id, (clause, _)) in &first_full {
+        let Some(auth) = built.bank.get(id) else { continue };
+        if auth.kind != crate::library::bank::Kind::Case {
+            continue;
+        }
+        let Some(short) = auth.short.as_deref() else { continue };
+        // The name as emphasis opens it in the drafted text ("_Solers"), closed by `_` or `’`.
+        let emphasized = crate::escape::emph(short);
+        let mention = emphasized.strip_suffix('_').unwrap_or(&emphasized).to_string();
+        let group = format!("@{id}");
+        'clauses: for (i, body) in bodies.iter().enumerate().take(clause + 1) {
+            let cite_at = if i == *clause {
+                match body.find(&group).and_then(|g| body[..g].rfind('[')) {
+                    Some(at) => at,
+                    None => continue,
+                }
+            } else {
+                body.len()
+            };
+            for (m, _) in body[..cite_at].match_indices(&mention) {
+                let after = &body[m + mention.len()..];
+                if !after.starts_with('_') && !after.starts_with('’') {
+                    continue;
+                }
+                // The name of a test ("the _Highfields_ test", "the _Cahill_ standard") names the
+                // standard, not the decision; a case named as a case ("In _Solers_, …", "_Abbas_
+                // held …") is a short form even where its full citation ends the sentence.
+                let rest = after.trim_start_matches(['_', '’', 's']).trim_start();
+                if ["test", "standard", "factors", "framework", "balancing"].iter().any(|w| rest.starts_with(w)) {
+                    continue;
+                }
+                early.push(format!("{short} (`{id}`)"));
+                break 'clauses;
+            }
+        }
+    }
+    CheckItem {
+        name: "case names before their citations".into(),
+        status: if early.is_empty() { Status::Pass } else { Status::Warn },
+        detail: if early.is_empty() {
+            "no case is named by its short name before its full citation".into()
+        } else {
+            format!(
+                "named in the text by its short name before the brief cites it in full: {} (Bluebook 10.9: give the full citation, or the full name, at the first mention)",
+                early.join(", ")
+            )
+        },
+    }
+}
+
 /// A brief that faults the movant for giving the speakers no notice while it cites the client's
 /// own privacy policy (which may promise notice) should say whether the client told them
 /// (`client_notice`): a court will ask (audit M3 B5).

@@ -393,6 +393,25 @@ fn a_brief_that_faults_the_movant_for_no_notice_says_what_the_client_did() {
 }
 
 #[test]
+fn a_case_named_as_a_case_before_its_full_citation_is_flagged() {
+    // Bluebook 10.9: "_Cahill_ reversed …" before the brief has cited Cahill in full is a short
+    // form in text; "the _Highfields_ test" names a standard and is not (audit M3 A1).
+    let text = own_text("leifer-v-twitter.yaml");
+    let built = build_text("m.yaml", &text);
+    let item = court_checks(&built).into_iter().find(|c| c.name == "case names before their citations").unwrap();
+    assert_eq!(item.status, Status::Pass, "{}", item.detail);
+    let early = text.replace(
+        "brief:\n  - introduction\n",
+        "brief:\n  - introduction\n  - paragraph: early-name\n    heading: A Point\n    text: \"_Cahill_ reversed a disclosure order. [see @cahill at 454].\"\n",
+    );
+    assert_ne!(early, text, "Leifer's outline moved");
+    let built = build_text("m.yaml", &early);
+    let item = court_checks(&built).into_iter().find(|c| c.name == "case names before their citations").unwrap();
+    assert_eq!(item.status, Status::Warn, "{}", item.detail);
+    assert!(item.detail.contains("Cahill (`cahill`)") && !item.detail.contains("Highfields"), "{}", item.detail);
+}
+
+#[test]
 fn presumed_damages_need_actual_malice_where_the_speech_is_of_public_concern() {
     // Illinois presumes damages for a statement defamatory per se (`excused_per_se`); where the
     // label is in play (the brief relies on harm, or the motion calls the posts defamatory per se)
@@ -1133,7 +1152,7 @@ fn an_agreement_argument_is_answered_for_one_speaker_under_pennsylvania_law() {
     // Round 5 audit: a second form, for a Court that grants only the alternative relief the
     // brief asks for, on a page of its own, each request completing "ORDERED that".
     assert_eq!(order.pages().len(), 2);
-    assert!(order_text.contains("it is hereby ORDERED that (1) Worklens, which holds the e-mail address on the account, send the reviewer notice of the subpoena, and the reviewer have twenty-one days to move to quash it without being named; (2) any disclosure be limited to the reviewer's name"), "{order_text}");
+    assert!(order_text.contains("it is hereby ORDERED that the motion is GRANTED IN PART, and that (1) Worklens, which holds the e-mail address on the account, send the reviewer notice of the subpoena, and the reviewer have twenty-one days to move to quash it without being named; (2) any disclosure be limited to the reviewer's name"), "{order_text}");
     assert!(
         order_text.contains(
             "under a protective order; and it is further ORDERED that the motion is otherwise DENIED. BY THE COURT:"
