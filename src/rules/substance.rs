@@ -326,15 +326,25 @@ pub fn matter_authorities(built: &Built) -> Option<CheckItem> {
     let cited: std::collections::BTreeSet<&str> = built.uses.iter().map(|u| u.id.as_str()).collect();
     let uncited: Vec<&str> =
         built.matter.authorities.keys().map(|s| s.as_str()).filter(|id| !cited.contains(id)).collect();
-    Some(CheckItem {
-        name: "the matter's own authorities".into(),
+    Some(declared_note(
+        "the matter's own authorities",
+        "authorities",
+        format!("all {} are cited", built.matter.authorities.len()),
+        &uncited,
+    ))
+}
+
+/// A note (never a failure) on what the matter declares under `key` and the brief never cites.
+fn declared_note(name: &str, key: &str, all_cited: String, uncited: &[&str]) -> CheckItem {
+    CheckItem {
+        name: name.into(),
         status: Status::Pass,
         detail: if uncited.is_empty() {
-            format!("all {} are cited", built.matter.authorities.len())
+            all_cited
         } else {
-            format!("note: declared under `authorities:` but never cited: {}", uncited.join(", "))
+            format!("note: declared under `{key}:` but never cited: {}", uncited.join(", "))
         },
-    })
+    }
 }
 
 /// A case named in the text, in italics by its short name, before the brief has cited it in
@@ -446,15 +456,12 @@ pub fn record_documents(built: &Built) -> Option<CheckItem> {
         })
     };
     let uncited: Vec<&str> = built.matter.record.keys().map(|s| s.as_str()).filter(|id| !cites(id)).collect();
-    Some(CheckItem {
-        name: "the record".into(),
-        status: Status::Pass,
-        detail: if uncited.is_empty() {
-            format!("all {} documents under `record:` are cited", built.matter.record.len())
-        } else {
-            format!("note: declared under `record:` but never cited: {}", uncited.join(", "))
-        },
-    })
+    Some(declared_note(
+        "the record",
+        "record",
+        format!("all {} documents under `record:` are cited", built.matter.record.len()),
+        &uncited,
+    ))
 }
 
 fn clip(s: &str) -> String {
