@@ -360,7 +360,8 @@ pub fn order_typ(m: &Matter, p: &Profile) -> Option<String> {
             )
         )
     };
-    s.push_str("#show: paper.with(matter)\n");
+    // The PDF's title is the order's, not the brief's.
+    s.push_str(&format!("#show: paper.with((..matter, title-plain: {}))\n", w::string(&o.title)));
     s.push_str(&page("order", &o.title, &text));
     if let Some((title, body)) = alternative {
         s.push_str("#pagebreak()\n");

@@ -428,6 +428,10 @@ fn date_at_its_line(d: crate::diag::Diagnostic, source: &SourceText) -> crate::d
     }
 }
 
+/// Facts that no clause prints and `pleader check` reads whatever the outline: when the motion was
+/// served on the client and how, for the time to respond (`rules::deadline`).
+pub const CHECK_READS: [&str; 2] = ["motion.served", "motion.served_by"];
+
 impl Matter {
     /// The fact at a dotted path below `facts:` (`["subpoena", "date"]`).
     pub fn fact(&self, path: &[&str]) -> Option<&serde_yaml::Value> {

@@ -893,6 +893,9 @@ fn a_service_need_argument_is_answered_and_a_binding_standard_speaks_first() {
     let text = own_text("dorsey-v-does.yaml");
     let built = build_text("de.yaml", &text);
     let body = body_text(&built);
+    // The roadmap says where every argument is met, those answered inside the standard's own
+    // section included (audit M3b).
+    assert!(body.contains("Part IV.B shows that Chief Dorsey cannot meet the Cahill standard and answers, in Part IV.B.2, the motion's reliance on a threshold lower than evidence."), "{body}");
     // Rule 107(d): the cover names counsel, with their bar numbers, under the caption.
     let cover = normalize(&page_string(&built, 0));
     assert!(cover.contains("IN THE SUPERIOR COURT OF THE STATE OF DELAWARE"), "{cover}");
