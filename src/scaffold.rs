@@ -68,9 +68,7 @@ pub fn selection(templates: &ClauseTemplates, library: &Library, brief: &[Outlin
         }
     }
     // Facts no clause prints that `pleader check` reads, whatever the outline.
-    for path in crate::matter::CHECK_READS {
-        selection.add(path, false, "pleader check (time to respond)");
-    }
+    crate::matter::add_check_reads(&mut selection);
     selection
 }
 

@@ -474,6 +474,10 @@ fn evidence_walk(facts: &Json) -> Json {
     let items: Vec<&Json> = facts["evidence"]["items"].as_array().into_iter().flatten().collect();
     let for_falsity =
         |it: &Json| it["offered_for"].as_array().into_iter().flatten().any(|k| k.as_str() == Some("falsity"));
+    // What else than falsity an item is offered for.
+    let beyond_falsity = |it: &Json| -> Vec<Json> {
+        it["offered_for"].as_array().into_iter().flatten().filter(|k| k.as_str() != Some("falsity")).cloned().collect()
+    };
     let numbers = |it: &Json| -> Vec<u64> {
         it["statements"].as_array().into_iter().flatten().filter_map(Json::as_u64).collect()
     };
@@ -496,8 +500,7 @@ fn evidence_walk(facts: &Json) -> Json {
                 // Described already: under an earlier statement, or (an item in parts that is
                 // offered for more than falsity) with the items against no statement, which print
                 // first.
-                let in_others = part.is_some()
-                    && it["offered_for"].as_array().into_iter().flatten().any(|k| k.as_str() != Some("falsity"));
+                let in_others = part.is_some() && !beyond_falsity(it).is_empty();
                 let repeat = described.contains(&i) || in_others;
                 let first = part.is_some() || !repeat;
                 described.push(i);
@@ -527,13 +530,7 @@ fn evidence_walk(facts: &Json) -> Json {
         } else if it["by_statement"].as_array().is_some_and(|p| !p.is_empty()) {
             // Described in parts under the statements: what else it is offered for, in the
             // item's own words.
-            let rest: Vec<Json> = it["offered_for"]
-                .as_array()
-                .into_iter()
-                .flatten()
-                .filter(|k| k.as_str() != Some("falsity"))
-                .cloned()
-                .collect();
+            let rest = beyond_falsity(it);
             if !rest.is_empty() {
                 let mut it = (*it).clone();
                 it["offered_for"] = json!(rest);

@@ -49,13 +49,12 @@ impl<'de> Deserialize<'de> for TypeKey {
     }
 }
 
-fn limits_by_type<'de, D: serde::Deserializer<'de>>(d: D) -> std::result::Result<BTreeMap<String, Limit>, D::Error> {
-    Ok(BTreeMap::<TypeKey, Limit>::deserialize(d)?.into_iter().map(|(k, v)| (k.0, v)).collect())
-}
-fn deadlines_by_type<'de, D: serde::Deserializer<'de>>(
+/// A mapping keyed by document type (one of [`DOCUMENT_TYPES`]; another key is an error at it):
+/// the profile's `limits:` and `deadlines:`.
+fn by_type<'de, D: serde::Deserializer<'de>, T: Deserialize<'de>>(
     d: D,
-) -> std::result::Result<BTreeMap<String, Deadline>, D::Error> {
-    Ok(BTreeMap::<TypeKey, Deadline>::deserialize(d)?.into_iter().map(|(k, v)| (k.0, v)).collect())
+) -> std::result::Result<BTreeMap<String, T>, D::Error> {
+    Ok(BTreeMap::<TypeKey, T>::deserialize(d)?.into_iter().map(|(k, v)| (k.0, v)).collect())
 }
 
 /// The time a court's rule gives for a brief: `days` after the motion's filing or service, or
@@ -105,11 +104,11 @@ pub struct Profile {
     pub footer: Footer,
     pub layout: LayoutRules,
     /// Length limits by document type (one of [`DOCUMENT_TYPES`]; another key is an error at it).
-    #[serde(default, deserialize_with = "limits_by_type")]
+    #[serde(default, deserialize_with = "by_type")]
     pub limits: BTreeMap<String, Limit>,
     /// When a brief of each document type is due (one of [`DOCUMENT_TYPES`]), for `pleader
     /// check`'s "time to respond"; see `rules::deadline`.
-    #[serde(default, deserialize_with = "deadlines_by_type")]
+    #[serde(default, deserialize_with = "by_type")]
     pub deadlines: BTreeMap<String, Deadline>,
     #[serde(default)]
     pub front_matter: FrontMatter,

@@ -432,6 +432,14 @@ fn date_at_its_line(d: crate::diag::Diagnostic, source: &SourceText) -> crate::d
 /// served on the client and how, for the time to respond (`rules::deadline`).
 pub const CHECK_READS: [&str; 2] = ["motion.served", "motion.served_by"];
 
+/// Adds [`CHECK_READS`] to a selection of the facts an outline reads (validation's and the
+/// scaffold's), so that a matter may give them whatever its outline.
+pub fn add_check_reads(selection: &mut crate::library::schema::Selection) {
+    for path in CHECK_READS {
+        selection.add(path, false, "pleader check (time to respond)");
+    }
+}
+
 impl Matter {
     /// The fact at a dotted path below `facts:` (`["subpoena", "date"]`).
     pub fn fact(&self, path: &[&str]) -> Option<&serde_yaml::Value> {

@@ -296,9 +296,7 @@ pub fn validate(matter: &Matter, matter_src: &SourceText, lib: &Library) -> Resu
         warnings.extend(crate::yaml::located::swallowed_by_comment(matter_src, root));
     }
     // Facts no clause prints that `pleader check` reads, whatever the outline.
-    for path in super::CHECK_READS {
-        selection.add(path, false, "pleader check (time to respond)");
-    }
+    super::add_check_reads(&mut selection);
     let mut facts = serde_json::Value::Object(Default::default());
     if problems.is_empty() {
         if let Some(root) = &tree {

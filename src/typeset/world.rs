@@ -25,6 +25,11 @@ const FONTS: [&[u8]; 4] = [
     include_bytes!("../../fonts/LiberationSerif-BoldItalic.ttf"),
 ];
 
+/// The embedded faces, parsed.
+fn embedded_fonts() -> Vec<Font> {
+    FONTS.iter().flat_map(|data| Font::iter(Bytes::new(*data))).collect()
+}
+
 /// The persistent Typst world.
 pub struct Typesetter {
     library: LazyHash<Library>,
@@ -53,7 +58,7 @@ pub(super) fn file_id(path: &str) -> FileId {
 
 impl Typesetter {
     pub fn new() -> Self {
-        let fonts: Vec<Font> = FONTS.iter().flat_map(|data| Font::iter(Bytes::new(*data))).collect();
+        let fonts = embedded_fonts();
         let book = FontBook::from_fonts(&fonts);
         Self {
             library: LazyHash::new(Library::builder().build()),
@@ -77,21 +82,15 @@ impl Typesetter {
     /// ones; a file identical to an embedded one is skipped. Unchanged from the last call, nothing
     /// is rebuilt, so Typst's memoised layout survives. `Err` names a file that holds no font.
     pub fn set_project_fonts(&mut self, files: &[(String, std::sync::Arc<Vec<u8>>)]) -> Result<(), String> {
-        let wanted: Vec<std::sync::Arc<Vec<u8>>> = files
-            .iter()
-            .filter(|(_, bytes)| !FONTS.iter().any(|e| *e == bytes.as_slice()))
-            .map(|(_, bytes)| bytes.clone())
-            .collect();
-        if wanted.len() == self.project_fonts.len()
-            && wanted.iter().zip(&self.project_fonts).all(|(a, b)| std::sync::Arc::ptr_eq(a, b) || a == b)
+        let own: Vec<&(String, std::sync::Arc<Vec<u8>>)> =
+            files.iter().filter(|(_, bytes)| !FONTS.iter().any(|e| *e == bytes.as_slice())).collect();
+        if own.len() == self.project_fonts.len()
+            && own.iter().zip(&self.project_fonts).all(|((_, a), b)| std::sync::Arc::ptr_eq(a, b) || a == b)
         {
             return Ok(());
         }
-        let mut fonts: Vec<Font> = FONTS.iter().flat_map(|data| Font::iter(Bytes::new(*data))).collect();
-        for (path, bytes) in files {
-            if FONTS.iter().any(|e| *e == bytes.as_slice()) {
-                continue;
-            }
+        let mut fonts = embedded_fonts();
+        for (path, bytes) in &own {
             let before = fonts.len();
             fonts.extend(Font::iter(Bytes::new(bytes.as_ref().clone())));
             if fonts.len() == before {
@@ -100,7 +99,7 @@ impl Typesetter {
         }
         self.book = LazyHash::new(FontBook::from_fonts(&fonts));
         self.fonts = fonts;
-        self.project_fonts = wanted;
+        self.project_fonts = own.into_iter().map(|(_, bytes)| bytes.clone()).collect();
         Ok(())
     }
 
