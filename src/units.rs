@@ -65,6 +65,38 @@ impl<'de> Deserialize<'de> for Date {
     }
 }
 
+/// A trial date as a first page states it (Cal. Rules of Court, rule 3.1110(b)(4)): a date, or
+/// `none` where no trial is set (printed "None set").
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TrialDate {
+    Set(Date),
+    NoneSet,
+}
+
+impl<'de> Deserialize<'de> for TrialDate {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = String::deserialize(d)?;
+        if s.trim() == "none" {
+            return Ok(TrialDate::NoneSet);
+        }
+        parse_date(&s).map(|d| TrialDate::Set(Date(d))).map_err(|_| {
+            de::Error::custom(format!(
+                "`{s}` is not a trial date; expected YYYY-MM-DD, or `none` where no trial is set"
+            ))
+        })
+    }
+}
+
+impl TrialDate {
+    /// "September 8, 2025", or "None set".
+    pub fn long(self) -> String {
+        match self {
+            TrialDate::Set(d) => d.long(),
+            TrialDate::NoneSet => "None set".to_string(),
+        }
+    }
+}
+
 /// Parses an ISO date, with a message a lawyer can act on.
 pub fn parse_date(s: &str) -> Result<NaiveDate, String> {
     NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d")

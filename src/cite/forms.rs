@@ -413,6 +413,17 @@ fn is_database(cite: &str) -> bool {
     read_cite(cite).is_some_and(|(c, _)| c.is_database())
 }
 
+/// Whether a case citation is a public-domain one ("2015 IL 118000", "2006-Ohio-2095"), which
+/// names its court and year itself: no parenthetical follows it (Bluebook 10.3.3).
+fn is_neutral(cite: &str) -> bool {
+    read_cite(cite).is_some_and(|(c, _)| matches!(c, CaseCite::Reporter(p) if p.is_neutral()))
+}
+
+/// A pin to a paragraph or a section ("¶ 12", "§ 3"), which takes no "at" (Bluebook 3.3).
+fn is_paragraph(pin: &str) -> bool {
+    pin.starts_with('¶') || pin.starts_with('§')
+}
+
 /// A reporter citation without its first page: "385 F. Supp. 2d 969" → "385 F. Supp. 2d" (the
 /// head of the short form "385 F. Supp. 2d at 976").
 fn reporter_head(cite: &str) -> Option<&str> {
@@ -479,8 +490,11 @@ impl Authority {
                         head.push_str(&format!(", {}", markup(p)));
                     }
                 }
-                head.push(' ');
-                head.push_str(&court_date(self.court.as_deref(), self.year, self.date));
+                head.push_str(&self.parallel_text());
+                if !is_neutral(self.cite()) {
+                    head.push(' ');
+                    head.push_str(&court_date(self.court.as_deref(), self.year, self.date));
+                }
                 let defined =
                     if self.define { format!(" (“{}”)", emph_text(self.short_name())) } else { String::new() };
                 match self.history_text() {
@@ -491,6 +505,14 @@ impl Authority {
             }
             Kind::Other => (self.other(self.author.as_deref(), self.title.as_deref(), pin, true), String::new()),
             _ => (self.code(self.cite(), pin, subdiv) + &self.publisher_text(), String::new()),
+        }
+    }
+
+    /// ", 34 N.E.3d 549": the parallel citation, or nothing.
+    fn parallel_text(&self) -> String {
+        match self.parallel.as_deref().map(str::trim) {
+            Some(p) if !p.is_empty() => format!(", {}", bound(&markup(p))),
+            _ => String::new(),
         }
     }
 
@@ -545,6 +567,11 @@ impl Authority {
                 let name = emph_text(self.short_name());
                 let cite = self.cite();
                 match (pin, is_database(cite), reporter_head(cite)) {
+                    // "Hadley, 2015 IL 118000, ¶ 1" (Bluebook 10.9(b)): a public-domain citation
+                    // keeps its number and is pinned to its paragraphs.
+                    (Some(p), false, _) if is_neutral(cite) => {
+                        format!("{name}, {}, {}", bound(&markup(cite)), markup(p))
+                    }
                     (Some(p), true, _) => format!("{name}, {}, at\u{a0}{}", bound(&markup(cite)), markup(p)),
                     (Some(p), false, Some(head)) => {
                         format!("{name}, {}\u{a0}at\u{a0}{}", bound(&markup(head)), markup(p))
@@ -570,6 +597,7 @@ impl Authority {
         }
         match self.kind {
             Kind::Case | Kind::Other => Some(match pin {
+                Some(p) if is_paragraph(p) => format!("{id} {}", markup(p)),
                 Some(p) => format!("{id} at {}", markup(p)),
                 None => id,
             }),
@@ -593,8 +621,11 @@ impl Authority {
         match self.kind {
             Kind::Case => {
                 let mut s = self.case_head();
-                s.push(' ');
-                s.push_str(&court_date(self.court.as_deref(), self.year, self.date));
+                s.push_str(&self.parallel_text());
+                if !is_neutral(self.cite()) {
+                    s.push(' ');
+                    s.push_str(&court_date(self.court.as_deref(), self.year, self.date));
+                }
                 s.push_str(&self.history_text());
                 s
             }
@@ -759,6 +790,35 @@ mod tests {
         // Bluebook 10.8.1(b): "slip op. at 1", never "slip op., 1".
         assert!(out.contains("slip\u{a0}op\\. at 1 (D\\.\u{a0}Colo\\. Apr\\. 28\\, 2021)"), "{out}");
         assert!(!out.contains("slip op\\.,"), "{out}");
+    }
+
+    #[test]
+    fn a_public_domain_citation_is_pinned_to_paragraphs_with_its_parallel_and_no_parenthetical() {
+        let mut b = Bank::default();
+        b.add_file(&SourceText::new(
+            "b.yaml",
+            "hadley:\n  kind: case\n  name: Hadley v. Doe\n  short: Hadley\n  cite: 2015 IL 118000\n  parallel: 34 N.E.3d 549\n  year: 2015\nother:\n  kind: case\n  name: Other v. Doe\n  short: Other\n  cite: 385 F. Supp. 2d 969\n  court: N.D. Cal.\n  year: 2005\n",
+        ))
+        .unwrap();
+        let rec = Default::default();
+        let mut r = Resolver::new(&b, &rec);
+        let out = strip_marks(
+            &r.resolve("A. [@hadley at ¶ 1]. B. [@hadley at ¶ 3]. C. [@other at 975]. D. [@hadley at ¶ 1].", 0)
+                .unwrap(),
+        );
+        // Bluebook 10.3.3: "Hadley v. Doe, 2015 IL 118000, ¶ 1, 34 N.E.3d 549." — the citation
+        // names its court and year; 3.3: no "at" before a paragraph.
+        assert!(
+            out.contains("_Hadley v\\. Doe_, 2015\u{a0}IL\u{a0}118000, ¶ 1, 34\u{a0}N\\.E\\.3d\u{a0}549. B."),
+            "{out}"
+        );
+        assert!(out.contains("B. _Id._ ¶ 3."), "{out}");
+        assert!(out.contains("D. _Hadley_, 2015\u{a0}IL\u{a0}118000, ¶ 1."), "{out}");
+        assert!(!out.contains("(2015)") && !out.contains("(Ill"), "{out}");
+        assert_eq!(
+            b.get("hadley").unwrap().toa_text(),
+            "_Hadley v\\. Doe_, 2015\u{a0}IL\u{a0}118000, 34\u{a0}N\\.E\\.3d\u{a0}549"
+        );
     }
 
     #[test]

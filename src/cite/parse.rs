@@ -30,6 +30,9 @@ pub struct Parsed {
     pub history: Vec<ParsedHistory>,
     /// The pin, which the bank does not store (clauses cite it).
     pub pin: Option<String>,
+    /// The regional reporter after a public-domain citation ("2015 IL 118000, ¶ 1, 34 N.E.3d
+    /// 549"), without its pin: Bluebook 10.3.3 prints it with the public-domain citation.
+    pub parallel: Option<String>,
     /// What was normalised or left out, for the user.
     pub notes: Vec<String>,
 }
@@ -121,9 +124,11 @@ pub fn parse_citation(input: &str) -> Result<Parsed, ParseError> {
         return Err(err(0..cite_start, "no case name before the citation", Some("a full citation begins with the case name: `Highfields Cap. Mgmt., L.P. v. Doe, 385 F. Supp. 2d 969 (N.D. Cal. 2005)`".into())));
     }
     let (cite, read, cite_end) = read_at(text, cite_start, &mut notes)?;
+    let is_neutral = matches!(&read, CaseCite::Reporter(p) if p.is_neutral());
     let mut pos = cite_end;
     // A pin: ", 975", ", at *9", " at 5" (slip opinions).
     let mut pin = None;
+    let mut kept_parallel = None;
     let rest = &text[pos..];
     let pin_text = rest.strip_prefix(", ").or_else(|| rest.strip_prefix(' ').filter(|r| r.starts_with("at ")));
     if let Some(after) = pin_text {
@@ -146,11 +151,22 @@ pub fn parse_citation(input: &str) -> Result<Parsed, ParseError> {
                 Some(i) => (&written[..i - 2], Some(&written[i..])),
                 None => (written, None),
             };
-            if let Some(par) = parallel {
-                notes.push(format!(
-                    "parallel citation `{}` not stored: the bank keeps one reporter (Bluebook T1 says which)",
-                    par.trim()
-                ));
+            match parallel.map(str::trim) {
+                // After a public-domain citation the regional reporter is part of the citation
+                // (Bluebook 10.3.3): kept without its own pin.
+                Some(par) if is_neutral => {
+                    let (_, used) = read::read_cite(par).unwrap_or((CaseCite::Docket, par.len()));
+                    let reporter = par[..used].trim().trim_end_matches(',').to_string();
+                    notes.push(format!(
+                        "parallel citation `{reporter}` stored as `parallel:` (Bluebook 10.3.3 prints the regional reporter after a public-domain citation){}",
+                        if reporter.len() < par.len() { format!("; its pin `{}` not stored", par[used..].trim_start_matches([',', ' '])) } else { String::new() }
+                    ));
+                    kept_parallel = Some(reporter);
+                }
+                Some(par) => notes.push(format!(
+                    "parallel citation `{par}` not stored: the bank keeps one reporter (Bluebook T1 says which)"
+                )),
+                None => {}
             }
             if !written.trim().is_empty() {
                 let p = written.trim().strip_prefix("at ").unwrap_or(written.trim());
@@ -252,7 +268,7 @@ pub fn parse_citation(input: &str) -> Result<Parsed, ParseError> {
             Some("after the court and date come only subsequent history (`, aff’d, …`), a defined short form (`(“Short”)`) and parentheticals".into()),
         ));
     }
-    Ok(Parsed { name, defined, cite, docket, court, year, date, history, pin, notes })
+    Ok(Parsed { name, defined, cite, docket, court, year, date, history, pin, parallel: kept_parallel, notes })
 }
 
 /// The California Style Manual's form, `Name (court date) cite`: (end of the name, the opening
@@ -662,6 +678,9 @@ impl Parsed {
         y.push_str(&format!("{id}:\n  kind: case\n  name: {}\n", q(&self.name)));
         y.push_str(&format!("  short: {}\n", q(&self.short_name())));
         y.push_str(&format!("  cite: {}\n", q(&self.cite)));
+        if let Some(p) = &self.parallel {
+            y.push_str(&format!("  parallel: {}\n", q(p)));
+        }
         if let Some(d) = &self.docket {
             y.push_str(&format!("  docket: {}\n", q(d)));
         }

@@ -43,6 +43,7 @@ fn court_context(matter: &Matter, profile: &Profile) -> Json {
         "federal": j.system == System::Federal,
         "standard": j.standard,
         "standard_settled": j.standard_settled,
+        "pleading_challenge": j.pleading_challenge,
         "here": j.here,
         "courts_here": j.courts_here,
         "Courts_here": capitalize_first(&j.courts_here),
@@ -219,6 +220,27 @@ fn decisions(bank: &Bank, profile: &Profile) -> Json {
 fn contrary_binding(bank: &Bank, profile: &Profile) -> Json {
     let j = &profile.jurisdiction;
     contrary(bank, |a| j.is_bound_by(a.court.as_deref()))
+}
+
+/// Each bank entry's pins by topic (`support_pins["hadley-v-doe"]["presuit-rule"]` → "¶ 1"),
+/// whether or not the decision went the clause's way: a clause that names a decision the matter
+/// lists (the movant's, say) cites it at the page the bank gives for that point, and without a pin
+/// only where the bank has none.
+fn support_pins(bank: &Bank) -> Json {
+    let mut out = serde_json::Map::new();
+    for (id, (a, _)) in &bank.entries {
+        let pins: serde_json::Map<String, Json> = a
+            .supports
+            .iter()
+            .filter_map(|s| {
+                s.pin.as_deref().map(str::trim).filter(|p| !p.is_empty()).map(|p| (s.topic.clone(), json!(p)))
+            })
+            .collect();
+        if !pins.is_empty() {
+            out.insert(id.clone(), Json::Object(pins));
+        }
+    }
+    Json::Object(out)
 }
 
 /// The bank's contrary decisions (`against: true`) of this court itself, with a pin and what
@@ -890,6 +912,7 @@ pub fn prepare<'a>(matter: &'a Matter, profile: &Profile, facts: Json, bank: &Ba
     context["decisions"] = decisions(bank, profile);
     context["contrary_binding"] = contrary_binding(bank, profile);
     context["contrary_here"] = contrary_here(bank, profile);
+    context["support_pins"] = support_pins(bank);
     context["standard"] = standard_context(&library.standards, profile, facts["accounts"].as_u64() == Some(1));
     // Every standard the library has, by id, for naming the test a motion invokes when it is not
     // the court's own (`facts.motion.test`).

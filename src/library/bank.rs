@@ -94,6 +94,12 @@ pub struct Authority {
     /// Other authorities: the italic title.
     #[serde(default)]
     pub title: Option<String>,
+    /// A parallel citation printed after the citation and its pin in a full citation and in the
+    /// table of authorities, never in a short form: the regional reporter after a public-domain
+    /// citation ("2015 IL 118000, ¶ 1, 34 N.E.3d 549", Bluebook 10.3.3), or a court's required
+    /// parallel. No pin is printed to it.
+    #[serde(default)]
+    pub parallel: Option<String>,
     /// Last page of the opinion in the reporter (to check that pins fall inside it).
     #[serde(default)]
     pub end_page: Option<String>,

@@ -286,6 +286,15 @@ pub struct Jurisdiction {
     /// Whether this court's own decisions apply that standard (checked against them); when not,
     /// the brief says where the standard comes from and asks the court to follow it.
     pub standard_settled: bool,
+    /// What this court's procedure calls the motion that tests a complaint's allegations, for
+    /// the clauses that contrast it with an evidentiary showing: "motion to dismiss" unless the
+    /// profile says otherwise (California and Virginia: "demurrer").
+    #[serde(default = "motion_to_dismiss")]
+    pub pleading_challenge: String,
+}
+
+fn motion_to_dismiss() -> String {
+    "motion to dismiss".to_string()
 }
 
 #[derive(Clone, Copy, Debug, Deserialize, PartialEq, Eq)]
@@ -448,6 +457,11 @@ pub struct Caption {
     /// Print the hearing date, time and courtroom under the document title.
     #[serde(default)]
     pub hearing: bool,
+    /// Under the hearing, the day the action was filed and the trial date (`case.filed`,
+    /// `case.trial`), as a first page must state them (Cal. Rules of Court, rule 3.1110(b)(3)–(4));
+    /// list both under `requires:` so that `pleader check` fails a matter without them.
+    #[serde(default)]
+    pub action_dates: bool,
     /// Append the judge's initials to the case number ("3:22-mc-80319-SK").
     #[serde(default = "yes")]
     pub judge_initials: bool,
@@ -674,11 +688,25 @@ pub struct FrontMatter {
     /// brief that omits them where `required_over_pages` asks for them.
     #[serde(default = "yes")]
     pub tables: bool,
+    /// How the caption page and the tables are numbered: `roman` (the tables i, ii, …; the body
+    /// from 1) or `continuous` (one Arabic sequence from the caption page, whose number is not
+    /// printed: Cal. Rules of Court, rule 2.109).
+    #[serde(default)]
+    pub numbering: FrontNumbering,
+}
+
+/// [`FrontMatter::numbering`].
+#[derive(Clone, Copy, Debug, Default, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "kebab-case")]
+pub enum FrontNumbering {
+    #[default]
+    Roman,
+    Continuous,
 }
 
 impl Default for FrontMatter {
     fn default() -> Self {
-        FrontMatter { required_over_pages: None, tables: true }
+        FrontMatter { required_over_pages: None, tables: true, numbering: FrontNumbering::Roman }
     }
 }
 

@@ -73,6 +73,13 @@ pub struct Case {
     /// (E.D. Mich. LR 5.1(a)(1)(D) asks for both), e.g. `Mag. Judge David R. Grand`.
     #[serde(default)]
     pub magistrate_judge: Option<String>,
+    /// The day the action was filed, for a first page that states it ("Action Filed:", Cal.
+    /// Rules of Court, rule 3.1110(b)(3)); printed where the profile's `caption.action_dates` asks.
+    #[serde(default)]
+    pub filed: Option<crate::units::Date>,
+    /// The trial date, or `none` ("Trial Date: None set", rule 3.1110(b)(4)); printed with `filed`.
+    #[serde(default)]
+    pub trial: Option<crate::units::TrialDate>,
 }
 
 /// `caption: {form: in-re, text: "In re Subpoena to Quillstream, Inc.", underlying: {…}}` or
@@ -477,6 +484,8 @@ impl Matter {
             ["case", "judge"] => self.case.judge.is_some(),
             ["case", "magistrate_judge"] => self.case.magistrate_judge.is_some(),
             ["case", "judge_initials"] => self.case.judge_initials.is_some(),
+            ["case", "filed"] => self.case.filed.is_some(),
+            ["case", "trial"] => self.case.trial.is_some(),
             ["document", "title" | "short_title" | "type" | "date"] => true,
             ["counsel", "attorneys", "bar"] => self.counsel.attorneys.iter().all(|a| a.bar.is_some()),
             ["document", "hearing"] => self.document.hearing.is_some(),

@@ -55,7 +55,7 @@ impl Facts {
 }
 
 /// Gives the front matter's pages (from the mark `pl:front-start` to the body's first page) their
-/// roman numbering. They share the caption's page run, whose page rule numbers nothing (a page rule
+/// numbering: roman, or Arabic where the profile numbers every page in one sequence. They share the caption's page run, whose page rule numbers nothing (a page rule
 /// between them would make them a run of their own, laid out after the caption's on the same
 /// thread instead of beside the body's), so Typst leaves them unnumbered; the footer prints their
 /// numbers itself, and this gives the PDF's page labels the same ones. A document without both
@@ -74,7 +74,10 @@ pub fn number_front_matter(doc: PagedDocument) -> PagedDocument {
     if front >= body || doc.pages()[front..body].iter().all(|p| p.numbering.is_some()) {
         return doc;
     }
-    let Ok(roman) = "i".parse::<NumberingPattern>() else { return doc };
+    // One Arabic sequence from the caption page where the profile asks for it (the mark
+    // `front-continuous`), roman otherwise.
+    let pattern = if page_of("pl-front-continuous").is_some() { "1" } else { "i" };
+    let Ok(roman) = pattern.parse::<NumberingPattern>() else { return doc };
     let mut pages: typst::ecow::EcoVec<_> = doc.pages().iter().cloned().collect();
     for page in &mut pages.make_mut()[front..body] {
         if page.numbering.is_none() {

@@ -403,3 +403,42 @@ fn a_long_e_mail_address_widens_the_signature_column_instead_of_passing_the_marg
         assert!(runs.iter().all(|r| r.x + r.width <= right + 0.5), "a line past the margin");
     }
 }
+
+/// Cal. Rules of Court, rule 2.109: one Arabic sequence from the first page (its number may be
+/// left off); rule 3.1110(b)(3)–(4): the first page states when the action was filed and the
+/// trial date. Read from the typeset pages: the footers' printed numbers and the caption's lines.
+#[test]
+fn a_california_brief_is_numbered_from_its_first_page_and_states_the_action_dates() {
+    let built = build_text("fe-pages.yaml", &sample_text_in("ferreira-v-nestwise.yaml", "ca-superior"));
+    let first = all_lines(&built, 0).iter().map(|l| normalize(&l.text)).collect::<Vec<_>>().join("\n");
+    assert!(first.contains("Action Filed: August 19, 2024"), "{first}");
+    assert!(first.contains("Trial Date: None set"), "{first}");
+    // The number each page prints above its footer's title line ("… Case No. 24CV081734"):
+    // none on the caption page, then 2, 3, … in one sequence.
+    let printed: Vec<Option<String>> = (0..built.doc.pages().len())
+        .map(|p| {
+            let lines = all_lines(&built, p);
+            let title = lines.iter().position(|l| normalize(&l.text).ends_with("Case No. 24CV081734"))?;
+            let above = lines.get(title.checked_sub(1)?)?;
+            let t = normalize(&above.text);
+            (above.x > 200.0 && !t.contains(' ')).then_some(t)
+        })
+        .collect();
+    assert_eq!(printed[0], None, "{printed:?}");
+    for (p, n) in printed.iter().enumerate().skip(1) {
+        assert_eq!(n.as_deref(), Some((p + 1).to_string().as_str()), "page {}: {printed:?}", p + 1);
+    }
+    let body = built.facts.body_start.unwrap();
+    // The table of contents gives the body's first page as its place in the one sequence.
+    let toc = page_string(&built, 1);
+    assert!(
+        toc.lines().any(|l| l.contains("INTRODUCTION") && l.trim_end().ends_with(&(body + 1).to_string())),
+        "{toc}"
+    );
+
+    // A California court tests a complaint by demurrer, not by a motion to dismiss.
+    let text: String = body_pages(&built).map(|p| page_string(&built, p)).collect::<Vec<_>>().join("\n");
+    let text = normalize(&text);
+    assert!(text.contains("survive a demurrer"), "{text}");
+    assert!(!text.contains("motion to dismiss") && !text.contains("motion-to-dismiss"), "{text}");
+}
