@@ -44,6 +44,7 @@ fn court_context(matter: &Matter, profile: &Profile) -> Json {
         "standard": j.standard,
         "standard_settled": j.standard_settled,
         "pleading_challenge": j.pleading_challenge,
+        "time_to_compel": j.time_to_compel,
         "here": j.here,
         "courts_here": j.courts_here,
         "Courts_here": capitalize_first(&j.courts_here),
@@ -765,7 +766,7 @@ fn shortfall_context(facts: &Json, claims: &Json, proof: &crate::library::claims
 /// return date and the objections are all given and the objections came no later than the
 /// fourteenth day and before the return date; otherwise it is false and the brief says nothing
 /// about timeliness. Computed here so that no clause does date arithmetic.
-fn timeline_context(facts: &Json) -> Json {
+fn timeline_context(facts: &Json, compel_days: Option<u32>) -> Json {
     let date = |a: &str, b: &str| facts[a][b].as_str().and_then(|s| crate::units::parse_date(s).ok());
     let served = date("subpoena", "served");
     let ret = date("subpoena", "return_date");
@@ -789,7 +790,12 @@ fn timeline_context(facts: &Json) -> Json {
     // answers an untimeliness argument, argues it from `timely`).
     let timely_plainly = served_by(13);
     let text = |d: Option<chrono::NaiveDate>| d.map(|d| d.format("%Y-%m-%d").to_string());
+    // The last day to move to compel, where the court's procedure counts one from the objections
+    // (`time_to_compel`), and how many days after it the motion came (none when it came in time).
+    let compel_by = objections.zip(compel_days).map(|(o, d)| o + chrono::Duration::days(d.into()));
     json!({
+        "compel_by": text(compel_by),
+        "compel_late_days": days(compel_by, filed).filter(|d| *d > 0),
         "served": text(served),
         "return_date": text(ret),
         "objections_served": text(objections),
@@ -961,7 +967,7 @@ pub fn prepare<'a>(matter: &'a Matter, profile: &Profile, facts: Json, bank: &Ba
             context["proof"][kind.as_str()]["name"] = json!(name);
         }
     }
-    context["timeline"] = timeline_context(&facts);
+    context["timeline"] = timeline_context(&facts, profile.jurisdiction.time_to_compel.as_ref().map(|t| t.days));
     context["motion_cites"] = motion_cites(&facts);
     let excused = context["standard"]["identity_excused"].as_bool() == Some(true);
     context["shortfall"] = shortfall_context(&facts, &context["claims"], &library.proof, excused);

@@ -91,6 +91,10 @@ pub struct Applies {
     /// govern").
     #[serde(default)]
     pub argues: Option<String>,
+    /// The clause argues from the court's time to move to compel and applies only where the
+    /// profile sets one (`jurisdiction.time_to_compel`).
+    #[serde(default)]
+    pub time_to_compel: bool,
 }
 
 impl Applies {
@@ -100,6 +104,7 @@ impl Applies {
         (self.systems.is_empty() || self.systems.iter().any(|s| s == j.system.id()))
             && (self.standards.is_empty() || self.standards.iter().any(|s| s == j.standard.as_str()))
             && self.excluded_circuit(j).is_none()
+            && (!self.time_to_compel || j.time_to_compel.is_some())
     }
 
     /// The circuit of `not_circuits` a federal court of this jurisdiction sits in, if any.
@@ -126,6 +131,11 @@ impl Applies {
                 "clause `{id}` does not apply in {court}:{argues} courts there apply the {} standard, not {}",
                 &j.standard,
                 self.standards.join(" or ")
+            ));
+        }
+        if self.time_to_compel && j.time_to_compel.is_none() {
+            return Some(format!(
+                "clause `{id}` does not apply in {court}: its profile sets no time to move to compel (`jurisdiction.time_to_compel`)"
             ));
         }
         if let Some(circuit) = self.excluded_circuit(j) {

@@ -291,6 +291,11 @@ pub struct Jurisdiction {
     /// profile says otherwise (California and Virginia: "demurrer").
     #[serde(default = "motion_to_dismiss")]
     pub pleading_challenge: String,
+    /// The time a party has to move to compel a non-party's compliance, counted from the
+    /// non-party's objections, where the court's procedure sets one (California: Code Civ. Proc.
+    /// § 2025.480(b)); the clause `motion-untimely` argues from it and applies nowhere else.
+    #[serde(default)]
+    pub time_to_compel: Option<TimeToCompel>,
 }
 
 fn motion_to_dismiss() -> String {
@@ -693,6 +698,26 @@ pub struct FrontMatter {
     /// printed: Cal. Rules of Court, rule 2.109).
     #[serde(default)]
     pub numbering: FrontNumbering,
+}
+
+/// [`Jurisdiction::time_to_compel`]: `{days, rule, subdivision, words, authority, pin, holding}`.
+#[derive(Clone, Debug, Deserialize, serde::Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct TimeToCompel {
+    /// Days from the service of the objections.
+    pub days: u32,
+    /// The rule or statute that sets the time (an authority id), and the subdivision cited.
+    pub rule: String,
+    #[serde(default)]
+    pub subdivision: String,
+    /// The rule's own words for the time, quoted: "no later than 60 days after the completion of
+    /// the record of the deposition".
+    pub words: String,
+    /// The decision that counts the time from the objections, its pin, and what it held,
+    /// completing "[decision] holds that ___".
+    pub authority: String,
+    pub pin: String,
+    pub holding: String,
 }
 
 /// [`FrontMatter::numbering`].

@@ -30,6 +30,7 @@
 
 use crate::diag::{Diagnostic, SourceText};
 use crate::library::claims::Claims;
+use crate::library::court::Profile;
 use crate::matter::{CaptionForm, Matter, Pronoun};
 use crate::yaml::tree::Node;
 
@@ -257,6 +258,75 @@ fn role_in_full_name(matter: &Matter, src: &SourceText, root: Option<&Node>) -> 
     out
 }
 
+/// The background says the order gave the non-party `response_days` to move against the
+/// subpoena; where the non-party served objections instead and the matter does not say the order
+/// left that course open (`motion_optional`), the brief states a deadline its client did not meet
+/// and nothing answers it (audit S19, Prairie Crest S3).
+fn unused_window_to_move(matter: &Matter, src: &SourceText, root: Option<&Node>) -> Vec<Diagnostic> {
+    let days = matter.fact(&["early_discovery", "response_days"]).and_then(|v| v.as_u64());
+    let optional = matter.fact(&["early_discovery", "motion_optional"]).and_then(|v| v.as_bool()) == Some(true);
+    let objected = matter.fact(&["meet_and_confer", "objections_served"]).is_some();
+    match days {
+        Some(n) if objected && !optional => vec![Diagnostic::warning(format!(
+            "the brief will say the order gave the non-party {n} days to move against the subpoena, and the matter shows objections served, not a motion"
+        ))
+        .at(src, span_of(root, &["facts", "early_discovery", "response_days"]))
+        .with_hint(
+            "read the order: if it only permitted a motion (objections remained open), write `motion_optional: true` and the brief says so and answers a forfeiture argument; if it required one, the brief must explain why the objections preserved the point (a paragraph of your own)",
+        )],
+        _ => vec![],
+    }
+}
+
+/// `motion-untimely` argues that the motion came after the court's time to move to compel
+/// (`jurisdiction.time_to_compel` in the profile), counted from the objections: an error where the
+/// motion came within it, a warning where it came so little after that a
+/// weekend, a holiday or service by mail could move the last day.
+fn untimely_motion(
+    matter: &Matter,
+    src: &SourceText,
+    root: Option<&Node>,
+    profile: &Profile,
+) -> (Vec<Diagnostic>, Vec<Diagnostic>) {
+    let (mut errors, mut warnings) = (vec![], vec![]);
+    if !matter.outline().iter().any(|(_, item)| item.clause == "motion-untimely") {
+        return (errors, warnings);
+    }
+    // A court whose profile sets no such time refuses the clause where clauses are matched to
+    // courts (`applies: {time_to_compel: true}`).
+    let Some(t) = &profile.jurisdiction.time_to_compel else { return (errors, warnings) };
+    let date =
+        |path: &[&str]| matter.fact(path).and_then(|v| v.as_str()).and_then(|s| crate::units::parse_date(s).ok());
+    let (Some(objections), Some(filed)) = (date(&["meet_and_confer", "objections_served"]), date(&["motion", "filed"]))
+    else {
+        return (errors, warnings);
+    };
+    let last = objections + chrono::Duration::days(t.days.into());
+    let after = (filed - objections).num_days();
+    if filed <= last {
+        errors.push(
+            Diagnostic::error(format!(
+                "the motion was filed {after} days after the objections, within the {} days the profile's `time_to_compel` allows: the brief cannot argue it is untimely",
+                t.days
+            ))
+            .at(src, span_of(root, &["facts", "motion", "filed"]))
+            .with_secondary(span_of(root, &["facts", "meet_and_confer", "objections_served"]), "the objections")
+            .with_hint("take `motion-untimely` out of the outline, or correct the dates"),
+        );
+    } else if (filed - last).num_days() <= 5 {
+        warnings.push(
+            Diagnostic::warning(format!(
+                "the motion came {} day(s) after the last day the brief counts ({}): a last day on a weekend or court holiday, or objections served by mail, may move it",
+                (filed - last).num_days(),
+                crate::units::long_date(last)
+            ))
+            .at(src, span_of(root, &["facts", "motion", "filed"]))
+            .with_hint("confirm the last day under the court's rules for computing time before filing the argument"),
+        );
+    }
+    (errors, warnings)
+}
+
 fn missing_only_identity(
     matter: &Matter,
     src: &SourceText,
@@ -423,6 +493,10 @@ pub fn check(
     let mut warnings = vec![];
     warnings.extend(missing_only_identity(matter, src, root, lib.proof));
     warnings.extend(role_in_full_name(matter, src, root));
+    warnings.extend(unused_window_to_move(matter, src, root));
+    let (e, w) = untimely_motion(matter, src, root, profile);
+    errors.extend(e);
+    warnings.extend(w);
     let date = matter.document.date.0;
 
     // Dates.

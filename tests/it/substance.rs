@@ -1759,3 +1759,53 @@ fn an_ease_of_compliance_argument_is_answered_in_a_court_with_no_decisions_of_it
     let line = bad[..e.span.clone().unwrap().start].lines().count();
     assert_eq!(bad.lines().nth(line - 1).unwrap().trim(), "statements: [1, 4]");
 }
+
+/// Builds `text`, expecting it refused; the errors in the short form (`file:line:col: …`).
+fn refused(name: &str, text: &str) -> String {
+    let project = pleader::library::project::Project::at(&root()).unwrap();
+    let src = pleader::diag::SourceText::new(name.to_string(), text.to_string());
+    let loaded = match pleader::pipeline::load(src, project) {
+        Ok(l) => l,
+        Err(d) => return pleader::diag::render(&d, pleader::diag::Format::Short),
+    };
+    match pleader::pipeline::Session::new().build_loaded(
+        loaded,
+        std::time::Instant::now(),
+        pleader::pipeline::BuildOptions::default(),
+    ) {
+        Ok(_) => panic!("{name}: expected the build to be refused"),
+        Err(d) => pleader::diag::render(&d, pleader::diag::Format::Short),
+    }
+}
+
+/// California: a motion to compel a non-party's compliance with a deposition subpoena must be
+/// made within 60 days after the objections complete the record (Code Civ. Proc. § 2025.480(b);
+/// Unzipped Apparel). The brief counts the days from the record's dates and argues it; a motion
+/// filed in time, or a court whose profile sets no such time, is refused at the matter's line.
+#[test]
+fn a_motion_made_after_the_time_to_compel_is_argued_untimely_from_the_record_dates() {
+    let text = own_text("ferreira-v-nestwise.yaml");
+    let built = build_text("fe-late.yaml", &text);
+    let body = normalize(&body_text(&built));
+    assert!(
+        body.contains(
+            "The Ferreiras filed this motion on February 3, 2025, Notice of Mot. at 1, ninety-four days later."
+        ),
+        "{body}"
+    );
+    assert!(body.contains("\"no later than 60 days after the completion of the record of the deposition.\" Cal. Civ. Proc. Code § 2025.480(b)."), "{body}");
+    assert!(body.contains("Counted from the objections, the time ran out on December 31, 2024, and the motion came thirty-four days after it."), "{body}");
+    assert!(body.contains("Unzipped Apparel, LLC v. Bader, 156 Cal. App. 4th 123, 127"), "{body}");
+    assert!(body.contains("Part IV.A shows that the motion came after the time to move to compel had run."), "{body}");
+
+    // Filed on the sixtieth day: in time, so the clause is refused at `motion.filed`.
+    let in_time = text.replace("filed: 2025-02-03", "filed: 2024-12-31");
+    let err = refused("fe-in-time.yaml", &in_time);
+    let line = in_time.lines().position(|l| l.trim() == "filed: 2024-12-31").unwrap() + 1;
+    assert!(err.contains(&format!("fe-in-time.yaml:{line}:")) && err.contains("within the 60 days"), "{err}");
+
+    // Two days late: argued, with a warning to confirm the last day.
+    let close = text.replace("filed: 2025-02-03", "filed: 2025-01-02");
+    let built = build_text("fe-close.yaml", &close);
+    assert!(built.warnings.iter().any(|w| w.message.contains("may move it")), "{:?}", built.warnings);
+}
