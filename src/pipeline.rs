@@ -781,14 +781,14 @@ impl Session {
         let t = Instant::now();
         let pdf = if opts.pdf {
             let ident = format!("pleader:{}:{}", matter.case.number, matter.document.title);
-            Some(crate::export::pdf::pdf(&self.typesetter, &doc, &ident)?)
+            Some(crate::export::pdf::pdf(&self.typesetter, &doc, &ident, profile.tagged_pdf)?)
         } else {
             None
         };
         let order_pdf = match &order {
             Some(order_doc) if opts.pdf => {
                 let ident = format!("pleader-order:{}:{}", matter.case.number, matter.document.title);
-                Some(crate::export::pdf::pdf(&self.typesetter, order_doc, &ident)?)
+                Some(crate::export::pdf::pdf(&self.typesetter, order_doc, &ident, profile.tagged_pdf)?)
             }
             _ => None,
         };

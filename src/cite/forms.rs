@@ -869,6 +869,11 @@ mod tests {
         // Set in a clause, a joiner goes between the parts of the subdivision: it never breaks.
         assert_eq!(escape::keep_together(&out).matches("\u{2060}").count(), 2, "{out}");
         assert_eq!(escape::plain(&out), "x Fed. R. Civ. P. 45(c)(2)(A) (emphasis added).");
+        // A range of subdivisions stays one subdivision, never a pin ("(a), –(c)").
+        let mut r = Resolver::new(&b, &rec);
+        let out = strip_marks(&r.resolve("y [@frcp-45(d)(2)(A)–(B)]. z [@frcp-45(c)(1)-(2)].", 0).unwrap());
+        assert_eq!(escape::plain(&out), "y Fed. R. Civ. P. 45(d)(2)(A)–(B). z Fed. R. Civ. P. 45(c)(1)–(2).");
+        assert!(r.uses.iter().all(|u| u.pin.is_none()), "no pin: {out}");
     }
 
     #[test]

@@ -277,7 +277,17 @@ fn parse_item(raw: &str, base: usize) -> Result<Item, CiteError> {
     let mut rest = &after_at[id_len..];
     // Subdivisions attached to the id: @frcp-45(c)(2)(A) — or, from a template value, `\(g\)`.
     let mut subdiv = String::new();
-    while rest.starts_with('(') || rest.starts_with("\\(") {
+    loop {
+        // A range of subdivisions goes on after its dash: `@va-code(A)(1)(a)–(c)`, "(a)–(c)".
+        let dash = ["–(", "-(", "–\\(", "-\\("].iter().find(|d| !subdiv.is_empty() && rest.starts_with(**d));
+        if let Some(d) = dash {
+            let dash_len = d.len() - d.trim_start_matches(['–', '-']).len();
+            subdiv.push('–');
+            rest = &rest[dash_len..];
+        }
+        if !(rest.starts_with('(') || rest.starts_with("\\(")) {
+            break;
+        }
         let close = rest
             .find(')')
             .ok_or_else(|| err(at, id_len + 1, "unclosed `(` in a subdivision", "close it: `@frcp-45(c)(2)`"))?;
