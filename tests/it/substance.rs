@@ -1809,3 +1809,39 @@ fn a_motion_made_after_the_time_to_compel_is_argued_untimely_from_the_record_dat
     let built = build_text("fe-close.yaml", &close);
     assert!(built.warnings.iter().any(|w| w.message.contains("may move it")), "{:?}", built.warnings);
 }
+
+/// Under California's evidentiary standard (audit S19): fault, which turns on who the speakers
+/// are, is not counted as a ground where other elements fail; a verified complaint's assertion of
+/// falsity is answered as what it says, not dismissed as an allegation; evidence offered for harm
+/// is said to fall short, not to be absent; fact and opinion are read from the words.
+#[test]
+fn a_krinsky_brief_answers_a_verified_complaint_and_does_not_rest_on_fault() {
+    let built = build_text("fe-elements.yaml", &own_text("ferreira-v-nestwise.yaml"));
+    let body = normalize(&body_text(&built));
+    assert!(
+        body.contains(
+            "The Ferreiras' showing fails on three of these requirements: a statement of fact, falsity, and harm."
+        ),
+        "{body}"
+    );
+    assert!(body.contains("this opposition does not rest on it, because the showing on the elements that do not turn on who the speakers are fails for the reasons given above."), "{body}");
+    assert!(
+        body.contains(
+            "The complaint is verified, but on falsity it says only that each post is \"false and defamatory,\""
+        ),
+        "{body}"
+    );
+    assert!(!body.contains("an allegation is not evidence, and the Ferreiras have not shown"), "{body}");
+    assert!(
+        body.contains("What the Ferreiras offer on this element falls short for the reasons given above."),
+        "{body}"
+    );
+    assert!(!body.contains("offered no competent evidence"), "{body}");
+    assert!(body.contains("is read from its words in their context, not proved with evidence"), "{body}");
+    // Fault is cited to California's own fault authority, not to the elements case.
+    assert!(
+        body.contains("It also requires fault")
+            && body.contains("see Brown v. Kelly Broad. Co., 48 Cal. 3d 711, 742 (1989)"),
+        "{body}"
+    );
+}
