@@ -265,6 +265,7 @@ pub fn in_court(text: &str, court: &str, profile: Option<&crate::library::court:
             out.push_str(line);
         }
         text = out;
+        text = state_examples(&text, profile);
     }
     for (key, suffix) in [("division", " Division"), ("county", "")] {
         let line = text.lines().find(|l| l.starts_with(&format!("{key}: "))).map(str::to_string);
@@ -276,6 +277,60 @@ pub fn in_court(text: &str, court: &str, profile: Option<&crate::library::court:
         }
     }
     text
+}
+
+/// A state court's template: the federal example values replaced or commented out (a new user
+/// in a state court found the federal docket, the judge's initials, "Dkt." record numbers, an
+/// underlying action in the District of Oregon and an issuing district in a Richmond brief's
+/// template). The lines are the template's own; a line the template no longer has is left alone.
+fn state_examples(text: &str, profile: &crate::library::court::Profile) -> String {
+    let mut out = String::with_capacity(text.len());
+    for line in text.split_inclusive('\n') {
+        let body = line.trim_end_matches('\n');
+        let replaced = match body {
+            "  number: 3:24-mc-80477" => Some("  number: 24CV000123".to_string()),
+            "  judge_initials: TWQ" if !profile.caption.judge_initials => {
+                Some("  # judge_initials: TWQ  (not printed by this court's caption)".to_string())
+            }
+            "    court: the United States District Court for the District of Oregon" => {
+                Some("    court: this Court".to_string())
+            }
+            "    issuing_court: the District of Oregon" => {
+                Some("    # issuing_court: the District of Oregon  (federal courts only)".to_string())
+            }
+            "    judge: Magistrate Judge Rowan T. Achebe" => Some("    # judge: Hon. Rowan T. Achebe".to_string()),
+            "  # filed: 2024-05-01" if profile.caption.action_dates => Some("  filed: 2024-05-01".to_string()),
+            "  # trial: none" if profile.caption.action_dates => Some("  trial: none".to_string()),
+            _ => None,
+        };
+        match replaced {
+            Some(r) => {
+                out.push_str(&r);
+                out.push('\n');
+            }
+            // "Complaint, Dkt. 1-3": a federal docket entry; a state court's papers are named by
+            // title (and date, where its rules ask).
+            None => out.push_str(&without_docket_numbers(line)),
+        }
+    }
+    out
+}
+
+/// ", Dkt. 1-3" and ", Dkt. 1" taken out of a line.
+fn without_docket_numbers(line: &str) -> String {
+    let mut out = String::with_capacity(line.len());
+    let mut rest = line;
+    while let Some(i) = rest.find(", Dkt. ") {
+        out.push_str(&rest[..i]);
+        let after = &rest[i + ", Dkt. ".len()..];
+        let n = after.find(|c: char| !(c.is_ascii_digit() || c == '-')).unwrap_or(after.len());
+        if n == 0 {
+            out.push_str(", Dkt. ");
+        }
+        rest = &after[n..];
+    }
+    out.push_str(rest);
+    out
 }
 
 /// The template with a top-level field commented out, saying why (the court's caption does not

@@ -292,3 +292,28 @@ fn watch_rebuilds_once_per_edit_and_never_on_reads() {
     std::fs::write(dir.join("clauses/fx-new.tera"), "---\nheading: New\n---\nNew.\n").unwrap();
     assert_eq!(watch.rebuilds_within(Duration::from_secs(2)).len(), 1);
 }
+
+/// A state court's template carries no federal example values (a new user's Virginia matter found
+/// a federal docket number, the judge's initials, "Dkt." record numbers and a District of Oregon
+/// action in it), and states the first page's action dates where the court prints them.
+#[test]
+fn new_in_a_state_court_writes_no_federal_examples() {
+    let dir = temp_dir("wf-new-state");
+    let (code, out, err) = pleader(&["new", "ferreira", "--court", "ca-superior"], &dir);
+    assert_eq!(code, 0, "{out}{err}");
+    let text = std::fs::read_to_string(dir.join("ferreira/matter.yaml")).unwrap();
+    for federal in ["3:24-mc-80477", ", Dkt. 1", "District of Oregon\n", "Magistrate Judge"] {
+        let live: Vec<&str> =
+            text.lines().filter(|l| !l.trim_start().starts_with('#') && l.contains(federal.trim_end())).collect();
+        assert!(live.is_empty(), "{federal}: {live:?}");
+    }
+    assert!(!text.contains("\n  judge_initials: "), "judge_initials is commented out");
+    assert!(text.contains("\n  filed: 2024-05-01\n  trial: none\n"), "{text}");
+    // The federal template keeps its own values.
+    let (code, _, _) = pleader(&["new", "fed"], &dir);
+    assert_eq!(code, 0);
+    let fed = std::fs::read_to_string(dir.join("fed/matter.yaml")).unwrap();
+    assert!(
+        fed.contains("  number: 3:24-mc-80477") && fed.contains("Dkt. 1-3") && fed.contains("  # filed: 2024-05-01")
+    );
+}
