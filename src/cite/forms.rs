@@ -189,8 +189,13 @@ impl<'a> Resolver<'a> {
             // "Id." or "Compl." before the author's own period: print one period, not two.
             // (A linked citation ends in the link's closing `];`.)
             let visible = printed.strip_suffix("];").unwrap_or(&printed);
-            if visible.trim_end_matches('_').ends_with('.') && text[pos..].starts_with('.') {
-                pos += 1;
+            // A matter paragraph's text reaches here escaped: its period is `\.`.
+            if visible.trim_end_matches('_').ends_with('.') {
+                if text[pos..].starts_with('.') {
+                    pos += 1;
+                } else if text[pos..].starts_with("\\.") {
+                    pos += 2;
+                }
             }
             out.push_str(&printed);
         }
@@ -491,10 +496,7 @@ impl Authority {
                     }
                 }
                 head.push_str(&self.parallel_text());
-                if !is_neutral(self.cite()) {
-                    head.push(' ');
-                    head.push_str(&court_date(self.court.as_deref(), self.year, self.date));
-                }
+                head.push_str(&self.court_parenthetical());
                 let defined =
                     if self.define { format!(" (“{}”)", emph_text(self.short_name())) } else { String::new() };
                 match self.history_text() {
@@ -505,6 +507,20 @@ impl Authority {
             }
             Kind::Other => (self.other(self.author.as_deref(), self.title.as_deref(), pin, true), String::new()),
             _ => (self.code(self.cite(), pin, subdiv) + &self.publisher_text(), String::new()),
+        }
+    }
+
+    /// " (N.D. Cal. 2005)": the court and date after a case's citation. A public-domain citation
+    /// names its year, and its court where its reporter prints one court's decisions ("2015 IL
+    /// 118000"): it takes the court alone where the bank names one ("2016-Ohio-7383 (Ohio Ct.
+    /// App.)", Ohio's citation covering every court), and nothing otherwise (Bluebook 10.3.3).
+    fn court_parenthetical(&self) -> String {
+        if !is_neutral(self.cite()) {
+            return format!(" {}", court_date(self.court.as_deref(), self.year, self.date));
+        }
+        match self.court.as_deref().map(str::trim) {
+            Some(c) if !c.is_empty() => format!(" ({})", markup(&bound(c))),
+            _ => String::new(),
         }
     }
 
@@ -525,6 +541,23 @@ impl Authority {
     }
 
     fn other(&self, author: Option<&str>, title: Option<&str>, pin: Option<&str>, full: bool) -> String {
+        // An entry whose citation names the source itself, with no title ("ShiftReview, LLC, Terms
+        // of Service (rev. Mar. 1, 2026)"): the pin goes after the name and before a closing
+        // date parenthetical, never before the name.
+        if let (None, None, true, Some(c)) = (author, title, full, self.cite.as_deref()) {
+            let c = c.trim();
+            let (head, tail) = match c.rfind(" (") {
+                Some(i) if c.ends_with(')') => (&c[..i], &c[i..]),
+                _ => (c, ""),
+            };
+            let mut s = markup(head);
+            if let Some(p) = pin {
+                s.push(' ');
+                s.push_str(&markup(p));
+            }
+            s.push_str(&markup(tail));
+            return s;
+        }
         let mut s = String::new();
         if let (Some(a), true) = (author, full) {
             s.push_str(&markup(a));
@@ -622,10 +655,7 @@ impl Authority {
             Kind::Case => {
                 let mut s = self.case_head();
                 s.push_str(&self.parallel_text());
-                if !is_neutral(self.cite()) {
-                    s.push(' ');
-                    s.push_str(&court_date(self.court.as_deref(), self.year, self.date));
-                }
+                s.push_str(&self.court_parenthetical());
                 s.push_str(&self.history_text());
                 s
             }
@@ -815,10 +845,34 @@ mod tests {
         assert!(out.contains("B. _Id._ ¶ 3."), "{out}");
         assert!(out.contains("D. _Hadley_, 2015\u{a0}IL\u{a0}118000, ¶ 1."), "{out}");
         assert!(!out.contains("(2015)") && !out.contains("(Ill"), "{out}");
+        let mut o = Bank::default();
+        o.add_file(&SourceText::new(
+            "o.yaml",
+            "fisher:\n  kind: case\n  name: Fisher v. Doe\n  short: Fisher\n  cite: 2016-Ohio-7383\n  court: Ohio Ct. App.\n  year: 2016\n",
+        ))
+        .unwrap();
+        let mut r = Resolver::new(&o, &rec);
+        let ohio = escape::plain(&strip_marks(&r.resolve("A. [@fisher at ¶ 12].", 0).unwrap()));
+        // Ohio's public-domain citation covers every Ohio court: the court is named, the year is not.
+        assert_eq!(ohio, "A. Fisher v. Doe, 2016-Ohio-7383, ¶ 12 (Ohio Ct. App.).");
         assert_eq!(
             b.get("hadley").unwrap().toa_text(),
             "_Hadley v\\. Doe_, 2015\u{a0}IL\u{a0}118000, 34\u{a0}N\\.E\\.3d\u{a0}549"
         );
+    }
+
+    #[test]
+    fn a_source_named_in_its_citation_takes_its_pin_after_the_name() {
+        let mut b = Bank::default();
+        b.add_file(&SourceText::new(
+            "b.yaml",
+            "tos:\n  kind: other\n  cite: \"ShiftReview, LLC, Terms of Service (rev. Mar. 1, 2026)\"\n  short: Terms of Service\n",
+        ))
+        .unwrap();
+        let rec = Default::default();
+        let mut r = Resolver::new(&b, &rec);
+        let out = escape::plain(&strip_marks(&r.resolve("A. [@tos at § 9.2].", 0).unwrap()));
+        assert!(out.starts_with("A. ShiftReview, LLC, Terms of Service § 9.2 (rev. Mar. 1, 2026)."), "{out}");
     }
 
     #[test]

@@ -123,7 +123,7 @@ pub fn parse_citation(input: &str) -> Result<Parsed, ParseError> {
     if name.is_empty() {
         return Err(err(0..cite_start, "no case name before the citation", Some("a full citation begins with the case name: `Highfields Cap. Mgmt., L.P. v. Doe, 385 F. Supp. 2d 969 (N.D. Cal. 2005)`".into())));
     }
-    let (cite, read, cite_end) = read_at(text, cite_start, &mut notes)?;
+    let (mut cite, mut read, cite_end) = read_at(text, cite_start, &mut notes)?;
     let is_neutral = matches!(&read, CaseCite::Reporter(p) if p.is_neutral());
     let mut pos = cite_end;
     // A pin: ", 975", ", at *9", " at 5" (slip opinions).
@@ -162,6 +162,22 @@ pub fn parse_citation(input: &str) -> Result<Parsed, ParseError> {
                         if reporter.len() < par.len() { format!("; its pin `{}` not stored", par[used..].trim_start_matches([',', ' '])) } else { String::new() }
                     ));
                     kept_parallel = Some(reporter);
+                }
+                // An official reporter followed by a public-domain citation ("133 Ohio St.3d 366,
+                // 2012-Ohio-4193, 978 N.E.2d 832", as Ohio writes it): the public-domain citation
+                // leads and the reporters follow it as `parallel:` (Bluebook 10.3.3), and the
+                // citation needs no court-and-date parenthetical.
+                Some(par) if neutral_among(par).is_some() => {
+                    let (neutral_read, neutral_cite, others) = neutral_among(par).unwrap_or_else(|| unreachable!());
+                    let mut reporters = vec![cite.clone()];
+                    reporters.extend(others);
+                    notes.push(format!(
+                        "public-domain citation `{neutral_cite}` put first, with `{}` as `parallel:` (Bluebook 10.3.3)",
+                        reporters.join(", ")
+                    ));
+                    kept_parallel = Some(reporters.join(", "));
+                    cite = neutral_cite;
+                    read = neutral_read;
                 }
                 Some(par) => notes.push(format!(
                     "parallel citation `{par}` not stored: the bank keeps one reporter (Bluebook T1 says which)"
@@ -415,6 +431,27 @@ fn reads_as_cite(s: &str) -> bool {
 }
 
 /// The citation at `start`, normalised: (citation as the bank writes it, as read, end).
+/// The public-domain citation among a run of parallel citations ("2012-Ohio-4193, 978 N.E.2d 832,
+/// 835"): its reading, its canonical form, and the other reporter citations without their pins.
+fn neutral_among(par: &str) -> Option<(CaseCite, String, Vec<String>)> {
+    let starts = std::iter::once(0).chain(par.match_indices(", ").map(|(i, _)| i + 2));
+    let mut neutral = None;
+    let mut others = vec![];
+    for i in starts {
+        let Some((c, used)) = read::read_cite(&par[i..]) else { continue };
+        match c {
+            CaseCite::Reporter(p) if p.is_neutral() && neutral.is_none() => {
+                let canonical = p.canonical();
+                neutral = Some((CaseCite::Reporter(p), canonical));
+            }
+            CaseCite::Reporter(p) => others.push(p.canonical()),
+            _ => {}
+        }
+        let _ = used;
+    }
+    neutral.map(|(c, s)| (c, s, others))
+}
+
 fn read_at(text: &str, start: usize, notes: &mut Vec<String>) -> Result<(String, CaseCite, usize), ParseError> {
     let (read, used) =
         read::read_cite(&text[start..]).ok_or_else(|| err(start..text.len(), "could not read the citation", None))?;
@@ -743,6 +780,20 @@ mod tests {
 
     fn date(y: i32, m: u32, d: u32) -> Option<NaiveDate> {
         NaiveDate::from_ymd_opt(y, m, d)
+    }
+
+    #[test]
+    fn ohio_writes_the_official_reporter_first_and_the_public_domain_citation_leads_the_entry() {
+        let p = parse_citation("Am. Chem. Soc. v. Leadscope, Inc., 133 Ohio St.3d 366, 2012-Ohio-4193, 978 N.E.2d 832")
+            .unwrap();
+        assert_eq!(p.cite, "2012-Ohio-4193");
+        assert_eq!(p.parallel.as_deref(), Some("133 Ohio St. 3d 366, 978 N.E.2d 832"));
+        assert_eq!(p.year, Some(2012));
+        let p = parse_citation("Hadley v. Doe, 2015 IL 118000, ¶ 12, 34 N.E.3d 549, 553").unwrap();
+        assert_eq!(
+            (p.cite.as_str(), p.parallel.as_deref(), p.pin.as_deref()),
+            ("2015 IL 118000", Some("34 N.E.3d 549"), Some("¶ 12"))
+        );
     }
 
     #[test]

@@ -323,6 +323,14 @@ fn claims_context(facts: &Json, claims: &Claims, bank: &Bank) -> Json {
             "jurisdiction": l.jurisdiction,
             "authority": l.authority,
             "pin": l.pin,
+            // The citation of the law's authority as a clause writes it after `@`: "taus at 720",
+            // a statute's "pa-defamation-burden(a)", or the whole decision ("!ab-abell") where no
+            // page was read.
+            "cite": match (kind.is_some_and(|k| k != Kind::Case), l.pin.trim()) {
+                (true, pin) => format!("{}{pin}", l.authority),
+                (false, "") => format!("!{}", l.authority),
+                (false, pin) => format!("{} at {pin}", l.authority),
+            },
             "quote": l.quote,
             "quote_parenthetical": l.quote_parenthetical,
             "unsettled": l.unsettled,

@@ -95,7 +95,9 @@ pub struct Law {
     pub jurisdiction: String,
     /// The bank id of the authority that states the elements.
     pub authority: String,
-    /// Where it states them.
+    /// Where it states them; empty or left out where no page was read (the decision is then
+    /// cited whole, and `check` fails it as cited without a pin).
+    #[serde(default)]
     pub pin: String,
     /// The authority's own statement of the elements, verbatim, when it was checked.
     #[serde(default)]

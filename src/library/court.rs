@@ -185,7 +185,15 @@ impl CounselRules {
     pub fn bar_id(&self, state: &str, bar: Option<&str>) -> Option<String> {
         let label = self.bar_label.as_deref()?.replace("{state}", state);
         let bar = bar?.trim();
-        Some(if label.contains("{bar}") { label.replace("{bar}", bar) } else { format!("{} {}", label.trim(), bar) })
+        let id =
+            if label.contains("{bar}") { label.replace("{bar}", bar) } else { format!("{} {}", label.trim(), bar) };
+        // The caption and the signature set the identifier in parentheses themselves: a label
+        // written with its own ("({bar})", Ohio's form) keeps one pair, not two.
+        let id = id.trim();
+        Some(match id.strip_prefix('(').and_then(|i| i.strip_suffix(')')) {
+            Some(inner) if !inner.contains(['(', ')']) => inner.trim().to_string(),
+            _ => id.to_string(),
+        })
     }
 }
 
@@ -958,6 +966,9 @@ mod tests {
         assert_eq!(rules("{state} Bar No.").bar_id("Del.", Some(" 4512 ")).as_deref(), Some("Del. Bar No. 4512"));
         assert_eq!(rules("P{bar}").bar_id("", Some("68213")).as_deref(), Some("P68213"));
         assert_eq!(rules("P{bar}").bar_id("", None), None);
+        // The caption and signature add the parentheses: a label with its own keeps one pair.
+        assert_eq!(rules("({bar})").bar_id("", Some("0091234")).as_deref(), Some("0091234"));
+        assert_eq!(rules("(Reg. {bar})").bar_id("", Some("1")).as_deref(), Some("Reg. 1"));
         assert_eq!(CounselRules::default().bar_id("", Some("68213")), None);
     }
 

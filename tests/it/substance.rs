@@ -1249,7 +1249,7 @@ fn a_belief_about_who_the_speaker_is_is_answered_for_a_domain_privacy_service() 
     );
     // Dendrite's third step, which neither the notice section nor the evidence section took up,
     // is placed before the fourth (audit H2: listed but never applied).
-    assert!(body.contains("The third step of the Dendrite test asks the party seeking disclosure to set forth a prima facie cause of action against the speaker. See Dendrite, 775 A.2d at 760–61. As shown below, the posts that express opinions support no cause of action, so the complaint sets forth none as to them; and whatever it sets forth as to the rest, the fourth step asks for evidence, and that is where the motion fails."), "{body}");
+    assert!(body.contains("The third step of the Dendrite test asks the party seeking disclosure to set forth a prima facie cause of action against the speaker. See Dendrite, 775 A.2d at 760–61. As shown below, the post that expresses an opinion supports no cause of action, so the complaint sets forth none as to it; and whatever it sets forth as to the rest, the fourth step asks for evidence, and that is where the motion fails."), "{body}");
     // The new kind of argument, answered on its own terms: a movant who knew would not need the
     // subpoena; the belief's basis and why it falls short only as the matter states them; the
     // court's standard makes no exception.
@@ -1844,4 +1844,18 @@ fn a_krinsky_brief_answers_a_verified_complaint_and_does_not_rest_on_fault() {
             && body.contains("see Brown v. Kelly Broad. Co., 48 Cal. 3d 711, 742 (1989)"),
         "{body}"
     );
+}
+
+/// A matter paragraph's citation that prints *Id.* (or a short form ending in a period) before the
+/// paragraph's own period prints one period, as a clause's does (the Ohio user's "See id..").
+#[test]
+fn a_paragraph_citation_ending_in_a_period_is_not_followed_by_a_second() {
+    let text = own_text("ferreira-v-nestwise.yaml").replace(
+        "  - conclusion\n",
+        "  - paragraph: p1\n    heading: Test\n    text: \"The declaration says so. [see @ferreira-decl ¶¶ 4–7]. It says more. [see @ferreira-decl ¶¶ 4–7]. Again. [@ferreira-decl ¶ 5].\"\n  - conclusion\n",
+    );
+    let built = build_text("fe-id.yaml", &text);
+    let body = normalize(&body_text(&built));
+    assert!(body.contains("It says more. See id. Again. Id. ¶ 5."), "{body}");
+    assert!(!body.contains(".."), "{body}");
 }

@@ -504,6 +504,10 @@ mod tests {
         let (p, _) = read_cite("418 P.3d 1013").unwrap();
         assert_eq!(pin_problem(&p, None, "¶ 1"), None);
         assert_eq!(pin_problem(&p, None, "¶¶ 12–14"), None);
+        // Ohio's syllabus law, cited as Ohio courts cite it.
+        assert_eq!(pin_problem(&c, None, "paragraph one of the syllabus"), None);
+        assert_eq!(pin_problem(&c, None, "syllabus"), None);
+        assert!(pin_problem(&c, None, "paragraph one").is_some());
         assert!(pin_problem(&p, None, "¶ x").unwrap().0.contains("not a paragraph"));
         let (w, _) = read_cite("2011 WL 5444622").unwrap();
         assert_eq!(pin_problem(&w, None, "*12–13"), None);

@@ -48,7 +48,8 @@ pub fn check_uses(uses: &[CiteUse], bank: &Bank) -> Vec<UseFinding> {
 
 /// What is wrong with a pin for this citation, and the fix, or `None` when it is fine. Pins may
 /// list pages (`975, 980`), ranges (`975–76`, `*2–3`), footnotes (`975 n.3`) and, for an opinion
-/// whose paragraphs are numbered, paragraphs (`¶ 1`, `¶¶ 12–14`; Bluebook 3.3).
+/// whose paragraphs are numbered, paragraphs (`¶ 1`, `¶¶ 12–14`; Bluebook 3.3), and Ohio's syllabus
+/// law (`paragraph one of the syllabus`).
 pub fn pin_problem(cite: &CaseCite, end_page: Option<&str>, pin: &str) -> Option<(String, Option<String>)> {
     let pin = pin.trim();
     if pin.is_empty() {
@@ -57,6 +58,11 @@ pub fn pin_problem(cite: &CaseCite, end_page: Option<&str>, pin: &str) -> Option
     let pin = pin.strip_prefix("at ").unwrap_or(pin);
     for piece in pin.split([',', '&']).map(str::trim).filter(|p| !p.is_empty()) {
         if piece.starts_with("n.") || piece.starts_with("nn.") {
+            continue;
+        }
+        // Ohio's syllabus law ("paragraph one of the syllabus", or "syllabus"): the holding as the
+        // Supreme Court of Ohio states it, cited as Ohio courts cite it.
+        if piece == "syllabus" || (piece.starts_with("paragraph ") && piece.ends_with(" of the syllabus")) {
             continue;
         }
         if let Some(paras) = piece.strip_prefix("¶¶").or_else(|| piece.strip_prefix('¶')) {
