@@ -249,9 +249,10 @@ pub fn offered_evidence(built: &Built) -> Option<CheckItem> {
 /// other way (`against`), for the lawyer to weigh whether candor requires citing them.
 pub fn own_decisions(built: &Built) -> Option<CheckItem> {
     let j = &built.profile.jurisdiction;
-    if standard_binds(built).unwrap_or(false) || j.standard_settled {
-        return None;
-    }
+    // Where a binding decision settles the standard, only the candor question is left: a decision
+    // of this court's own system that went the other way and that the brief does not cite
+    // (audit S19: California's First District in *ZL Technologies*).
+    let settled = standard_binds(built).unwrap_or(false) || j.standard_settled;
     let topics = ["unmasking-standard-applied", "highfields-applied"];
     let cited: std::collections::BTreeSet<&str> = built.uses.iter().map(|u| u.id.as_str()).collect();
     let (mut with_us, mut against, mut uncited, mut faced) = (vec![], vec![], vec![], vec![]);
@@ -274,6 +275,18 @@ pub fn own_decisions(built: &Built) -> Option<CheckItem> {
         } else {
             uncited.push(id.clone());
         }
+    }
+    if settled {
+        return (!against.is_empty()).then(|| CheckItem {
+            name: "this court's and its circuit's decisions".into(),
+            status: Status::Warn,
+            detail: format!(
+                "{} went against the party resisting disclosure (`against: true`) and {} not cited: weigh whether candor requires citing {}",
+                against.join(", "),
+                if against.len() == 1 { "is" } else { "are" },
+                if against.len() == 1 { "it" } else { "them" }
+            ),
+        });
     }
     if with_us.is_empty() && against.is_empty() && uncited.is_empty() && faced.is_empty() {
         return Some(CheckItem {

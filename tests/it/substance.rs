@@ -1842,6 +1842,14 @@ fn a_krinsky_brief_answers_a_verified_complaint_and_does_not_rest_on_fault() {
     );
     assert!(!body.contains("offered no competent evidence"), "{body}");
     assert!(body.contains("is read from its words in their context, not proved with evidence"), "{body}");
+    // Where the standard is settled, check still asks the lawyer to weigh the binding decision
+    // that went the other way and that the brief does not cite (candor): the First District's.
+    let item = court_checks(&built)
+        .into_iter()
+        .find(|c| c.name == "this court's and its circuit's decisions")
+        .expect("the candor item");
+    assert_eq!(item.status, Status::Warn, "{item:?}");
+    assert!(item.detail.contains("zl-techs") && item.detail.contains("candor"), "{item:?}");
     // Fault is cited to California's own fault authority, not to the elements case.
     assert!(
         body.contains("It also requires fault")
