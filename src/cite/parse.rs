@@ -167,21 +167,22 @@ pub fn parse_citation(input: &str) -> Result<Parsed, ParseError> {
                 // 2012-Ohio-4193, 978 N.E.2d 832", as Ohio writes it): the public-domain citation
                 // leads and the reporters follow it as `parallel:` (Bluebook 10.3.3), and the
                 // citation needs no court-and-date parenthetical.
-                Some(par) if neutral_among(par).is_some() => {
-                    let (neutral_read, neutral_cite, others) = neutral_among(par).unwrap_or_else(|| unreachable!());
-                    let mut reporters = vec![cite.clone()];
-                    reporters.extend(others);
-                    notes.push(format!(
-                        "public-domain citation `{neutral_cite}` put first, with `{}` as `parallel:` (Bluebook 10.3.3)",
-                        reporters.join(", ")
-                    ));
-                    kept_parallel = Some(reporters.join(", "));
-                    cite = neutral_cite;
-                    read = neutral_read;
-                }
-                Some(par) => notes.push(format!(
-                    "parallel citation `{par}` not stored: the bank keeps one reporter (Bluebook T1 says which)"
-                )),
+                Some(par) => match neutral_among(par) {
+                    Some((neutral_read, neutral_cite, others)) => {
+                        let mut reporters = vec![cite.clone()];
+                        reporters.extend(others);
+                        notes.push(format!(
+                            "public-domain citation `{neutral_cite}` put first, with `{}` as `parallel:` (Bluebook 10.3.3)",
+                            reporters.join(", ")
+                        ));
+                        kept_parallel = Some(reporters.join(", "));
+                        cite = neutral_cite;
+                        read = neutral_read;
+                    }
+                    None => notes.push(format!(
+                        "parallel citation `{par}` not stored: the bank keeps one reporter (Bluebook T1 says which)"
+                    )),
+                },
                 None => {}
             }
             if !written.trim().is_empty() {
@@ -438,7 +439,7 @@ fn neutral_among(par: &str) -> Option<(CaseCite, String, Vec<String>)> {
     let mut neutral = None;
     let mut others = vec![];
     for i in starts {
-        let Some((c, used)) = read::read_cite(&par[i..]) else { continue };
+        let Some((c, _)) = read::read_cite(&par[i..]) else { continue };
         match c {
             CaseCite::Reporter(p) if p.is_neutral() && neutral.is_none() => {
                 let canonical = p.canonical();
@@ -447,7 +448,6 @@ fn neutral_among(par: &str) -> Option<(CaseCite, String, Vec<String>)> {
             CaseCite::Reporter(p) => others.push(p.canonical()),
             _ => {}
         }
-        let _ = used;
     }
     neutral.map(|(c, s)| (c, s, others))
 }

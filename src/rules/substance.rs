@@ -276,16 +276,18 @@ pub fn own_decisions(built: &Built) -> Option<CheckItem> {
             uncited.push(id.clone());
         }
     }
+    // The candor sentence, in a settled court alone and beside the rest elsewhere.
+    let candor = format!(
+        "{} went against the party resisting disclosure (`against: true`) and {} not cited: weigh whether candor requires citing {}",
+        against.join(", "),
+        if against.len() == 1 { "is" } else { "are" },
+        if against.len() == 1 { "it" } else { "them" }
+    );
     if settled {
         return (!against.is_empty()).then(|| CheckItem {
             name: "this court's and its circuit's decisions".into(),
             status: Status::Warn,
-            detail: format!(
-                "{} went against the party resisting disclosure (`against: true`) and {} not cited: weigh whether candor requires citing {}",
-                against.join(", "),
-                if against.len() == 1 { "is" } else { "are" },
-                if against.len() == 1 { "it" } else { "them" }
-            ),
+            detail: candor,
         });
     }
     if with_us.is_empty() && against.is_empty() && uncited.is_empty() && faced.is_empty() {
@@ -317,12 +319,7 @@ pub fn own_decisions(built: &Built) -> Option<CheckItem> {
         parts.push(format!("the bank also holds {}, which the brief does not cite", uncited.join(", ")));
     }
     if !against.is_empty() {
-        parts.push(format!(
-            "{} went against the party resisting disclosure (`against: true`) and {} not cited: weigh whether candor requires citing {}",
-            against.join(", "),
-            if against.len() == 1 { "is" } else { "are" },
-            if against.len() == 1 { "it" } else { "them" }
-        ));
+        parts.push(candor);
     }
     Some(CheckItem {
         name: "this court's and its circuit's decisions".into(),
