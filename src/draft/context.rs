@@ -223,6 +223,38 @@ fn contrary_binding(bank: &Bank, profile: &Profile) -> Json {
     contrary(bank, |a| j.is_bound_by(a.court.as_deref()))
 }
 
+/// Where the profile's standard binds this court: the bank's decisions of courts whose decisions
+/// bind it (its circuit's court of appeals; its own state's appellate courts) that went the other
+/// way on disclosure under an unmasking standard (`against: true` on `unmasking-standard-applied`),
+/// other than the standard's own announcing decision. The legal standard acknowledges them, in the
+/// bank's parenthetical, as showing that the standard is met by a showing and not by a pleading:
+/// a brief that leaves a binding decision ordering disclosure for the reply loses the court's trust
+/// (audit S19: California's First District in *ZL Technologies*).
+fn granted_binding(bank: &Bank, profile: &Profile, standards: &Standards) -> Json {
+    let j = &profile.jurisdiction;
+    let Some(s) = standards.get(&j.standard).filter(|s| s.binds(profile)) else {
+        return json!([]);
+    };
+    let binds_here = |a: &crate::library::bank::Authority| match j.system {
+        System::Federal => j.is_bound_by(a.court.as_deref()),
+        // A state trial court is bound by its state's appellate courts, not by itself.
+        System::State => {
+            j.is_own(a.court.as_deref(), reporter(a.cite())) && a.court.as_deref() != Some(j.court.as_str())
+        }
+    };
+    let mut out = vec![];
+    for (id, (a, _)) in bank.entries.iter().filter(|(id, (a, _))| **id != s.authority && binds_here(a)) {
+        for sup in a.supports.iter().filter(|x| x.against && x.topic == "unmasking-standard-applied") {
+            out.push(json!({
+                "id": id,
+                "pin": sup.pin.as_deref().map(str::trim).filter(|p| !p.is_empty()),
+                "parenthetical": sup.parenthetical,
+            }));
+        }
+    }
+    json!(out)
+}
+
 /// Each bank entry's pins by topic (`support_pins["hadley-v-doe"]["presuit-rule"]` → "¶ 1"),
 /// whether or not the decision went the clause's way: a clause that names a decision the matter
 /// lists (the movant's, say) cites it at the page the bank gives for that point, and without a pin
@@ -774,7 +806,7 @@ fn shortfall_context(facts: &Json, claims: &Json, proof: &crate::library::claims
 /// return date and the objections are all given and the objections came no later than the
 /// fourteenth day and before the return date; otherwise it is false and the brief says nothing
 /// about timeliness. Computed here so that no clause does date arithmetic.
-fn timeline_context(facts: &Json, compel_days: Option<u32>) -> Json {
+fn timeline_context(facts: &Json, time_to_compel: Option<&crate::library::court::TimeToCompel>) -> Json {
     let date = |a: &str, b: &str| facts[a][b].as_str().and_then(|s| crate::units::parse_date(s).ok());
     let served = date("subpoena", "served");
     let ret = date("subpoena", "return_date");
@@ -800,7 +832,7 @@ fn timeline_context(facts: &Json, compel_days: Option<u32>) -> Json {
     let text = |d: Option<chrono::NaiveDate>| d.map(|d| d.format("%Y-%m-%d").to_string());
     // The last day to move to compel, where the court's procedure counts one from the objections
     // (`time_to_compel`), and how many days after it the motion came (none when it came in time).
-    let compel_by = objections.zip(compel_days).map(|(o, d)| o + chrono::Duration::days(d.into()));
+    let compel_by = objections.zip(time_to_compel).map(|(o, t)| t.last_day(o));
     json!({
         "compel_by": text(compel_by),
         "compel_late_days": days(compel_by, filed).filter(|d| *d > 0),
@@ -926,6 +958,7 @@ pub fn prepare<'a>(matter: &'a Matter, profile: &Profile, facts: Json, bank: &Ba
     context["decisions"] = decisions(bank, profile);
     context["contrary_binding"] = contrary_binding(bank, profile);
     context["contrary_here"] = contrary_here(bank, profile);
+    context["granted_binding"] = granted_binding(bank, profile, &library.standards);
     context["support_pins"] = support_pins(bank);
     context["standard"] = standard_context(&library.standards, profile, facts["accounts"].as_u64() == Some(1));
     // Every standard the library has, by id, for naming the test a motion invokes when it is not
@@ -975,7 +1008,7 @@ pub fn prepare<'a>(matter: &'a Matter, profile: &Profile, facts: Json, bank: &Ba
             context["proof"][kind.as_str()]["name"] = json!(name);
         }
     }
-    context["timeline"] = timeline_context(&facts, profile.jurisdiction.time_to_compel.as_ref().map(|t| t.days));
+    context["timeline"] = timeline_context(&facts, profile.jurisdiction.time_to_compel.as_ref());
     context["motion_cites"] = motion_cites(&facts);
     let excused = context["standard"]["identity_excused"].as_bool() == Some(true);
     context["shortfall"] = shortfall_context(&facts, &context["claims"], &library.proof, excused);

@@ -733,6 +733,15 @@ pub struct TimeToCompel {
     pub holding: String,
 }
 
+impl TimeToCompel {
+    /// The last day to move to compel, counted from the service of the objections. Calendar days
+    /// only: a last day on a weekend or holiday, or service by mail, is the lawyer's to confirm
+    /// (`check` warns when the motion came within five days after it).
+    pub fn last_day(&self, objections_served: chrono::NaiveDate) -> chrono::NaiveDate {
+        objections_served + chrono::Duration::days(self.days.into())
+    }
+}
+
 /// [`FrontMatter::numbering`].
 #[derive(Clone, Copy, Debug, Default, Deserialize, PartialEq, Eq)]
 #[serde(rename_all = "kebab-case")]

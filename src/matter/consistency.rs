@@ -301,7 +301,7 @@ fn untimely_motion(
     else {
         return (errors, warnings);
     };
-    let last = objections + chrono::Duration::days(t.days.into());
+    let last = t.last_day(objections);
     let after = (filed - objections).num_days();
     if filed <= last {
         errors.push(

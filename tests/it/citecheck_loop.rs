@@ -42,6 +42,18 @@ fn a_sheet_filled_in_and_imported_with_the_open_points_cleared_makes_the_brief_f
         let text = format!("{}      authority: krinsky\n      pin: \"1176\"{}", &text[..at], &text[at + empty.len()..]);
         std::fs::write(dir.join(f), text).unwrap();
     }
+    // Nor does it record the page of ZL Technologies' disposition, which the legal standard
+    // acknowledges; the lawyer ejects the bank file that holds it and fills that page in too.
+    let f = "authorities/unmasking.yaml";
+    let (code, o, e) = pleader(&["library", "eject", f, "--project", dir.to_str().unwrap()], &dir);
+    assert_eq!(code, 0, "{o}{e}");
+    let text = std::fs::read_to_string(dir.join(f)).unwrap();
+    let zl = text.find("\nzl-techs:\n").expect("ZL Technologies");
+    let empty = "      pin: \"\"\n      against: true";
+    let at = zl + text[zl..].find(empty).expect("ZL's empty pin");
+    let text = format!("{}      pin: \"607\"\n      against: true{}", &text[..at], &text[at + empty.len()..]);
+    std::fs::write(dir.join(f), text).unwrap();
+    let ejected = bank_files(&dir);
 
     // Before: not filing-ready, and no pin is seen.
     let (code, out, err) = pleader(&["check", matter], &dir);
@@ -57,7 +69,7 @@ fn a_sheet_filled_in_and_imported_with_the_open_points_cleared_makes_the_brief_f
     let rows = sheet.matches(",,,,\r\n").count();
     assert!(rows > 5, "{sheet}");
     // Nothing was recorded by writing the sheet.
-    assert!(bank_files(&dir).is_empty());
+    assert_eq!(bank_files(&dir), ejected);
 
     // The paralegal fills in every row (who, against what, when; a note on one), and adds a row
     // for a pin the brief does not cite and one for an authority the bank does not have.

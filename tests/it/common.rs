@@ -610,8 +610,8 @@ pub fn build_text(name: &str, text: &str) -> Built {
 
 /// The checks of a sample that must pass, and a verdict on the pin check: a sample's citations
 /// may lack a pin only where the library's own data records none (a state's fact/opinion
-/// authority whose page nobody has verified: `pin: ""` in `claims/`, or an element's `note:` with
-/// no `pin:`), which is verification work
+/// authority whose page nobody has verified: `pin: ""` in `claims/`, an element's `note:` with
+/// no `pin:`, or a bank decision that went the other way with no page), which is verification work
 /// like the bank's unverified entries; a pinless citation any clause wrote on its own fails.
 pub fn checks_but_verification(built: &pleader::pipeline::Built) -> Vec<pleader::rules::CheckItem> {
     let laws = || built.library.claims.types.values().flat_map(|(t, _)| t.laws.values());
@@ -627,6 +627,14 @@ pub fn checks_but_verification(built: &pleader::pipeline::Built) -> Vec<pleader:
                 .filter(|n| n.pin.as_deref().is_none_or(|p| p.trim().is_empty()))
                 .map(|n| n.authority.as_str()),
         )
+        // A binding decision that went the other way, acknowledged in the legal standard, whose
+        // bank entry records no page for it (`against: true`, `pin: ""`).
+        .chain(built.bank.entries.iter().filter_map(|(id, (a, _))| {
+            a.supports
+                .iter()
+                .any(|s| s.against && s.pin.as_deref().is_none_or(|p| p.trim().is_empty()))
+                .then_some(id.as_str())
+        }))
         .collect();
     // The decisions the motion relies on, as the matter lists them, are cited as the motion cites
     // them (by name, no pin of ours).

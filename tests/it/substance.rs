@@ -1842,14 +1842,31 @@ fn a_krinsky_brief_answers_a_verified_complaint_and_does_not_rest_on_fault() {
     );
     assert!(!body.contains("offered no competent evidence"), "{body}");
     assert!(body.contains("is read from its words in their context, not proved with evidence"), "{body}");
-    // Where the standard is settled, check still asks the lawyer to weigh the binding decision
-    // that went the other way and that the brief does not cite (candor): the First District's.
-    let item = court_checks(&built)
+    // Where the standard binds, the legal standard acknowledges the binding decision that went the
+    // other way (the First District's), in the bank's words, so check has no candor question left.
+    assert!(
+        body.contains("A motion like this one does not always fail. See ZL Techs., Inc. v. Does 1–7, 13 Cal. App. 5th 603 (Ct. App. 2017) (reversing an order that denied a motion to compel a job-review website to identify anonymous reviewers). What decides it is whether the showing has been made."),
+        "{body}"
+    );
+    assert!(
+        !court_checks(&built).iter().any(|c| c.name == "this court's and its circuit's decisions"),
+        "{:?}",
+        court_checks(&built)
+    );
+    // A decision of this court itself that went the other way binds no one and is not acknowledged
+    // by the library, so check asks the lawyer to weigh it (candor).
+    let own_order = "\nauthorities:\n  alameda-order:\n    kind: case\n    name: \"Roe v. Does 1–3\"\n    short: Roe\n    cite: \"No. RG21000001, slip op. (Cal. Super. Ct. Mar. 1, 2022)\"\n    year: 2022\n    court: Cal. Super. Ct.\n    supports:\n      - topic: unmasking-standard-applied\n        pin: \"3\"\n        against: true\n        parenthetical: \"ordering a review site to identify a reviewer\"\n";
+    let with_order = build_text("fe-own-order.yaml", &format!("{}{own_order}", own_text("ferreira-v-nestwise.yaml")));
+    let item = court_checks(&with_order)
         .into_iter()
         .find(|c| c.name == "this court's and its circuit's decisions")
         .expect("the candor item");
     assert_eq!(item.status, Status::Warn, "{item:?}");
-    assert!(item.detail.contains("zl-techs") && item.detail.contains("candor"), "{item:?}");
+    assert!(item.detail.contains("alameda-order") && item.detail.contains("candor"), "{item:?}");
+    assert!(
+        !normalize(&body_text(&with_order)).contains("Roe v. Does"),
+        "the library does not cite a trial court's order"
+    );
     // Fault is cited to California's own fault authority, not to the elements case.
     assert!(
         body.contains("It also requires fault")
