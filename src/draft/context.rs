@@ -79,7 +79,14 @@ fn standard_context(standards: &Standards, profile: &Profile, one: bool) -> Json
         "identity_excused": s.identity_excused,
         "stepwise": s.stepwise,
         "not_pleading_pin": s.not_pleading_pin,
-        "followed": s.followed,
+        // Where a court that binds this one adopted a standard announced elsewhere, that decision.
+        "adopted": j.standard_adopted_by.as_ref().map(|a| json!({"authority": a.authority, "pin": a.pin, "parenthetical": a.parenthetical})),
+        // The decision of a court that binds this one that adopted the standard (the profile's
+        // `standard_adopted_by`), else the standard's own follower that binds its courts.
+        "followed": match &j.standard_adopted_by {
+            Some(a) => json!({"authority": a.authority, "pin": a.pin, "parenthetical": a.parenthetical}),
+            None => json!(s.followed),
+        },
         "held": s.held,
         "why": s.why,
         "why_one": s.why_one,
@@ -121,10 +128,13 @@ fn standard_context(standards: &Standards, profile: &Profile, one: bool) -> Json
 /// circuit's and other courts', each with its pin, parenthetical, court and judge, and `binding`
 /// for a decision of the circuit's court of appeals; `state` lists
 /// again those of the other courts that are courts of the state a federal court sits in. Other
-/// courts' decisions enter only at a pin a verification record covers.
+/// courts' decisions enter only at a pin a verification record covers. `unsurveyed` names this
+/// court's and its circuit's decisions left out of the surveys (no pin, or they went the other
+/// way), and `unpinned` gives those of them that went the resisting party's way, without a pin,
+/// for a survey that would otherwise show none of the court's own.
 fn decisions(bank: &Bank, profile: &Profile) -> Json {
     let j = &profile.jurisdiction;
-    let mut topics: BTreeMap<String, [Vec<Json>; 5]> = BTreeMap::new();
+    let mut topics: BTreeMap<String, [Vec<Json>; 6]> = BTreeMap::new();
     for (id, (a, _)) in &bank.entries {
         for s in &a.supports {
             let court = a.court.as_deref();
@@ -136,12 +146,31 @@ fn decisions(bank: &Bank, profile: &Profile) -> Json {
                 2
             };
             let pin = s.pin.as_deref().filter(|p| !p.trim().is_empty());
+            let judge = a.judge.as_ref().map(|jd| format!("{} {}", jd.title, jd.name));
+            let d = |pin: Option<&str>| {
+                json!({
+                    "id": id, "pin": pin, "parenthetical": s.parenthetical, "court": court, "judge": judge,
+                    "binding": j.is_bound_by(court),
+                    "year": a.date.map(|d| d.0.format("%Y").to_string()).or(a.year.map(|y| y.to_string())),
+                    "date": a.date.or(a.decided).map(|d| d.0.format("%Y-%m-%d").to_string()),
+                    "reporter": reporter(a.cite()),
+                    "first_step": s.first_step,
+                    "short": a.short.clone().or(a.name.clone()),
+                })
+            };
             // A decision of this court or its circuit on the topic that went the other way, or
             // that no page was read for, is not surveyed; it is known all the same
             // (`unsurveyed`), so the brief never says that no such decision exists.
             let Some(pin) = pin.filter(|_| !s.against) else {
                 if where_ < 2 {
-                    topics.entry(s.topic.clone()).or_default()[4].push(json!(id));
+                    let entry = topics.entry(s.topic.clone()).or_default();
+                    entry[4].push(json!(id));
+                    // One that went the disclosure-resister's way with no page read: a survey
+                    // with none of the court's own or its circuit's decisions cites it whole
+                    // (check lists the missing pin) rather than show only other courts'.
+                    if !s.against {
+                        entry[5].push(d(None));
+                    }
                 }
                 continue;
             };
@@ -155,16 +184,7 @@ fn decisions(bank: &Bank, profile: &Profile) -> Json {
             if where_ == 2 && !crate::cite::pins::is_seen(a, pin) {
                 continue;
             }
-            let judge = a.judge.as_ref().map(|jd| format!("{} {}", jd.title, jd.name));
-            let binding = j.is_bound_by(court);
-            let d = json!({
-                "id": id, "pin": pin, "parenthetical": s.parenthetical, "court": court, "judge": judge, "binding": binding,
-                "year": a.date.map(|d| d.0.format("%Y").to_string()).or(a.year.map(|y| y.to_string())),
-                "date": a.date.or(a.decided).map(|d| d.0.format("%Y-%m-%d").to_string()),
-                "reporter": reporter(a.cite()),
-                "first_step": s.first_step,
-                "short": a.short.clone().or(a.name.clone()),
-            });
+            let d = d(Some(pin));
             // A decision of the courts of the state a federal court sits in is also listed as
             // the state's (it stays among the other courts' too: it binds no federal court).
             if where_ == 2 && j.is_state(court, reporter(a.cite())) {
@@ -206,10 +226,10 @@ fn decisions(bank: &Bank, profile: &Profile) -> Json {
         }
     }
     let mut out = Map::new();
-    for (topic, [here, circuit, elsewhere, state, unsurveyed]) in topics {
+    for (topic, [here, circuit, elsewhere, state, unsurveyed, unpinned]) in topics {
         out.insert(
             topic,
-            json!({"here": here, "circuit": circuit, "elsewhere": elsewhere, "state": state, "unsurveyed": unsurveyed}),
+            json!({"here": here, "circuit": circuit, "elsewhere": elsewhere, "state": state, "unsurveyed": unsurveyed, "unpinned": unpinned}),
         );
     }
     Json::Object(out)
@@ -978,16 +998,22 @@ pub fn prepare<'a>(matter: &'a Matter, profile: &Profile, facts: Json, bank: &Ba
     context["who"] = who_context(&facts);
     let one = context["who"]["one"] == json!(true);
     // `{movant}` and `{his}` in a summary name the movant as the brief does ("Thibodeaux's
-    // claimed status as a private figure").
+    // claimed status as a private figure"), and `{a_state}` the state whose rule it invokes.
     let movant = &context["parties"]["movant"];
     let (short, his) = (movant["short"].as_str().unwrap_or_default(), movant["his"].as_str().unwrap_or_default());
+    // `{a_state}`: "a state’s" in a federal court; in a state court, its own state's name ("New
+    // York’s"), the law of which is the only state law it applies as its own.
+    let a_state = match profile.jurisdiction.system {
+        System::Federal => "a state’s".to_string(),
+        System::State => format!("{}’s", profile.jurisdiction.state),
+    };
     context["arguments"] = json!(library
         .arguments
         .kinds
         .iter()
         .map(|(k, a)| {
             let summary = a.summary_one.as_ref().filter(|_| one).unwrap_or(&a.summary);
-            let summary = summary.replace("{movant}", short).replace("{his}", his);
+            let summary = summary.replace("{movant}", short).replace("{his}", his).replace("{a_state}", &a_state);
             (k.clone(), json!({"means": a.means, "summary": summary, "answered_by": a.answered_by}))
         })
         .collect::<Map<String, Json>>());
@@ -995,16 +1021,25 @@ pub fn prepare<'a>(matter: &'a Matter, profile: &Profile, facts: Json, bank: &Ba
     context["claims"] = claims_context(&facts, claims, bank);
     // A kind of proof named as the argued claims name it, where each that calls for it gives it
     // the same name of its own (`proof_names`: "the contract the claim requires").
-    for kind in library.proof.keys() {
-        let mut names = context["claims"].as_array().into_iter().flatten().filter(|c| {
-            c["argued"].as_bool() == Some(true)
-                && c["all_proof"].as_array().is_some_and(|p| p.iter().any(|k| k.as_str() == Some(kind.as_str())))
-        });
-        let first = names.next().and_then(|c| claims.get(c["type"].as_str().unwrap_or("")));
-        let Some(name) = first.and_then(|t| t.proof_names.get(kind)) else { continue };
-        if names
-            .all(|c| claims.get(c["type"].as_str().unwrap_or("")).and_then(|t| t.proof_names.get(kind)) == Some(name))
-        {
+    // Where several argued claims call for it and do not name it alike, its name for many claims
+    // (`name_many`: "the conduct each claim requires"), so that "the claim" is never ambiguous.
+    for (kind, k) in &library.proof {
+        let names: Vec<Option<&String>> = context["claims"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter(|c| {
+                c["argued"].as_bool() == Some(true)
+                    && c["all_proof"].as_array().is_some_and(|p| p.iter().any(|x| x.as_str() == Some(kind.as_str())))
+            })
+            .map(|c| claims.get(c["type"].as_str().unwrap_or("")).and_then(|t| t.proof_names.get(kind)))
+            .collect();
+        let name = match names.first() {
+            Some(Some(first)) if names.iter().all(|n| *n == Some(*first)) => Some((*first).clone()),
+            _ if names.len() > 1 => k.name_many.clone(),
+            _ => None,
+        };
+        if let Some(name) = name {
             context["proof"][kind.as_str()]["name"] = json!(name);
         }
     }

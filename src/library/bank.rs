@@ -242,13 +242,25 @@ impl Bank {
     }
 
     /// Checks and adds the entries [`Bank::parse_file`] read from `source`; an entry of an id
-    /// already in the bank replaces it.
+    /// already in the bank from a built-in file replaces it. Two of a project's own files giving
+    /// the same id is an error at the second: neither may quietly win.
     pub fn add_parsed(&mut self, source: &SourceText, map: BTreeMap<String, Authority>) -> Result<()> {
         let mut problems = vec![];
         for (id, a) in map {
+            let span = || yaml::find_key(source, &id).unwrap_or(0..0);
             if let Err(msg) = a.check() {
-                let span = yaml::find_key(source, &id).unwrap_or(0..0);
-                problems.push(Diagnostic::error(format!("authority `{id}`: {msg}")).at(source, span));
+                problems.push(Diagnostic::error(format!("authority `{id}`: {msg}")).at(source, span()));
+                continue;
+            }
+            if let Some((_, earlier)) = self.entries.get(&id).filter(|(_, e)| !is_builtin(e) && !is_builtin(source)) {
+                problems.push(
+                    Diagnostic::error(format!("authority `{id}` is given twice in the project's bank"))
+                        .at(source, span())
+                        .with_note(format!("first given in {}", earlier.name))
+                        .with_hint(
+                            "keep one entry under this id (a project entry replaces a built-in one of the same id)",
+                        ),
+                );
                 continue;
             }
             self.entries.insert(id, (a, source.clone()));
@@ -267,6 +279,11 @@ impl Bank {
     pub fn ids(&self) -> impl Iterator<Item = &str> {
         self.entries.keys().map(|s| s.as_str())
     }
+}
+
+/// Whether a bank file is one of the library's own (embedded in the binary).
+fn is_builtin(source: &SourceText) -> bool {
+    source.name.starts_with("<builtin>/")
 }
 
 impl Authority {

@@ -26,6 +26,10 @@ pub struct ProofKind {
     /// field existed leaves it out: `name` stands in.
     #[serde(default)]
     pub means: String,
+    /// The element as a noun where several argued claims call for it and do not name it alike
+    /// (`proof_names`): "the conduct each claim requires" where `name` says "the claim".
+    #[serde(default)]
+    pub name_many: Option<String>,
     /// Completes "no competent evidence ___".
     pub showing: String,
     /// A run-in heading.
@@ -42,6 +46,41 @@ pub type ProofKinds = IndexMap<String, ProofKind>;
 /// Reads `clauses/_proof.yaml`.
 pub fn load_proof(src: &SourceText) -> Result<ProofKinds> {
     yaml::from_str(src)
+}
+
+/// Reads `clauses/_proof.yaml` and then any `clauses/_proof-<name>.yaml` a project adds, whose
+/// kinds join the library's (a claim whose element fits none of them: "a trade secret"); a kind
+/// given twice is an error at its second definition. `files` are the `clauses/*.yaml` files by
+/// stem, in name order.
+pub fn load_proof_files(files: &[(String, &SourceText)]) -> Result<ProofKinds> {
+    let mut out = ProofKinds::default();
+    let mut problems = vec![];
+    let main = files.iter().filter(|(id, _)| id == "_proof");
+    let added = files.iter().filter(|(id, _)| id.starts_with("_proof-"));
+    for (_, src) in main.chain(added) {
+        match load_proof(src) {
+            Ok(map) => {
+                for (k, v) in map {
+                    if out.contains_key(&k) {
+                        let span = yaml::find_key(src, &k).unwrap_or(0..0);
+                        problems.push(
+                            Diagnostic::error(format!("kind of proof `{k}` is defined twice"))
+                                .at(src, span)
+                                .with_hint("give the project's kind another id"),
+                        );
+                        continue;
+                    }
+                    out.insert(k, v);
+                }
+            }
+            Err(mut d) => problems.append(&mut d),
+        }
+    }
+    if problems.is_empty() {
+        Ok(out)
+    } else {
+        Err(problems)
+    }
 }
 
 #[derive(Clone, Debug, Deserialize)]
@@ -350,7 +389,7 @@ fn check_law(
                     ))
                     .at(src, span)
                     .with_hint(format!(
-                        "the kinds are: {} ({PROOF_FILE})",
+                        "the kinds are: {} ({PROOF_FILE}; a project adds its own in clauses/_proof-<name>.yaml, in the same form)",
                         kinds.keys().cloned().collect::<Vec<_>>().join(", ")
                     )),
                 );
@@ -427,7 +466,7 @@ impl Claims {
                             Diagnostic::error(format!("`proof_names` names `{kind}`, which is not a kind of proof"))
                                 .at(src, span)
                                 .with_hint(format!(
-                                    "the kinds are those of clauses/_proof.yaml: {}",
+                                    "the kinds are those of clauses/_proof.yaml and any clauses/_proof-<name>.yaml: {}",
                                     kinds.keys().cloned().collect::<Vec<_>>().join(", ")
                                 )),
                         );

@@ -299,6 +299,13 @@ pub struct Jurisdiction {
     /// Whether this court's own decisions apply that standard (checked against them); when not,
     /// the brief says where the standard comes from and asks the court to follow it.
     pub standard_settled: bool,
+    /// Where a court whose decisions bind this one adopted `standard` though another court
+    /// announced it (a state's intermediate appellate court adopting another state's test): the
+    /// adopting decision, its pin (empty where no page was read: `check` lists it) and a
+    /// parenthetical completing "(___)". The standard then binds this court, and the brief says it
+    /// governs, citing the announcing and the adopting decisions.
+    #[serde(default)]
+    pub standard_adopted_by: Option<Adoption>,
     /// What this court's procedure calls the motion that tests a complaint's allegations, for
     /// the clauses that contrast it with an evidentiary showing: "motion to dismiss" unless the
     /// profile says otherwise (California and Virginia: "demurrer").
@@ -711,6 +718,16 @@ pub struct FrontMatter {
     /// printed: Cal. Rules of Court, rule 2.109).
     #[serde(default)]
     pub numbering: FrontNumbering,
+}
+
+/// [`Jurisdiction::standard_adopted_by`]: `{authority, pin, parenthetical}`.
+#[derive(Clone, Debug, Deserialize, serde::Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Adoption {
+    pub authority: String,
+    #[serde(default)]
+    pub pin: String,
+    pub parenthetical: String,
 }
 
 /// [`Jurisdiction::time_to_compel`]: `{days, rule, subdivision, words, authority, pin, holding}`.

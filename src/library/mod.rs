@@ -63,7 +63,11 @@ impl Library {
     /// file after another.
     pub fn load(project: Project) -> Result<Library> {
         let key = hash_files(project.files.iter());
-        let bank_files = project.files_in("authorities", ".yaml");
+        // The built-in bank files first, then the project's: a project entry replaces a built-in
+        // entry of the same id whatever file holds it (and the same-named file replaces the
+        // built-in one whole). Within each group, by name.
+        let mut bank_files = project.files_in("authorities", ".yaml");
+        bank_files.sort_by_key(|(stem, _)| project.paths.contains_key(&format!("authorities/{stem}.yaml")));
         let next = std::sync::atomic::AtomicUsize::new(0);
         let read_bank_files = || {
             let mut read = vec![];
@@ -132,13 +136,11 @@ struct Rest {
 impl Rest {
     fn load(project: &Project) -> Rest {
         let mut problems = vec![];
-        let proof = match project.files.get(claims::PROOF_FILE) {
-            Some(src) => claims::load_proof(src).unwrap_or_else(|mut d| {
-                problems.append(&mut d);
-                Default::default()
-            }),
-            None => Default::default(),
-        };
+        // The kinds of proof: `clauses/_proof.yaml`, plus any `clauses/_proof-<name>.yaml`.
+        let proof = claims::load_proof_files(&project.files_in("clauses", ".yaml")).unwrap_or_else(|mut d| {
+            problems.append(&mut d);
+            Default::default()
+        });
         let claims = Claims::load(project.files_in("claims", ".yaml"), &proof).unwrap_or_else(|mut d| {
             problems.append(&mut d);
             Claims::default()

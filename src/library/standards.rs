@@ -176,7 +176,8 @@ impl Standard {
             .circuit
             .as_deref()
             .is_some_and(|c| j.system == System::Federal && j.circuit_courts.iter().any(|x| x == c));
-        by_state || by_circuit
+        // A binding court of this one adopted it (the profile's `standard_adopted_by`).
+        by_state || by_circuit || j.standard_adopted_by.is_some()
     }
 }
 
@@ -228,7 +229,7 @@ impl Standards {
         };
         // Another state's standard cannot be this state court's settled law; a state court whose
         // own courts have settled nothing may be asked to adopt it (`standard_settled: false`).
-        if j.system == System::State && j.standard_settled {
+        if j.system == System::State && j.standard_settled && j.standard_adopted_by.is_none() {
             if let Some(state) = std.binds.state.as_deref() {
                 if state != j.state {
                     return Err(Diagnostic::error(format!(
@@ -237,7 +238,7 @@ impl Standards {
                     ))
                     .at(src, at(&j.standard))
                     .with_hint(format!(
-                        "use the standard {}'s courts apply, or add it to {FILE} with the decision that announced it; if {}'s courts have settled none, write `standard_settled: false` and the brief asks the court to adopt this one",
+                        "use the standard {}'s courts apply, or add it to {FILE} with the decision that announced it; where a court that binds this one adopted it, name that decision in `standard_adopted_by: {{authority, pin, parenthetical}}`; if {}'s courts have settled none, write `standard_settled: false` and the brief asks the court to adopt this one",
                         j.state, j.state
                     ))
                     .into());

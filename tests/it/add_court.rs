@@ -141,3 +141,114 @@ fn a_project_file_that_replaces_a_built_in_one_is_named_when_the_project_is_used
     let (_, _, err) = pleader(&["check", "leifer.yaml"], &dir.join("firm"));
     assert!(err.contains("(its files override the built-in library)"), "{err}");
 }
+
+/// A bank entry in a project file of another name replaces the built-in entry of the same id (a
+/// new user's edited copy of a built-in decision, put in the firm's own bank file, was dropped in
+/// favour of the built-in one); two of the project's own files giving one id is an error naming
+/// both.
+#[test]
+fn a_project_bank_entry_replaces_the_built_in_one_of_its_id_and_a_project_duplicate_is_an_error() {
+    let dir = temp_dir("bank-override");
+    std::fs::create_dir_all(dir.join("firm/authorities")).unwrap();
+    std::fs::copy(root().join("matters/leifer-v-twitter.yaml"), dir.join("firm/leifer.yaml")).unwrap();
+    let entry = "highfields:\n  kind: case\n  name: \"Highfields Cap. Mgmt., L.P. v. Doe\"\n  short: Highfields\n  cite: \"385 F. Supp. 2d 969\"\n  court: N.D. Cal.\n  year: 2005\n  note: the firm's own copy\n";
+    std::fs::write(dir.join("firm/authorities/aaa-firm.yaml"), entry).unwrap();
+    let (code, out, err) = pleader(&["authorities", "highfields", "--project", "firm"], &dir);
+    assert_eq!(code, 0, "{out}{err}");
+    let line = out.lines().find(|l| l.starts_with("highfields  [")).unwrap_or_else(|| panic!("{out}"));
+    assert!(line.contains("authorities/aaa-firm.yaml"), "{line}");
+    std::fs::write(dir.join("firm/authorities/zzz-other.yaml"), entry).unwrap();
+    let (code, out, err) = pleader(&["check", "leifer.yaml", "--diagnostic-format", "short"], &dir.join("firm"));
+    assert_eq!(code, 1, "{out}{err}");
+    assert!(
+        err.contains("zzz-other.yaml:1:1: error: authority `highfields` is given twice in the project's bank"),
+        "{err}"
+    );
+    assert!(err.contains("first given in") && err.contains("aaa-firm.yaml"), "{err}");
+}
+
+/// A state court bound by its own appellate court's adoption of another state's test (a New York
+/// court, *Dendrite*): without `standard_adopted_by` the profile cannot call the standard settled,
+/// with it the brief says the standard governs, citing the announcing and the adopting decisions;
+/// and a pre-suit rule argued in that state's own court is that state's rule, answered, where the
+/// movant has sued, as not reaching a pending action (the New York user's CPLR 3102(c)).
+#[test]
+fn a_state_court_bound_by_an_adopting_decision_says_the_standard_governs_and_answers_its_own_presuit_rule() {
+    let dir = temp_dir("adopted-standard");
+    for d in ["courts", "matters"] {
+        std::fs::create_dir_all(dir.join(d)).unwrap();
+    }
+    let profile = std::fs::read_to_string(root().join("courts/nj-superior.yaml"))
+        .unwrap()
+        .replace("court: N.J. Super. Ct. Law Div.", "court: N.Y. Sup. Ct.")
+        .replace("here: New Jersey", "here: New York")
+        .replace("courts_here: New Jersey courts", "courts_here: New York courts")
+        .replace(
+            "own_courts: [N.J., N.J. Super. Ct. App. Div.]",
+            "own_courts: [N.Y., N.Y. App. Div. 1st Dep't, N.Y. Sup. Ct.]",
+        )
+        .replace("own_reporters: [N.J., N.J. Super.]", "own_reporters: [N.Y., A.D.3d, Misc. 3d]")
+        .replace("state: New Jersey", "state: New York");
+    assert!(profile.contains("state: New York") && profile.contains("standard_settled: true"), "{profile}");
+    std::fs::write(dir.join("courts/ny-test.yaml"), &profile).unwrap();
+    let matter = std::fs::read_to_string(root().join("matters/oduya-v-does.yaml"))
+        .unwrap()
+        .replace("court: nj-superior", "court: ny-test")
+        .replace(
+            "    arguments:\n",
+            "    arguments:\n      - kind: presuit-rule\n        says: the Court should ask only what a petitioner for pre-action disclosure must show\n        rule: cplr-3102c\n        cite: {doc: mot, at: \"at 4–6\"}\n        after_suit: {doc: compl, at: \"at 1\"}\n",
+        )
+        .replace("            options: {decisions: true}\n", "            options: {decisions: true}\n      - presuit-rule\n")
+        + "\nauthorities:\n  cplr-3102c:\n    kind: statute\n    cite: \"N.Y. C.P.L.R. 3102(c)\"\n    short: \"CPLR 3102(c)\"\n    publisher: McKinney\n";
+    std::fs::write(dir.join("matters/oduya.yaml"), &matter).unwrap();
+    // Another state's test cannot be this court's settled law on the profile's word alone.
+    let (code, out, err) = pleader(&["check", "matters/oduya.yaml"], &dir);
+    assert_eq!(code, 1, "{out}{err}");
+    assert!(err.contains("is New Jersey's unmasking standard") && err.contains("standard_adopted_by"), "{err}");
+    // Named, the adopting decision of a court that binds this one settles it.
+    let adopted = profile.replace(
+        "  standard_settled: true\n",
+        "  standard_settled: true\n  standard_adopted_by:\n    authority: gsb-gold-standard-v-google\n    parenthetical: requiring notice to an anonymous speaker before a pre-action subpoena for the speaker's identity is enforced\n",
+    );
+    std::fs::write(dir.join("courts/ny-test.yaml"), adopted).unwrap();
+    let built = build(&dir.join("matters/oduya.yaml"));
+    let body = normalize(&crate::substance::body_text(&built));
+    assert!(
+        body.contains("The Dendrite test governs a request to unmask an anonymous speaker in this Court. See Dendrite Int'l, Inc. v. Doe No. 3, 775 A.2d 756, 760–61 (N.J. Super. Ct. App. Div. 2001); GSB Gold Standard Corp. AG v. Google LLC, slip op. (N.Y. App. Div. 1st Dep't May 30, 2024) (requiring notice"),
+        "{body}"
+    );
+    assert!(body.contains("New York courts decide whether to order an anonymous speaker unmasked under the Dendrite test, which governs here."), "{body}");
+    let force = pleader::rules::court_checks(&built).into_iter().find(|c| c.name == "force of the standard").unwrap();
+    assert_eq!(force.status, pleader::rules::Status::Pass, "{force:?}");
+    // The pre-suit rule is the court's own state's, and it does not reach a pending action.
+    assert!(body.contains("New York's Pre-Suit Discovery Rule Does Not Supply the Standard"), "{body}");
+    assert!(!body.contains("a state's pre-suit discovery rule"), "{body}");
+    assert!(
+        body.contains("But the rule does not reach this motion. It provides for disclosure before an action is commenced, see CPLR 3102(c), and Mr. Oduya has already brought his action, in which the subpoena was served. See Compl. at 1. A rule for those who have not yet sued does not set the terms of discovery in a pending action. Nor does a pre-suit discovery rule displace the First Amendment"),
+        "{body}"
+    );
+}
+
+/// A project adds a kind of proof in its own `clauses/_proof-<name>.yaml` (the New York user's
+/// trade secret), without copying the library's file; a kind given twice is an error at the second.
+#[test]
+fn a_project_adds_a_kind_of_proof_in_its_own_file() {
+    let dir = temp_dir("proof-kind");
+    std::fs::create_dir_all(dir.join("clauses")).unwrap();
+    let kind = "secret:\n  means: \"that the information is a trade secret\"\n  name: a trade secret\n  showing: of a trade secret\n  title: A trade secret\n";
+    std::fs::write(dir.join("clauses/_proof-firm.yaml"), kind).unwrap();
+    let project = pleader::library::project::Project::at(&dir).unwrap();
+    let library = pleader::library::Library::load(project).unwrap_or_else(|d| panic!("{d:?}"));
+    assert_eq!(library.proof["secret"].name, "a trade secret");
+    assert!(library.proof.contains_key("falsity"), "the library's kinds stay");
+    assert!(!dir.join("clauses/_proof.yaml").exists());
+    std::fs::write(
+        dir.join("clauses/_proof-more.yaml"),
+        "falsity:\n  name: falsity\n  showing: of falsity\n  title: Falsity\n",
+    )
+    .unwrap();
+    let project = pleader::library::project::Project::at(&dir).unwrap();
+    let Err(err) = pleader::library::Library::load(project) else { panic!("a kind defined twice loaded") };
+    let text = pleader::diag::render(&err, Default::default());
+    assert!(text.contains("kind of proof `falsity` is defined twice") && text.contains("_proof-more.yaml"), "{text}");
+}

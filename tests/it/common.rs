@@ -611,7 +611,7 @@ pub fn build_text(name: &str, text: &str) -> Built {
 /// The checks of a sample that must pass, and a verdict on the pin check: a sample's citations
 /// may lack a pin only where the library's own data records none (a state's fact/opinion
 /// authority whose page nobody has verified: `pin: ""` in `claims/`, an element's `note:` with
-/// no `pin:`, or a bank decision that went the other way with no page), which is verification work
+/// no `pin:`, or a bank decision cited for a point its `supports:` entry gives no page for), which is verification work
 /// like the bank's unverified entries; a pinless citation any clause wrote on its own fails.
 pub fn checks_but_verification(built: &pleader::pipeline::Built) -> Vec<pleader::rules::CheckItem> {
     let laws = || built.library.claims.types.values().flat_map(|(t, _)| t.laws.values());
@@ -627,13 +627,11 @@ pub fn checks_but_verification(built: &pleader::pipeline::Built) -> Vec<pleader:
                 .filter(|n| n.pin.as_deref().is_none_or(|p| p.trim().is_empty()))
                 .map(|n| n.authority.as_str()),
         )
-        // A binding decision that went the other way, acknowledged in the legal standard, whose
-        // bank entry records no page for it (`against: true`, `pin: ""`).
+        // A decision whose bank entry records no page for the point it is cited for (`pin: ""` on
+        // a `supports:` entry): a binding decision that went the other way, acknowledged in the
+        // legal standard, or one of the court's own that a survey cites whole for want of a page.
         .chain(built.bank.entries.iter().filter_map(|(id, (a, _))| {
-            a.supports
-                .iter()
-                .any(|s| s.against && s.pin.as_deref().is_none_or(|p| p.trim().is_empty()))
-                .then_some(id.as_str())
+            a.supports.iter().any(|s| s.pin.as_deref().is_none_or(|p| p.trim().is_empty())).then_some(id.as_str())
         }))
         .collect();
     // The decisions the motion relies on, as the matter lists them, are cited as the motion cites

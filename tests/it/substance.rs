@@ -58,7 +58,32 @@ fn every_argument_the_motion_makes_is_answered_in_its_own_words() {
             assert_eq!(body.matches(&said).count(), 1, "{f}: “{said}” is not answered once:\n{body}");
             // In the number of the matter's speakers (`summary_one` for one account).
             let one = matter.facts.get("accounts").and_then(|n| n.as_u64()) == Some(1);
-            let summary = normalize(kinds[kind].summary_one.as_ref().filter(|_| one).unwrap_or(&kinds[kind].summary));
+            // `{a_state}`: a federal court says "a state's", a state court its own state's name.
+            let a_state = if built.profile.jurisdiction.system == pleader::library::court::System::Federal {
+                "a state’s".to_string()
+            } else {
+                format!("{}’s", built.profile.jurisdiction.state)
+            };
+            let summary = normalize(
+                &kinds[kind]
+                    .summary_one
+                    .as_ref()
+                    .filter(|_| one)
+                    .unwrap_or(&kinds[kind].summary)
+                    .replace("{a_state}", &a_state),
+            );
+            // Where the motion names no test and rests on a rule, the argument that names the rule
+            // is introduced as what the motion rests on, and not listed again by its kind.
+            let test_none =
+                matter.facts.get("motion").and_then(|m| m.get("test")).and_then(|t| t.as_str()) == Some("none");
+            let rule = a.get("rule").and_then(|r| r.as_str());
+            if let (true, Some(rule)) = (test_none, rule) {
+                let cite = built.bank.get(rule).and_then(|r| r.cite.clone()).unwrap_or_default();
+                let rests = normalize(&format!("motion rests on {cite}"));
+                assert!(body[..intro_end].contains(&rests), "{f}: the introduction does not say “{rests}”");
+                assert!(!body[..intro_end].contains(&summary), "{f}: the introduction names “{summary}” again");
+                continue;
+            }
             assert!(body[..intro_end].contains(&summary), "{f}: the introduction does not name “{summary}”");
         }
     }
