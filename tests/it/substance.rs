@@ -1913,3 +1913,32 @@ fn a_paragraph_citation_ending_in_a_period_is_not_followed_by_a_second() {
     assert!(body.contains("It says more. See id. Again. Id. ¶ 5."), "{body}");
     assert!(!body.contains(".."), "{body}");
 }
+
+/// A motion resting on a state's pre-suit rule in federal court (Prairie Crest, Ill. S. Ct. R. 224):
+/// answered from Rule 45, the movant's reading of its decision answered as read (no hedge), the
+/// rule's reach before suit only against a movant who has sued, and the state's own decisions.
+#[test]
+fn a_presuit_rule_is_answered_in_federal_court_from_rule_45_and_the_pending_action() {
+    let built = build_text("prairie-crest-v-does.yaml", &own_text("prairie-crest-v-does.yaml"));
+    let body = normalize(&body_text(&built));
+    assert!(body.contains("A State's Pre-Suit Discovery Rule Does Not Supply the Standard"), "{body}");
+    assert!(body.contains("But the subpoena was issued under Rule 45, and the motion to compel is before this Court because Rule 45 sends it here"), "{body}");
+    assert!(body.contains("Hadley v. Doe, 2015 IL 118000, ¶ 1, 34 N.E.3d 549"), "{body}");
+    assert!(
+        body.contains(
+            "See Mot. at 4–7. A holding of that kind measures a petition against the state's own pleading rules"
+        ),
+        "{body}"
+    );
+    assert!(!body.contains("Even so read"), "{body}");
+    assert!(
+        body.contains("Nor does the rule reach this motion. It provides for disclosure before an action is commenced, see Ill. S. Ct. R. 224, and Prairie Crest has already brought its action, in which the subpoena was served. See Compl. at 1."),
+        "{body}"
+    );
+    // The introduction says what the motion rests on once, and lists the rest by kind.
+    assert!(
+        body.contains("Prairie Crest's motion rests on Ill. S. Ct. R. 224 rather than on any of the tests"),
+        "{body}"
+    );
+    assert!(!body.contains("It also relies on a state's pre-suit discovery rule"), "{body}");
+}
