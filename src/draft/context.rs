@@ -355,8 +355,19 @@ fn claims_context(facts: &Json, claims: &Claims, bank: &Bank) -> Json {
             k.dedup();
             k
         };
-        let proof = kinds(ShownBy::Evidence);
-        let statement_proof = kinds(ShownBy::Statement);
+        let mut proof = kinds(ShownBy::Evidence);
+        let mut statement_proof = kinds(ShownBy::Statement);
+        // A public figure's claim takes on what the Constitution adds to it (Hustler: a false
+        // statement of fact made with actual malice, for emotional distress).
+        let public_figure = facts.pointer("/movant/public_figure").and_then(|v| v.as_bool()).unwrap_or(false);
+        if let Some(rule) = t.public_figure.as_ref().filter(|_| public_figure) {
+            proof.extend(rule.proof.iter().map(|k| k.as_str()));
+            statement_proof.extend(rule.statement_proof.iter().map(|k| k.as_str()));
+            for k in [&mut proof, &mut statement_proof] {
+                k.sort();
+                k.dedup();
+            }
+        }
         let mut all_proof: Vec<&str> = proof.iter().chain(statement_proof.iter()).copied().collect();
         all_proof.sort();
         all_proof.dedup();
@@ -969,7 +980,18 @@ pub struct Prepared<'a> {
 }
 
 /// `facts` are the matter's facts as validated, with defaults filled in.
-pub fn prepare<'a>(matter: &'a Matter, profile: &Profile, facts: Json, bank: &Bank, library: &Library) -> Prepared<'a> {
+pub fn prepare<'a>(
+    matter: &'a Matter,
+    profile: &Profile,
+    mut facts: Json,
+    bank: &Bank,
+    library: &Library,
+) -> Prepared<'a> {
+    // A public official whose conduct in office the statements concern must show actual malice
+    // as a public figure must (`movant.public_official` implies `public_figure`, as documented).
+    if facts.pointer("/movant/public_official").and_then(|v| v.as_bool()) == Some(true) {
+        facts["movant"]["public_figure"] = json!(true);
+    }
     let claims = &library.claims;
     let outline = matter.outline();
     let numbered = number_outline(&outline, profile);

@@ -125,6 +125,15 @@ pub struct PublicFigureRule {
     pub pin: String,
     /// Its words, completing "Public figures “___”", as checked (see the bank entry's record).
     pub quote: String,
+    /// What the rule adds to the claim for a public-figure plaintiff, as kinds of proof: those
+    /// shown with evidence (`proof: [falsity, fault]`: a false statement made with actual malice)
+    /// and those that are qualities of the statement (`statement_proof: [fact]`: a statement of
+    /// fact). With them a claim with no such element of its own (emotional distress) is argued
+    /// on them, the opinion argument and the actual malice included, where the movant is one.
+    #[serde(default)]
+    pub proof: Vec<String>,
+    #[serde(default)]
+    pub statement_proof: Vec<String>,
 }
 
 #[derive(Clone, Debug, Deserialize)]
@@ -460,6 +469,19 @@ impl Claims {
             match yaml::from_str::<ClaimType>(src) {
                 Ok(c) => {
                     check_persons(&id, &c, src, &mut problems);
+                    let rule_kinds =
+                        c.public_figure.iter().flat_map(|r| r.proof.iter().chain(r.statement_proof.iter()));
+                    for kind in rule_kinds.filter(|k| !kinds.contains_key(k.as_str())) {
+                        let span = yaml::find_key(src, "public_figure").unwrap_or(0..0);
+                        problems.push(
+                            Diagnostic::error(format!("`public_figure` adds `{kind}`, which is not a kind of proof"))
+                                .at(src, span)
+                                .with_hint(format!(
+                                    "the kinds are those of clauses/_proof.yaml and any clauses/_proof-<name>.yaml: {}",
+                                    kinds.keys().cloned().collect::<Vec<_>>().join(", ")
+                                )),
+                        );
+                    }
                     for kind in c.proof_names.keys().filter(|k| !kinds.contains_key(k.as_str())) {
                         let span = yaml::find_key(src, &format!("proof_names.{kind}")).unwrap_or(0..0);
                         problems.push(

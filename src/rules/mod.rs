@@ -241,6 +241,7 @@ pub fn court_checks(built: &Built) -> Vec<CheckItem> {
     items.extend(substance::required_sections(built));
     items.extend(substance::offered_evidence(built));
     items.extend(substance::own_decisions(built));
+    items.extend(substance::unpinned_own_decisions(built));
     items.extend(substance::matter_authorities(built));
     items.extend(substance::record_documents(built));
     items.extend(substance::client_notice(built));
@@ -473,7 +474,7 @@ pub fn pins(built: &Built) -> CheckItem {
             )
         } else {
             format!(
-                "cited without a pin (add `at <page>` in the clause): {}",
+                "cited without a pin (give the page where the clause cites it, or in the `pin:` of the claim file or bank entry it takes the citation from): {}",
                 missing.into_iter().collect::<Vec<_>>().join("; ")
             )
         },

@@ -8,6 +8,7 @@
 //! - each piece of evidence the movant offered (`evidence.items`) mentioned;
 //! - where the standard is not settled, whether the bank has any decision of this court or its
 //!   circuit for the brief to rely on (a note);
+//! - decisions of this court or its circuit left out of the surveys for want of a page (a warning);
 //! - authorities the matter declares but the brief never cites (a note);
 //! - record documents the matter declares but the brief never cites (a note).
 
@@ -240,6 +241,52 @@ pub fn offered_evidence(built: &Built) -> Option<CheckItem> {
         } else {
             format!("the brief never mentions {} (evidence.items)", missing.join(", "))
         },
+    })
+}
+
+/// Decisions of this court or its circuit that the bank holds as going the resisting party's way
+/// on some point (`supports:` without `against`) but with no page read for it (`pin: ""`): the
+/// surveys leave them out, so that no sentence rests on a page nobody read, and the brief does
+/// not cite them. Said here, so that nothing the bank knows of the court's own law is dropped
+/// without a word (the Florida user's Eleventh Circuit district decision).
+pub fn unpinned_own_decisions(built: &Built) -> Option<CheckItem> {
+    let j = &built.profile.jurisdiction;
+    let cited: std::collections::BTreeSet<&str> = built.uses.iter().map(|u| u.id.as_str()).collect();
+    // The survey topics this brief's clauses read (`decisions["<topic>"]` in a selected clause or
+    // any partial it may include), read from the clause files' text.
+    let selected: std::collections::BTreeSet<&str> = built.drafted.iter().map(|d| d.clause.as_str()).collect();
+    let texts: Vec<&str> = built
+        .library
+        .clause_files()
+        .into_iter()
+        .filter(|(id, _)| selected.contains(id.as_str()) || id.starts_with('_'))
+        .map(|(_, src)| src.text.as_ref())
+        .collect();
+    let read = |topic: &str| texts.iter().any(|t| t.contains(&format!("decisions[\"{topic}\"]")));
+    let mut left = vec![];
+    for (id, (a, _)) in &built.bank.entries {
+        if cited.contains(id.as_str())
+            || !(j.is_own(a.court.as_deref(), reporter(a.cite())) || j.is_circuit(a.court.as_deref()))
+        {
+            continue;
+        }
+        let topics: Vec<&str> = a
+            .supports
+            .iter()
+            .filter(|s| !s.against && s.pin.as_deref().is_none_or(|p| p.trim().is_empty()) && read(&s.topic))
+            .map(|s| s.topic.as_str())
+            .collect();
+        if !topics.is_empty() {
+            left.push(format!("{id} ({})", topics.join(", ")));
+        }
+    }
+    (!left.is_empty()).then(|| CheckItem {
+        name: "decisions left out for want of a page".into(),
+        status: Status::Warn,
+        detail: format!(
+            "decisions of this court or its circuit that the bank holds, left out of the brief's surveys because no page of them was read: {}; read the page and give it as the `pin:` of the entry's `supports:` for the survey to cite it",
+            left.join("; ")
+        ),
     })
 }
 

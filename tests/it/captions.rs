@@ -442,3 +442,18 @@ fn a_california_brief_is_numbered_from_its_first_page_and_states_the_action_date
     assert!(text.contains("survive a demurrer"), "{text}");
     assert!(!text.contains("motion to dismiss") && !text.contains("motion-to-dismiss"), "{text}");
 }
+
+/// A caption name ending in a quotation takes its comma inside the closing quotation mark, as
+/// American usage puts it ("known as “BayshoreWatch,”"), not after it; the client's name in the
+/// counsel block takes none.
+#[test]
+fn a_caption_name_ending_in_a_quotation_takes_its_comma_inside() {
+    let text = std::fs::read_to_string(root().join("matters/leifer-v-twitter.yaml"))
+        .unwrap()
+        .replace("    name: SHULIM LEIFER\n", "    name: \"SHULIM LEIFER, known as “SL”\"\n");
+    let built = build_text("leifer-quoted.yaml", &text);
+    let first = normalize(&page_string(&built, 0));
+    assert!(first.contains("known as \"SL,\""), "{first}");
+    assert!(!first.contains("\"SL\","), "{first}");
+    assert!(first.contains("TWITTER, INC.,"), "{first}");
+}

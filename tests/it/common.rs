@@ -627,6 +627,13 @@ pub fn checks_but_verification(built: &pleader::pipeline::Built) -> Vec<pleader:
                 .filter(|n| n.pin.as_deref().is_none_or(|p| p.trim().is_empty()))
                 .map(|n| n.authority.as_str()),
         )
+        // An element cited to an authority of its own whose page no one has read (`pin: ""`).
+        .chain(
+            laws()
+                .flat_map(|l| l.elements.iter())
+                .filter(|e| e.pin.as_deref().is_none_or(|p| p.trim().is_empty()))
+                .filter_map(|e| e.authority.as_deref()),
+        )
         // A decision whose bank entry records no page for the point it is cited for (`pin: ""` on
         // a `supports:` entry): a binding decision that went the other way, acknowledged in the
         // legal standard, or one of the court's own that a survey cites whole for want of a page.

@@ -1942,3 +1942,62 @@ fn a_presuit_rule_is_answered_in_federal_court_from_rule_45_and_the_pending_acti
     );
     assert!(!body.contains("It also relies on a state's pre-suit discovery rule"), "{body}");
 }
+
+/// A public official suing only for emotional distress (no defamation claim beside it): the
+/// Constitution's rule for the claim (Hustler) is argued, with the statement of fact it requires
+/// (the opinion argument) and the actual malice, and the official is called a public official,
+/// not a figure who entered a controversy (the Florida user's mayor).
+#[test]
+fn a_public_officials_emotional_distress_claim_alone_meets_hustler_and_the_opinion_argument() {
+    let text = own_text("vance-v-stoopline.yaml")
+        .replace(
+            "      - {type: defamation, law: washington, argued: true}\n",
+            "      - {type: defamation, law: washington, argued: false}\n",
+        )
+        .replace("name: outrage, argued: false}", "name: outrage, argued: true}")
+        .replace("    public_figure: true\n", "    public_official: true\n")
+        .replace("offered_for: [falsity, harm]", "offered_for: [falsity, distress]")
+        .replace("missing: [fact, falsity, fault, harm]", "missing: [fact, falsity, fault, distress]");
+    let built = build_text("vance-iied.yaml", &text);
+    let body = normalize(&body_text(&built));
+    assert!(body.contains("Hustler Mag., Inc. v. Falwell, 485 U.S. 46, 56 (1988)"), "{body}");
+    assert!(body.contains("public figures and public officials \"may not recover for the tort of intentional infliction of emotional distress"), "{body}");
+    assert!(body.contains("because she is a public official (she has served as the elected president of the Bayview Heights School Board since 2022) and the posts concern her conduct in office"), "{body}");
+    assert!(!body.contains("voluntarily enters a public controversy"), "{body}");
+    // The statements read as opinion are argued as such under the governing state's test.
+    assert!(body.contains("express their authors' opinions"), "{body}");
+    assert!(!body.contains("fails with the claim"), "{body}");
+}
+
+/// A claim law every element of which has an authority of its own still states its elements
+/// (the Florida user's "requires . See § 784.0485(1)"), and a statute's subdivision as an
+/// element's pin prints as part of the citation, not after "at" or a comma.
+#[test]
+fn a_claim_whose_every_element_has_its_own_authority_states_them() {
+    let dir = temp_dir("own-authority-elements");
+    std::fs::create_dir_all(dir.join("claims")).unwrap();
+    std::fs::create_dir_all(dir.join("matters")).unwrap();
+    let claim = "extends: iied\nlaws:\n  test-state:\n    jurisdiction: Washington\n    authority: kloepfel\n    pin: \"195\"\n    elements:\n      - text: extreme and outrageous conduct\n        proof: [conduct]\n        shown_by: evidence\n        authority: ny-civ-rights-76a\n        pin: \"(2)\"\n      - text: severe emotional distress\n        proof: [distress]\n        shown_by: evidence\n        authority: kloepfel\n        pin: \"195\"\n    fact_opinion:\n      authority: kloepfel\n      pin: \"195\"\n      parenthetical: \"a test parenthetical\"\n";
+    std::fs::write(dir.join("claims/iied-test.yaml"), claim).unwrap();
+    let matter = own_text("vance-v-stoopline.yaml")
+        .replace(
+            "      - {type: defamation, law: washington, argued: true}\n",
+            "      - {type: defamation, law: washington, argued: false}\n",
+        )
+        .replace(
+            "{type: iied, law: washington, name: outrage, argued: false}",
+            "{type: iied, law: test-state, name: outrage, argued: true}",
+        )
+        .replace("offered_for: [falsity, harm]", "offered_for: [falsity, distress]")
+        .replace("missing: [fact, falsity, fault, harm]", "missing: [fact, falsity, fault, distress]");
+    std::fs::write(dir.join("matters/vance.yaml"), matter).unwrap();
+    let built = build(&dir.join("matters/vance.yaml"));
+    let body = normalize(&crate::substance::body_text(&built));
+    assert!(!body.contains("requires ."), "{body}");
+    assert!(
+        body.contains(
+            "Under Washington law, outrage requires extreme and outrageous conduct, see N.Y. Civ. Rights Law § 76-a(2)"
+        ),
+        "{body}"
+    );
+}
