@@ -634,7 +634,7 @@ impl Authority {
                 Some(p) => format!("{id} at {}", markup(p)),
                 None => id,
             }),
-            Kind::Statute => {
+            Kind::Statute | Kind::Regulation => {
                 let short = self.short.as_deref().unwrap_or(self.cite());
                 short.starts_with('§').then(|| {
                     let mut s = format!("{id} {}{}", markup(short), markup(subdiv));

@@ -17,6 +17,9 @@ pub enum Kind {
     Case,
     Constitutional,
     Statute,
+    /// A regulation in a code of regulations (34 C.F.R. § 99.31): cited and tabled like a
+    /// statute, under its own TOA heading.
+    Regulation,
     Rule,
     Other,
 }
@@ -28,6 +31,7 @@ impl Kind {
             Kind::Case => "Cases",
             Kind::Constitutional => "Constitutional Provisions",
             Kind::Statute => "Statutes",
+            Kind::Regulation => "Regulations",
             Kind::Rule => "Rules",
             Kind::Other => "Other Authorities",
         }

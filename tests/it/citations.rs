@@ -504,3 +504,20 @@ fn a_matters_own_authorities_are_searchable_with_the_bank() {
     assert_eq!(code, 1);
     assert!(err.contains("no authority matches `twitter-privacy`"), "{err}");
 }
+
+/// A regulation (`kind: regulation`) is cited like a statute and tabled under its own heading,
+/// between Statutes and Rules (the Florida user's 34 C.F.R. § 99.31 sat under Statutes).
+#[test]
+fn a_regulation_is_tabled_under_regulations() {
+    let text = std::fs::read_to_string(root().join("matters/ferreira-v-nestwise.yaml")).unwrap().replace(
+        "  - conclusion\n",
+        "  - paragraph: reg\n    heading: A Regulation\n    text: \"The regulation permits it. [see @ferpa-reg(a)(9)]. It permits no more. [@ferpa-reg(a)(9)].\"\n  - conclusion\n",
+    ) + "\nauthorities:\n  ferpa-reg:\n    kind: regulation\n    cite: \"34 C.F.R. § 99.31\"\n    short: \"§ 99.31\"\n";
+    let built = build_text("fe-reg.yaml", &text);
+    let start = built.facts.body_start.unwrap();
+    let front: String = (0..start).map(|i| normalize(&page_string(&built, i))).collect::<Vec<_>>().join(" ");
+    let (statutes, regulations) = (front.find("Statutes").unwrap(), front.find("Regulations").expect(&front));
+    assert!(statutes < regulations && front[regulations..].contains("34 C.F.R. § 99.31"), "{front}");
+    let body = normalize(&crate::substance::body_text(&built));
+    assert!(body.contains("See 34 C.F.R. § 99.31(a)(9). It permits no more. Id."), "{body}");
+}
