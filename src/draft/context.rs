@@ -304,6 +304,17 @@ fn contrary_here(bank: &Bank, profile: &Profile) -> Json {
     contrary(bank, |a| j.is_own(a.court.as_deref(), reporter(a.cite())))
 }
 
+/// The bank's contrary decisions (`against: true`) of other district courts within this court's
+/// circuit, with a pin and what sets them apart (`distinguished`): binding on no one, but the
+/// nearest decisions the other side will cite (the Florida user's Middle District order).
+fn contrary_circuit(bank: &Bank, profile: &Profile) -> Json {
+    let j = &profile.jurisdiction;
+    contrary(bank, |a| {
+        let court = a.court.as_deref();
+        j.is_circuit(court) && !j.is_bound_by(court) && !j.is_own(court, reporter(a.cite()))
+    })
+}
+
 /// The `against: true` supports, with a pin and a `distinguished:` text, of the bank's entries
 /// that `keep` accepts.
 fn contrary(bank: &Bank, keep: impl Fn(&crate::library::bank::Authority) -> bool) -> Json {
@@ -357,6 +368,10 @@ fn claims_context(facts: &Json, claims: &Claims, bank: &Bank) -> Json {
         };
         let mut proof = kinds(ShownBy::Evidence);
         let mut statement_proof = kinds(ShownBy::Statement);
+        // What the claim's own elements call for, before a constitutional rule adds to it.
+        let mut own_proof: Vec<String> = proof.iter().chain(statement_proof.iter()).map(|k| k.to_string()).collect();
+        own_proof.sort();
+        own_proof.dedup();
         // A public figure's claim takes on what the Constitution adds to it (Hustler: a false
         // statement of fact made with actual malice, for emotional distress).
         let public_figure = facts.pointer("/movant/public_figure").and_then(|v| v.as_bool()).unwrap_or(false);
@@ -407,6 +422,7 @@ fn claims_context(facts: &Json, claims: &Claims, bank: &Bank) -> Json {
             "proof": proof,
             "statement_proof": statement_proof,
             "all_proof": all_proof,
+            "own_proof": own_proof,
             "fact_opinion": l.fact_opinion.as_ref().map(|f| {
                 let mut v = serde_json::to_value(f).unwrap_or(Json::Null);
                 v["factors"] = json!(bank.get(&f.authority).map(|a| a.factors.clone()).unwrap_or_default());
@@ -1000,6 +1016,7 @@ pub fn prepare<'a>(
     context["decisions"] = decisions(bank, profile);
     context["contrary_binding"] = contrary_binding(bank, profile);
     context["contrary_here"] = contrary_here(bank, profile);
+    context["contrary_circuit"] = contrary_circuit(bank, profile);
     context["granted_binding"] = granted_binding(bank, profile, &library.standards);
     context["support_pins"] = support_pins(bank);
     context["standard"] = standard_context(&library.standards, profile, facts["accounts"].as_u64() == Some(1));

@@ -2001,3 +2001,25 @@ fn a_claim_whose_every_element_has_its_own_authority_states_them() {
         "{body}"
     );
 }
+
+/// Where no standard is settled, a decision of another district court of the circuit that went
+/// the other way, with a page and what sets it apart, is acknowledged as binding no one and
+/// distinguished (the Florida user's Middle District order), so check has no candor question.
+#[test]
+fn a_sister_districts_contrary_decision_is_acknowledged_and_distinguished() {
+    let text = own_text("prairie-crest-v-does.yaml").replace(
+        "\nauthorities:\n",
+        "\nauthorities:\n  roe-v-doe-sdind:\n    kind: case\n    name: \"Roe v. Doe\"\n    cite: \"2021 WL 1234567\"\n    docket: \"No. 1:20-cv-1\"\n    court: S.D. Ind.\n    date: 2021-03-01\n    supports:\n      - topic: unmasking-standard-applied\n        pin: \"*2\"\n        against: true\n        parenthetical: \"ordering a forum to identify a commenter\"\n        distinguished: \"the commenter there had conceded that the statement was false\"\n",
+    );
+    let built = build_text("pc-sister.yaml", &text);
+    let body = normalize(&body_text(&built));
+    assert!(
+        body.contains("A decision of another court within the Seventh Circuit went against the party resisting disclosure. Roe v. Doe, No. 1:20-cv-1, 2021 WL 1234567, at *2 (S.D. Ind. Mar. 1, 2021) (ordering a forum to identify a commenter). It binds no other court, and the commenter there had conceded that the statement was false."),
+        "{body}"
+    );
+    assert!(
+        !court_checks(&built).iter().any(|c| c.detail.contains("roe-v-doe-sdind") && c.detail.contains("candor")),
+        "{:?}",
+        court_checks(&built)
+    );
+}
