@@ -7,8 +7,7 @@
 use indexmap::IndexMap;
 use serde::Deserialize;
 
-use crate::diag::{Diagnostic, Result, SourceText};
-use crate::yaml;
+use crate::diag::{Result, SourceText};
 
 #[derive(Clone, Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -36,34 +35,6 @@ impl Arguments {
     /// Reads `clauses/_arguments.yaml` and `clauses/_arguments-*.yaml`; a kind defined twice is
     /// an error at its second definition.
     pub fn load(files: Vec<(String, &SourceText)>) -> Result<Arguments> {
-        let mut out = Arguments::default();
-        let mut problems = vec![];
-        for (id, src) in files {
-            if id != "_arguments" && !id.starts_with("_arguments-") {
-                continue;
-            }
-            match yaml::from_str::<IndexMap<String, ArgumentKind>>(src) {
-                Ok(map) => {
-                    for (k, v) in map {
-                        if out.kinds.contains_key(&k) {
-                            let span = yaml::find_key(src, &k).unwrap_or(0..0);
-                            problems.push(
-                                Diagnostic::error(format!("argument kind `{k}` is defined twice"))
-                                    .at(src, span)
-                                    .with_hint("give the project's kind another id"),
-                            );
-                            continue;
-                        }
-                        out.kinds.insert(k, v);
-                    }
-                }
-                Err(mut d) => problems.append(&mut d),
-            }
-        }
-        if problems.is_empty() {
-            Ok(out)
-        } else {
-            Err(problems)
-        }
+        Ok(Arguments { kinds: super::load_kinds(&files, "_arguments", "argument kind")? })
     }
 }

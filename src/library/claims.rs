@@ -43,44 +43,12 @@ pub struct ProofKind {
 /// The kinds of proof, by id, in the file's order.
 pub type ProofKinds = IndexMap<String, ProofKind>;
 
-/// Reads `clauses/_proof.yaml`.
-pub fn load_proof(src: &SourceText) -> Result<ProofKinds> {
-    yaml::from_str(src)
-}
-
 /// Reads `clauses/_proof.yaml` and then any `clauses/_proof-<name>.yaml` a project adds, whose
 /// kinds join the library's (a claim whose element fits none of them: "a trade secret"); a kind
 /// given twice is an error at its second definition. `files` are the `clauses/*.yaml` files by
 /// stem, in name order.
 pub fn load_proof_files(files: &[(String, &SourceText)]) -> Result<ProofKinds> {
-    let mut out = ProofKinds::default();
-    let mut problems = vec![];
-    let main = files.iter().filter(|(id, _)| id == "_proof");
-    let added = files.iter().filter(|(id, _)| id.starts_with("_proof-"));
-    for (_, src) in main.chain(added) {
-        match load_proof(src) {
-            Ok(map) => {
-                for (k, v) in map {
-                    if out.contains_key(&k) {
-                        let span = yaml::find_key(src, &k).unwrap_or(0..0);
-                        problems.push(
-                            Diagnostic::error(format!("kind of proof `{k}` is defined twice"))
-                                .at(src, span)
-                                .with_hint("give the project's kind another id"),
-                        );
-                        continue;
-                    }
-                    out.insert(k, v);
-                }
-            }
-            Err(mut d) => problems.append(&mut d),
-        }
-    }
-    if problems.is_empty() {
-        Ok(out)
-    } else {
-        Err(problems)
-    }
+    super::load_kinds(files, "_proof", "kind of proof")
 }
 
 #[derive(Clone, Debug, Deserialize)]
@@ -469,29 +437,22 @@ impl Claims {
             match yaml::from_str::<ClaimType>(src) {
                 Ok(c) => {
                     check_persons(&id, &c, src, &mut problems);
+                    // A kind of proof the file names that the library and the project do not have.
+                    let unknown = |key: String, what: String| {
+                        Diagnostic::error(format!("{what}, which is not a kind of proof"))
+                            .at(src, yaml::find_key(src, &key).unwrap_or(0..0))
+                            .with_hint(format!(
+                                "the kinds are those of clauses/_proof.yaml and any clauses/_proof-<name>.yaml: {}",
+                                kinds.keys().cloned().collect::<Vec<_>>().join(", ")
+                            ))
+                    };
                     let rule_kinds =
                         c.public_figure.iter().flat_map(|r| r.proof.iter().chain(r.statement_proof.iter()));
                     for kind in rule_kinds.filter(|k| !kinds.contains_key(k.as_str())) {
-                        let span = yaml::find_key(src, "public_figure").unwrap_or(0..0);
-                        problems.push(
-                            Diagnostic::error(format!("`public_figure` adds `{kind}`, which is not a kind of proof"))
-                                .at(src, span)
-                                .with_hint(format!(
-                                    "the kinds are those of clauses/_proof.yaml and any clauses/_proof-<name>.yaml: {}",
-                                    kinds.keys().cloned().collect::<Vec<_>>().join(", ")
-                                )),
-                        );
+                        problems.push(unknown("public_figure".into(), format!("`public_figure` adds `{kind}`")));
                     }
                     for kind in c.proof_names.keys().filter(|k| !kinds.contains_key(k.as_str())) {
-                        let span = yaml::find_key(src, &format!("proof_names.{kind}")).unwrap_or(0..0);
-                        problems.push(
-                            Diagnostic::error(format!("`proof_names` names `{kind}`, which is not a kind of proof"))
-                                .at(src, span)
-                                .with_hint(format!(
-                                    "the kinds are those of clauses/_proof.yaml and any clauses/_proof-<name>.yaml: {}",
-                                    kinds.keys().cloned().collect::<Vec<_>>().join(", ")
-                                )),
-                        );
+                        problems.push(unknown(format!("proof_names.{kind}"), format!("`proof_names` names `{kind}`")));
                     }
                     for (law, l) in &c.laws {
                         check_law(&id, &c, law, l, src, kinds, &mut problems);

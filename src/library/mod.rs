@@ -171,6 +171,46 @@ impl Rest {
     }
 }
 
+/// The kinds a library file defines by id (`clauses/<stem>.yaml`), joined by those of any
+/// `clauses/<stem>-<name>.yaml` a project adds: `files` are the clause folder's YAML files by stem,
+/// in name order. An id given twice is an error at its second definition (`what` names the kind:
+/// "argument kind", "kind of proof").
+pub(crate) fn load_kinds<T: serde::de::DeserializeOwned>(
+    files: &[(String, &SourceText)],
+    stem: &str,
+    what: &str,
+) -> Result<indexmap::IndexMap<String, T>> {
+    let mut out = indexmap::IndexMap::new();
+    let mut problems = vec![];
+    let prefix = format!("{stem}-");
+    let main = files.iter().filter(|(id, _)| id == stem);
+    let added = files.iter().filter(|(id, _)| id.starts_with(&prefix));
+    for (_, src) in main.chain(added) {
+        match crate::yaml::from_str::<indexmap::IndexMap<String, T>>(src) {
+            Ok(map) => {
+                for (k, v) in map {
+                    if out.contains_key(&k) {
+                        let span = crate::yaml::find_key(src, &k).unwrap_or(0..0);
+                        problems.push(
+                            crate::diag::Diagnostic::error(format!("{what} `{k}` is defined twice"))
+                                .at(src, span)
+                                .with_hint("give the project's kind another id"),
+                        );
+                        continue;
+                    }
+                    out.insert(k, v);
+                }
+            }
+            Err(mut d) => problems.append(&mut d),
+        }
+    }
+    if problems.is_empty() {
+        Ok(out)
+    } else {
+        Err(problems)
+    }
+}
+
 /// A hash of named sources (path, display name and text).
 pub fn hash_files<'a>(files: impl IntoIterator<Item = (&'a String, &'a SourceText)>) -> u64 {
     let mut h = std::collections::hash_map::DefaultHasher::new();
