@@ -523,6 +523,13 @@ pub fn base_context(
             .iter()
             .filter_map(|(_, i)| i.paragraph.as_ref().map(|p| (i.clause.clone(), json!(p.answers))))
             .collect::<Map<String, Json>>(),
+        // What each of the matter's own paragraphs does, in the lawyer's words, for the roadmap
+        // of the section above it (null where the paragraph says nothing: it is then named as
+        // taking up a further point, or by the arguments it answers).
+        "paragraph_roadmaps": outline
+            .iter()
+            .filter_map(|(_, i)| i.paragraph.as_ref().map(|p| (i.clause.clone(), json!(p.roadmap))))
+            .collect::<Map<String, Json>>(),
         "sections": refs,
     })
 }

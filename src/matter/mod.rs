@@ -293,6 +293,11 @@ pub struct Paragraph {
     pub file: Option<String>,
     #[serde(default)]
     pub answers: Vec<String>,
+    /// What the section does, completing "Part IV.A.3 ___" in the roadmap of the section above it
+    /// ("shows that the post about the address is not a threat"). Without it, a paragraph that
+    /// answers none of the motion's arguments is named there as taking up a further point.
+    #[serde(default)]
+    pub roadmap: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -310,6 +315,8 @@ struct OutlineEntry {
     file: Option<String>,
     #[serde(default)]
     answers: Vec<String>,
+    #[serde(default)]
+    roadmap: Option<String>,
     #[serde(default)]
     options: serde_yaml::Mapping,
     #[serde(default)]
@@ -338,9 +345,14 @@ impl<'de> Deserialize<'de> for OutlineItem {
                 let e = OutlineEntry::deserialize(de::value::MapAccessDeserializer::new(map))?;
                 match (e.clause, e.paragraph) {
                     (Some(clause), None) => {
-                        if e.heading.is_some() || e.text.is_some() || e.file.is_some() || !e.answers.is_empty() {
+                        if e.heading.is_some()
+                            || e.text.is_some()
+                            || e.file.is_some()
+                            || !e.answers.is_empty()
+                            || e.roadmap.is_some()
+                        {
                             return Err(de::Error::custom(
-                                "`heading`, `text`, `file` and `answers` belong to a `paragraph:` entry, not a `clause:` entry",
+                                "`heading`, `text`, `file`, `answers` and `roadmap` belong to a `paragraph:` entry, not a `clause:` entry",
                             ));
                         }
                         Ok(OutlineItem { clause, options: e.options, sections: e.sections, paragraph: None })
@@ -357,7 +369,8 @@ impl<'de> Deserialize<'de> for OutlineItem {
                         if !e.options.is_empty() {
                             return Err(de::Error::custom("a `paragraph:` entry takes no `options:`"));
                         }
-                        let paragraph = Paragraph { heading, text: e.text, file: e.file, answers: e.answers };
+                        let paragraph =
+                            Paragraph { heading, text: e.text, file: e.file, answers: e.answers, roadmap: e.roadmap };
                         Ok(OutlineItem {
                             clause: id,
                             options: e.options,

@@ -2023,3 +2023,21 @@ fn a_sister_districts_contrary_decision_is_acknowledged_and_distinguished() {
         court_checks(&built)
     );
 }
+
+/// A matter paragraph is named in the roadmap of the section above it: by its `roadmap:`, else by
+/// the arguments it answers, else as taking up a further point (the Florida audit: a roadmap that
+/// skipped the lawyer's own Part IV.A.3).
+#[test]
+fn a_matter_paragraph_is_named_in_the_roadmap_above_it() {
+    let built = build_text("brightarc-v-doe.yaml", &own_text("brightarc-v-doe.yaml"));
+    let body = normalize(&body_text(&built));
+    assert!(
+        body.contains("Part IV.C shows that the comments are a customer's criticism, not commercial speech."),
+        "{body}"
+    );
+    let plain = own_text("brightarc-v-doe.yaml")
+        .replace("        roadmap: shows that the comments are a customer’s criticism, not commercial speech\n", "");
+    let built = build_text("brightarc-plain.yaml", &plain);
+    let body = normalize(&body_text(&built));
+    assert!(body.contains("Part IV.C takes up a further point."), "{body}");
+}
