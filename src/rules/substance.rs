@@ -478,9 +478,20 @@ pub fn named_before_cited(built: &Built) -> CheckItem {
 pub fn client_notice(built: &Built) -> Option<CheckItem> {
     let not_given = built.matter.fact(&["motion", "notice", "given"]).and_then(|v| v.as_bool()) == Some(false);
     let argues_notice = not_given && built.drafted.iter().any(|d| d.clause == "notice-and-statements");
-    if !argues_notice || built.matter.fact(&["privacy_policy"]).is_none() {
+    if !argues_notice {
         return None;
     }
+    // The client holds notice back while the brief faults the movant for giving none: the reply
+    // writes itself (the New York re-audit's S2), so the lawyer weighs notifying now.
+    if built.matter.fact(&["client_notice", "given"]).and_then(|v| v.as_bool()) == Some(false) {
+        return Some(CheckItem {
+            name: "the client's own notice".into(),
+            status: Status::Warn,
+            detail: "the brief faults the movant for giving the speakers no notice while the client itself has not told them (`client_notice.given: false`): the reply will say the client could have; weigh notifying them now, or offering to on the Court's direction, and say which in `client_notice.says`".into(),
+        });
+    }
+    // Otherwise asked only where the matter gives the client's own privacy policy.
+    built.matter.fact(&["privacy_policy"])?;
     let given = built.matter.fact(&["client_notice"]).is_some();
     Some(CheckItem {
         name: "the client's own notice".into(),

@@ -411,10 +411,24 @@ fn a_brief_that_faults_the_movant_for_no_notice_says_what_the_client_did() {
         "  client_notice:\n    given: false\n    says: she has held notice back until the Court rules, and she will post it on the board at the Court's direction\n    cite: {doc: lind-decl, at: \"¶ 12\"}\n  client_role:\n",
     );
     let built = build_text("m.yaml", &with);
+    // Said, but the client holding notice back while faulting the movant for giving none is a
+    // reply the movant will write (the New York re-audit): check asks the lawyer to weigh it.
     let item = court_checks(&built).into_iter().find(|c| c.name == "the client's own notice").unwrap();
-    assert_eq!(item.status, pleader::rules::Status::Pass, "{}", item.detail);
+    assert_eq!(item.status, pleader::rules::Status::Warn, "{}", item.detail);
+    assert!(item.detail.contains("weigh notifying them now"), "{}", item.detail);
     let body = body_text(&built);
     assert!(body.contains("had that notice and a chance to be heard. Ms. Lind has not notified them either: she has held notice back until the Court rules, and she will post it on the board at the Court's direction. See Lind Decl. ¶ 12."), "{body}");
+    let told = with.replace(
+        "    given: false
+    says: she has held notice back until the Court rules, and she will post it on the board at the Court's direction
+",
+        "    given: true
+    says: posted notice of the subpoena on the board on October 2, 2026
+",
+    );
+    let built = build_text("m.yaml", &told);
+    let item = court_checks(&built).into_iter().find(|c| c.name == "the client's own notice").unwrap();
+    assert_eq!(item.status, pleader::rules::Status::Pass, "{}", item.detail);
 }
 
 #[test]
