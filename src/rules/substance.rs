@@ -10,6 +10,8 @@
 //!   circuit for the brief to rely on (a note);
 //! - decisions of this court or its circuit left out of the surveys for want of a page (a warning);
 //! - authorities the matter declares but the brief never cites (a note);
+//! - a paragraph of the matter's own that answers an argument without citing where it is made
+//!   (a warning);
 //! - record documents the matter declares but the brief never cites (a note).
 
 use crate::cite::read::reporter;
@@ -500,6 +502,55 @@ pub fn client_notice(built: &Built) -> Option<CheckItem> {
             "the brief says whether the client has told the speakers (`client_notice`)".into()
         } else {
             "the brief faults the movant for giving the speakers no notice, and the matter gives the client's own privacy policy, but the brief does not say whether the client has told them: add `client_notice` (given, says, cite)".into()
+        },
+    })
+}
+
+/// A paragraph of the matter's own that answers an argument of the motion (`answers: [kind]`)
+/// but never cites the motion where it makes it: the library's answering sections open with the
+/// argument in the lawyer's words and its cite; a paragraph that does not leaves the court to
+/// guess what it answers (the Florida re-audit: "Part IV.B never states or cites the argument it
+/// answers").
+pub fn paragraphs_state_what_they_answer(built: &Built) -> Option<CheckItem> {
+    let args: Vec<(String, String, String)> = built
+        .matter
+        .fact(&["motion", "arguments"])
+        .and_then(|v| v.as_sequence())
+        .into_iter()
+        .flatten()
+        .filter_map(|a| {
+            let kind = a.get("kind")?.as_str()?.to_string();
+            let cite = a.get("cite")?;
+            Some((kind, cite.get("doc")?.as_str()?.to_string(), cite.get("at")?.as_str().unwrap_or("").to_string()))
+        })
+        .collect();
+    let mut silent = vec![];
+    let mut any = false;
+    for (_, item) in built.matter.outline() {
+        let Some(p) = &item.paragraph else { continue };
+        let Some(d) = built.drafted.iter().find(|d| d.clause == item.clause) else { continue };
+        let body = crate::escape::unescape(&d.body);
+        for (kind, doc, at) in args.iter().filter(|(k, _, _)| p.answers.contains(k)) {
+            any = true;
+            if !body.contains(&format!("@{doc}")) {
+                silent.push(format!(
+                    "`{}` answers `{kind}` but never cites the motion where it argues it ({doc} {at})",
+                    item.clause
+                ));
+            }
+        }
+    }
+    any.then(|| CheckItem {
+        name: "your paragraphs' arguments".into(),
+        status: if silent.is_empty() { Status::Pass } else { Status::Warn },
+        detail: if silent.is_empty() {
+            "each paragraph of your own that answers an argument cites the motion where it is made".into()
+        } else {
+            format!(
+                "{}: open the paragraph with the argument and its cite, as the library's sections do (\"<Movant> argues that … [see @{} …].\")",
+                silent.join("; "),
+                args.first().map(|(_, d, _)| d.as_str()).unwrap_or("mot")
+            )
         },
     })
 }

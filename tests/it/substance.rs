@@ -2055,3 +2055,32 @@ fn a_matter_paragraph_is_named_in_the_roadmap_above_it() {
     let body = normalize(&body_text(&built));
     assert!(body.contains("Part IV.C takes up a further point."), "{body}");
 }
+
+/// A paragraph of the lawyer's own that answers an argument is asked, by check, to cite the
+/// motion where the argument is made, as the library's answering sections do (the Florida
+/// re-audit: a section that never states or cites what it answers).
+#[test]
+fn a_paragraph_answering_an_argument_is_asked_to_cite_it() {
+    let text = own_text("prairie-crest-v-does.yaml");
+    let silent = text.replace(
+        "      - platform-standing\n",
+        "      - paragraph: standing\n        heading: The Ledger May Oppose the Motion\n        answers: [no-standing]\n        text: \"The Ledger is the person the subpoena commands, and it may object. [see @frcp-45(d)(2)(B)].\"\n",
+    );
+    assert_ne!(silent, text, "Prairie Crest's outline moved");
+    let built = build_text("pc-silent.yaml", &silent);
+    let item = court_checks(&built).into_iter().find(|c| c.name == "your paragraphs' arguments").unwrap();
+    assert_eq!(item.status, Status::Warn, "{}", item.detail);
+    assert!(
+        item.detail
+            .contains("`standing` answers `no-standing` but never cites the motion where it argues it (mot at 10–11)"),
+        "{}",
+        item.detail
+    );
+    let stated = silent.replace(
+        "text: \"The Ledger is the person",
+        "text: \"Prairie Crest argues that the Ledger lacks standing. [see @mot at 10–11]. The Ledger is the person",
+    );
+    let built = build_text("pc-stated.yaml", &stated);
+    let item = court_checks(&built).into_iter().find(|c| c.name == "your paragraphs' arguments").unwrap();
+    assert_eq!(item.status, Status::Pass, "{}", item.detail);
+}
