@@ -709,7 +709,7 @@ impl Session {
             .filter_map(|p| library.project.files.get(p))
             .collect();
         for c in &clauses {
-            if !c.source.name.starts_with("<builtin>/") && !suspects.iter().any(|s| s.name == c.source.name) {
+            if !crate::library::project::is_builtin(&c.source) && !suspects.iter().any(|s| s.name == c.source.name) {
                 suspects.push(&c.source);
             }
         }

@@ -102,7 +102,12 @@ fn party(name: &str, role: &str) -> String {
         None if name.ends_with(',') => name.clone(),
         None => format!("{name},"),
     };
-    w::dict(&[("name", w::text(&with_comma)), ("role", w::text(role))])
+    party_dict(&with_comma, role)
+}
+
+/// A party's name (its business form kept whole) and role, as the templates read them.
+fn party_dict(name: &str, role: &str) -> String {
+    w::dict(&[("name", w::text(name)), ("role", w::text(role))])
 }
 
 /// The business forms a name ends with ("LLC", "Inc."), in the capitals and the mixed case
@@ -131,8 +136,9 @@ pub fn matter_typ(m: &Matter, p: &Profile) -> String {
     };
     let in_re = caption.filter(|c| c.form == CaptionForm::InRe).and_then(|c| c.text.as_deref());
     let underlying = caption.and_then(|c| c.underlying.as_ref());
-    let plain = |name: &str, role: &str| w::dict(&[("name", w::text(&suffix_bound(name))), ("role", w::text(role))]);
-    let client = m.client().map(|(_, c)| plain(&c.name, &c.role)).unwrap_or_else(|| plain("", ""));
+    // The client as the counsel block names it: no caption comma.
+    let client =
+        m.client().map(|(_, c)| party_dict(&suffix_bound(&c.name), &c.role)).unwrap_or_else(|| party_dict("", ""));
     let attorneys = w::array(m.counsel.attorneys.iter().map(|a| {
         w::dict(&[
             ("name", w::text(&a.name)),

@@ -79,14 +79,11 @@ fn standard_context(standards: &Standards, profile: &Profile, one: bool) -> Json
         "identity_excused": s.identity_excused,
         "stepwise": s.stepwise,
         "not_pleading_pin": s.not_pleading_pin,
-        // Where a court that binds this one adopted a standard announced elsewhere, that decision.
-        "adopted": j.standard_adopted_by.as_ref().map(|a| json!({"authority": a.authority, "pin": a.pin, "parenthetical": a.parenthetical})),
-        // The decision of a court that binds this one that adopted the standard (the profile's
-        // `standard_adopted_by`), else the standard's own follower that binds its courts.
-        "followed": match &j.standard_adopted_by {
-            Some(a) => json!({"authority": a.authority, "pin": a.pin, "parenthetical": a.parenthetical}),
-            None => json!(s.followed),
-        },
+        // Where a court that binds this one adopted a standard announced elsewhere, that decision;
+        // it is also the follower cited where the brief says the standard governs, in place of
+        // the standard's own follower that binds its courts.
+        "adopted": j.standard_adopted_by,
+        "followed": j.standard_adopted_by.as_ref().map_or_else(|| json!(s.followed), |a| json!(a)),
         "held": s.held,
         "why": s.why,
         "why_one": s.why_one,

@@ -11,6 +11,8 @@ use crate::diag::{Diagnostic, Result, SourceText};
 use crate::units::Date;
 use crate::yaml;
 
+use super::project::is_builtin;
+
 #[derive(Clone, Copy, Debug, Deserialize, PartialEq, Eq, PartialOrd, Ord, Hash)]
 #[serde(rename_all = "lowercase")]
 pub enum Kind {
@@ -283,11 +285,6 @@ impl Bank {
     pub fn ids(&self) -> impl Iterator<Item = &str> {
         self.entries.keys().map(|s| s.as_str())
     }
-}
-
-/// Whether a bank file is one of the library's own (embedded in the binary).
-fn is_builtin(source: &SourceText) -> bool {
-    source.name.starts_with("<builtin>/")
 }
 
 impl Authority {

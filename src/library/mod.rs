@@ -67,7 +67,7 @@ impl Library {
         // entry of the same id whatever file holds it (and the same-named file replaces the
         // built-in one whole). Within each group, by name.
         let mut bank_files = project.files_in("authorities", ".yaml");
-        bank_files.sort_by_key(|(stem, _)| project.paths.contains_key(&format!("authorities/{stem}.yaml")));
+        bank_files.sort_by_key(|(_, src)| !project::is_builtin(src));
         let next = std::sync::atomic::AtomicUsize::new(0);
         let read_bank_files = || {
             let mut read = vec![];

@@ -38,12 +38,20 @@ pub struct Project {
     pub fonts: Vec<(String, std::sync::Arc<Vec<u8>>)>,
 }
 
+/// What the name of a built-in file starts with (`<builtin>/clauses/introduction.tera`).
+const BUILTIN_PREFIX: &str = "<builtin>/";
+
+/// Whether a file is one of the library's own, embedded in the binary, rather than a project's.
+pub fn is_builtin(source: &SourceText) -> bool {
+    source.name.starts_with(BUILTIN_PREFIX)
+}
+
 impl Project {
     /// The built-in library only.
     pub fn builtin() -> Project {
         let mut files = BTreeMap::new();
         for (path, text) in embedded::FILES {
-            files.insert(path.to_string(), SourceText::new(format!("<builtin>/{path}"), *text));
+            files.insert(path.to_string(), SourceText::new(format!("{BUILTIN_PREFIX}{path}"), *text));
         }
         Project { root: None, files, paths: BTreeMap::new(), fonts: vec![] }
     }

@@ -224,7 +224,7 @@ pub fn court_checks(built: &Built) -> Vec<CheckItem> {
             let own: Vec<String> = unused
                 .iter()
                 .filter(|(c, _)| {
-                    built.clauses.iter().any(|f| f.clause == **c && !f.source.name.starts_with("<builtin>/"))
+                    built.clauses.iter().any(|f| f.clause == **c && !crate::library::project::is_builtin(&f.source))
                 })
                 .map(|(c, ids)| format!("{c}: {}", ids.iter().copied().collect::<Vec<_>>().join(", ")))
                 .collect();
