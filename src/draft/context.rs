@@ -14,7 +14,7 @@ use serde_json::{json, Map, Value as Json};
 use crate::cite::read::reporter;
 use crate::library::bank::{Bank, Kind};
 use crate::library::claims::Claims;
-use crate::library::court::{Profile, System};
+use crate::library::court::{AdoptionForce, Profile, System};
 use crate::library::standards::Standards;
 use crate::library::Library;
 use crate::matter::consistency::AccountWords;
@@ -67,6 +67,10 @@ fn standard_context(standards: &Standards, profile: &Profile, one: bool) -> Json
         return Json::Null;
     };
     let binds = s.binds(profile);
+    // Where a court that binds this one adopted a standard announced elsewhere as its holding,
+    // that decision; it is also the follower cited where the brief says the standard governs, in
+    // place of the standard's own follower that binds its courts.
+    let holding = j.standard_adopted_by.as_ref().filter(|a| a.force == AdoptionForce::Holding);
     json!({
         "id": j.standard,
         "name": s.name,
@@ -79,11 +83,16 @@ fn standard_context(standards: &Standards, profile: &Profile, one: bool) -> Json
         "identity_excused": s.identity_excused,
         "stepwise": s.stepwise,
         "not_pleading_pin": s.not_pleading_pin,
-        // Where a court that binds this one adopted a standard announced elsewhere, that decision;
-        // it is also the follower cited where the brief says the standard governs, in place of
-        // the standard's own follower that binds its courts.
-        "adopted": j.standard_adopted_by,
-        "followed": j.standard_adopted_by.as_ref().map_or_else(|| json!(s.followed), |a| json!(a)),
+        "adopted": holding,
+        // Where such a court set the standard out only for trial courts' guidance, without
+        // deciding the case under it (`force: guidance`), that decision: the brief asks this
+        // court to follow it and never says the standard governs.
+        "guided": j.standard_adopted_by.as_ref().filter(|a| a.force == AdoptionForce::Guidance),
+        // Whether the adopting decision comes before the announcing one in a string citation
+        // (Bluebook 1.4(d): state courts alphabetically by state; a federal decision first).
+        "adopter_first": j.standard_adopted_by.is_some()
+            && s.binds.state.as_deref().is_some_and(|announcing| j.state.as_str() < announcing),
+        "followed": holding.map_or_else(|| json!(s.followed), |a| json!(a)),
         "held": s.held,
         "why": s.why,
         "why_one": s.why_one,

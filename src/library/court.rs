@@ -720,7 +720,7 @@ pub struct FrontMatter {
     pub numbering: FrontNumbering,
 }
 
-/// [`Jurisdiction::standard_adopted_by`]: `{authority, pin, parenthetical}`.
+/// [`Jurisdiction::standard_adopted_by`]: `{authority, pin, parenthetical, force}`.
 #[derive(Clone, Debug, Deserialize, serde::Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Adoption {
@@ -728,6 +728,20 @@ pub struct Adoption {
     #[serde(default)]
     pub pin: String,
     pub parenthetical: String,
+    /// What the adopting decision did: `holding` (it decided the case under the test, which then
+    /// binds this court and "governs") or `guidance` (it set the test out for trial courts to
+    /// follow without deciding the case under it, as Maryland's *Brodie* did after deciding the
+    /// appeal on another ground: the brief asks the court to follow that guidance and never says
+    /// the test governs). Required: the difference is the one a reply brief would seize on.
+    pub force: AdoptionForce,
+}
+
+/// [`Adoption::force`].
+#[derive(Clone, Copy, Debug, Deserialize, serde::Serialize, PartialEq, Eq)]
+#[serde(rename_all = "lowercase")]
+pub enum AdoptionForce {
+    Holding,
+    Guidance,
 }
 
 /// [`Jurisdiction::time_to_compel`]: `{days, rule, subdivision, words, authority, pin, holding}`.

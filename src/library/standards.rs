@@ -8,7 +8,7 @@ use indexmap::IndexMap;
 use serde::Deserialize;
 
 use crate::diag::{did_you_mean, Diagnostic, Result, SourceText};
-use crate::library::court::{Profile, System};
+use crate::library::court::{AdoptionForce, Profile, System};
 use crate::yaml;
 
 /// Where a standard's announcing decision binds.
@@ -176,8 +176,10 @@ impl Standard {
             .circuit
             .as_deref()
             .is_some_and(|c| j.system == System::Federal && j.circuit_courts.iter().any(|x| x == c));
-        // A binding court of this one adopted it (the profile's `standard_adopted_by`).
-        by_state || by_circuit || j.standard_adopted_by.is_some()
+        // A binding court of this one adopted it as its holding (the profile's
+        // `standard_adopted_by`); guidance given without deciding the case binds no one.
+        let adopted = j.standard_adopted_by.as_ref().is_some_and(|a| a.force == AdoptionForce::Holding);
+        by_state || by_circuit || adopted
     }
 }
 

@@ -208,18 +208,22 @@ fn a_state_court_bound_by_an_adopting_decision_says_the_standard_governs_and_ans
     // Named, the adopting decision of a court that binds this one settles it.
     let adopted = profile.replace(
         "  standard_settled: true\n",
-        "  standard_settled: true\n  standard_adopted_by:\n    authority: gsb-gold-standard-v-google\n    parenthetical: requiring notice to an anonymous speaker before a pre-action subpoena for the speaker's identity is enforced\n",
+        "  standard_settled: true\n  standard_adopted_by:\n    authority: gsb-gold-standard-v-google\n    parenthetical: requiring notice to an anonymous speaker before a pre-action subpoena for the speaker's identity is enforced\n    force: holding\n",
     );
-    std::fs::write(dir.join("courts/ny-test.yaml"), adopted).unwrap();
+    std::fs::write(dir.join("courts/ny-test.yaml"), &adopted).unwrap();
     let built = build(&dir.join("matters/oduya.yaml"));
     let body = normalize(&crate::substance::body_text(&built));
     assert!(
         body.contains("The Dendrite test governs a request to unmask an anonymous speaker in this Court. See Dendrite Int'l, Inc. v. Doe No. 3, 775 A.2d 756, 760–61 (N.J. Super. Ct. App. Div. 2001); GSB Gold Standard Corp. AG v. Google LLC, slip op. (N.Y. App. Div. 1st Dep't May 30, 2024) (requiring notice"),
         "{body}"
     );
-    assert!(body.contains("New York courts decide whether to order an anonymous speaker unmasked under the Dendrite test, which governs here."), "{body}");
-    let force = pleader::rules::court_checks(&built).into_iter().find(|c| c.name == "force of the standard").unwrap();
-    assert_eq!(force.status, pleader::rules::Status::Pass, "{force:?}");
+    // What "New York courts" do rests on New York's decision alone (Dendrite is New Jersey's).
+    assert!(body.contains("New York courts decide whether to order an anonymous speaker unmasked under the Dendrite test, which governs here. See GSB Gold Standard Corp. AG v. Google LLC, slip op. (N.Y. App. Div. 1st Dep't May 30, 2024) (requiring notice"), "{body}");
+    let checks = pleader::rules::court_checks(&built);
+    for name in ["force of the standard", "statements about this court"] {
+        let item = checks.iter().find(|c| c.name == name).unwrap();
+        assert_eq!(item.status, pleader::rules::Status::Pass, "{item:?}");
+    }
     // The pre-suit rule is the court's own state's, and it does not reach a pending action.
     assert!(body.contains("New York's Pre-Suit Discovery Rule Does Not Supply the Standard"), "{body}");
     assert!(!body.contains("a state's pre-suit discovery rule"), "{body}");
@@ -227,6 +231,36 @@ fn a_state_court_bound_by_an_adopting_decision_says_the_standard_governs_and_ans
         body.contains("But the rule does not reach this motion. It provides for disclosure before an action is commenced, see CPLR 3102(c), and Mr. Oduya has already brought his action, in which the subpoena was served. See Compl. at 1. A rule for those who have not yet sued does not set the terms of discovery in a pending action. Nor does a pre-suit discovery rule displace the First Amendment"),
         "{body}"
     );
+    // An adoption given only for trial courts' guidance, without deciding the case under the test
+    // (Maryland's *Brodie*), binds no one: the brief asks the court to follow it and never says
+    // the test governs; the adopting decision of a state alphabetically before the announcing
+    // one's is cited first (Bluebook 1.4(d)).
+    std::fs::write(
+        dir.join("courts/ny-test.yaml"),
+        adopted.replace("force: holding", "force: guidance").replace("state: New York", "state: Maryland"),
+    )
+    .unwrap();
+    let built = build(&dir.join("matters/oduya.yaml"));
+    let body = normalize(&crate::substance::body_text(&built));
+    assert!(
+        body.contains("The Dendrite test should decide a request to unmask an anonymous speaker in this Court: it is the test that a court whose decisions bind this one has set out for trial courts to follow. See GSB Gold Standard Corp. AG v. Google LLC, slip op. (N.Y. App. Div. 1st Dep't May 30, 2024) (requiring notice to an anonymous speaker before a pre-action subpoena for the speaker's identity is enforced); Dendrite Int'l, Inc. v. Doe No. 3, 775 A.2d 756, 760–61 (N.J. Super. Ct. App. Div. 2001)."),
+        "{body}"
+    );
+    assert!(
+        body.contains("No decision that binds this Court holds which standard applies before a subpoena may be enforced to identify an anonymous speaker. But a court whose decisions bind this one has set out, for trial courts to follow, the test announced in Dendrite, 775 A.2d at 760–61. See GSB"),
+        "{body}"
+    );
+    assert!(!body.contains("governs"), "{body}");
+    let checks = pleader::rules::court_checks(&built);
+    for name in ["force of the standard", "statements about this court"] {
+        let item = checks.iter().find(|c| c.name == name).unwrap();
+        assert_eq!(item.status, pleader::rules::Status::Pass, "{item:?}");
+    }
+    // What the adoption decided is the lawyer's to say: left out, the profile does not load.
+    std::fs::write(dir.join("courts/ny-test.yaml"), adopted.replace("    force: holding\n", "")).unwrap();
+    let (code, _, err) = pleader(&["check", "matters/oduya.yaml"], &dir);
+    assert_eq!(code, 1);
+    assert!(err.contains("force"), "{err}");
 }
 
 /// A project adds a kind of proof in its own `clauses/_proof-<name>.yaml` (the New York user's
