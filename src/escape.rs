@@ -436,6 +436,16 @@ pub fn prose_with_citations(text: &str) -> String {
         if c == '[' {
             if let Some(end) = matching_bracket(text, i) {
                 let inner = &text[i + 1..end];
+                // `[Part <id>]`: the number of a section of this brief ("Part IV.B"), from the
+                // drafting context; the id is letters, digits, `-` and `_` only, so nothing else
+                // reaches the template.
+                if let Some(id) = part_ref(inner) {
+                    out.push_str(&with_emphasis(&plain));
+                    plain.clear();
+                    out.push_str(&format!("{{{{ sections[\"{id}\"] }}}}"));
+                    i = end + 1;
+                    continue;
+                }
                 if inner.contains('@') {
                     out.push_str(&with_emphasis(&plain));
                     plain.clear();
@@ -456,6 +466,34 @@ pub fn prose_with_citations(text: &str) -> String {
         i += c.len_utf8();
     }
     out.push_str(&with_emphasis(&plain));
+    out
+}
+
+/// The section id of a cross-reference written `[Part <id>]` (the bracket's inside), if it is one.
+fn part_ref(inner: &str) -> Option<&str> {
+    let id = inner.strip_prefix("Part ")?.trim();
+    let valid = !id.is_empty() && id.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
+    // "[Part 2]" quoted from a record is text, not a reference: an id has a letter.
+    (valid && id.chars().any(|c| c.is_ascii_alphabetic())).then_some(id)
+}
+
+/// The section ids a paragraph's text refers to with `[Part <id>]`, in order, with the byte
+/// range of each reference.
+pub fn part_refs(text: &str) -> Vec<(String, std::ops::Range<usize>)> {
+    let mut out = vec![];
+    let mut i = 0;
+    while let Some(k) = text[i..].find('[') {
+        let start = i + k;
+        match matching_bracket(text, start) {
+            Some(end) => {
+                if let Some(id) = part_ref(&text[start + 1..end]) {
+                    out.push((id.to_string(), start..end + 1));
+                }
+                i = start + 1;
+            }
+            None => break,
+        }
+    }
     out
 }
 

@@ -315,7 +315,33 @@ fn paragraph_clauses(matter: &Matter, matter_src: &SourceText, project: &Project
             continue;
         }
         let body = match (&p.text, &p.file) {
-            (Some(text), _) => crate::escape::prose_with_citations(text),
+            (Some(text), _) => {
+                // A cross-reference names a section of this brief.
+                let ids: std::collections::BTreeSet<&str> =
+                    matter.outline().iter().map(|(_, i)| i.clause.as_str()).collect();
+                let unknown: Vec<String> = crate::escape::part_refs(text)
+                    .into_iter()
+                    .map(|(id, _)| id)
+                    .filter(|id| !ids.contains(id.as_str()))
+                    .collect();
+                if !unknown.is_empty() {
+                    problems.push(
+                        Diagnostic::error(format!(
+                            "paragraph `{}` refers to {}, which {} not a section of this brief",
+                            item.clause,
+                            unknown.iter().map(|u| format!("`[Part {u}]`")).collect::<Vec<_>>().join(", "),
+                            if unknown.len() == 1 { "is" } else { "are" }
+                        ))
+                        .at(matter_src, at.clone())
+                        .with_hint(format!(
+                            "`[Part <id>]` prints the number of the section with that id in `brief:` (\"Part IV.B\"); the ids are: {}",
+                            ids.iter().copied().collect::<Vec<_>>().join(", ")
+                        )),
+                    );
+                    continue;
+                }
+                crate::escape::prose_with_citations(text)
+            }
             (None, Some(file)) => match read_paragraph_file(matter_src, project, file) {
                 Ok(text) => text,
                 Err(d) => {

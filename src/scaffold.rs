@@ -230,6 +230,7 @@ pub fn scaffold(library: &Library, name: &str, court: Option<&str>) -> Result<St
     // The caption lines the court's profile does not print are commented out: a division is
     // printed only under a profile that prints one, a county only in a title that names it.
     if let Some((_, profile)) = profiles.iter().find(|(id, _)| *id == court) {
+        text = claims_in_court(&text, library, profile);
         if !profile.caption.division {
             text = comment_out_field(&text, "division");
         }
@@ -311,6 +312,42 @@ fn state_examples(text: &str, profile: &crate::library::court::Profile) -> Strin
             // "Complaint, Dkt. 1-3": a federal docket entry; a state court's papers are named by
             // title (and date, where its rules ask).
             None => out.push_str(&without_docket_numbers(line)),
+        }
+    }
+    out
+}
+
+/// The example claims governed by the law of the state the court sits in, where the claim type's
+/// file has it: a new user in a New Jersey court was handed `law: california`, and a brief built
+/// as written argues another state's law. Where the file has no law for that state, the example
+/// stays (the scaffold builds as written) under a comment that says so, and `check` warns about a
+/// claim of an action pending in the court governed by another state's law.
+fn claims_in_court(text: &str, library: &Library, profile: &Profile) -> String {
+    let state = &profile.jurisdiction.state;
+    if state == "California" {
+        return text.to_string();
+    }
+    let mut out = String::with_capacity(text.len() + 256);
+    for line in text.split_inclusive('\n') {
+        let Some((before, after)) = line.split_once("law: california") else {
+            out.push_str(line);
+            continue;
+        };
+        let claim = before.split("type: ").nth(1).and_then(|t| t.split([',', ' ']).next()).unwrap_or("");
+        let law = library
+            .claims
+            .get(claim)
+            .and_then(|c| c.laws.iter().find(|(_, l)| l.jurisdiction == *state).map(|(k, _)| k.clone()));
+        match law {
+            Some(key) => out.push_str(&format!("{before}law: {key}{after}")),
+            None => {
+                let indent = &before[..before.len() - before.trim_start().len()];
+                out.push_str(&format!(
+                    "{indent}# claims/{claim}.yaml has no {state} law, so this example keeps California's: give the law that \
+                     governs, adding it in a project file that `extends: {claim}` (README, Claims and their law)\n"
+                ));
+                out.push_str(line);
+            }
         }
     }
     out

@@ -123,8 +123,8 @@ enum Command {
         after_help = "Examples:\n  pleader new doe-v-platform                  # writes doe-v-platform/matter.yaml\n  pleader new doe-v-platform --outline arista-invoked --court cd-cal\n  pleader new x --outline help                # lists the outlines\n  pleader build doe-v-platform/matter.yaml"
     )]
     New {
-        /// The folder to create (must not exist or be empty).
-        dir: PathBuf,
+        /// The folder to create (must not exist or be empty); not needed with `--outline help`.
+        dir: Option<PathBuf>,
         /// The outline to start from (`clauses/_outlines.yaml`; `--outline help` lists them).
         /// Without it: `highfields`, or, with `--court`, the first outline written for that court.
         #[arg(long)]
@@ -341,7 +341,7 @@ pub fn run() -> ExitCode {
         Command::Build { matter, output, emit_typst } => build::run(&printer, &matter, output, emit_typst),
         Command::Check { matter } => check::run(&printer, &matter),
         Command::Watch { matter, output, max_builds } => watch::run(&printer, &matter, output, max_builds),
-        Command::New { dir, outline, court } => new::run(&dir, outline.as_deref(), court.as_deref()),
+        Command::New { dir, outline, court } => new::run(dir.as_deref(), outline.as_deref(), court.as_deref()),
         Command::Facts { clause, root } => facts::run(clause, root),
         Command::Library { action: LibraryAction::List } => library::list(),
         Command::Library { action: LibraryAction::Show { path } } => library::show(&path),

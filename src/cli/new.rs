@@ -9,10 +9,14 @@ use crate::export;
 use crate::library::project::{display_path, Project};
 use crate::library::Library;
 
-pub fn run(dir: &Path, outline: Option<&str>, court: Option<&str>) -> Result<(), Failure> {
+pub fn run(dir: Option<&Path>, outline: Option<&str>, court: Option<&str>) -> Result<(), Failure> {
     // The project the new matter will build in (its court profiles, outlines and facts): the one
     // that holds DIR, else the working folder's, else the built-in library.
-    let project = match Project::for_matter(&dir.join("matter.yaml"))? {
+    let found = match dir {
+        Some(dir) => Project::for_matter(&dir.join("matter.yaml"))?,
+        None => super::project_for(None)?,
+    };
+    let project = match found {
         p if p.root.is_some() => p,
         _ => super::project_for(None)?,
     };
@@ -28,6 +32,12 @@ pub fn run(dir: &Path, outline: Option<&str>, court: Option<&str>) -> Result<(),
         }
         return Ok(());
     }
+    // `--outline help` alone needs no folder; anything else writes one.
+    let Some(dir) = dir else {
+        return Err(Diagnostic::usage("`pleader new` needs the folder to create the matter in")
+            .with_hint("e.g. `pleader new my-matter --court nd-cal`; `pleader new --outline help` lists the outlines")
+            .into());
+    };
     if dir.exists() && std::fs::read_dir(dir).map(|mut r| r.next().is_some()).unwrap_or(true) {
         return Err(Diagnostic::usage(format!("`{}` already exists and is not empty", display_path(dir)))
             .with_hint("choose a new folder name; pleader never overwrites a matter")

@@ -476,6 +476,58 @@ fn persons_only_claims(matter: &Matter, src: &SourceText, root: Option<&Node>, c
     out
 }
 
+/// A claim of an action pending in this court (`underlying.court: this Court`) argued under
+/// another state's law: the law of the state the court sits in is what a reader expects, and a
+/// brief built from a template's example (`law: california`, kept where the claim file has no law
+/// for the court's state) argues another state's elements without a word on why. A warning at the
+/// claim's `law:`, for the lawyer to confirm a choice of law or give the law that governs; an
+/// action pending elsewhere (a compliance court's subpoena) is governed by what that court applies,
+/// which the matter does not say, so it is not checked.
+fn foreign_claim_law(
+    matter: &Matter,
+    src: &SourceText,
+    root: Option<&Node>,
+    profile: &Profile,
+    claims: &Claims,
+) -> Vec<Diagnostic> {
+    let here = matter.fact(&["underlying", "court"]).and_then(|v| v.as_str()).map(str::trim);
+    if !here.is_some_and(|c| c.eq_ignore_ascii_case("this court")) {
+        return vec![];
+    }
+    let state = &profile.jurisdiction.state;
+    let mut out = vec![];
+    for item in seq_at(root, &["facts", "underlying", "claims"]) {
+        let scalar = |k: &str| item.get(k).and_then(|e| e.value.scalar());
+        let (Some(ty), Some(law_entry)) = (scalar("type"), item.get("law")) else { continue };
+        let Some(key) = law_entry.value.scalar() else { continue };
+        // An unknown claim type or law is the fact check's error; federal law is no state's.
+        let Some(claim) = claims.get(ty) else { continue };
+        let Some(law) = claim.laws.get(key) else { continue };
+        if law.jurisdiction == *state || key == "federal" {
+            continue;
+        }
+        let own = claim.laws.iter().find(|(_, l)| l.jurisdiction == *state).map(|(k, _)| k.as_str());
+        let fix = match own {
+            Some(k) => format!("if {state} law governs, write `law: {k}`"),
+            None => format!(
+                "if {state} law governs, add it in a project file that `extends: {ty}` (claims/{ty}.yaml has no {state} law) and name it here"
+            ),
+        };
+        out.push(
+            Diagnostic::warning(format!(
+                "the action is pending in this Court, in {state}, and this {} claim is argued under {} law",
+                claim.name, law.jurisdiction
+            ))
+            .at(src, law_entry.value.span.clone())
+            .with_hint(format!(
+                "{fix}; if {} law governs by a choice of law, the brief should say why (a paragraph of your own)",
+                law.jurisdiction
+            )),
+        );
+    }
+    out
+}
+
 /// Every cross-field problem: (errors, warnings).
 ///
 /// `states_delay`: whether a clause of the outline says when the motion was filed (reads
@@ -492,6 +544,7 @@ pub fn check(
     let mut errors = vec![];
     let mut warnings = vec![];
     warnings.extend(missing_only_identity(matter, src, root, lib.proof));
+    warnings.extend(foreign_claim_law(matter, src, root, profile, claims));
     warnings.extend(role_in_full_name(matter, src, root));
     warnings.extend(unused_window_to_move(matter, src, root));
     let (e, w) = untimely_motion(matter, src, root, profile);

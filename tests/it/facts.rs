@@ -82,6 +82,52 @@ fn the_scaffold_of_every_outline_builds_in_every_court_it_is_written_for_and_is_
     assert!(!fitting["sdny"].contains(&"highfields"), "{:?}", fitting["sdny"]);
 }
 
+/// The scaffold's example claim is governed by the law of the state the court sits in where the
+/// claim file has it (a New Jersey user was handed `law: california`); where it has none
+/// (Colorado), the example stays under a comment that says so. A matter whose action is pending
+/// in the court and argues another state's law is warned at the claim's `law:`.
+#[test]
+fn the_scaffold_argues_the_law_of_the_courts_state_and_another_states_law_is_warned() {
+    let lib = library();
+    let nj = pleader::scaffold::scaffold(&lib, "dendrite", Some("nj-superior")).unwrap();
+    assert!(nj.contains("- {type: defamation, law: new-jersey, argued: true}"), "{nj}");
+    assert!(!nj.contains("law: california"), "{nj}");
+    let colo = pleader::scaffold::scaffold(&lib, "dendrite", Some("d-colo")).unwrap();
+    assert!(
+        colo.contains("# claims/defamation.yaml has no Colorado law, so this example keeps California's: give the law that governs, adding it in a project file that `extends: defamation`"),
+        "{colo}"
+    );
+    assert!(colo.contains("- {type: defamation, law: california, argued: true}"), "{colo}");
+    // The warning: only where the action is pending in this Court, at the claim's law.
+    let moved = nj.replace("law: new-jersey", "law: california");
+    let loaded = pipeline::load(SourceText::new("nj.yaml", moved.clone()), lib.project.clone()).unwrap();
+    let built = Session::new().build_loaded(loaded, Instant::now(), BuildOptions { pdf: false }).unwrap();
+    let warning = built
+        .warnings
+        .iter()
+        .find(|w| w.message.contains("pending in this Court"))
+        .unwrap_or_else(|| panic!("{:?}", built.warnings.iter().map(|w| &w.message).collect::<Vec<_>>()));
+    assert_eq!(
+        warning.message,
+        "the action is pending in this Court, in New Jersey, and this defamation claim is argued under California law"
+    );
+    let line = moved.lines().position(|l| l.contains("law: california")).unwrap() + 1;
+    assert_eq!(warning.location().as_deref(), Some(format!("nj.yaml:{line}:33").as_str()));
+    assert!(
+        warning.notes.iter().any(|n| n.contains("if New Jersey law governs, write `law: new-jersey`")),
+        "{:?}",
+        warning.notes
+    );
+    let unwarned = |text: String| {
+        let loaded = pipeline::load(SourceText::new("x.yaml", text), lib.project.clone()).unwrap();
+        let built = Session::new().build_loaded(loaded, Instant::now(), BuildOptions { pdf: false }).unwrap();
+        built.warnings.iter().all(|w| !w.message.contains("pending in this Court"))
+    };
+    assert!(unwarned(nj), "the state's own law");
+    // A compliance court's subpoena in an action pending elsewhere is not checked.
+    assert!(unwarned(colo), "an action pending in another court");
+}
+
 #[test]
 fn an_absent_optional_fact_takes_its_documented_default() {
     let lib = library();

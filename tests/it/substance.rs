@@ -286,6 +286,78 @@ pub(crate) fn repeated_sentences(body: &str) -> Vec<(String, usize)> {
     seen.into_iter().filter(|(_, n)| *n > 1).collect()
 }
 
+/// A paragraph of the matter's own refers to a section of the brief by id (`[Part <id>]`) and
+/// prints its number as the outline gives it, renumbered when the outline changes; an id that is
+/// not in the outline is an error at the paragraph (the Maryland user's "Part IV.D.3" that an
+/// inserted section made wrong).
+/// The standing answer says the speakers may not know of the subpoena only where the client has
+/// not told them: where it has (`client_notice.given`), it says so, with its cite (the Maryland
+/// user's brief said "the speakers may not know" after the publisher had e-mailed them).
+#[test]
+fn the_standing_answer_does_not_say_the_speakers_may_not_know_when_the_client_told_them() {
+    let plain = body_text(&build_text("pc.yaml", &own_text("prairie-crest-v-does.yaml")));
+    assert!(
+        plain.contains("The reason is practical: the speakers may not know that anyone has asked for their names"),
+        "{plain}"
+    );
+    let told = own_text("prairie-crest-v-does.yaml").replacen(
+        "\nfacts:\n",
+        "\nfacts:\n  client_notice:\n    given: true\n    says: e-mailed each account holder on October 9, 2026 to tell them of the subpoena\n    cite: {doc: mot, at: \"at 2\"}\n",
+        1,
+    );
+    let body = normalize(&body_text(&build_text("pc.yaml", &told)));
+    assert!(!body.contains("may not know that anyone has asked"), "{body}");
+    assert!(
+        body.contains("itself e-mailed each account holder on October 9, 2026 to tell them of the subpoena, see Mot. at 2, but a speaker who comes forward to defend anonymity must find a way to do it without giving anonymity up"),
+        "{body}"
+    );
+}
+
+#[test]
+fn a_lawyers_own_paragraph_refers_to_a_section_by_its_id() {
+    let with = |outline_edit: &dyn Fn(String) -> String, reference: &str| {
+        outline_edit(own_text("prairie-crest-v-does.yaml")).replace(
+            "  - conclusion\n",
+            &format!("  - paragraph: our-point\n    heading: Our Point\n    text: \"As {reference} shows, the evidence fails. [see @dendrite at 760–61].\"\n  - conclusion\n"),
+        )
+    };
+    let same = |t: String| t;
+    let body = body_text(&build_text("pc.yaml", &with(&same, "[Part evidentiary-basis]")));
+    assert!(body.contains("As Part IV.D.2 shows, the evidence fails."), "{body}");
+    // A section inserted before the standard's moves it down a letter, and the reference with it.
+    let more = |t: String| {
+        t.replacen(
+            "      - clause: standard-fails\n",
+            "      - paragraph: inserted\n        heading: Another Point\n        text: \"A further point. [see @dendrite at 760].\"\n      - clause: standard-fails\n",
+            1,
+        )
+    };
+    let body = body_text(&build_text("pc.yaml", &with(&more, "[Part evidentiary-basis]")));
+    assert!(body.contains("As Part IV.E.2 shows, the evidence fails."), "{body}");
+    // A reference to a section the brief does not have.
+    let project = pleader::library::project::Project::at(&root()).unwrap();
+    let src = pleader::diag::SourceText::new("pc.yaml", with(&same, "[Part no-such-section]"));
+    let err = match pleader::pipeline::load(src, project) {
+        Err(d) => pleader::diag::render(&d, pleader::diag::Format::Short),
+        Ok(loaded) => match pleader::pipeline::Session::new().build_loaded(
+            loaded,
+            std::time::Instant::now(),
+            pleader::pipeline::BuildOptions { pdf: false },
+        ) {
+            Err(d) => pleader::diag::render(&d, pleader::diag::Format::Short),
+            Ok(_) => panic!("a reference to no section built"),
+        },
+    };
+    assert!(
+        err.contains("paragraph `our-point` refers to `[Part no-such-section]`, which is not a section of this brief"),
+        "{err}"
+    );
+    assert!(err.starts_with("pc.yaml:"), "{err}");
+    // "[Part 2]" quoted from a record is text.
+    let body = body_text(&build_text("pc.yaml", &with(&same, "the Order [Part 2]")));
+    assert!(body.contains("As the Order [Part 2] shows"), "{body}");
+}
+
 #[test]
 fn a_lawyers_own_paragraph_prints_literally_and_cites_like_a_clause() {
     let text = own_text("prairie-crest-v-does.yaml").replace(

@@ -26,7 +26,11 @@ pub fn check_uses(uses: &[CiteUse], bank: &Bank) -> Vec<UseFinding> {
                 index,
                 check: Check::ShortFormPin,
                 message: format!("the short form of `{}` has no pin (Bluebook 10.9)", u.id),
-                fix: Some(format!("cite the page: `[@{} at <page>]`", u.id)),
+                fix: Some(format!(
+                    "cite the page: `[@{0} at <page>]`; where no page was read, cite the whole decision in full \
+                     again, `[@!{0}]` (a short form needs a pin; `check` then lists it as unpinned)",
+                    u.id
+                )),
             }),
             Some(pin) => {
                 if let Some((cite, _)) = read_cite(a.cite()) {
