@@ -261,13 +261,7 @@ fn granted_binding(bank: &Bank, profile: &Profile, standards: &Standards) -> Jso
     let Some(s) = standards.get(&j.standard).filter(|s| s.binds(profile)) else {
         return json!([]);
     };
-    let binds_here = |a: &crate::library::bank::Authority| match j.system {
-        System::Federal => j.is_bound_by(a.court.as_deref()),
-        // A state trial court is bound by its state's appellate courts, not by itself.
-        System::State => {
-            j.is_own(a.court.as_deref(), reporter(a.cite())) && a.court.as_deref() != Some(j.court.as_str())
-        }
-    };
+    let binds_here = |a: &crate::library::bank::Authority| j.binds_this_court(a.court.as_deref(), reporter(a.cite()));
     let mut out = vec![];
     for (id, (a, _)) in bank.entries.iter().filter(|(id, (a, _))| **id != s.authority && binds_here(a)) {
         for sup in a.supports.iter().filter(|x| x.against && x.topic == "unmasking-standard-applied") {

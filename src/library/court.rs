@@ -369,6 +369,17 @@ impl Jurisdiction {
     pub fn is_bound_by(&self, court: Option<&str>) -> bool {
         self.is_circuit(court) && court.is_some_and(|c| c.contains("Cir."))
     }
+
+    /// Whether a decision with this court parenthetical, printed in this reporter, binds this
+    /// court whatever its system: for a federal court, its circuit's court of appeals
+    /// ([`Self::is_bound_by`]); for a state trial court, its state's appellate courts (its own
+    /// decisions, and those of its own level, bind no one).
+    pub fn binds_this_court(&self, court: Option<&str>, reporter: Option<&str>) -> bool {
+        match self.system {
+            System::Federal => self.is_bound_by(court),
+            System::State => self.is_own(court, reporter) && court != Some(self.court.as_str()),
+        }
+    }
 }
 
 /// Citation settings: `citations: {unverified: fail, links: false}`.
