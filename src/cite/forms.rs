@@ -294,15 +294,12 @@ impl<'a> Resolver<'a> {
                 };
                 let (form, printed) = match id_text {
                     Some(t) => (Form::Id, t),
-                    // A case's short form needs a pin (Bluebook 10.9); a later reference to the
-                    // whole decision (*see generally*, no pin) repeats the full citation. Any
-                    // other citation without a pin stays a short form, which `check` reports at
-                    // the clause's line.
+                    // A case's short form needs a pin (Bluebook 10.9): a later reference to the
+                    // whole decision (no page read, or *see generally*) repeats the full
+                    // citation, and `check` lists it as cited without a pin.
                     None if self.seen.contains(&item.id)
                         && !item.force_full
-                        && !(pin.is_none()
-                            && auth.kind == crate::library::bank::Kind::Case
-                            && item.signal == Some("see generally")) =>
+                        && !(pin.is_none() && auth.kind == crate::library::bank::Kind::Case) =>
                     {
                         (Form::Short, auth.short_form(pin, &item.subdiv))
                     }
@@ -629,6 +626,9 @@ impl Authority {
             return Some(id);
         }
         match self.kind {
+            // "Id." alone means the page cited just before (Bluebook 4.1): a case cited whole
+            // after a page of it is cited in full again, not "Id.".
+            Kind::Case if pin.is_none() => None,
             Kind::Case | Kind::Other => Some(match pin {
                 Some(p) if is_paragraph(p) => format!("{id} {}", markup(p)),
                 Some(p) => format!("{id} at {}", markup(p)),

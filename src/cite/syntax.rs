@@ -239,7 +239,9 @@ fn parse_item(raw: &str, base: usize) -> Result<Item, CiteError> {
         ));
     };
     let at = offset;
-    let (force_full, after_at) = match after_at.strip_prefix('!') {
+    // `!` forces the full form; from a Tera value it arrives escaped (`\!`: a claim law's
+    // authority cited whole, `cite: "!mckee-v-laurion"`, where no page was read).
+    let (force_full, after_at) = match after_at.strip_prefix('!').or_else(|| after_at.strip_prefix("\\!")) {
         Some(r) => (true, r),
         None => (false, after_at),
     };

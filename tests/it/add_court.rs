@@ -263,6 +263,48 @@ fn a_state_court_bound_by_an_adopting_decision_says_the_standard_governs_and_ans
     assert!(err.contains("force"), "{err}");
 }
 
+/// A claim law whose authority's page nobody has read (`pin: ""`) builds: the authority is cited
+/// whole, in full, and `check` lists it as unpinned (the Minnesota user's build failed instead,
+/// with an error at a built-in template line, and the claim had to come out of the matter).
+#[test]
+fn a_claim_law_with_no_pin_read_cites_its_authority_whole() {
+    let dir = temp_dir("unpinned-law");
+    for d in ["claims", "matters"] {
+        std::fs::create_dir_all(dir.join(d)).unwrap();
+    }
+    let law = std::fs::read_to_string(root().join("claims/defamation.yaml")).unwrap();
+    // New Jersey's elements, under another key, with their page unread.
+    let nj = &law[law.find("\n  new-jersey:\n").unwrap() + 1..];
+    let body: String = nj
+        .lines()
+        .skip(1)
+        .take_while(|l| l.is_empty() || l.starts_with("    ") || l.starts_with("  #"))
+        .map(|l| format!("{l}\n"))
+        .collect();
+    let body = body
+        .lines()
+        .map(|l| if l.starts_with("    pin: ") { "    pin: \"\"".to_string() } else { l.to_string() })
+        .collect::<Vec<_>>()
+        .join("\n");
+    std::fs::write(
+        dir.join("claims/defamation-test.yaml"),
+        format!("extends: defamation\nlaws:\n  testland:\n{body}\n"),
+    )
+    .unwrap();
+    let matter = std::fs::read_to_string(root().join("matters/oduya-v-does.yaml")).unwrap().replace(
+        "{type: defamation, law: new-jersey, argued: true, per_se: true}",
+        "{type: defamation, law: testland, argued: true, per_se: true}",
+    );
+    std::fs::write(dir.join("matters/m.yaml"), &matter).unwrap();
+    let (code, out, err) = pleader(&["check", "matters/m.yaml"], &dir);
+    assert!(!err.contains("expected an authority id"), "{err}");
+    assert!(out.contains("cited without a pin"), "{out}{err}");
+    assert_eq!(code, 1, "unpinned: not filing-ready");
+    let built = build(&dir.join("matters/m.yaml"));
+    let body = normalize(&crate::substance::body_text(&built));
+    assert!(body.contains("defamation requires"), "{body}");
+}
+
 /// A project adds a kind of proof in its own `clauses/_proof-<name>.yaml` (the New York user's
 /// trade secret), without copying the library's file; a kind given twice is an error at the second.
 #[test]

@@ -1162,7 +1162,10 @@ fn an_agreement_argument_is_answered_for_one_speaker_under_pennsylvania_law() {
     assert_eq!(body.matches("a breach of a duty imposed by the contract").count(), 1, "{body}");
     // One account: one speaker, never "these one speaker" or "their names".
     assert!(body.contains("Brandywine has sued, in this Court, whoever uses that account"), "{body}");
-    assert!(body.contains("wants that user's name so that the lawsuit can go forward against the user."), "{body}");
+    assert!(
+        body.contains("wants to learn who that user is so that the lawsuit can go forward against the user."),
+        "{body}"
+    );
     assert!(body.contains("Because Brandywine seeks to strip a speaker of anonymity"), "{body}");
     assert!(body.contains("Brandywine has not shown that the speaker had the notice the standard requires."), "{body}");
     assert!(body.contains("And the injury would not be confined to this speaker."), "{body}");
@@ -1453,7 +1456,9 @@ fn a_deadline_argument_is_answered_under_arizona_law_for_an_e_mail_service() {
     assert!(body.contains("The e-mails were sent through Quartzmail, an encrypted e-mail service based in Tempe, Arizona, on January 14, January 20 and January 27, 2026"), "{body}");
     assert!(!body.contains("appeared on Quartzmail"), "{body}");
     assert!(
-        body.contains("wants that subscriber's name so that the lawsuit can go forward against the subscriber"),
+        body.contains(
+            "wants to learn who that subscriber is so that the lawsuit can go forward against the subscriber"
+        ),
         "{body}"
     );
     assert!(body.contains("every other subscriber of Quartzmail"), "{body}");
