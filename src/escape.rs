@@ -164,9 +164,19 @@ fn unit_joins(before: &str, after: &str) -> bool {
         "No." | "Nos." | "WL" | "Rule" | "Rules" | "P." | "Evid." | "Doe" | "Does" => digit,
         "amend." | "art." => !word.is_empty() && word.chars().all(|c| matches!(c, 'I' | 'V' | 'X' | 'L')),
         _ => {
+            // Two capitalized abbreviations in a row are one name: "Fed. R. Civ. P.", "N.D. Cal.",
+            // "S. Ct.", "Ct. App." (the Minnesota audit: "Fed. R. / Civ. P." split by a line end).
+            let short_abbreviation = |w: &str| {
+                let w = w.trim_start_matches(['(', '[']);
+                (2..=6).contains(&w.len())
+                    && w.ends_with('.')
+                    && w.starts_with(|c: char| c.is_ascii_uppercase())
+                    && !w.contains(|c: char| c.is_ascii_digit())
+            };
             word == "No."
                 || word == "Nos."
                 || (abbreviation && matches!(word, "§" | "§§" | "¶" | "¶¶" | "Ct." | "2d" | "3d" | "4th" | "5th"))
+                || (short_abbreviation(before) && short_abbreviation(word))
         }
     }
 }
@@ -724,15 +734,21 @@ mod tests {
     fn citation_units_stay_on_one_line() {
         let kept = |m: &str| keep_together(m);
         assert_eq!(kept("at 1, ECF No\\. 14-4"), "at 1, ECF\u{a0}No\\.\u{a0}14-4");
-        assert_eq!(kept("42 Pa\\. Cons\\. Stat\\. § 8343(a)"), "42 Pa\\. Cons\\. Stat\\.\u{a0}§\u{a0}8343(a)");
+        assert_eq!(
+            kept("42 Pa\\. Cons\\. Stat\\. § 8343(a)"),
+            "42 Pa\\.\u{a0}Cons\\.\u{a0}Stat\\.\u{a0}§\u{a0}8343(a)"
+        );
         assert_eq!(
             kept("U\\.S\\. Const\\. amend\\. I; (Pa\\. Super\\. Ct\\. 2011)"),
-            "U\\.S\\. Const\\. amend\\.\u{a0}I; (Pa\\. Super\\.\u{a0}Ct\\. 2011)"
+            "U\\.S\\.\u{a0}Const\\. amend\\.\u{a0}I; (Pa\\.\u{a0}Super\\.\u{a0}Ct\\. 2011)"
         );
-        assert_eq!(kept("385 F\\. Supp\\. 2d (2021 WL 4124216)"), "385 F\\. Supp\\.\u{a0}2d (2021 WL\u{a0}4124216)");
+        assert_eq!(
+            kept("385 F\\. Supp\\. 2d (2021 WL 4124216)"),
+            "385 F\\.\u{a0}Supp\\.\u{a0}2d (2021 WL\u{a0}4124216)"
+        );
         assert_eq!(
             kept("(see Rule 12 and Fed\\. R\\. Evid\\. 602)"),
-            "(see Rule\u{a0}12 and Fed\\. R\\. Evid\\.\u{a0}602)"
+            "(see Rule\u{a0}12 and Fed\\.\u{a0}R\\.\u{a0}Evid\\.\u{a0}602)"
         );
         // Not a citation unit: a sentence that begins "No".
         assert_eq!(kept("(x) No court has"), "(x) No court has");
@@ -767,6 +783,16 @@ mod tests {
         // Not a title as the end of another word, nor before a word that is not a name.
         assert_eq!(keep_together("the Hems. Later"), "the Hems. Later");
         assert_eq!(keep_together("see Dr. who"), "see Dr. who");
+    }
+
+    #[test]
+    fn a_run_of_capitalized_abbreviations_stays_on_one_line() {
+        let out = keep_together(&markup("see Fed. R. Civ. P. 45(d) (N.D. Cal. 2005)"));
+        assert!(out.starts_with("see Fed\\.\u{a0}R\\.\u{a0}Civ\\.\u{a0}P\\.\u{a0}45"), "{out}");
+        assert!(out.contains("N\\.D\\.\u{a0}Cal\\. 2005"), "{out}");
+        // Not a word that is not an abbreviation, nor a long one.
+        assert_eq!(keep_together("the Co. said (Sept. Ltd.)"), "the Co. said (Sept.\u{a0}Ltd.)");
+        assert_eq!(keep_together("Ohio Jud. Proceedings (x)"), "Ohio Jud. Proceedings (x)");
     }
 
     #[test]

@@ -130,6 +130,29 @@ fn standard_context(standards: &Standards, profile: &Profile, one: bool) -> Json
     })
 }
 
+/// A federal court of appeals in prose, from its citation abbreviation: "10th Cir." → "the Tenth
+/// Circuit", "D.C. Cir." → "the D.C. Circuit"; `None` for any other court.
+fn circuit_name(court: &str) -> Option<String> {
+    const ORDINALS: [&str; 11] =
+        ["First", "Second", "Third", "Fourth", "Fifth", "Sixth", "Seventh", "Eighth", "Ninth", "Tenth", "Eleventh"];
+    match court {
+        "D.C. Cir." => Some("the D.C. Circuit".into()),
+        "Fed. Cir." => Some("the Federal Circuit".into()),
+        _ => {
+            let number = court.strip_suffix(" Cir.")?;
+            let digits = number.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+            let n: usize = digits.parse().ok()?;
+            let suffix = &number[digits.len()..];
+            let expected = match n {
+                1 => "st",
+                2 | 3 => "d",
+                _ => "th",
+            };
+            (suffix == expected).then(|| ORDINALS.get(n.checked_sub(1)?).map(|o| format!("the {o} Circuit")))?
+        }
+    }
+}
+
 /// The bank's decisions for each survey topic (`supports:`), split into this court's own, its
 /// circuit's and other courts', each with its pin, parenthetical, court and judge, and `binding`
 /// for a decision of the circuit's court of appeals; `state` lists
@@ -162,6 +185,9 @@ fn decisions(bank: &Bank, profile: &Profile) -> Json {
                     "reporter": reporter(a.cite()),
                     "first_step": s.first_step,
                     "short": a.short.clone().or(a.name.clone()),
+                    // A court of appeals named in prose ("the Tenth Circuit"), for a sentence that
+                    // reports what one such court held; null for any other court.
+                    "court_name": court.and_then(circuit_name),
                 })
             };
             // A decision of this court or its circuit on the topic that went the other way, or
@@ -1122,7 +1148,18 @@ pub fn number_outline(outline: &[(usize, &OutlineItem)], profile: &Profile) -> V
 
 #[cfg(test)]
 mod tests {
-    use super::{honorific_joined, join_pins};
+    use super::{circuit_name, honorific_joined, join_pins};
+
+    #[test]
+    fn a_court_of_appeals_is_named_in_prose_and_no_other_court_is() {
+        assert_eq!(circuit_name("10th Cir.").as_deref(), Some("the Tenth Circuit"));
+        assert_eq!(circuit_name("2d Cir.").as_deref(), Some("the Second Circuit"));
+        assert_eq!(circuit_name("1st Cir.").as_deref(), Some("the First Circuit"));
+        assert_eq!(circuit_name("D.C. Cir.").as_deref(), Some("the D.C. Circuit"));
+        for other in ["2nd Cir.", "12th Cir.", "N.D. Cal.", "Cir.", "Del."] {
+            assert_eq!(circuit_name(other), None, "{other}");
+        }
+    }
 
     #[test]
     fn a_documents_pins_are_sorted_and_touching_ranges_joined() {

@@ -745,6 +745,11 @@ pub struct Adoption {
     /// appeal on another ground: the brief asks the court to follow that guidance and never says
     /// the test governs). Required: the difference is the one a reply brief would seize on.
     pub force: AdoptionForce,
+    /// The adopting court as prose, naming it as the brief should ("the Supreme Court of Maryland
+    /// (then named the Court of Appeals)"); without it the brief says "a court whose decisions
+    /// bind this one".
+    #[serde(default)]
+    pub by: Option<String>,
 }
 
 /// [`Adoption::force`].

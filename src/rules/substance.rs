@@ -592,6 +592,51 @@ fn clip(s: &str) -> String {
     }
 }
 
+/// The outline's form: a section divided into a single subsection ("IV.A" with a "IV.A.1" and no
+/// "IV.A.2"; a heading divides what it heads into two or more), and a section the roadmap above
+/// it announces only as taking up "a further point" (a paragraph of the matter's own with neither
+/// `roadmap:` nor `answers:`). Read from the drafted headings and text (the Maryland audit: a lone
+/// IV.A.1 and two placeholder roadmap sentences). `None` when the outline has no subsections.
+pub fn outline_form(built: &Built) -> Option<CheckItem> {
+    let drafted = &built.drafted;
+    if drafted.iter().all(|d| d.level <= 1) {
+        return None;
+    }
+    let mut problems = vec![];
+    for (i, d) in drafted.iter().enumerate() {
+        let children: Vec<&crate::draft::DraftedClause> =
+            drafted[i + 1..].iter().take_while(|c| c.level > d.level).filter(|c| c.level == d.level + 1).collect();
+        if let [only] = children.as_slice() {
+            problems.push(format!(
+                "Part {} has a single subsection, {} (`{}`): fold it into Part {} or divide Part {} into two or more",
+                d.reference, only.reference, only.clause, d.reference, d.reference
+            ));
+        }
+    }
+    const PLACEHOLDER: &str = " takes up a further point";
+    for d in drafted {
+        for (at, _) in d.body.match_indices(PLACEHOLDER) {
+            // The body is Typst markup: "Part IV\.E".
+            let part = crate::escape::unescape(d.body[..at].rsplit("Part ").next().unwrap_or("").trim());
+            if let Some(s) = drafted.iter().find(|s| s.reference == part) {
+                problems.push(format!(
+                    "the roadmap announces Part {part} (`{}`) only as taking up a further point: give it `roadmap:` (what it shows)",
+                    s.clause
+                ));
+            }
+        }
+    }
+    Some(CheckItem {
+        name: "outline form".into(),
+        status: if problems.is_empty() { Status::Pass } else { Status::Warn },
+        detail: if problems.is_empty() {
+            "every divided section has two or more subsections, and the roadmaps say what each section does".into()
+        } else {
+            problems.join("; ")
+        },
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::sentences;

@@ -198,7 +198,7 @@ fn a_state_court_bound_by_an_adopting_decision_says_the_standard_governs_and_ans
             "    arguments:\n",
             "    arguments:\n      - kind: presuit-rule\n        says: the Court should ask only what a petitioner for pre-action disclosure must show\n        rule: cplr-3102c\n        cite: {doc: mot, at: \"at 4–6\"}\n        after_suit: {doc: compl, at: \"at 1\"}\n",
         )
-        .replace("            options: {decisions: true}\n", "            options: {decisions: true}\n      - presuit-rule\n")
+        .replace("        options: {decisions: true}\n  - conclusion\n", "        options: {decisions: true}\n      - presuit-rule\n  - conclusion\n")
         + "\nauthorities:\n  cplr-3102c:\n    kind: statute\n    cite: \"N.Y. C.P.L.R. 3102(c)\"\n    short: \"CPLR 3102(c)\"\n    publisher: McKinney\n";
     std::fs::write(dir.join("matters/oduya.yaml"), &matter).unwrap();
     // Another state's test cannot be this court's settled law on the profile's word alone.
@@ -243,11 +243,11 @@ fn a_state_court_bound_by_an_adopting_decision_says_the_standard_governs_and_ans
     let built = build(&dir.join("matters/oduya.yaml"));
     let body = normalize(&crate::substance::body_text(&built));
     assert!(
-        body.contains("The Dendrite test should decide a request to unmask an anonymous speaker in this Court: it is the test that a court whose decisions bind this one has set out for trial courts to follow. See GSB Gold Standard Corp. AG v. Google LLC, slip op. (N.Y. App. Div. 1st Dep't May 30, 2024) (requiring notice to an anonymous speaker before a pre-action subpoena for the speaker's identity is enforced); Dendrite Int'l, Inc. v. Doe No. 3, 775 A.2d 756, 760–61 (N.J. Super. Ct. App. Div. 2001)."),
+        body.contains("A court whose decisions bind this one has set out, for the guidance of trial courts, the standard that should be applied to a request to unmask an anonymous speaker: the Dendrite test. See GSB Gold Standard Corp. AG v. Google LLC, slip op. (N.Y. App. Div. 1st Dep't May 30, 2024) (requiring notice to an anonymous speaker before a pre-action subpoena for the speaker's identity is enforced); Dendrite Int'l, Inc. v. Doe No. 3, 775 A.2d 756, 760–61 (N.J. Super. Ct. App. Div. 2001)."),
         "{body}"
     );
     assert!(
-        body.contains("No decision that binds this Court holds which standard applies before a subpoena may be enforced to identify an anonymous speaker. But a court whose decisions bind this one has set out, for trial courts to follow, the test announced in Dendrite, 775 A.2d at 760–61. See GSB"),
+        body.contains("A court whose decisions bind this one has set out, for the guidance of trial courts, the standard that should be applied before a subpoena may be enforced to identify an anonymous speaker: the test announced in Dendrite, 775 A.2d at 760–61. See GSB"),
         "{body}"
     );
     assert!(!body.contains("governs"), "{body}");
@@ -256,6 +256,22 @@ fn a_state_court_bound_by_an_adopting_decision_says_the_standard_governs_and_ans
         let item = checks.iter().find(|c| c.name == name).unwrap();
         assert_eq!(item.status, pleader::rules::Status::Pass, "{item:?}");
     }
+    // Named (`by:`), the adopting court is named, not described.
+    std::fs::write(
+        dir.join("courts/ny-test.yaml"),
+        adopted
+            .replace(
+                "force: holding",
+                "force: guidance\n    by: the Supreme Court of Maryland (then named the Court of Appeals)",
+            )
+            .replace("state: New York", "state: Maryland"),
+    )
+    .unwrap();
+    let body = normalize(&crate::substance::body_text(&build(&dir.join("matters/oduya.yaml"))));
+    assert!(
+        body.contains("The Supreme Court of Maryland (then named the Court of Appeals) has set out, for the guidance of trial courts, the standard that should be applied to a request"),
+        "{body}"
+    );
     // What the adoption decided is the lawyer's to say: left out, the profile does not load.
     std::fs::write(dir.join("courts/ny-test.yaml"), adopted.replace("    force: holding\n", "")).unwrap();
     let (code, _, err) = pleader(&["check", "matters/oduya.yaml"], &dir);

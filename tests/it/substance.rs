@@ -291,8 +291,10 @@ pub(crate) fn repeated_sentences(body: &str) -> Vec<(String, usize)> {
 /// not in the outline is an error at the paragraph (the Maryland user's "Part IV.D.3" that an
 /// inserted section made wrong).
 /// The standing answer says the speakers may not know of the subpoena only where the client has
-/// not told them: where it has (`client_notice.given`), it says so, with its cite (the Maryland
-/// user's brief said "the speakers may not know" after the publisher had e-mailed them).
+/// not told them: where it has (`client_notice.given`), it gives the reason that still holds, and
+/// leaves the notice to the notice section (the Maryland user's brief said "the speakers may not
+/// know" after the publisher had e-mailed them; its auditor read the notice repeated there as a
+/// non sequitur).
 #[test]
 fn the_standing_answer_does_not_say_the_speakers_may_not_know_when_the_client_told_them() {
     let plain = body_text(&build_text("pc.yaml", &own_text("prairie-crest-v-does.yaml")));
@@ -308,9 +310,58 @@ fn the_standing_answer_does_not_say_the_speakers_may_not_know_when_the_client_to
     let body = normalize(&body_text(&build_text("pc.yaml", &told)));
     assert!(!body.contains("may not know that anyone has asked"), "{body}");
     assert!(
-        body.contains("itself e-mailed each account holder on October 9, 2026 to tell them of the subpoena, see Mot. at 2, but a speaker who comes forward to defend anonymity must find a way to do it without giving anonymity up"),
+        body.contains("The reason is practical: a speaker who comes forward to defend anonymity must find a way to do it without giving anonymity up, so the objection of the one who holds the speakers' identities may be the only way their interest is heard at all."),
         "{body}"
     );
+}
+
+/// `check` warns about the outline's form: a section divided into a single subsection, and a
+/// section the roadmap announces only as "taking up a further point" (the Maryland audit: a lone
+/// IV.A.1 and two placeholder roadmap sentences); the samples have neither.
+#[test]
+fn check_warns_of_a_lone_subsection_and_a_section_announced_as_a_further_point() {
+    let text = own_text("prairie-crest-v-does.yaml").replacen(
+        "      - platform-standing\n",
+        "      - clause: platform-standing\n        sections:\n          - paragraph: only-child\n            heading: A point of our own.\n            text: \"A point. [see @dendrite at 760].\"\n",
+        1,
+    );
+    let built = build_text("pc.yaml", &text);
+    let item = pleader::rules::court_checks(&built).into_iter().find(|c| c.name == "outline form").unwrap();
+    assert_eq!(item.status, pleader::rules::Status::Warn, "{item:?}");
+    assert!(
+        item.detail.contains("Part IV.C has a single subsection, IV.C.1 (`only-child`): fold it into Part IV.C or divide Part IV.C into two or more"),
+        "{item:?}"
+    );
+    let text = own_text("prairie-crest-v-does.yaml").replacen(
+        "      - relevance-not-enough\n",
+        "      - relevance-not-enough\n      - paragraph: further\n        heading: Another Point\n        text: \"A point. [see @dendrite at 760].\"\n",
+        1,
+    );
+    let built = build_text("pc.yaml", &text);
+    let item = pleader::rules::court_checks(&built).into_iter().find(|c| c.name == "outline form").unwrap();
+    assert!(
+        item.detail.contains(
+            "the roadmap announces Part IV.C (`further`) only as taking up a further point: give it `roadmap:`"
+        ),
+        "{item:?}"
+    );
+    // Given a roadmap, it is announced by it.
+    let built = build_text(
+        "pc.yaml",
+        &text.replace(
+            "        heading: Another Point\n",
+            "        heading: Another Point\n        roadmap: shows another point\n",
+        ),
+    );
+    let item = pleader::rules::court_checks(&built).into_iter().find(|c| c.name == "outline form").unwrap();
+    assert_eq!(item.status, pleader::rules::Status::Pass, "{item:?}");
+    for sample in std::fs::read_dir(root().join("matters")).unwrap() {
+        let path = sample.unwrap().path();
+        let built = build(&path);
+        if let Some(item) = pleader::rules::court_checks(&built).into_iter().find(|c| c.name == "outline form") {
+            assert_eq!(item.status, pleader::rules::Status::Pass, "{}: {item:?}", path.display());
+        }
+    }
 }
 
 #[test]
