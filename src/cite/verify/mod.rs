@@ -37,6 +37,7 @@ use crate::yaml;
 
 mod citation;
 mod history;
+pub mod names;
 mod uses;
 
 use crate::cite::read::{read_cite, CaseCite};
@@ -86,10 +87,12 @@ pub enum Check {
     ShortFormPin,
     /// The court is not one whose decisions the reporter prints.
     CourtReporter,
+    /// A word of the case name that Bluebook table T6 abbreviates in citations, spelled out.
+    CaseName,
 }
 
 impl Check {
-    pub const ALL: [Check; 19] = [
+    pub const ALL: [Check; 20] = [
         Check::CiteForm,
         Check::UnknownReporter,
         Check::ReporterSpelling,
@@ -109,6 +112,7 @@ impl Check {
         Check::History,
         Check::ShortFormPin,
         Check::CourtReporter,
+        Check::CaseName,
     ];
 
     /// The kebab-case name shown in diagnostics: `reporter-spelling`, `redundant-court`, …
@@ -133,6 +137,7 @@ impl Check {
             Check::History => "history",
             Check::ShortFormPin => "short-form-pin",
             Check::CourtReporter => "court-reporter",
+            Check::CaseName => "case-name",
         }
     }
 
@@ -220,6 +225,23 @@ pub fn check_authority(id: &str, a: &Authority) -> Vec<Finding> {
     let mut out = Findings { id, items: vec![] };
     if a.kind != Kind::Case {
         return out.items;
+    }
+    // The name prints in the full citation and the table of authorities: T6's words abbreviated
+    // (rule 10.2.2). A warning: the lawyer may keep a word T6 lists where the name is the
+    // party's own and the court's caption spells it so.
+    if let Some(name) = a.name.as_deref() {
+        let (words, fixed) = names::unabbreviated(name);
+        if let Some((first, _)) = words.first() {
+            let list: Vec<String> = words.iter().map(|(w, ab)| format!("`{w}` as `{ab}`")).collect();
+            out.push(
+                Check::CaseName,
+                "name",
+                Some(first),
+                format!("a citation abbreviates {} in a case name (Bluebook 10.2.2, T6)", list.join(", ")),
+                Some(format!("write `name: \"{fixed}\"`")),
+                false,
+            );
+        }
     }
     let year = match (a.year, a.date) {
         (Some(y), Some(d)) => {
