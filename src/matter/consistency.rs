@@ -468,8 +468,9 @@ fn persons_only_claims(matter: &Matter, src: &SourceText, root: Option<&Node>, c
             .with_secondary(span_of(root, &["parties", "movant", "pronoun"]), "the movant is a company here")
             .with_hint(format!(
                 "a company cannot bring it: {why} (claims/{id}.yaml). If the movant is a person, give its pronoun \
-                 (`he`, `she`, `they`); if the complaint does plead this claim for a company, remove it from \
-                 `underlying.claims` and answer it in a paragraph of your own (an outline entry with `paragraph:`)"
+                 (`he`, `she`, `they`); if the complaint does plead this claim for a company, move it from \
+                 `underlying.claims` to `underlying.other_claims` (`- {{name: …}}`: the brief names it with the \
+                 others) and answer it in a paragraph of your own (an outline entry with `paragraph:`)"
             )),
         );
     }

@@ -315,6 +315,23 @@ fn the_standing_answer_does_not_say_the_speakers_may_not_know_when_the_client_to
     );
 }
 
+/// Claims the complaint pleads that `claims` cannot list (`underlying.other_claims`) are named
+/// with the others in the introduction and the background, so the brief states the complaint
+/// whole (the Maryland audit's S9: a company's false-light count the background left out, argued
+/// later in a paragraph of the lawyer's own).
+#[test]
+fn claims_the_library_cannot_argue_are_still_named_where_the_complaint_is_described() {
+    let text = own_text("prairie-crest-v-does.yaml").replacen(
+        "    claims:\n",
+        "    other_claims:\n      - {name: civil conspiracy}\n    claims:\n",
+        1,
+    );
+    assert!(text.contains("other_claims"), "the sample's claims moved");
+    let body = normalize(&body_text(&build_text("pc.yaml", &text)));
+    assert!(body.contains("and a claim for civil conspiracy. Compl"), "{body}");
+    assert!(body.contains("and civil conspiracy, and wants to learn who"), "{body}");
+}
+
 /// `check` warns about the outline's form: a section divided into a single subsection, and a
 /// section the roadmap announces only as "taking up a further point" (the Maryland audit: a lone
 /// IV.A.1 and two placeholder roadmap sentences); the samples have neither.
