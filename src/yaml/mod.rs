@@ -116,6 +116,11 @@ pub fn from_value<T: DeserializeOwned>(source: &SourceText, value: Value) -> Res
 pub fn convert(source: &SourceText, e: &serde_yaml::Error, line_offset: usize) -> Diagnostic {
     let raw = e.to_string();
     let (message, hint) = explain(&raw);
+    // A missing field of a library file is documented in the README, not in a matter's template.
+    let hint = hint.map(|h| match library_doc(&source.name) {
+        Some(doc) => h.replace("(see the commented template: `pleader new`)", &format!("({doc})")),
+        None => h,
+    });
     let mut d = Diagnostic::error(message);
     d = match e.location() {
         Some(loc) => d.at_line_col(source, loc.line() + line_offset, loc.column()),
@@ -125,6 +130,20 @@ pub fn convert(source: &SourceText, e: &serde_yaml::Error, line_offset: usize) -
         d = d.with_hint(h);
     }
     d
+}
+
+/// Where the README documents a library file's fields, by the file's folder; `None` for a matter.
+fn library_doc(name: &str) -> Option<&'static str> {
+    let folder = |f: &str| name.starts_with(f) || name.contains(&format!("/{f}"));
+    if folder("courts/") {
+        Some("README, Court profiles; `pleader library show courts/nd-cal.yaml` prints a whole profile")
+    } else if folder("claims/") {
+        Some("README, Claims and their law; `pleader library show claims/defamation.yaml` prints a whole claim file")
+    } else if folder("authorities/") {
+        Some("README, How citations work")
+    } else {
+        None
+    }
 }
 
 /// Strips serde_yaml's position suffix, rewords the message and adds a "did you mean" hint.

@@ -276,7 +276,7 @@ fn a_state_court_bound_by_an_adopting_decision_says_the_standard_governs_and_ans
     std::fs::write(dir.join("courts/ny-test.yaml"), adopted.replace("    force: holding\n", "")).unwrap();
     let (code, _, err) = pleader(&["check", "matters/oduya.yaml"], &dir);
     assert_eq!(code, 1);
-    assert!(err.contains("force"), "{err}");
+    assert!(err.contains("missing field `force`") && err.contains("README, Court profiles"), "{err}");
 }
 
 /// A claim law whose authority's page nobody has read (`pin: ""`) builds: the authority is cited
