@@ -29,7 +29,7 @@ use std::ops::Range;
 use chrono::Datelike;
 
 use super::reference::{self, Court, Edition};
-use super::{CiteUse, Form};
+use super::CiteUse;
 use crate::diag::{did_you_mean, Diagnostic, SourceText};
 use crate::library::bank::{Authority, Bank, Kind};
 use crate::units::Date;
@@ -83,8 +83,6 @@ pub enum Check {
     EndPage,
     /// Subsequent history that is not well-formed.
     History,
-    /// A short form printed without a pin.
-    ShortFormPin,
     /// The court is not one whose decisions the reporter prints.
     CourtReporter,
     /// A word of the case name that Bluebook table T6 abbreviates in citations, spelled out.
@@ -92,7 +90,7 @@ pub enum Check {
 }
 
 impl Check {
-    pub const ALL: [Check; 20] = [
+    pub const ALL: [Check; 19] = [
         Check::CiteForm,
         Check::UnknownReporter,
         Check::ReporterSpelling,
@@ -110,7 +108,6 @@ impl Check {
         Check::Pin,
         Check::EndPage,
         Check::History,
-        Check::ShortFormPin,
         Check::CourtReporter,
         Check::CaseName,
     ];
@@ -135,7 +132,6 @@ impl Check {
             Check::Pin => "pin",
             Check::EndPage => "end-page",
             Check::History => "history",
-            Check::ShortFormPin => "short-form-pin",
             Check::CourtReporter => "court-reporter",
             Check::CaseName => "case-name",
         }

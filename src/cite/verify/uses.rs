@@ -1,5 +1,5 @@
-//! The brief's citations: a pin on every short form, and each pin within the opinion and in
-//! the form its citation calls for ([`check_uses`], [`pin_problem`]).
+//! The brief's citations: each pin within the opinion and in the form its citation calls for
+//! ([`check_uses`], [`pin_problem`]).
 
 use super::*;
 
@@ -12,8 +12,8 @@ pub struct UseFinding {
     pub fix: Option<String>,
 }
 
-/// The checks of the citations a brief prints: every short form of a case has a pin, and every
-/// pin lies within the opinion and has the right form.
+/// The checks of the citations a brief prints: every pin of a case lies within the opinion and has
+/// the right form.
 pub fn check_uses(uses: &[CiteUse], bank: &Bank) -> Vec<UseFinding> {
     let mut out = vec![];
     for (index, u) in uses.iter().enumerate() {
@@ -21,30 +21,14 @@ pub fn check_uses(uses: &[CiteUse], bank: &Bank) -> Vec<UseFinding> {
         if a.kind != Kind::Case {
             continue;
         }
-        match &u.pin {
-            None if u.form == Form::Short => out.push(UseFinding {
-                index,
-                check: Check::ShortFormPin,
-                message: format!("the short form of `{}` has no pin (Bluebook 10.9)", u.id),
-                fix: Some(format!(
-                    "cite the page: `[@{0} at <page>]`; where no page was read, cite the whole decision in full \
-                     again, `[@!{0}]` (a short form needs a pin; `check` then lists it as unpinned)",
-                    u.id
-                )),
-            }),
-            Some(pin) => {
-                if let Some((cite, _)) = read_cite(a.cite()) {
-                    if let Some((message, fix)) = pin_problem(&cite, a.end_page.as_deref(), pin) {
-                        out.push(UseFinding {
-                            index,
-                            check: Check::Pin,
-                            message: format!("`{}`: {message}", u.id),
-                            fix,
-                        });
-                    }
+        // A case cited again without a pin is printed in full (`cite::forms`), never as a
+        // short form, so only the pins printed need checking.
+        if let Some(pin) = &u.pin {
+            if let Some((cite, _)) = read_cite(a.cite()) {
+                if let Some((message, fix)) = pin_problem(&cite, a.end_page.as_deref(), pin) {
+                    out.push(UseFinding { index, check: Check::Pin, message: format!("`{}`: {message}", u.id), fix });
                 }
             }
-            None => {}
         }
     }
     out
