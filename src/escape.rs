@@ -487,22 +487,17 @@ fn part_ref(inner: &str) -> Option<&str> {
     (valid && id.chars().any(|c| c.is_ascii_alphabetic())).then_some(id)
 }
 
-/// The section ids a paragraph's text refers to with `[Part <id>]`, in order, with the byte
-/// range of each reference.
-pub fn part_refs(text: &str) -> Vec<(String, std::ops::Range<usize>)> {
+/// The section ids a paragraph's text refers to with `[Part <id>]`, in order.
+pub fn part_refs(text: &str) -> Vec<String> {
     let mut out = vec![];
     let mut i = 0;
     while let Some(k) = text[i..].find('[') {
         let start = i + k;
-        match matching_bracket(text, start) {
-            Some(end) => {
-                if let Some(id) = part_ref(&text[start + 1..end]) {
-                    out.push((id.to_string(), start..end + 1));
-                }
-                i = start + 1;
-            }
-            None => break,
+        let Some(end) = matching_bracket(text, start) else { break };
+        if let Some(id) = part_ref(&text[start + 1..end]) {
+            out.push(id.to_string());
         }
+        i = start + 1;
     }
     out
 }

@@ -303,7 +303,10 @@ fn paragraph_clauses(matter: &Matter, matter_src: &SourceText, project: &Project
     let mut problems = vec![];
     let library_ids: std::collections::BTreeSet<String> =
         project.files_in("clauses", ".tera").into_iter().map(|(id, _)| id).collect();
-    for (n, (_, item)) in matter.outline().iter().enumerate() {
+    let outline = matter.outline();
+    // The ids a paragraph's `[Part <id>]` may name: the sections of this brief.
+    let ids: std::collections::BTreeSet<&str> = outline.iter().map(|(_, i)| i.clause.as_str()).collect();
+    for (n, (_, item)) in outline.iter().enumerate() {
         let Some(p) = &item.paragraph else { continue };
         let at = validate::find_outline_id(matter_src, &item.clause, 0);
         if library_ids.contains(&item.clause) || item.clause.starts_with('_') {
@@ -317,13 +320,8 @@ fn paragraph_clauses(matter: &Matter, matter_src: &SourceText, project: &Project
         let body = match (&p.text, &p.file) {
             (Some(text), _) => {
                 // A cross-reference names a section of this brief.
-                let ids: std::collections::BTreeSet<&str> =
-                    matter.outline().iter().map(|(_, i)| i.clause.as_str()).collect();
-                let unknown: Vec<String> = crate::escape::part_refs(text)
-                    .into_iter()
-                    .map(|(id, _)| id)
-                    .filter(|id| !ids.contains(id.as_str()))
-                    .collect();
+                let unknown: Vec<String> =
+                    crate::escape::part_refs(text).into_iter().filter(|id| !ids.contains(id.as_str())).collect();
                 if !unknown.is_empty() {
                     problems.push(
                         Diagnostic::error(format!(

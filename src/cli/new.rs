@@ -12,12 +12,8 @@ use crate::library::Library;
 pub fn run(dir: Option<&Path>, outline: Option<&str>, court: Option<&str>) -> Result<(), Failure> {
     // The project the new matter will build in (its court profiles, outlines and facts): the one
     // that holds DIR, else the working folder's, else the built-in library.
-    let found = match dir {
-        Some(dir) => Project::for_matter(&dir.join("matter.yaml"))?,
-        None => super::project_for(None)?,
-    };
-    let project = match found {
-        p if p.root.is_some() => p,
+    let project = match dir.map(|d| Project::for_matter(&d.join("matter.yaml"))).transpose()? {
+        Some(p) if p.root.is_some() => p,
         _ => super::project_for(None)?,
     };
     let library = Library::load(project)?;

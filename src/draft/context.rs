@@ -115,7 +115,7 @@ fn standard_context(standards: &Standards, profile: &Profile, one: bool) -> Json
         // evidence step can say where it stands ("The third step asks …"); else null.
         "pre_evidence": s.steps.iter().position(|st| st.evidence).filter(|&e| e >= 3).and_then(|e| {
             let before = &s.steps[e - 1];
-            let ordinal = |i: usize| ["first", "second", "third", "fourth", "fifth", "sixth", "seventh"].get(i).copied();
+            let ordinal = |i: usize| ORDINALS.get(i).copied();
             (!before.evidence).then(|| {
                 json!({"text": before.words(one), "pin": before.pin, "ordinal": ordinal(e - 1), "evidence_ordinal": ordinal(e)})
             })
@@ -130,11 +130,14 @@ fn standard_context(standards: &Standards, profile: &Profile, one: bool) -> Json
     })
 }
 
+/// Ordinal words, for a step of a standard ("the third step") and a numbered circuit ("the Tenth
+/// Circuit").
+const ORDINALS: [&str; 11] =
+    ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh"];
+
 /// A federal court of appeals in prose, from its citation abbreviation: "10th Cir." → "the Tenth
 /// Circuit", "D.C. Cir." → "the D.C. Circuit"; `None` for any other court.
 fn circuit_name(court: &str) -> Option<String> {
-    const ORDINALS: [&str; 11] =
-        ["First", "Second", "Third", "Fourth", "Fifth", "Sixth", "Seventh", "Eighth", "Ninth", "Tenth", "Eleventh"];
     match court {
         "D.C. Cir." => Some("the D.C. Circuit".into()),
         "Fed. Cir." => Some("the Federal Circuit".into()),
@@ -148,7 +151,8 @@ fn circuit_name(court: &str) -> Option<String> {
                 2 | 3 => "d",
                 _ => "th",
             };
-            (suffix == expected).then(|| ORDINALS.get(n.checked_sub(1)?).map(|o| format!("the {o} Circuit")))?
+            (suffix == expected)
+                .then(|| ORDINALS.get(n.checked_sub(1)?).map(|o| format!("the {} Circuit", capitalize_first(o))))?
         }
     }
 }
