@@ -91,7 +91,7 @@ pub fn parse(source: &SourceText) -> Result<Value> {
 /// file and, where the message names a field, the line where that field is written.
 pub fn from_value<T: DeserializeOwned>(source: &SourceText, value: Value) -> Result<T> {
     serde_yaml::from_value(value).map_err(|e| {
-        let (message, hint) = explain(&e.to_string());
+        let (message, hint) = explain(&e.to_string(), &source.name);
         let mut d = Diagnostic::error(message);
         let raw = e.to_string();
         let span = field_in_message(&raw).and_then(|f| find_key(source, &f)).or_else(|| {
@@ -115,12 +115,7 @@ pub fn from_value<T: DeserializeOwned>(source: &SourceText, value: Value) -> Res
 /// Converts a serde_yaml error into a diagnostic at its line and column.
 pub fn convert(source: &SourceText, e: &serde_yaml::Error, line_offset: usize) -> Diagnostic {
     let raw = e.to_string();
-    let (message, hint) = explain(&raw);
-    // A missing field of a library file is documented in the README, not in a matter's template.
-    let hint = hint.map(|h| match library_doc(&source.name) {
-        Some(doc) => h.replace("(see the commented template: `pleader new`)", &format!("({doc})")),
-        None => h,
-    });
+    let (message, hint) = explain(&raw, &source.name);
     let mut d = Diagnostic::error(message);
     d = match e.location() {
         Some(loc) => d.at_line_col(source, loc.line() + line_offset, loc.column()),
@@ -132,36 +127,37 @@ pub fn convert(source: &SourceText, e: &serde_yaml::Error, line_offset: usize) -
     d
 }
 
-/// Where the README documents a library file's fields, by the file's folder; `None` for a matter.
-fn library_doc(name: &str) -> Option<&'static str> {
+/// Where a file's fields are documented, by its folder: a library file's in the README, a matter's
+/// in the commented template `pleader new` writes.
+fn fields_doc(name: &str) -> &'static str {
     let folder = |f: &str| name.starts_with(f) || name.contains(&format!("/{f}"));
     if folder("courts/") {
-        Some("README, Court profiles; `pleader library show courts/nd-cal.yaml` prints a whole profile")
+        "README, Court profiles; `pleader library show courts/nd-cal.yaml` prints a whole profile"
     } else if folder("claims/") {
-        Some("README, Claims and their law; `pleader library show claims/defamation.yaml` prints a whole claim file")
+        "README, Claims and their law; `pleader library show claims/defamation.yaml` prints a whole claim file"
     } else if folder("authorities/") {
-        Some("README, How citations work")
+        "README, How citations work"
     } else {
-        None
+        "see the commented template: `pleader new`"
     }
 }
 
 /// Strips serde_yaml's position suffix, rewords the message and adds a "did you mean" hint.
-fn explain(raw: &str) -> (String, Option<String>) {
+fn explain(raw: &str, file: &str) -> (String, Option<String>) {
     let message = match raw.find(" at line ") {
         Some(i) => raw[..i].to_string(),
         None => raw.to_string(),
     };
     let message = message.trim_start_matches(['.', ':']).to_string();
     let (message, path) = split_path_prefix(&message);
-    let (message, hint) = explain_core(&message);
+    let (message, hint) = explain_core(&message, file);
     match path {
         Some(p) => (format!("{message} (in `{p}`)"), hint),
         None => (message, hint),
     }
 }
 
-fn explain_core(message: &str) -> (String, Option<String>) {
+fn explain_core(message: &str, file: &str) -> (String, Option<String>) {
     let message = message.to_string();
     for what in ["unknown field", "unknown variant"] {
         if let Some(rest) = message.strip_prefix(what) {
@@ -185,10 +181,7 @@ fn explain_core(message: &str) -> (String, Option<String>) {
     }
     if let Some(field) = message.strip_prefix("missing field ") {
         let field = field.trim_matches('`');
-        return (
-            format!("missing field `{field}`"),
-            Some(format!("add `{field}:` here (see the commented template: `pleader new`)")),
-        );
+        return (format!("missing field `{field}`"), Some(format!("add `{field}:` here ({})", fields_doc(file))));
     }
     if [
         "did not find expected",
@@ -476,7 +469,7 @@ mod tests {
 
     #[test]
     fn unknown_fields_get_suggestions() {
-        let (m, h) = explain("unknown field `cout`, expected one of `court`, `case` at line 1 column 1");
+        let (m, h) = explain("unknown field `cout`, expected one of `court`, `case` at line 1 column 1", "matter.yaml");
         assert_eq!(m, "unknown field `cout`");
         assert!(h.unwrap().starts_with("did you mean `court`?"));
     }
