@@ -273,6 +273,9 @@ pub fn in_court(text: &str, court: &str, profile: Option<&crate::library::court:
         let value = line.as_deref().map(|l| l[key.len() + 2..].split('#').next().unwrap_or("").trim().to_string());
         if let (Some(line), Some(value), Some(first)) = (line, value, profile.divisions.first()) {
             if !crate::matter::consistency::listed(&value, &profile.divisions) {
+                // A profile that lists "Eastern Division" keeps it as written, never "Eastern
+                // Division Division".
+                let suffix = if first.ends_with(suffix) { "" } else { suffix };
                 text = text.replacen(&line, &format!("{key}: {first}{suffix}"), 1);
             }
         }

@@ -145,6 +145,7 @@ pub fn matter_typ(m: &Matter, p: &Profile) -> String {
             ("state", w::text(&a.state)),
             ("bar", w::opt_text(p.counsel.bar_id(&a.state, a.bar.as_deref()).as_deref())),
             ("email", w::text(&a.email)),
+            ("designation", w::opt_text(a.designation.as_deref())),
             ("signs", w::boolean(a.name == m.counsel.signer)),
         ])
     }));
@@ -259,9 +260,15 @@ fn title_caps(title: &str) -> String {
 /// Whom the certificate of service names: "on A and B" from the matter's `document.served`, or,
 /// where the matter names no one, the documented default "on all counsel of record" (a court that
 /// wants the names lists `document.served` under `requires:`, and `check` then says it is missing).
+/// Entries that hold commas of their own ("counsel for Plaintiffs, through the Court's CM/ECF
+/// system") are separated by semicolons, so a reader can tell where one ends.
 fn served_on(m: &Matter) -> String {
     match m.document.served.as_slice() {
         [] => "on all counsel of record".to_string(),
+        served if served.len() > 1 && served.iter().any(|s| s.contains(',')) => {
+            let (last, rest) = served.split_last().unwrap_or_else(|| unreachable!("the empty list is matched above"));
+            format!("on {}; and {last}", rest.join("; "))
+        }
         served => format!("on {}", crate::draft::filters::series(served, "and")),
     }
 }

@@ -345,15 +345,17 @@ fn contrary_circuit(bank: &Bank, profile: &Profile) -> Json {
     })
 }
 
-/// The `against: true` supports, with a pin and a `distinguished:` text, of the bank's entries
+/// The `against: true` supports with a `distinguished:` text (and their pin, where one was read;
+/// without one the decision is cited whole) of the bank's entries
 /// that `keep` accepts.
 fn contrary(bank: &Bank, keep: impl Fn(&crate::library::bank::Authority) -> bool) -> Json {
     let mut out = vec![];
     for (id, (a, _)) in bank.entries.iter().filter(|(_, (a, _))| keep(a)) {
         for s in a.supports.iter().filter(|s| s.against) {
-            let (Some(pin), Some(why)) =
-                (s.pin.as_deref().filter(|p| !p.trim().is_empty()), s.distinguished.as_deref())
-            else {
+            // A contrary decision nobody has read a page of is still acknowledged, cited whole
+            // (`check` lists it as cited without a pin): candor does not wait for the pin.
+            let pin = s.pin.as_deref().map(str::trim).filter(|p| !p.is_empty());
+            let Some(why) = s.distinguished.as_deref() else {
                 continue;
             };
             out.push(json!({

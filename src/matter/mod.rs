@@ -244,6 +244,10 @@ pub struct Attorney {
     #[serde(default = "default_state")]
     pub state: String,
     pub email: String,
+    /// The attorney's role as the court's rules name it, printed after the name and bar number
+    /// ("Trial Attorney", S.D. Ohio Civ. R. 83.4(a); "Attorney-in-Charge", S.D. Tex.).
+    #[serde(default)]
+    pub designation: Option<String>,
 }
 
 fn default_state() -> String {
@@ -501,6 +505,8 @@ impl Matter {
             ["case", "trial"] => self.case.trial.is_some(),
             ["document", "title" | "short_title" | "type" | "date"] => true,
             ["counsel", "attorneys", "bar"] => self.counsel.attorneys.iter().all(|a| a.bar.is_some()),
+            // One attorney designated (the trial attorney) answers the rule, not every one.
+            ["counsel", "attorneys", "designation"] => self.counsel.attorneys.iter().any(|a| a.designation.is_some()),
             ["document", "hearing"] => self.document.hearing.is_some(),
             ["document", "served"] => !self.document.served.is_empty(),
             ["document", "hearing", "date"] => self.document.hearing.as_ref().is_some_and(|h| h.date.is_some()),

@@ -344,3 +344,20 @@ fn a_project_adds_a_kind_of_proof_in_its_own_file() {
     let text = pleader::diag::render(&err, Default::default());
     assert!(text.contains("kind of proof `falsity` is defined twice") && text.contains("_proof-more.yaml"), "{text}");
 }
+
+/// A profile that lists its divisions with the word ("Eastern Division", as S.D. Ohio's user wrote
+/// them) gets a scaffold that names the division as listed, never "Eastern Division Division".
+#[test]
+fn new_names_a_division_listed_with_the_word_division_once() {
+    let dir = temp_dir("division-word");
+    let (code, _, err) = pleader(&["library", "eject", "courts/nd-ill.yaml", "--project", "firm"], &dir);
+    assert_eq!(code, 0, "{err}");
+    let firm = dir.join("firm");
+    std::fs::rename(firm.join("courts/nd-ill.yaml"), firm.join("courts/sd-ohio.yaml")).unwrap();
+    edit(&firm.join("courts/sd-ohio.yaml"), "divisions:", "divisions: [Eastern Division, Western Division]");
+    let (code, out, err) = pleader(&["new", "lakeview", "--court", "sd-ohio"], &firm);
+    assert_eq!(code, 0, "{out}{err}");
+    let text = std::fs::read_to_string(firm.join("lakeview/matter.yaml")).unwrap();
+    assert!(text.lines().any(|l| l.starts_with("division: Eastern Division")), "{text}");
+    assert!(!text.contains("Division Division"), "{text}");
+}

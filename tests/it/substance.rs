@@ -1619,7 +1619,7 @@ fn a_non_partys_statement_about_producing_is_answered_in_the_eastern_district_of
     assert!(body.contains("Cooley, 300 Mich. App. at 250 (reversing the denial"), "{body}");
     // The lawyer's own paragraph cites the whole decision, which makes the later ones short forms.
     assert!(
-        body.contains("relying instead on the Michigan Court Rules, which do not govern discovery here. See generally Thomas M. Cooley Law Sch. v. Doe 1, 300 Mich. App. 245 (Ct. App. 2013)."),
+        body.contains("relying instead on the Michigan Court Rules, which do not govern discovery here. See generally Thomas M. Cooley Law Sch. v. Doe 1, 300 Mich. App. 245 (2013)."),
         "{body}"
     );
     // What Michigan's courts held, said (audits K1–K5: hiding that Cooley declined Dendrite was
@@ -1630,7 +1630,7 @@ fn a_non_partys_statement_about_producing_is_answered_in_the_eastern_district_of
     assert!(body.contains("In Cooley, the Court of Appeals considered the Dendrite test and declined to adopt it, holding instead that Michigan's court rules protect an anonymous defendant in Michigan's courts"), "{body}");
     // Ghanam took Dendrite's notice step (audit K7: "both declined" understated it).
     assert!(body.contains("Ghanam, which followed Cooley, added the first of Dendrite's requirements, that before disclosure a plaintiff make reasonable efforts to notify an anonymous defendant who does not know of the suit"), "{body}");
-    assert!(body.contains("by a motion for summary disposition. See generally Thomas M. Cooley Law Sch. v. Doe 1, 300 Mich. App. 245 (Ct. App. 2013). Ghanam, which followed Cooley"), "{body}");
+    assert!(body.contains("by a motion for summary disposition. See generally Thomas M. Cooley Law Sch. v. Doe 1, 300 Mich. App. 245 (2013). Ghanam, which followed Cooley"), "{body}");
     assert!(body.contains("under MCR 2.116(C)(8). See generally Ghanam v. Does, 845 N.W.2d 128 (Mich. Ct. App. 2014). Cooley arose in a different setting from this one. The anonymous defendant there knew of the suit and had asked the trial court to quash the subpoena and to enter a protective order, motions the Michigan Court Rules made available to a defendant who had learned of the suit. See Cooley, 300 Mich. App. at 250. In this Court the Federal Rules of Civil Procedure govern, and a speaker who has not been told of the suit can invoke none of their protections"), "{body}");
     // The bank holds this District's own Signature Mgmt. orders, unread to their pages: the brief
     // does not say that no such decision exists (audits K4–K5).
@@ -1807,7 +1807,7 @@ fn one_speakers_brief_counts_one_speaker_and_cites_an_unread_holding_whole() {
     assert!(body.contains("See Henderson v. United States, 517 U.S. 654, 662 (1996)."), "{body}");
     // California's fact/opinion decision, no page of which was read: cited whole, after see (not
     // see generally, which would call the holding background), and `check` fails it as unpinned.
-    assert!(body.contains("The judgments they convey are ones no reader could check. See Krinsky v. Doe 6, 159 Cal. App. 4th 1154 (Ct. App. 2008) (holding that"), "{body}");
+    assert!(body.contains("The judgments they convey are ones no reader could check. See Krinsky v. Doe 6, 159 Cal. App. 4th 1154 (2008) (holding that"), "{body}");
     let checks = court_checks(&built);
     let pins = check(&checks, "pin cites");
     assert_eq!(pins.status, Status::Fail, "{}", pins.detail);
@@ -2032,7 +2032,7 @@ fn a_krinsky_brief_answers_a_verified_complaint_and_does_not_rest_on_fault() {
     // Where the standard binds, the legal standard acknowledges the binding decision that went the
     // other way (the First District's), in the bank's words, so check has no candor question left.
     assert!(
-        body.contains("A motion like this one does not always fail. See ZL Techs., Inc. v. Does 1–7, 13 Cal. App. 5th 603 (Ct. App. 2017) (reversing an order that denied a motion to compel a job-review website to identify anonymous reviewers). What decides it is whether the showing has been made."),
+        body.contains("A motion like this one does not always fail. See ZL Techs., Inc. v. Does 1–7, 13 Cal. App. 5th 603 (2017) (reversing an order that denied a motion to compel a job-review website to identify anonymous reviewers). What decides it is whether the showing has been made."),
         "{body}"
     );
     assert!(
@@ -2239,4 +2239,85 @@ fn a_paragraph_answering_an_argument_is_asked_to_cite_it() {
     let built = build_text("pc-stated.yaml", &stated);
     let item = court_checks(&built).into_iter().find(|c| c.name == "your paragraphs' arguments").unwrap();
     assert_eq!(item.status, Status::Pass, "{}", item.detail);
+}
+
+/// Every page's text, runs of white space made single (the signature and certificate included).
+fn whole_text(built: &pleader::pipeline::Built) -> String {
+    normalize(&(0..built.doc.pages().len()).map(|p| page_string(built, p)).collect::<Vec<_>>().join(" "))
+}
+
+/// The S.D. Ohio user's matter, as kinds: a subpoena that reaches one speaker, in an action pending
+/// in this court, to a provider that carries traffic and published nothing. The answer to the
+/// movant's _Arista_ argues no Rule 45 transfer and no "circuit in which the underlying case
+/// happens to be pending"; the privacy factor speaks of one speaker, not of "speakers … writing,
+/// under pseudonyms"; the background says the client told the subscriber; the standing answer says
+/// the client neither hosted nor published what was written; a trial attorney is designated where
+/// the rules ask; and the certificate of service separates entries that hold commas.
+#[test]
+fn a_one_speaker_subpoena_pending_here_to_a_conduit_is_argued_as_what_it_is() {
+    let leifer = own_text("leifer-v-twitter.yaml")
+        .replacen("  accounts: 9\n", "  accounts: 1\n", 1)
+        .replacen(
+            "    court: the United States District Court for the Eastern District of New York\n",
+            "    court: this Court\n",
+            1,
+        )
+        .replacen(
+            "  accounts: 1\n",
+            "  accounts: 1\n  client_notice:\n    given: true\n    says: mailed the account holder a copy of the subpoena on September 1, 2022\n    cite: {doc: urbelis, at: \"¶ 3\"}\n",
+            1,
+        );
+    assert!(leifer.contains("    court: this Court\n") && leifer.contains("client_notice"), "the sample changed");
+    let body = body_text(&build_text("leifer-one.yaml", &leifer));
+    let arista = &body[body.find("The Arista Factors Do Not Govern").unwrap()..];
+    let arista = &arista[..arista.find("Cannot Satisfy the Arista Factors").unwrap()];
+    assert!(arista.contains("The action is pending in this Court"), "{arista}");
+    for gone in ["45(f)", "transfer", "circuit in which the underlying case", "where the plaintiff chose to sue"] {
+        assert!(!arista.contains(gone), "“{gone}” argued for an action pending here:\n{arista}");
+    }
+    let privacy = &body[body.find("The fifth factor looks to").unwrap()..];
+    let privacy = &privacy[..privacy.find("factor weighs heavily against disclosure").unwrap()];
+    assert!(privacy.contains("The speaker Leifer seeks to identify was not trading files"), "{privacy}");
+    for plural in ["The speakers", "the speakers", "pseudonym", "each of them", "sued them"] {
+        assert!(!privacy.contains(plural), "“{plural}” said of one speaker:\n{privacy}");
+    }
+    assert!(body.contains("Twitter mailed the account holder a copy of the subpoena on September 1, 2022."), "{body}");
+
+    let prairie = own_text("prairie-crest-v-does.yaml");
+    let prairie = prairie
+        .replacen(
+            "  accounts: 3\n",
+            "  accounts: 3\n  client_role:\n    does: provides internet service to the households that posted\n    conduit: true\n    cite: {doc: okafor-decl, at: \"¶ 3\"}\n",
+            1,
+        )
+        .replacen("      bar: \"6301844\"\n", "      bar: \"6301844\"\n      designation: Trial Attorney\n", 1);
+    assert!(prairie.contains("conduit: true") && prairie.contains("designation: Trial Attorney"), "the sample changed");
+    let built = build_text("prairie-conduit.yaml", &prairie);
+    let body = body_text(&built);
+    let conduit = "neither hosted nor published the comments; its records show only which accounts were assigned the network addresses at issue";
+    assert!(
+        body.contains(&format!("the Ledger {conduit}")) || body.contains(&format!("The Ledger {conduit}")),
+        "{body}"
+    );
+    assert!(body.contains("But the reason to hear such an objection does not turn on publication"), "{body}");
+    let all = whole_text(&built);
+    assert!(all.contains("Adaeze N. Hollis") && all.contains(", Trial Attorney"), "{all}");
+}
+
+/// The certificate of service names whom the brief is served on; entries that hold commas of their
+/// own are separated by semicolons, so the reader can tell where one ends (the S.D. Ohio user's
+/// "… through the Court’s CM/ECF system and the subscriber assigned IP address …").
+#[test]
+fn a_certificate_separates_served_entries_that_hold_commas_with_semicolons() {
+    let text = own_text("brightarc-v-doe.yaml").replacen(
+        "counsel for Plaintiff, through the Court’s CM/ECF system\"\n",
+        "counsel for Plaintiff, through the Court’s CM/ECF system\"\n    - \"the account holder, Jordan Vale, by first-class mail\"\n    - \"Renee Ostrow, by e-mail\"\n",
+        1,
+    );
+    assert!(text.contains("Jordan Vale"), "the sample changed");
+    let all = whole_text(&build_text("brightarc-served.yaml", &text));
+    let want = normalize(
+        "through the Court’s CM/ECF system; the account holder, Jordan Vale, by first-class mail; and Renee Ostrow, by e-mail",
+    );
+    assert!(all.contains(&want), "{all}");
 }

@@ -235,11 +235,16 @@ impl Citation<'_> {
         let jurisdiction = edition.and_then(reference::implied_jurisdiction);
         let court_field = self.field("court");
         let reporter = edition.map_or("", |e| e.abbrev);
-        // Bluebook 10.4(b): the court goes unnamed only when it is the jurisdiction's highest (or
-        // the reporter bears its name); a lower court the reporter implies is named without the
-        // state: "59 Cal. App. 4th 1155 (Ct. App. 1997)".
+        // Bluebook 10.4(b): the court goes unnamed when it is the jurisdiction's highest, or when
+        // the reporter conveys it unambiguously, as a reporter that prints one court's decisions
+        // does: "159 Cal. App. 4th 1154 (2008)", the form California practice and the California
+        // Style Manual use too. A lower court in a reporter that prints several of the state's
+        // courts is named without the state: "217 Ariz. 103 (Ct. App. 2007)". (Rule 10.4(a) names
+        // every federal court but the Supreme Court, whatever the reporter; New York's Appellate
+        // Division is named with its department, "(1st Dep't 1999)", though A.D. prints it alone.)
+        let one_court = implied.len() == 1 && jurisdiction.is_some() && implied[0].id != "nyappdiv";
         let named_below_top: Vec<&'static Court> =
-            implied.iter().copied().filter(|c| NAMED_DESPITE_REPORTER.contains(&c.id)).collect();
+            implied.iter().copied().filter(|c| !one_court && NAMED_DESPITE_REPORTER.contains(&c.id)).collect();
         let Some(written) = self.court.map(str::trim).filter(|c| !c.is_empty()) else {
             if let Some(c) = named_below_top.first() {
                 let short = without_state(c.citation, jurisdiction);
@@ -248,7 +253,7 @@ impl Citation<'_> {
                     &self.field("cite"),
                     None,
                     format!(
-                        "{reporter} prints only {}, which is not the state's highest court: Bluebook 10.4(b) names it (the California Style Manual does not)",
+                        "{reporter} prints only {}, which is not the state's highest court: Bluebook 10.4(b) names it",
                         c.name
                     ),
                     Some(format!("for Bluebook style, add `court: {short}`")),
@@ -324,6 +329,9 @@ impl Citation<'_> {
         }
         let is_implied = !implied.is_empty() && courts.iter().all(|c| implied.contains(c));
         if is_implied && department.is_none() && named_below_top.is_empty() {
+            // A lower court named although its own reporter conveys it is a matter of style (some
+            // writers name it), so a warning; the highest court named is an error.
+            let lower = implied.iter().any(|c| NAMED_DESPITE_REPORTER.contains(&c.id));
             out.push(
                 Check::RedundantCourt,
                 &court_field,
@@ -333,7 +341,7 @@ impl Citation<'_> {
                     implied.iter().map(|c| c.name).collect::<Vec<_>>().join(" and ")
                 ),
                 Some("remove `court:`".into()),
-                true,
+                !lower,
             );
             return;
         }
@@ -374,10 +382,11 @@ impl Citation<'_> {
     }
 }
 
-/// Courts that a reporter implies but that the Bluebook names anyway (rule 10.4(b) leaves out
-/// only a state's highest court; 10.4(a) names every federal court but the Supreme Court and the
-/// courts whose reporters bear their names): the state intermediate and other lower courts of the
-/// curated implied-court table in `buildsrc/refdata.rs`, and the D.C. Circuit (U.S. App. D.C.).
+/// Courts that a reporter implies but that the Bluebook names anyway when the reporter prints
+/// other courts' decisions too (rule 10.4(b) leaves out a state's highest court, and a court the
+/// reporter conveys unambiguously by printing its decisions alone; 10.4(a) names every federal
+/// court but the Supreme Court): the state intermediate and other lower courts of the curated
+/// implied-court table in `buildsrc/refdata.rs`, and the D.C. Circuit (U.S. App. D.C.).
 pub(super) const NAMED_DESPITE_REPORTER: &[&str] = &[
     "arizctapp",
     "arkctapp",

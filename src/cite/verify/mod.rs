@@ -423,7 +423,7 @@ mod tests {
     #[test]
     fn a_good_reporter_citation_passes() {
         assert!(checks(&format!("{CASE}  cite: 385 F. Supp. 2d 969\n  court: N.D. Cal.\n  year: 2005\n")).is_empty());
-        assert!(checks(&format!("{CASE}  cite: 159 Cal. App. 4th 1154\n  court: Ct. App.\n  year: 2008\n")).is_empty());
+        assert!(checks(&format!("{CASE}  cite: 159 Cal. App. 4th 1154\n  year: 2008\n")).is_empty());
         assert!(checks(&format!(
             "{CASE}  cite: 2011 WL 5444622\n  docket: No. 10-cv-05022-LHK\n  court: N.D. Cal.\n  date: 2011-11-09\n"
         ))
@@ -455,15 +455,17 @@ mod tests {
             ["unknown-court"]
         );
         assert_eq!(checks(&format!("{CASE}  cite: 550 U.S. 544\n  court: U.S.\n  year: 2007\n")), ["redundant-court"]);
-        let f = entry(&format!("{CASE}  cite: 159 Cal. App. 4th 1154\n  court: Cal. Ct. App.\n  year: 2008\n"));
-        assert_eq!((f[0].check, f[0].fix.as_deref()), (Check::RedundantCourt, Some("write `court: Ct. App.`")));
-        assert!(checks(&format!("{CASE}  cite: 159 Cal. App. 4th 1154\n  court: Ct. App.\n  year: 2008\n")).is_empty());
-        // The California Style Manual's form: a warning with the Bluebook's.
-        let f = entry(&format!("{CASE}  cite: 159 Cal. App. 4th 1154\n  year: 2008\n"));
-        assert_eq!(
-            (f[0].check, f[0].error, f[0].fix.as_deref()),
-            (Check::MissingCourt, false, Some("for Bluebook style, add `court: Ct. App.`"))
-        );
+        // Cal. App. prints the Courts of Appeal alone, so it conveys the court: the year alone
+        // (Bluebook 10.4(b), and the California Style Manual); naming the court is a warning.
+        assert!(checks(&format!("{CASE}  cite: 159 Cal. App. 4th 1154\n  year: 2008\n")).is_empty());
+        for named in ["Ct. App.", "Cal. Ct. App."] {
+            let f = entry(&format!("{CASE}  cite: 159 Cal. App. 4th 1154\n  court: {named}\n  year: 2008\n"));
+            assert_eq!(
+                (f[0].check, f[0].error, f[0].fix.as_deref()),
+                (Check::RedundantCourt, false, Some("remove `court:`")),
+                "{named}"
+            );
+        }
         assert_eq!(
             checks(&format!("{CASE}  cite: 40 Cal. 4th 683\n  court: Cal.\n  year: 2007\n")),
             ["redundant-court"]
