@@ -502,6 +502,31 @@ pub fn part_refs(text: &str) -> Vec<String> {
     out
 }
 
+/// The brackets of a paragraph's text that read as a citation but name no authority: they open
+/// with a signal or "id." ("[see id.]", "[cf. Smith at 4]") and hold no `@`, so they would print
+/// as written. pleader chooses *Id.* and the short forms itself; a citation names its authority
+/// as `[see @id at 4]`.
+pub fn unlinked_citations(text: &str) -> Vec<String> {
+    let mut out = vec![];
+    let mut i = 0;
+    while let Some(k) = text[i..].find('[') {
+        let start = i + k;
+        let Some(end) = matching_bracket(text, start) else { break };
+        let inside = text[start + 1..end].trim();
+        let lower = inside.to_lowercase();
+        let opens = lower.starts_with("id.")
+            || crate::library::clause::SIGNALS
+                .iter()
+                .chain(["see", "cf.", "accord", "contra"].iter())
+                .any(|s| lower.strip_prefix(s).is_some_and(|rest| rest.is_empty() || rest.starts_with(' ')));
+        if opens && !inside.contains('@') {
+            out.push(text[start..=end].to_string());
+        }
+        i = start + 1;
+    }
+    out
+}
+
 /// The `]` that closes the `[` at byte `start`, counting nested brackets.
 fn matching_bracket(text: &str, start: usize) -> Option<usize> {
     let mut depth = 0usize;
@@ -711,6 +736,18 @@ fn ident(name: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_bracket_that_reads_as_a_citation_without_an_authority_is_found() {
+        assert_eq!(super::unlinked_citations("As held. [see id.] And [see @x at 4]."), ["[see id.]"]);
+        assert_eq!(
+            super::unlinked_citations("[Id. at 5] [cf. Smith at 4] [see, e.g., Jones]"),
+            ["[Id. at 5]", "[cf. Smith at 4]", "[see, e.g., Jones]"]
+        );
+        // Alterations, [sic], cross-references and citations with an authority are not citations gone wrong.
+        assert!(super::unlinked_citations("“\\[t\\]he court” [sic] [Part legal-standard] [@compl ¶ 4] [seemingly]")
+            .is_empty());
+    }
+
     use super::*;
 
     #[test]

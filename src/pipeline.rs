@@ -338,6 +338,26 @@ fn paragraph_clauses(matter: &Matter, matter_src: &SourceText, project: &Project
                     );
                     continue;
                 }
+                // A bracket that opens like a citation but names no authority would print as
+                // written ("[see id.]"): an error at the paragraph, not a literal in the brief.
+                let unlinked = crate::escape::unlinked_citations(text);
+                if !unlinked.is_empty() {
+                    problems.push(
+                        Diagnostic::error(format!(
+                            "paragraph `{}` has {} that {} like a citation but {} no authority: {}",
+                            item.clause,
+                            if unlinked.len() == 1 { "a bracket" } else { "brackets" },
+                            if unlinked.len() == 1 { "reads" } else { "read" },
+                            if unlinked.len() == 1 { "names" } else { "name" },
+                            unlinked.iter().map(|u| format!("`{u}`")).collect::<Vec<_>>().join(", ")
+                        ))
+                        .at(matter_src, at.clone())
+                        .with_hint(
+                            "cite an authority by its id, `[see @highfields at 975]`; pleader writes Id. and the short forms itself",
+                        ),
+                    );
+                    continue;
+                }
                 crate::escape::prose_with_citations(text)
             }
             (None, Some(file)) => match read_paragraph_file(matter_src, project, file) {

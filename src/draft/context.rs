@@ -790,7 +790,9 @@ fn who_context(facts: &Json) -> Json {
 /// - `opinion_tests`: for each of them, the law's jurisdiction, the authority, its pin and
 ///   parenthetical, and the factors the authority's bank entry lists (their text);
 /// - `opinion_aspects`: what in the matter those factors are argued from, each once, in the
-///   order wording, verifiable, setting, audience, basis.
+///   order wording, verifiable, setting, audience, basis;
+/// - `fact_partial`: some statements are argued as opinion and some are marked as fact, so "a
+///   statement of fact" fails for some statements only and is never said to fail for the claim.
 fn shortfall_context(facts: &Json, claims: &Json, proof: &crate::library::claims::ProofKinds, excused: bool) -> Json {
     let strs = |v: &Json| -> Vec<String> {
         v.as_array().into_iter().flatten().filter_map(|x| x.as_str().map(String::from)).collect()
@@ -799,6 +801,10 @@ fn shortfall_context(facts: &Json, claims: &Json, proof: &crate::library::claims
         claims.as_array().into_iter().flatten().filter(|c| c["argued"].as_bool() == Some(true)).collect();
     let missing = strs(&facts["evidence"]["missing"]);
     let opinion = facts["statements"].as_array().into_iter().flatten().any(|st| st["opinion"].as_bool() != Some(false));
+    // Some statements argued as opinion and some marked as fact: "a statement of fact" fails only
+    // for the former, so no sentence about the claim as a whole may say it fails outright.
+    let fact_partial = opinion
+        && facts["statements"].as_array().into_iter().flatten().any(|st| st["opinion"].as_bool() == Some(false));
     let failing: Vec<&String> = proof
         .keys()
         .filter(|k| missing.contains(k) || (k.as_str() == "fact" && opinion))
@@ -882,6 +888,7 @@ fn shortfall_context(facts: &Json, claims: &Json, proof: &crate::library::claims
         "offered": offered, "decisive": decisive, "weak": weak, "speech_laws": speech_laws,
         "opinion_tests": opinion_tests,
         "opinion_aspects": aspects.iter().map(|x| x.name()).collect::<Vec<_>>(),
+        "fact_partial": fact_partial,
     })
 }
 
@@ -1076,9 +1083,13 @@ pub fn prepare<'a>(
     context["who"] = who_context(&facts);
     let one = context["who"]["one"] == json!(true);
     // `{movant}` and `{his}` in a summary name the movant as the brief does ("Thibodeaux's
-    // claimed status as a private figure"), and `{a_state}` the state whose rule it invokes.
+    // claimed status as a private figure"), `{a_state}` the state whose rule it invokes, and
+    // `{client}` the client ("the terms of Scioto Valley’s service").
     let movant = &context["parties"]["movant"];
     let (short, his) = (movant["short"].as_str().unwrap_or_default(), movant["his"].as_str().unwrap_or_default());
+    // `{client}`: the client as the brief names it ("Scioto Valley", "the Ledger").
+    let client_short = context["client"]["short"].as_str().unwrap_or_default().to_string();
+    let client_short = client_short.as_str();
     // `{a_state}`: "a state’s" in a federal court; in a state court, its own state's name ("New
     // York’s"), the law of which is the only state law it applies as its own.
     let a_state = match profile.jurisdiction.system {
@@ -1091,7 +1102,11 @@ pub fn prepare<'a>(
         .iter()
         .map(|(k, a)| {
             let summary = a.summary_one.as_ref().filter(|_| one).unwrap_or(&a.summary);
-            let summary = summary.replace("{movant}", short).replace("{his}", his).replace("{a_state}", &a_state);
+            let summary = summary
+                .replace("{movant}", short)
+                .replace("{his}", his)
+                .replace("{a_state}", &a_state)
+                .replace("{client}", client_short);
             (k.clone(), json!({"means": a.means, "summary": summary, "answered_by": a.answered_by}))
         })
         .collect::<Map<String, Json>>());

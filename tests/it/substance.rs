@@ -70,7 +70,8 @@ fn every_argument_the_motion_makes_is_answered_in_its_own_words() {
                     .as_ref()
                     .filter(|_| one)
                     .unwrap_or(&kinds[kind].summary)
-                    .replace("{a_state}", &a_state),
+                    .replace("{a_state}", &a_state)
+                    .replace("{client}", &matter.client().map(|(_, c)| c.short.clone()).unwrap_or_default()),
             );
             // Where the motion names no test and rests on a rule, the argument that names the rule
             // is introduced as what the motion rests on, and not listed again by its kind.
@@ -1230,10 +1231,7 @@ fn an_agreement_argument_is_answered_for_one_speaker_under_pennsylvania_law() {
     assert_eq!(body.matches("a breach of a duty imposed by the contract").count(), 1, "{body}");
     // One account: one speaker, never "these one speaker" or "their names".
     assert!(body.contains("Brandywine has sued, in this Court, whoever uses that account"), "{body}");
-    assert!(
-        body.contains("wants to learn who that user is so that the lawsuit can go forward against the user."),
-        "{body}"
-    );
+    assert!(body.contains("wants to learn who that user is."), "{body}");
     assert!(body.contains("Because Brandywine seeks to strip a speaker of anonymity"), "{body}");
     assert!(
         body.contains("Brandywine has not shown that it gave the speaker the notice the standard requires."),
@@ -1429,7 +1427,7 @@ fn a_belief_about_who_the_speaker_is_is_answered_for_a_domain_privacy_service() 
     // (audit K5).
     let all = normalize(&(0..built.doc.pages().len()).map(|p| page_string(&built, p)).collect::<Vec<_>>().join("\n"));
     assert!(
-        all.contains("Veilhost may assert the anonymous speaker's First Amendment interests in opposing the motion."),
+        all.contains("A court has allowed a non-party that holds anonymous speakers' identities to assert their First Amendment interests in opposing disclosure."),
         "{all}"
     );
     // Dendrite's third step, which neither the notice section nor the evidence section took up,
@@ -1526,12 +1524,7 @@ fn a_deadline_argument_is_answered_under_arizona_law_for_an_e_mail_service() {
     // service's words for what it holds print in the plural the matter gives (`nouns`).
     assert!(body.contains("The e-mails were sent through Quartzmail, an encrypted e-mail service based in Tempe, Arizona, on January 14, January 20 and January 27, 2026"), "{body}");
     assert!(!body.contains("appeared on Quartzmail"), "{body}");
-    assert!(
-        body.contains(
-            "wants to learn who that subscriber is so that the lawsuit can go forward against the subscriber"
-        ),
-        "{body}"
-    );
+    assert!(body.contains("wants to learn who that subscriber is."), "{body}");
     assert!(body.contains("every other subscriber of Quartzmail"), "{body}");
     // The new kind of argument, answered in its own section: the movant's words with their cite,
     // the standard's evidence step, and the days computed from the record's dates.
@@ -1790,7 +1783,7 @@ fn one_speakers_brief_counts_one_speaker_and_cites_an_unread_holding_whole() {
         "{body}"
     );
     assert!(body.contains("Quillpress's Terms Did Not Waive the Speaker's First Amendment Protection"), "{body}");
-    assert!(body.contains("It relies instead on the relevance of what the subpoena seeks, the terms on which the speaker posted, and a deadline said to be approaching."), "{body}");
+    assert!(body.contains("It relies instead on the relevance of what the subpoena seeks, the terms of Quillpress's service, and a deadline said to be approaching."), "{body}");
     assert!(body.contains("should decide whether the speaker may be unmasked."), "{body}");
     assert!(body.contains("permits the speaker to be identified"), "{body}");
     assert!(body.contains("is not the speaker's relinquishment of anything"), "{body}");
@@ -2011,7 +2004,7 @@ fn a_krinsky_brief_answers_a_verified_complaint_and_does_not_rest_on_fault() {
     let body = normalize(&body_text(&built));
     assert!(
         body.contains(
-            "The Ferreiras' showing fails on three of these requirements: a statement of fact, falsity, and harm."
+            "The Ferreiras' showing fails on three of these requirements: a statement of fact (for two of the three posts), falsity, and harm."
         ),
         "{body}"
     );
@@ -2320,4 +2313,60 @@ fn a_certificate_separates_served_entries_that_hold_commas_with_semicolons() {
         "through the Court’s CM/ECF system; the account holder, Jordan Vale, by first-class mail; and Renee Ostrow, by e-mail",
     );
     assert!(all.contains(&want), "{all}");
+}
+
+/// The Miami user's matter, as kinds, on the Prairie Crest sample: where the client has itself
+/// told the speakers of the subpoena, the notice step never says the Court must wait until they
+/// have had notice; a statement marked as fact beside ones argued as opinion makes "a statement of
+/// fact" fail for those only, never for the claim; and a paragraph's bracket that reads as a
+/// citation but names no authority ("[see id.]") is an error at the paragraph, not a literal.
+#[test]
+fn a_client_s_own_notice_and_a_statement_of_fact_are_never_contradicted() {
+    let told = own_text("prairie-crest-v-does.yaml").replacen(
+        "  accounts: 3\n",
+        "  accounts: 3\n  client_notice:\n    given: true\n    says: e-mailed each commenter at the address the commenter registered, on October 1, 2026\n    cite: {doc: okafor-decl, at: \"¶ 9\"}\n",
+        1,
+    );
+    assert!(told.contains("client_notice"), "the sample changed");
+    let body = body_text(&build_text("pc-told.yaml", &told));
+    assert!(!body.contains("before the speakers have had that notice"), "{body}");
+    assert!(
+        body.contains("the Ledger itself e-mailed each commenter")
+            || body.contains("The Ledger itself e-mailed each commenter"),
+        "{body}"
+    );
+    assert!(body.contains("what the Ledger did does not show that Prairie Crest made them"), "{body}");
+    // Without the client's notice the sentence stands.
+    let body = body_text(&build_text("pc.yaml", &own_text("prairie-crest-v-does.yaml")));
+    assert!(body.contains("before the speakers have had that notice and a chance to be heard"), "{body}");
+    // One statement of fact among opinions: "a statement of fact" is counted for the others only.
+    if body.contains("of these requirements") {
+        assert!(!body.contains("requirements: a statement of fact,"), "{body}");
+    }
+    assert!(!body.contains("competent evidence of any statement of fact"), "{body}");
+
+    let unlinked = own_text("prairie-crest-v-does.yaml").replace(
+        "  - conclusion\n",
+        "  - paragraph: our-point\n    heading: Our Point\n    text: \"The point is settled. [see id.]\"\n  - conclusion\n",
+    );
+    let project = pleader::library::project::Project::at(&root()).unwrap();
+    let src = pleader::diag::SourceText::new("pc.yaml", unlinked);
+    let err = match pleader::pipeline::load(src, project) {
+        Err(d) => pleader::diag::render(&d, pleader::diag::Format::Short),
+        Ok(loaded) => match pleader::pipeline::Session::new().build_loaded(
+            loaded,
+            std::time::Instant::now(),
+            pleader::pipeline::BuildOptions { pdf: false },
+        ) {
+            Err(d) => pleader::diag::render(&d, pleader::diag::Format::Short),
+            Ok(_) => panic!("a bracket that names no authority built"),
+        },
+    };
+    assert!(
+        err.starts_with("pc.yaml:")
+            && err.contains(
+                "paragraph `our-point` has a bracket that reads like a citation but names no authority: `[see id.]`"
+            ),
+        "{err}"
+    );
 }

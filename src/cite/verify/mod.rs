@@ -238,6 +238,16 @@ pub fn check_authority(id: &str, a: &Authority) -> Vec<Finding> {
                 false,
             );
         }
+        if let Some(fixed) = names::leading_the(name) {
+            out.push(
+                Check::CaseName,
+                "name",
+                Some("The"),
+                "a citation omits \"The\" as the first word of a party's name (Bluebook 10.2.1(c))".to_string(),
+                Some(format!("write `name: \"{fixed}\"`")),
+                false,
+            );
+        }
     }
     let year = match (a.year, a.date) {
         (Some(y), Some(d)) => {

@@ -206,9 +206,40 @@ pub fn unabbreviated(name: &str) -> (Vec<(&'static str, &'static str)>, String) 
     (found, fixed)
 }
 
+/// The case name without "The" as the first word of a party's name (Bluebook 10.2.1(c): "Vail v.
+/// Plain Dealer Publ’g Co.", not "Vail v. The Plain Dealer …"), or `None` where no party's name
+/// begins with it. "The King" and "The Queen", which the rule keeps, are left alone.
+pub fn leading_the(name: &str) -> Option<String> {
+    let parties: Vec<&str> = name.split(" v. ").collect();
+    let mut changed = false;
+    let fixed: Vec<&str> = parties
+        .iter()
+        .map(|p| match p.strip_prefix("The ") {
+            Some(rest) if !rest.starts_with("King") && !rest.starts_with("Queen") && !rest.is_empty() => {
+                changed = true;
+                rest
+            }
+            _ => p,
+        })
+        .collect();
+    changed.then(|| fixed.join(" v. "))
+}
+
 #[cfg(test)]
 mod tests {
-    use super::unabbreviated;
+    use super::{leading_the, unabbreviated};
+
+    #[test]
+    fn the_as_a_party_names_first_word_is_found() {
+        assert_eq!(
+            leading_the("Vail v. The Plain Dealer Publ’g Co.").as_deref(),
+            Some("Vail v. Plain Dealer Publ’g Co.")
+        );
+        assert_eq!(leading_the("The Florida Bar v. Smith").as_deref(), Some("Florida Bar v. Smith"));
+        for kept in ["Doe v. Cahill", "Theodore v. Smith", "The King v. Smith"] {
+            assert_eq!(leading_the(kept), None, "{kept}");
+        }
+    }
 
     #[test]
     fn the_words_t6_abbreviates_are_found_and_abbreviated() {
