@@ -2370,3 +2370,24 @@ fn a_client_s_own_notice_and_a_statement_of_fact_are_never_contradicted() {
         "{err}"
     );
 }
+
+/// A copyright claim beside a speech claim (the S.D. Ohio user's matter): its elements come from
+/// the library's federal claim file with its authority, registration is stated as the condition
+/// § 411(a) sets, and a matter that marks registration missing says the showing lacks it; nothing
+/// of the fact/opinion argument is said of it.
+#[test]
+fn a_copyright_claim_is_argued_by_its_own_elements_and_registration() {
+    let text = own_text("leifer-v-twitter.yaml")
+        .replacen(
+            "      - {type: cfaa, law: federal, name: violation of the Computer Fraud and Abuse Act, argued: false}\n",
+            "      - {type: copyright, law: federal, argued: true}\n      - {type: cfaa, law: federal, name: violation of the Computer Fraud and Abuse Act, argued: false}\n",
+            1,
+        )
+        .replacen("    missing: [falsity, fault]\n", "    missing: [falsity, fault, registration]\n", 1);
+    assert!(text.contains("type: copyright") && text.contains("registration]"), "the sample changed");
+    let body = body_text(&build_text("leifer-copyright.yaml", &text));
+    assert!(body.contains("A claim for copyright infringement requires ownership of a valid copyright in the work and copying of constituent elements of the work that are original. See Feist Publ'ns, Inc. v. Rural Tel. Serv. Co., 499 U.S. 340, 361 (1991)."), "{body}");
+    assert!(body.contains("registration of the copyright claim (or the Copyright Office's refusal of it) before the action was brought"), "{body}");
+    assert!(body.contains("17 U.S.C. § 411(a)"), "{body}");
+    assert!(body.contains("registration of the copyright claim"), "{body}");
+}
