@@ -226,6 +226,15 @@ const COURT_ALIASES: &[(&str, &str)] = &[
     ("Ohio Ct. Com. Pl.", "ohioctcompl"),
     ("Pa. Ct. Com. Pl.", "pactcompl"),
     ("Tex. Civ. App.", "texapp"),
+    // Florida's district courts of appeal as Florida's own rules cite them (Fla. R. App. P.
+    // 9.800: "(Fla. 3d DCA 2000)"), for a brief filed in a Florida court; the Bluebook form is
+    // courts-db's "Fla. Dist. Ct. App.".
+    ("Fla. 1st DCA", "fladistctapp"),
+    ("Fla. 2d DCA", "fladistctapp"),
+    ("Fla. 3d DCA", "fladistctapp"),
+    ("Fla. 4th DCA", "fladistctapp"),
+    ("Fla. 5th DCA", "fladistctapp"),
+    ("Fla. 6th DCA", "fladistctapp"),
 ];
 
 /// Date periods added to courts-db courts whose recorded dates are known to be incomplete: id,

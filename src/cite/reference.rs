@@ -796,6 +796,15 @@ mod tests {
     }
 
     #[test]
+    fn florida_district_courts_of_appeal_in_florida_form_are_the_bluebooks_court() {
+        for form in ["Fla. 1st DCA", "Fla. 3d DCA", "Fla. 6th DCA", "Fla. Dist. Ct. App."] {
+            let ids: Vec<&str> = court_by_citation(form).iter().map(|c| c.id).collect();
+            assert_eq!(ids, ["fladistctapp"], "{form}");
+        }
+        assert!(court_by_citation("Fla. 7th DCA").is_empty());
+    }
+
+    #[test]
     fn federal_supplement_second() {
         let e = edition("F. Supp. 2d").expect("F. Supp. 2d");
         assert_eq!(e.abbrev, "F. Supp. 2d");
