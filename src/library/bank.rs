@@ -212,7 +212,8 @@ pub struct Support {
     pub first_step: Option<String>,
     /// The decision arose in a proceeding of another kind, which may have turned on that
     /// proceeding's own grounds (a 28 U.S.C. § 1782 subpoena quashed, perhaps on the statute's
-    /// discretionary factors), named in a few words ("28 U.S.C. § 1782"). A survey of other
+    /// discretionary factors; an ex parte motion denied because it cited no law), named in a few
+    /// words ("28 U.S.C. § 1782"). A survey of other
     /// courts' decisions leaves it out, since far from home it adds length and not weight; this
     /// court's and its circuit's surveys keep it.
     #[serde(default)]
