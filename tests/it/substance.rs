@@ -2296,6 +2296,8 @@ fn a_one_speaker_subpoena_pending_here_to_a_conduit_is_argued_as_what_it_is() {
         "{body}"
     );
     assert!(body.contains("But the reason to hear such an objection does not turn on publication"), "{body}");
+    // Accounts the client knows are not "anonymous" to it.
+    assert!(body.contains("to reveal who is behind three Lakeshore Ledger accounts"), "{body}");
     let all = whole_text(&built);
     assert!(all.contains("Adaeze N. Hollis") && all.contains(", Trial Attorney"), "{all}");
 }
