@@ -209,7 +209,20 @@ pub fn sort_key(a: &Authority, in_re: InRe) -> String {
             key = rest.to_string();
         }
     }
-    key.chars().filter(|c| c.is_alphanumeric() || c.is_whitespace()).collect()
+    // Punctuation goes, except that a mark between two digits separates them, so that the
+    // numbers of a section stay numbers: "§ 8.01-407.1" sorts as 8, 1, 407, 1, before "§ 18.2-499"
+    // (a Virginia user's table put title 18.2 first when the marks were dropped and 8.01-407.1
+    // read as one number).
+    let chars: Vec<char> = key.chars().collect();
+    let mut out = String::with_capacity(key.len());
+    for (i, &c) in chars.iter().enumerate() {
+        if c.is_alphanumeric() || c.is_whitespace() {
+            out.push(c);
+        } else if i > 0 && chars[i - 1].is_ascii_digit() && chars.get(i + 1).is_some_and(|n| n.is_ascii_digit()) {
+            out.push(' ');
+        }
+    }
+    out
 }
 
 /// Compares two sort keys with numbers in numeric order ("18 U.S.C." before "47 U.S.C.", "Does
@@ -246,6 +259,18 @@ pub fn natural_cmp(a: &str, b: &str) -> Ordering {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_sections_numbers_sort_as_numbers() {
+        let key = |cite: &str| {
+            let a: Authority =
+                serde_yaml::from_str(&format!("kind: statute\ncite: \"{cite}\"\n")).expect("a statute entry");
+            sort_key(&a, InRe::Ignore)
+        };
+        let (title_8, title_18) = (key("Va. Code Ann. § 8.01-407.1"), key("Va. Code Ann. § 18.2-499"));
+        assert_eq!(natural_cmp(&title_8, &title_18), Ordering::Less, "{title_8} / {title_18}");
+        assert_eq!(natural_cmp(&key("47 U.S.C. § 551"), &key("17 U.S.C. § 107")), Ordering::Greater);
+    }
 
     #[test]
     fn natural_order() {

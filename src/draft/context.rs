@@ -53,6 +53,7 @@ fn court_context(matter: &Matter, profile: &Profile) -> Json {
         "state": j.state,
         "state_note": j.state_note,
         "circuit_note": j.circuit_note,
+        "statute": j.statute,
         "searched": j.searched.is_some(),
     })
 }

@@ -214,6 +214,18 @@ pub struct StateNote {
     pub signal: Option<String>,
 }
 
+/// A statute that governs the subpoena here (`jurisdiction.statute`): the bank id of the statute,
+/// its subdivision where the requirement is in one (`(A)(1)`), and what it requires, completing
+/// "<the statute> ___" ("requires a party seeking … to file …"), in the lawyer's words.
+#[derive(Clone, Debug, Deserialize, serde::Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct GoverningStatute {
+    pub authority: String,
+    #[serde(default)]
+    pub subdivision: Option<String>,
+    pub requires: String,
+}
+
 /// `state_note:` (or `circuit_note:`) as one sentence `{text, authority, pin}` or a list of them.
 /// A `signal` must be one the citation syntax reads (the note prints it as written), or the
 /// sentence's citation would not be read as one.
@@ -286,6 +298,12 @@ pub struct Jurisdiction {
     /// that no binding decision settles the standard (D. Ariz.: *In re Anonymous Online Speakers*).
     #[serde(default, deserialize_with = "state_notes")]
     pub circuit_note: Vec<StateNote>,
+    /// A statute of the court's own jurisdiction that governs a subpoena for an anonymous
+    /// speaker's identity (Virginia's Va. Code Ann. § 8.01-407.1): what it requires, said first in
+    /// the legal standard as the law that binds the court, and the open question narrowed to what
+    /// the First Amendment asks beyond it. Absent: no statute is said to govern.
+    #[serde(default)]
+    pub statute: Option<GoverningStatute>,
     /// Where the standard is not settled, how counsel searched for this court's and its circuit's
     /// own decisions on unmasking, in a few words (the databases, the terms, the date). Only with
     /// it does a brief whose bank holds none of them say that counsel found none: without it the

@@ -361,3 +361,34 @@ fn new_names_a_division_listed_with_the_word_division_once() {
     assert!(text.lines().any(|l| l.starts_with("division: Eastern Division")), "{text}");
     assert!(!text.contains("Division Division"), "{text}");
 }
+
+/// A state court whose state has a statute on subpoenas for anonymous speakers (the Fairfax
+/// County user's Va. Code § 8.01-407.1), with no binding decision on the First Amendment's
+/// showing: the profile's `jurisdiction.statute` is said first, in the introduction and the legal
+/// standard, as the law that binds the court, and the open question is what the Constitution asks
+/// beyond it, never "no court has settled which standard applies".
+#[test]
+fn a_states_statute_on_such_subpoenas_is_said_first_and_narrows_the_open_question() {
+    let dir = temp_dir("statute-court");
+    let (code, _, err) = pleader(&["library", "eject", "courts/nj-superior.yaml", "--project", "firm"], &dir);
+    assert_eq!(code, 0, "{err}");
+    let firm = dir.join("firm");
+    let profile = firm.join("courts/nj-statute.yaml");
+    std::fs::rename(firm.join("courts/nj-superior.yaml"), &profile).unwrap();
+    // Dendrite no longer binds: the court's own courts are another state's.
+    edit(&profile, "own_courts:", "own_courts: [Va., Va. Ct. App.]");
+    edit(&profile, "own_reporters:", "own_reporters: [Va., Va. App.]");
+    edit(&profile, "state:", "state: Virginia");
+    edit(&profile, "standard_settled:", "standard_settled: false\n  statute:\n    authority: frcp-45\n    subdivision: \"(c)\"\n    requires: \"a subpoena to name a place of compliance within the limits it sets\"");
+    let matter = std::fs::read_to_string(root().join("matters/oduya-v-does.yaml")).unwrap().replacen(
+        "court: nj-superior",
+        "court: nj-statute",
+        1,
+    );
+    std::fs::write(firm.join("matter.yaml"), matter).unwrap();
+    let built = build(&firm.join("matter.yaml"));
+    let body = crate::substance::body_text(&built);
+    assert!(body.contains("A statute governs a subpoena like this one in Virginia: it requires a subpoena to name a place of compliance within the limits it sets. Fed. R. Civ. P. 45(c). But no court whose decisions bind this Court has settled what the First Amendment requires beyond the statute"), "{body}");
+    assert!(body.contains("sets requirements for a subpoena like this one, see Fed. R. Civ. P. 45(c), but no decision that binds this Court settles what the First Amendment requires beyond them"), "{body}");
+    assert!(!body.contains("has settled which standard applies"), "{body}");
+}
