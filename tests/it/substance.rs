@@ -404,19 +404,7 @@ fn a_lawyers_own_paragraph_refers_to_a_section_by_its_id() {
     let body = body_text(&build_text("pc.yaml", &with(&more, "[Part evidentiary-basis]")));
     assert!(body.contains("As Part IV.E.2 shows, the evidence fails."), "{body}");
     // A reference to a section the brief does not have.
-    let project = pleader::library::project::Project::at(&root()).unwrap();
-    let src = pleader::diag::SourceText::new("pc.yaml", with(&same, "[Part no-such-section]"));
-    let err = match pleader::pipeline::load(src, project) {
-        Err(d) => pleader::diag::render(&d, pleader::diag::Format::Short),
-        Ok(loaded) => match pleader::pipeline::Session::new().build_loaded(
-            loaded,
-            std::time::Instant::now(),
-            pleader::pipeline::BuildOptions { pdf: false },
-        ) {
-            Err(d) => pleader::diag::render(&d, pleader::diag::Format::Short),
-            Ok(_) => panic!("a reference to no section built"),
-        },
-    };
+    let err = refused("pc.yaml", &with(&same, "[Part no-such-section]"));
     assert!(
         err.contains("paragraph `our-point` refers to `[Part no-such-section]`, which is not a section of this brief"),
         "{err}"
@@ -2354,19 +2342,7 @@ fn a_client_s_own_notice_and_a_statement_of_fact_are_never_contradicted() {
         "  - conclusion\n",
         "  - paragraph: our-point\n    heading: Our Point\n    text: \"The point is settled. [see id.]\"\n  - conclusion\n",
     );
-    let project = pleader::library::project::Project::at(&root()).unwrap();
-    let src = pleader::diag::SourceText::new("pc.yaml", unlinked);
-    let err = match pleader::pipeline::load(src, project) {
-        Err(d) => pleader::diag::render(&d, pleader::diag::Format::Short),
-        Ok(loaded) => match pleader::pipeline::Session::new().build_loaded(
-            loaded,
-            std::time::Instant::now(),
-            pleader::pipeline::BuildOptions { pdf: false },
-        ) {
-            Err(d) => pleader::diag::render(&d, pleader::diag::Format::Short),
-            Ok(_) => panic!("a bracket that names no authority built"),
-        },
-    };
+    let err = refused("pc.yaml", &unlinked);
     assert!(
         err.starts_with("pc.yaml:")
             && err.contains(
