@@ -2372,3 +2372,25 @@ fn a_copyright_claim_is_argued_by_its_own_elements_and_registration() {
     assert!(body.contains("17 U.S.C. § 411(a)"), "{body}");
     assert!(body.contains("registration of the copyright claim"), "{body}");
 }
+
+/// A standing argument that attacks the non-party's own motive (the Fairfax County user's "its
+/// business profits from negative reviews") is answered where the matter marks it (`motive:
+/// true`), and nothing is said of motive where the motion makes no such point.
+#[test]
+fn a_standing_argument_that_attacks_the_clients_motive_is_answered() {
+    let shipped = body_text(&build_text("pc.yaml", &own_text("prairie-crest-v-does.yaml")));
+    assert!(!shipped.contains("stands to gain"), "{shipped}");
+    let motive = own_text("prairie-crest-v-does.yaml").replacen(
+        "        cite: {doc: mot, at: \"at 10–11\"}\n",
+        "        cite: {doc: mot, at: \"at 10–11\"}\n        motive: true\n",
+        1,
+    );
+    assert!(motive.contains("motive: true"), "the sample changed");
+    let body = body_text(&build_text("pc-motive.yaml", &motive));
+    assert!(
+        body.contains(
+            "Nor does it matter what the Ledger itself stands to gain. Its objection is heard for the speakers"
+        ),
+        "{body}"
+    );
+}
