@@ -2380,6 +2380,27 @@ fn a_copyright_claim_is_argued_by_its_own_elements_and_registration() {
 fn a_standing_argument_that_attacks_the_clients_motive_is_answered() {
     let shipped = body_text(&build_text("pc.yaml", &own_text("prairie-crest-v-does.yaml")));
     assert!(!shipped.contains("stands to gain"), "{shipped}");
+    // The section that answers the standing argument says it; the legal standard's footnote on a
+    // non-party's standing, asked for, would say it twice (the Fairfax County audit).
+    let footnote = own_text("prairie-crest-v-does.yaml").replacen(
+        "    options: {standing_footnote: false}",
+        "    options: {standing_footnote: true}",
+        1,
+    );
+    assert!(footnote.contains("standing_footnote: true"), "the sample changed");
+    let body = body_text(&build_text("pc-footnote.yaml", &footnote));
+    for twice in ["may assert the anonymous", "allowed a non-party that holds anonymous speakers' identities"] {
+        assert!(!body.contains(twice), "{twice}: {body}");
+    }
+    // Without the standing argument, the footnote is printed.
+    let no_argument = footnote.replacen(
+        "      - kind: no-standing\n        says: the Ledger has no standing to assert its commenters’ First Amendment rights\n        cite: {doc: mot, at: \"at 10–11\"}\n",
+        "",
+        1,
+    )
+    .replace("      - platform-standing\n", "");
+    let body = body_text(&build_text("pc-no-argument.yaml", &no_argument));
+    assert!(body.contains("First Amendment interests in opposing"), "{body}");
     let motive = own_text("prairie-crest-v-does.yaml").replacen(
         "        cite: {doc: mot, at: \"at 10–11\"}\n",
         "        cite: {doc: mot, at: \"at 10–11\"}\n        motive: true\n",
