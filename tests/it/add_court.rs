@@ -380,15 +380,24 @@ fn a_states_statute_on_such_subpoenas_is_said_first_and_narrows_the_open_questio
     edit(&profile, "own_reporters:", "own_reporters: [Va., Va. App.]");
     edit(&profile, "state:", "state: Virginia");
     edit(&profile, "standard_settled:", "standard_settled: false\n  statute:\n    authority: frcp-45\n    subdivision: \"(c)\"\n    requires: \"a subpoena to name a place of compliance within the limits it sets\"");
-    let matter = std::fs::read_to_string(root().join("matters/oduya-v-does.yaml")).unwrap().replacen(
-        "court: nj-superior",
-        "court: nj-statute",
-        1,
-    );
+    // The movant also says that complying with the statute is all it must do.
+    let matter = std::fs::read_to_string(root().join("matters/oduya-v-does.yaml"))
+        .unwrap()
+        .replacen("court: nj-superior", "court: nj-statute", 1)
+        .replacen(
+            "    arguments:\n",
+            "    arguments:\n      - kind: pleading-standard\n        says: its filing under the statute is all the law requires\n        cite: {doc: mot, at: \"at 6–8\"}\n",
+            1,
+        )
+        .replacen("      - evidentiary-basis\n", "      - pleading-not-enough\n      - evidentiary-basis\n", 1);
+    assert!(matter.contains("pleading-not-enough"), "the sample changed");
     std::fs::write(firm.join("matter.yaml"), matter).unwrap();
     let built = build(&firm.join("matter.yaml"));
     let body = crate::substance::body_text(&built);
     assert!(body.contains("A statute governs a subpoena like this one in Virginia: it requires a subpoena to name a place of compliance within the limits it sets. Fed. R. Civ. P. 45(c). But no court whose decisions bind this Court has settled what the First Amendment requires beyond the statute"), "{body}");
     assert!(body.contains("sets requirements for a subpoena like this one, see Fed. R. Civ. P. 45(c), but no decision that binds this Court settles what the First Amendment requires beyond them"), "{body}");
     assert!(!body.contains("has settled which standard applies"), "{body}");
+    // Complying with the statute does not end the inquiry: the Constitution binds the court
+    // whatever a state statute asks.
+    assert!(body.contains("Compliance with the statute does not end the inquiry. The statute governs what a party must file; the First Amendment governs what the party must show before a speaker loses anonymity, and it binds this Court whatever a state statute asks. See U.S. Const. art. VI, cl. 2."), "{body}");
 }
