@@ -489,17 +489,7 @@ fn part_ref(inner: &str) -> Option<&str> {
 
 /// The section ids a paragraph's text refers to with `[Part <id>]`, in order.
 pub fn part_refs(text: &str) -> Vec<String> {
-    let mut out = vec![];
-    let mut i = 0;
-    while let Some(k) = text[i..].find('[') {
-        let start = i + k;
-        let Some(end) = matching_bracket(text, start) else { break };
-        if let Some(id) = part_ref(&text[start + 1..end]) {
-            out.push(id.to_string());
-        }
-        i = start + 1;
-    }
-    out
+    brackets(text).filter_map(|(start, end)| part_ref(&text[start + 1..end])).map(str::to_string).collect()
 }
 
 /// The brackets of a paragraph's text that read as a citation but name no authority: they open
@@ -507,24 +497,33 @@ pub fn part_refs(text: &str) -> Vec<String> {
 /// as written. pleader chooses *Id.* and the short forms itself; a citation names its authority
 /// as `[see @id at 4]`.
 pub fn unlinked_citations(text: &str) -> Vec<String> {
-    let mut out = vec![];
-    let mut i = 0;
-    while let Some(k) = text[i..].find('[') {
-        let start = i + k;
-        let Some(end) = matching_bracket(text, start) else { break };
-        let inside = text[start + 1..end].trim();
+    let opens_like_a_citation = |inside: &str| {
         let lower = inside.to_lowercase();
-        let opens = lower.starts_with("id.")
+        lower.starts_with("id.")
             || crate::library::clause::SIGNALS
                 .iter()
                 .chain(["see", "cf.", "accord", "contra"].iter())
-                .any(|s| lower.strip_prefix(s).is_some_and(|rest| rest.is_empty() || rest.starts_with(' ')));
-        if opens && !inside.contains('@') {
-            out.push(text[start..=end].to_string());
-        }
+                .any(|s| lower.strip_prefix(s).is_some_and(|rest| rest.is_empty() || rest.starts_with(' ')))
+    };
+    brackets(text)
+        .filter(|&(start, end)| {
+            let inside = text[start + 1..end].trim();
+            opens_like_a_citation(inside) && !inside.contains('@')
+        })
+        .map(|(start, end)| text[start..=end].to_string())
+        .collect()
+}
+
+/// Every bracketed span of `text`, nested ones too, as the byte offsets of its `[` and its
+/// matching `]`, in order of the `[`; the walk ends at the first `[` that is never closed.
+fn brackets(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        let start = i + text[i..].find('[')?;
+        let end = matching_bracket(text, start)?;
         i = start + 1;
-    }
-    out
+        Some((start, end))
+    })
 }
 
 /// The `]` that closes the `[` at byte `start`, counting nested brackets.
@@ -736,19 +735,18 @@ fn ident(name: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+    use super::*;
+
     #[test]
     fn a_bracket_that_reads_as_a_citation_without_an_authority_is_found() {
-        assert_eq!(super::unlinked_citations("As held. [see id.] And [see @x at 4]."), ["[see id.]"]);
+        assert_eq!(unlinked_citations("As held. [see id.] And [see @x at 4]."), ["[see id.]"]);
         assert_eq!(
-            super::unlinked_citations("[Id. at 5] [cf. Smith at 4] [see, e.g., Jones]"),
+            unlinked_citations("[Id. at 5] [cf. Smith at 4] [see, e.g., Jones]"),
             ["[Id. at 5]", "[cf. Smith at 4]", "[see, e.g., Jones]"]
         );
         // Alterations, [sic], cross-references and citations with an authority are not citations gone wrong.
-        assert!(super::unlinked_citations("“\\[t\\]he court” [sic] [Part legal-standard] [@compl ¶ 4] [seemingly]")
-            .is_empty());
+        assert!(unlinked_citations("“\\[t\\]he court” [sic] [Part legal-standard] [@compl ¶ 4] [seemingly]").is_empty());
     }
-
-    use super::*;
 
     #[test]
     fn an_underlying_case_name_is_italic_and_the_rest_literal() {

@@ -265,8 +265,7 @@ fn title_caps(title: &str) -> String {
 fn served_on(m: &Matter) -> String {
     match m.document.served.as_slice() {
         [] => "on all counsel of record".to_string(),
-        served if served.len() > 1 && served.iter().any(|s| s.contains(',')) => {
-            let (last, rest) = served.split_last().unwrap_or_else(|| unreachable!("the empty list is matched above"));
+        served @ [rest @ .., last] if !rest.is_empty() && served.iter().any(|s| s.contains(',')) => {
             format!("on {}; and {last}", rest.join("; "))
         }
         served => format!("on {}", crate::draft::filters::series(served, "and")),

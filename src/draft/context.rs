@@ -1089,8 +1089,7 @@ pub fn prepare<'a>(
     let movant = &context["parties"]["movant"];
     let (short, his) = (movant["short"].as_str().unwrap_or_default(), movant["his"].as_str().unwrap_or_default());
     // `{client}`: the client as the brief names it ("Scioto Valley", "the Ledger").
-    let client_short = context["client"]["short"].as_str().unwrap_or_default().to_string();
-    let client_short = client_short.as_str();
+    let client_short = context["client"]["short"].as_str().unwrap_or_default();
     // `{a_state}`: "a state’s" in a federal court; in a state court, its own state's name ("New
     // York’s"), the law of which is the only state law it applies as its own.
     let a_state = match profile.jurisdiction.system {
