@@ -931,6 +931,24 @@ impl Profile {
                 );
             }
         }
+        // A statute is said where the brief says that no binding decision settles the standard:
+        // in a state court whose standard is open. Anywhere else no clause would print it, so it
+        // is refused rather than dropped.
+        let j = &self.jurisdiction;
+        if j.statute.is_some() && (j.system != System::State || j.standard_settled || j.standard_adopted_by.is_some()) {
+            let span = yaml::find_key(source, "jurisdiction.statute").unwrap_or(0..0);
+            problems.push(
+                Diagnostic::error(
+                    "`jurisdiction.statute` is said only in a state court whose standard is open, and this profile's \
+                     is not",
+                )
+                .at(source, span)
+                .with_hint(
+                    "it needs `system: state`, `standard_settled: false` and no `standard_adopted_by`; where a \
+                     binding decision settles the standard, say the statute in a paragraph of your own",
+                ),
+            );
+        }
         if let Some(label) = &self.counsel.bar_label {
             for name in placeholders(label).filter(|n| !["state", "bar"].contains(n)) {
                 let span = yaml::find_key(source, "counsel.bar_label").unwrap_or(0..0);

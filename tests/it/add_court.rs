@@ -400,4 +400,11 @@ fn a_states_statute_on_such_subpoenas_is_said_first_and_narrows_the_open_questio
     // Complying with the statute does not end the inquiry: the Constitution binds the court
     // whatever a state statute asks.
     assert!(body.contains("Compliance with the statute does not end the inquiry. The statute governs what a party must file; the First Amendment governs what the party must show before a speaker loses anonymity, and it binds this Court whatever a state statute asks. See U.S. Const. art. VI, cl. 2."), "{body}");
+    // Where the standard is settled, nothing would say the statute: the profile is refused at the
+    // statute, not built without it.
+    edit(&profile, "standard_settled:", "standard_settled: true");
+    let (code, out, err) = pleader(&["build", "matter.yaml"], &firm);
+    assert_ne!(code, 0, "{out}{err}");
+    assert!(err.contains("`jurisdiction.statute` is said only in a state court whose standard is open"), "{err}");
+    assert!(err.contains("nj-statute.yaml:"), "{err}");
 }
