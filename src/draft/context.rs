@@ -45,6 +45,7 @@ fn court_context(matter: &Matter, profile: &Profile) -> Json {
         "standard_settled": j.standard_settled,
         "pleading_challenge": j.pleading_challenge,
         "time_to_compel": j.time_to_compel,
+        "discovery_limit": j.discovery_limit,
         "here": j.here,
         "courts_here": j.courts_here,
         "Courts_here": capitalize_first(&j.courts_here),

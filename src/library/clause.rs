@@ -95,6 +95,11 @@ pub struct Applies {
     /// profile sets one (`jurisdiction.time_to_compel`).
     #[serde(default)]
     pub time_to_compel: bool,
+    /// The clause argues from the court's limit on what a subpoena may demand: the Rules' in a
+    /// federal court, and in a state court the profile's (`jurisdiction.discovery_limit`), where
+    /// alone it applies.
+    #[serde(default)]
+    pub discovery_limit: bool,
 }
 
 impl Applies {
@@ -105,6 +110,9 @@ impl Applies {
             && (self.standards.is_empty() || self.standards.iter().any(|s| s == j.standard.as_str()))
             && self.excluded_circuit(j).is_none()
             && (!self.time_to_compel || j.time_to_compel.is_some())
+            && (!self.discovery_limit
+                || j.system == crate::library::court::System::Federal
+                || j.discovery_limit.is_some())
     }
 
     /// The circuit of `not_circuits` a federal court of this jurisdiction sits in, if any.
@@ -136,6 +144,11 @@ impl Applies {
         if self.time_to_compel && j.time_to_compel.is_none() {
             return Some(format!(
                 "clause `{id}` does not apply in {court}: its profile sets no time to move to compel (`jurisdiction.time_to_compel`)"
+            ));
+        }
+        if self.discovery_limit && j.system != crate::library::court::System::Federal && j.discovery_limit.is_none() {
+            return Some(format!(
+                "clause `{id}` does not apply in {court}: its profile names no rule limiting what a subpoena may demand (`jurisdiction.discovery_limit: {{rule, subdivision, words}}`)"
             ));
         }
         if let Some(circuit) = self.excluded_circuit(j) {

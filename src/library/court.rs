@@ -226,6 +226,17 @@ pub struct GoverningStatute {
     pub requires: String,
 }
 
+/// [`Jurisdiction::discovery_limit`]: the rule's bank id, the subdivision cited (`(b)(1)`), and
+/// its words, quoted after "<the state>'s rules place a limit on what a subpoena may demand:".
+#[derive(Clone, Debug, Deserialize, serde::Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct DiscoveryLimit {
+    pub rule: String,
+    #[serde(default)]
+    pub subdivision: String,
+    pub words: String,
+}
+
 /// `state_note:` (or `circuit_note:`) as one sentence `{text, authority, pin}` or a list of them.
 /// A `signal` must be one the citation syntax reads (the note prints it as written), or the
 /// sentence's citation would not be read as one.
@@ -334,6 +345,11 @@ pub struct Jurisdiction {
     /// § 2025.480(b)); the clause `motion-untimely` argues from it and applies nowhere else.
     #[serde(default)]
     pub time_to_compel: Option<TimeToCompel>,
+    /// A state court's rule limiting what discovery, and so a subpoena, may demand, quoted
+    /// (`{rule, subdivision, words}`): `subpoena-scope` argues from it, and applies in a state
+    /// court only where the profile sets it (a federal court's are Rules 45 and 26).
+    #[serde(default)]
+    pub discovery_limit: Option<DiscoveryLimit>,
 }
 
 fn motion_to_dismiss() -> String {
@@ -947,6 +963,18 @@ impl Profile {
                     "it needs `system: state`, `standard_settled: false` and no `standard_adopted_by`; where a \
                      binding decision settles the standard, say the statute in a paragraph of your own",
                 ),
+            );
+        }
+        // The Rules set a federal court's limit (`subpoena-scope` cites them), so a profile's own
+        // would print nowhere.
+        if j.discovery_limit.is_some() && j.system != System::State {
+            let span = yaml::find_key(source, "jurisdiction.discovery_limit").unwrap_or(0..0);
+            problems.push(
+                Diagnostic::error(
+                    "`jurisdiction.discovery_limit` is read only in a state court, and this profile's is federal",
+                )
+                .at(source, span)
+                .with_hint("a federal brief cites Fed. R. Civ. P. 45(d)(1) and 45(d)(3)(A) for the limit: remove it"),
             );
         }
         if let Some(label) = &self.counsel.bar_label {

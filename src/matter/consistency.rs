@@ -327,6 +327,46 @@ fn untimely_motion(
     (errors, warnings)
 }
 
+/// The subpoena's breadth (`subpoena-scope`): in federal court the clause argues it only where the
+/// non-party objected to it (an objection not served under Rule 45(d)(2)(B) may be held waived),
+/// so the clause without an `overbreadth` objection is a warning at the objections; and an
+/// `overbreadth` objection that no section argues is a warning there, naming the clause that
+/// would, rather than an objection the brief recites and then drops (audits S22 Fairfax S7,
+/// Miami-Dade S15).
+fn subpoena_scope(matter: &Matter, src: &SourceText, root: Option<&Node>, profile: &Profile) -> Vec<Diagnostic> {
+    let mut warnings = vec![];
+    let outline = matter.outline();
+    let has = |id: &str| outline.iter().any(|(_, item)| item.clause == id);
+    let objected = matter
+        .fact(&["meet_and_confer", "objections"])
+        .and_then(|v| v.as_sequence())
+        .is_some_and(|list| list.iter().any(|v| v.as_str() == Some("overbreadth")));
+    let at = span_of(root, &["facts", "meet_and_confer", "objections"]);
+    let federal = profile.jurisdiction.system == crate::library::court::System::Federal;
+    if has("subpoena-scope") && federal && !objected {
+        warnings.push(
+            Diagnostic::warning(
+                "the outline argues the subpoena's breadth (`subpoena-scope`), and the objections list no `overbreadth`",
+            )
+            .at(src, at.clone())
+            .with_hint(
+                "in federal court an objection not served under Rule 45(d)(2)(B) may be held waived: add `overbreadth` (with its cite under `objection_cites`) if the letter made it, or take `subpoena-scope` out",
+            ),
+        );
+    }
+    let argued = ["subpoena-scope", "beyond-the-order"].iter().any(|id| has(id));
+    if objected && !argued {
+        warnings.push(
+            Diagnostic::warning("the objections include `overbreadth`, and no section of the brief argues the subpoena's breadth")
+                .at(src, at)
+                .with_hint(
+                    "add `subpoena-scope` to the argument, with `subpoena.beyond` (what the subpoena demands that naming and serving a defendant does not need), or drop the objection from the list if the brief should not recite it",
+                ),
+        );
+    }
+    warnings
+}
+
 fn missing_only_identity(
     matter: &Matter,
     src: &SourceText,
@@ -551,6 +591,7 @@ pub fn check(
     let (e, w) = untimely_motion(matter, src, root, profile);
     errors.extend(e);
     warnings.extend(w);
+    warnings.extend(subpoena_scope(matter, src, root, profile));
     let date = matter.document.date.0;
 
     // Dates.

@@ -408,3 +408,64 @@ fn a_states_statute_on_such_subpoenas_is_said_first_and_narrows_the_open_questio
     assert!(err.contains("`jurisdiction.statute` is said only in a state court whose standard is open"), "{err}");
     assert!(err.contains("nj-statute.yaml:"), "{err}");
 }
+
+/// The subpoena's breadth argued in a state court (the Fairfax County and Miami-Dade audits: an
+/// overbreadth objection recited and then dropped): the section quotes the limit the profile names
+/// (`jurisdiction.discovery_limit`), and a state court whose profile names none refuses the clause
+/// at the outline instead of arguing the point from nothing; a federal profile that sets one is
+/// refused at it, since the Rules set a federal court's limit.
+#[test]
+fn the_subpoenas_breadth_is_argued_from_the_limit_the_state_courts_rules_set() {
+    let dir = temp_dir("scope-court");
+    let (code, _, err) = pleader(&["library", "eject", "courts/nj-superior.yaml", "--project", "firm"], &dir);
+    assert_eq!(code, 0, "{err}");
+    let firm = dir.join("firm");
+    let profile = firm.join("courts/nj-superior.yaml");
+    let matter = std::fs::read_to_string(root().join("matters/oduya-v-does.yaml"))
+        .unwrap()
+        .replacen(
+            "    compliance_place: Shoreline’s offices in Toms River\n",
+            "    compliance_place: Shoreline’s offices in Toms River\n    beyond: the telephone numbers and IP address logs of both account holders\n",
+            1,
+        )
+        .replacen("        options: {decisions: true}\n  - conclusion", "        options: {decisions: true}\n  - subpoena-scope\n  - conclusion", 1);
+    assert!(matter.contains("  - subpoena-scope\n") && matter.contains("    beyond: "), "the sample changed");
+    std::fs::write(firm.join("matter.yaml"), &matter).unwrap();
+    // No limit named: the clause does not apply here, said at the outline.
+    let (code, out, err) = pleader(&["build", "matter.yaml"], &firm);
+    assert_ne!(code, 0, "{out}{err}");
+    assert!(err.contains("clause `subpoena-scope` does not apply in"), "{err}");
+    assert!(err.contains("names no rule limiting what a subpoena may demand (`jurisdiction.discovery_limit"), "{err}");
+    assert!(err.contains("matter.yaml:"), "{err}");
+    edit(
+        &profile,
+        "standard_settled:",
+        "standard_settled: true\n  discovery_limit:\n    rule: frcp-26\n    subdivision: \"(b)(1)\"\n    words: \"“[p]arties may obtain discovery regarding any nonprivileged matter that is relevant to any party’s claim or defense and proportional to the needs of the case”\"",
+    );
+    let body = crate::substance::body_text(&build(&firm.join("matter.yaml")));
+    assert!(body.contains("The subpoena would reach too far even if Mr. Oduya could justify learning who the speakers are. It demands the names, email addresses, telephone numbers and IP address logs of the two account holders."), "{body}");
+    assert!(body.contains("The subpoena also reaches the telephone numbers and IP address logs of both account holders, which no step of naming or serving a defendant requires."), "{body}");
+    assert!(
+        body.contains(
+            "New Jersey's rules place a limit on what a subpoena may demand: \"[p]arties may obtain discovery"
+        ),
+        "{body}"
+    );
+    assert!(body.contains("Fed. R. Civ. P. 26(b)(1)."), "{body}");
+    // The Rules bind a state court in nothing: no federal rule of subpoenas is cited.
+    assert!(!body.contains("45(d)(1)"), "{body}");
+    // A federal profile's own limit would print nowhere: refused at it.
+    let (code, _, err) = pleader(&["library", "eject", "courts/d-colo.yaml", "--project", "firm"], &dir);
+    assert_eq!(code, 0, "{err}");
+    edit(
+        &firm.join("courts/d-colo.yaml"),
+        "standard_settled:",
+        "standard_settled: false\n  discovery_limit: {rule: frcp-26, words: \"a limit\"}",
+    );
+    let colo = std::fs::read_to_string(root().join("matters/marlowe-subpoena.yaml")).unwrap();
+    std::fs::write(firm.join("colo.yaml"), colo).unwrap();
+    let (code, out, err) = pleader(&["build", "colo.yaml"], &firm);
+    assert_ne!(code, 0, "{out}{err}");
+    assert!(err.contains("`jurisdiction.discovery_limit` is read only in a state court"), "{err}");
+    assert!(err.contains("d-colo.yaml:"), "{err}");
+}

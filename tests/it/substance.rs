@@ -2415,3 +2415,53 @@ fn a_standing_argument_that_attacks_the_clients_motive_is_answered() {
         "{body}"
     );
 }
+
+/// The non-party's overbreadth objection is argued, not recited and dropped (the Fairfax County
+/// and Miami-Dade audits): `subpoena-scope` says what the subpoena demands, what of it no step of
+/// naming and serving a defendant needs, the Rules' limit, and why the First Amendment reaches
+/// those records too; the relevance answer points to it instead of saying it again; and an
+/// objection no section argues is a warning at the objections.
+#[test]
+fn an_overbreadth_objection_is_argued_in_its_own_section() {
+    let built = build_text("marlowe.yaml", &own_text("marlowe-subpoena.yaml"));
+    let body = body_text(&built);
+    assert!(body.contains("The Subpoena Demands More Than Naming a Defendant Could Require"), "{body}");
+    assert!(body.contains("It demands the names, e-mail addresses, IP addresses and sign-in records of the two member accounts. Subpoena at 1–3."), "{body}");
+    assert!(body.contains("The subpoena also reaches the IP addresses and sign-in records of both accounts, which no step of naming or serving a defendant requires. Ms. Lind objected to the subpoena on that ground. Objection Letter at 3."), "{body}");
+    assert!(body.contains("That party \"must take reasonable steps to avoid imposing undue burden or expense on a person subject to the subpoena.\" Fed. R. Civ. P. 45(d)(1)."), "{body}");
+    assert!(body.contains("Whatever showing might justify disclosing who the speakers are, it cannot justify disclosing more than naming and serving a defendant requires."), "{body}");
+    // Said once: the relevance answer refers to the section.
+    assert!(
+        body.contains("Nor is the request proportional to any need Marlowe could have, as Part IV.E shows."),
+        "{body}"
+    );
+    assert!(!body.contains("which reaches beyond what would be needed to name and serve a defendant"), "{body}");
+    assert!(built.warnings.iter().all(|w| !w.message.contains("overbreadth")), "{:?}", built.warnings);
+    // What the record says the records would reveal is said with its cite.
+    let text = own_text("marlowe-subpoena.yaml").replacen(
+        "    beyond: the IP addresses and sign-in records of both accounts\n",
+        "    beyond: the IP addresses and sign-in records of both accounts\n    beyond_reveals: the sign-in records show each place from which the accounts were used\n    beyond_reveals_cite: {doc: lind-decl, at: \"¶ 8\"}\n",
+        1,
+    );
+    assert!(text.contains("beyond_reveals:"), "the sample changed");
+    let body = body_text(&build_text("marlowe.yaml", &text));
+    assert!(body.contains("What the subpoena demands beyond identifying information would expose more than a name: the sign-in records show each place from which the accounts were used. See Lind Decl. ¶ 8."), "{body}");
+    // Taken out, the objection no section argues is a warning at the objections.
+    let text = own_text("marlowe-subpoena.yaml").replacen("      - subpoena-scope\n", "", 1);
+    let built = build_text("marlowe.yaml", &text);
+    let w = built
+        .warnings
+        .iter()
+        .find(|w| w.message.contains("overbreadth"))
+        .expect("a warning on the overbreadth objection");
+    assert!(w.message.contains("no section of the brief argues the subpoena's breadth"), "{}", w.message);
+    // Argued in federal court without the objection: a warning that it may be held waived.
+    let text = own_text("marlowe-subpoena.yaml").replacen(
+        "    objections: [no_unmasking_analysis, first_amendment, overbreadth]\n",
+        "    objections: [no_unmasking_analysis, first_amendment]\n",
+        1,
+    );
+    let built = build_text("marlowe.yaml", &text);
+    let w = built.warnings.iter().find(|w| w.message.contains("subpoena-scope")).expect("a warning");
+    assert!(w.notes.iter().any(|h| h.contains("may be held waived")), "{w:?}");
+}
