@@ -294,13 +294,12 @@ impl<'a> Resolver<'a> {
                 };
                 let (form, printed) = match id_text {
                     Some(t) => (Form::Id, t),
-                    // A case's short form needs a pin (Bluebook 10.9): a later reference to the
-                    // whole decision (no page read, or *see generally*) repeats the full
-                    // citation, and `check` lists it as cited without a pin.
-                    None if self.seen.contains(&item.id)
-                        && !item.force_full
-                        && !(pin.is_none() && auth.kind == crate::library::bank::Kind::Case) =>
-                    {
+                    // A later reference to a whole decision (no page read, or *see generally*)
+                    // takes the short form with the first page, "_Solers_, 977 A.2d 941", not the
+                    // full citation again, which reads as a drafting slip (the D.D.C. user; the
+                    // S.D. Ohio audit's "_See generally Signature Mgmt._, 876 F.3d 831");
+                    // `check` still lists it as cited without a pin.
+                    None if self.seen.contains(&item.id) && !item.force_full => {
                         (Form::Short, auth.short_form(pin, &item.subdiv))
                     }
                     None => {
@@ -876,20 +875,20 @@ mod tests {
     }
 
     #[test]
-    fn a_later_reference_to_a_whole_case_repeats_the_full_citation() {
+    fn a_later_reference_to_a_whole_case_takes_the_short_form_with_its_first_page() {
         let b = bank();
         let rec = Default::default();
         let mut r = Resolver::new(&b, &rec);
         let out = strip_marks(
             &r.resolve("A. [@highfields at 975]. B. [@aol at *9]. C. [see generally @highfields].", 0).unwrap(),
         );
-        // No short form without a pin (Bluebook 10.9): the full citation again, no pin.
+        // The short form with the first page, no "at": the full citation is not repeated.
         assert!(
-            out.ends_with("C. _See generally_ _Highfields Cap\\. Mgmt\\.\\, L\\.P\\. v\\. Doe_, 385\u{a0}F\\.\u{a0}Supp\\.\u{a0}2d\u{a0}969 (N\\.D\\.\u{a0}Cal\\. 2005)."),
+            out.ends_with("C. _See generally_ _Highfields_, 385\u{a0}F\\.\u{a0}Supp\\.\u{a0}2d\u{a0}969."),
             "{out}"
         );
         let forms: Vec<Form> = r.uses.iter().map(|u| u.form).collect();
-        assert_eq!(forms, [Form::Full, Form::Full, Form::Full]);
+        assert_eq!(forms, [Form::Full, Form::Full, Form::Short]);
     }
 
     #[test]

@@ -205,8 +205,48 @@ pub fn quotes_take_punctuation(text: &str) -> std::borrow::Cow<'_, str> {
     std::borrow::Cow::Owned(out)
 }
 
+/// A sentence's period after a value that ends in an abbreviation's ("… Vantage Alarm Co." then
+/// the clause's own "."): one period, not two (the N.D. Ga. user's "Co.."). A value's punctuation
+/// is escaped (`\.`) and a clause's own is not, so only an escaped period after a letter followed
+/// by a bare one is the pair: the lawyer's own text ("A..", "wait...") prints as written, and an
+/// ellipsis ending a value keeps the sentence's period.
+pub fn one_period(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.contains("\\..") {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(k) = rest.find("\\..") {
+        let letter_before = rest[..k].chars().next_back().is_some_and(char::is_alphabetic);
+        // "\.." then another bare period is the start of an ellipsis the clause wrote: kept.
+        let ellipsis = rest[k + 3..].starts_with('.') || rest[k + 3..].starts_with(" .");
+        out.push_str(&rest[..k + 2]);
+        rest = if letter_before && !ellipsis { &rest[k + 3..] } else { &rest[k + 2..] };
+    }
+    out.push_str(rest);
+    if out.len() == text.len() {
+        std::borrow::Cow::Borrowed(text)
+    } else {
+        std::borrow::Cow::Owned(out)
+    }
+}
+
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn a_value_ending_in_an_abbreviation_takes_one_period() {
+        use super::one_period as p;
+        // A value's period is escaped, the clause's is not.
+        assert_eq!(p("Vantage Alarm Co\\.. See Decl."), "Vantage Alarm Co\\. See Decl.");
+        // The lawyer's own doubled periods, an ellipsis, a period after a digit: unchanged.
+        assert_eq!(p("A\\.\\.0"), "A\\.\\.0");
+        assert_eq!(p("said\\.\\.\\.."), "said\\.\\.\\..");
+        assert_eq!(p("regained . . . ."), "regained . . . .");
+        assert_eq!(p("at 4\\.."), "at 4\\..");
+        assert_eq!(p("Co\\.. . . and"), "Co\\.. . . and");
+        assert!(matches!(p("No dots here."), std::borrow::Cow::Borrowed(_)));
+    }
 
     #[test]
     fn a_comma_or_period_after_a_closing_quotation_goes_inside_it() {

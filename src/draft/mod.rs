@@ -84,9 +84,15 @@ pub fn draft(prepared: &Prepared, templates: &ClauseTemplates) -> Result<Vec<Dra
                 number,
                 reference,
                 heading,
-                body: match filters::quotes_take_punctuation(&body) {
-                    std::borrow::Cow::Borrowed(_) => body,
-                    std::borrow::Cow::Owned(moved) => moved,
+                body: {
+                    let body = match filters::quotes_take_punctuation(&body) {
+                        std::borrow::Cow::Borrowed(_) => body,
+                        std::borrow::Cow::Owned(moved) => moved,
+                    };
+                    match filters::one_period(&body) {
+                        std::borrow::Cow::Borrowed(_) => body,
+                        std::borrow::Cow::Owned(one) => one,
+                    }
                 },
                 declared: clause.header.authorities.clone(),
             }),

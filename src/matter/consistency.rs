@@ -367,6 +367,38 @@ fn subpoena_scope(matter: &Matter, src: &SourceText, root: Option<&Node>, profil
     warnings
 }
 
+/// A transfer request cited to the motion's argument on the standard (`motion.cite`) because the
+/// matter does not say where the motion asks for it (the N.D. Ga. user: "See Mot. at 4–15").
+fn transfer_without_cite(matter: &Matter, src: &SourceText, root: Option<&Node>) -> Option<Diagnostic> {
+    let asked = matter.fact(&["motion", "transfer_requested"]).and_then(|v| v.as_bool()) == Some(true);
+    let cited = matter.fact(&["motion", "transfer_cite"]).is_some();
+    (asked && !cited).then(|| {
+        Diagnostic::warning(
+            "the brief cites the transfer request to `motion.cite`, the motion's argument on the standard",
+        )
+        .at(src, span_of(root, &["facts", "motion", "transfer_requested"]))
+        .with_hint(
+            "add `transfer_cite: {doc: mot, at: \"at …\"}` under `motion:`, where the motion asks for the transfer",
+        )
+    })
+}
+
+/// `early_discovery.request` names the kind of paper only: the background goes on "for leave to
+/// take discovery before the Rule 26(f) conference", so a value that already says what was asked
+/// would print it twice (the N.D. Ga. user's "… before the Rule 26(f) conference for leave to take
+/// discovery before the Rule 26(f) conference").
+fn request_says_what_was_asked(matter: &Matter, src: &SourceText, root: Option<&Node>) -> Option<Diagnostic> {
+    let request = matter.fact(&["early_discovery", "request"])?.as_str()?.to_string();
+    let says = ["for leave", "26(f)", "to take discovery"].iter().any(|w| request.contains(w));
+    says.then(|| {
+        Diagnostic::error(format!(
+            "`early_discovery.request` says what was asked (\"{request}\"), and the background goes on \"for leave to take discovery before the Rule 26(f) conference\""
+        ))
+        .at(src, span_of(root, &["facts", "early_discovery", "request"]))
+        .with_hint("name only the kind of paper, with its article: `request: an ex parte application`")
+    })
+}
+
 fn missing_only_identity(
     matter: &Matter,
     src: &SourceText,
@@ -592,6 +624,8 @@ pub fn check(
     errors.extend(e);
     warnings.extend(w);
     warnings.extend(subpoena_scope(matter, src, root, profile));
+    warnings.extend(transfer_without_cite(matter, src, root));
+    errors.extend(request_says_what_was_asked(matter, src, root));
     let date = matter.document.date.0;
 
     // Dates.

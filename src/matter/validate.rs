@@ -276,7 +276,13 @@ pub fn validate(matter: &Matter, matter_src: &SourceText, lib: &Library) -> Resu
         for (reads, _) in lib.declared.get(&item.clause).map(|v| v.as_slice()).unwrap_or(&[]) {
             match &reads.when {
                 None => {
-                    let required = lib.schema.get(&reads.path).is_some_and(|f| f.required);
+                    // Required only where every mapping above it is too: a field the schema
+                    // requires inside an optional mapping (`early_discovery.motion_date`) is asked
+                    // for when the mapping is given, never the mapping itself (the N.D. Ga.
+                    // user's "no `early_discovery`" where the fact's own help says to leave it out).
+                    let parts: Vec<&str> = reads.path.split('.').collect();
+                    let required =
+                        (1..=parts.len()).all(|n| lib.schema.get(&parts[..n].join(".")).is_some_and(|f| f.required));
                     selection.add(&reads.path, required, &item.clause);
                 }
                 Some(opt) => {

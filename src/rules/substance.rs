@@ -99,6 +99,8 @@ pub fn force_of_the_standard(built: &Built) -> CheckItem {
     let binds = standard_binds(built).unwrap_or(false);
     let settled = binds || built.profile.jurisdiction.standard_settled;
     let mut wrong = vec![];
+    // The first page where the brief rightly says the standard governs or binds.
+    let mut said: Option<usize> = None;
     const STANDARD: [&str; 9] =
         ["standard", "test", "factors", "Highfields", "Arista", "Dendrite", "Cahill", "Krinsky", "Mobilisa"];
     for (at, s) in sentences(&text) {
@@ -120,11 +122,30 @@ pub fn force_of_the_standard(built: &Built) -> CheckItem {
             let ok = if word.starts_with("govern") { settled } else { binds };
             if !ok {
                 wrong.push(format!("page {}: “{}”", page_at(&pages, at), clip(s)));
+            } else if said.is_none() {
+                said = Some(page_at(&pages, at));
             }
             break;
         }
     }
     let j = &built.profile.jurisdiction;
+    // Said to govern on the strength of an adopting decision nobody has read (the New York user:
+    // "the Dendrite test governs" on a slip opinion the bank marks unverified): the decision the
+    // word rests on is named, so the lawyer reads it before filing.
+    let unread = j
+        .standard_adopted_by
+        .as_ref()
+        .filter(|a| built.bank.get(&a.authority).is_some_and(|e| e.verified.is_empty() || e.unverified.is_some()));
+    if let (true, Some(page), Some(a)) = (wrong.is_empty(), said, unread) {
+        return CheckItem {
+            name: "force of the standard".into(),
+            status: Status::Warn,
+            detail: format!(
+                "the brief says the {} standard governs here (page {page}) on the strength of `{}`, which the bank marks unverified: read the decision before filing",
+                j.standard, a.authority
+            ),
+        };
+    }
     CheckItem {
         name: "force of the standard".into(),
         status: if wrong.is_empty() { Status::Pass } else { Status::Fail },

@@ -614,7 +614,7 @@ fn a_project_argument_kind_names_the_movant_in_its_summary() {
     }
     std::fs::write(
         dir.join("clauses/_arguments-extra.yaml"),
-        "private-figure:\n  means: the plaintiff is a private figure, so less protection applies\n  summary: \"{movant}’s claimed status as a private figure, and {his} lesser burden\"\n  answered_by: a paragraph of the matter's own\n",
+        "private-figure:\n  means: the plaintiff is a private figure, so less protection applies\n  summary: \"{movant}’s claimed status as a private figure, and {his} lesser burden under _Gertz_\"\n  answered_by: a paragraph of the matter's own\n",
     )
     .unwrap();
     let text = own_text("prairie-crest-v-does.yaml")
@@ -635,8 +635,19 @@ fn a_project_argument_kind_names_the_movant_in_its_summary() {
         .build_loaded(loaded, std::time::Instant::now(), pleader::pipeline::BuildOptions::default())
         .unwrap_or_else(|d| panic!("{}", pleader::diag::render(&d, Default::default())));
     let body = body_text(&built);
-    assert!(body.contains("Prairie Crest's claimed status as a private figure, and its lesser burden"), "{body}");
+    assert!(
+        body.contains("Prairie Crest's claimed status as a private figure, and its lesser burden under Gertz"),
+        "{body}"
+    );
     assert!(!body.contains("{movant}") && !body.contains("{his}"), "{body}");
+    // `_…_` in a summary is italics, never printed underscores (the D.D.C. user's "_Solers_").
+    assert!(!body.contains("_Gertz_"), "{body}");
+    let italic: Vec<String> = body_pages(&built)
+        .flat_map(|p| pleader::typeset::page_text(&built.doc.pages()[p].frame))
+        .filter(|r| r.italic)
+        .map(|r| r.text)
+        .collect();
+    assert!(italic.iter().any(|t| t.contains("Gertz")), "{italic:?}");
 }
 
 #[test]
@@ -1609,13 +1620,13 @@ fn a_non_partys_statement_about_producing_is_answered_in_the_eastern_district_of
     // What Michigan's courts held, said (audits K1–K5: hiding that Cooley declined Dendrite was
     // serious every time), cited whole where no page of the holding was read (the profile's
     // `state_note` without a pin, `signal: see generally`), then what sets those decisions apart,
-    // cited to what was read. A whole decision cited again is cited in full: a short form needs a
-    // pin (Bluebook 10.9).
+    // cited to what was read. A whole decision cited again takes its short form with the first
+    // page ("_Cooley_, 300 Mich. App. 245"), not the full citation a second time.
     assert!(body.contains("In Cooley, the Court of Appeals considered the Dendrite test and declined to adopt it, holding instead that Michigan's court rules protect an anonymous defendant in Michigan's courts"), "{body}");
     // Ghanam took Dendrite's notice step (audit K7: "both declined" understated it).
     assert!(body.contains("Ghanam, which followed Cooley, added the first of Dendrite's requirements, that before disclosure a plaintiff make reasonable efforts to notify an anonymous defendant who does not know of the suit"), "{body}");
-    assert!(body.contains("by a motion for summary disposition. See generally Thomas M. Cooley Law Sch. v. Doe 1, 300 Mich. App. 245 (2013). Ghanam, which followed Cooley"), "{body}");
-    assert!(body.contains("under MCR 2.116(C)(8). See generally Ghanam v. Does, 845 N.W.2d 128 (Mich. Ct. App. 2014). Cooley arose in a different setting from this one. The anonymous defendant there knew of the suit and had asked the trial court to quash the subpoena and to enter a protective order, motions the Michigan Court Rules made available to a defendant who had learned of the suit. See Cooley, 300 Mich. App. at 250. In this Court the Federal Rules of Civil Procedure govern, and a speaker who has not been told of the suit can invoke none of their protections"), "{body}");
+    assert!(body.contains("by a motion for summary disposition. See generally Cooley, 300 Mich. App. 245. Ghanam, which followed Cooley"), "{body}");
+    assert!(body.contains("under MCR 2.116(C)(8). See generally Ghanam, 845 N.W.2d 128. Cooley arose in a different setting from this one. The anonymous defendant there knew of the suit and had asked the trial court to quash the subpoena and to enter a protective order, motions the Michigan Court Rules made available to a defendant who had learned of the suit. See Cooley, 300 Mich. App. at 250. In this Court the Federal Rules of Civil Procedure govern, and a speaker who has not been told of the suit can invoke none of their protections"), "{body}");
     // The bank holds this District's own Signature Mgmt. orders, unread to their pages: the brief
     // does not say that no such decision exists (audits K4–K5).
     assert!(!body.contains("Counsel has found no decision"), "{body}");
@@ -2328,7 +2339,10 @@ fn a_client_s_own_notice_and_a_statement_of_fact_are_never_contradicted() {
             || body.contains("The Ledger itself e-mailed each commenter"),
         "{body}"
     );
-    assert!(body.contains("what the Ledger did does not show that Prairie Crest made them"), "{body}");
+    // The speakers know of the subpoena: the brief does not lean on the movant's omission (the
+    // N.D. Ga. user), and notice from anyone is only the threshold.
+    assert!(body.contains("so the speakers know of the subpoena, and the Ledger does not rest on Prairie Crest's omission. But notice, from anyone, is only the threshold"), "{body}");
+    assert!(!body.contains("does not show that Prairie Crest made them"), "{body}");
     // Without the client's notice the sentence stands.
     let body = body_text(&build_text("pc.yaml", &own_text("prairie-crest-v-does.yaml")));
     assert!(body.contains("before the speakers have had that notice and a chance to be heard"), "{body}");
@@ -2464,4 +2478,62 @@ fn an_overbreadth_objection_is_argued_in_its_own_section() {
     let built = build_text("marlowe.yaml", &text);
     let w = built.warnings.iter().find(|w| w.message.contains("subpoena-scope")).expect("a warning");
     assert!(w.notes.iter().any(|h| h.contains("may be held waived")), "{w:?}");
+}
+
+/// The N.D. Ga. user's matter, as kinds: a subpoena served without an early-discovery order builds
+/// (the fact's own help says to leave it out) and the transfer answer claims nothing about an
+/// order; the transfer request is cited where the motion makes it; a request that says what was
+/// asked is refused at the value; a value ending in an abbreviation takes one period; and the
+/// commercial-speech answer says the label is no evidence only of what the argued claims require.
+#[test]
+fn a_subpoena_with_no_early_discovery_order_and_a_claim_with_no_falsity_are_argued_as_they_are() {
+    let shipped = own_text("harlow-v-threadline.yaml");
+    let body = body_text(&build_text("harlow.yaml", &shipped));
+    assert!(body.contains("which issued the subpoena. Mot. at 11. The Court should decline."), "{body}");
+    assert!(body.contains("a question the issuing court has not reached"), "{body}");
+    // No order: the block taken out.
+    let start = shipped.find("  early_discovery:\n").expect("the sample changed");
+    let end = start + shipped[start..].find("\n\n").unwrap() + 1;
+    let no_order = format!("{}{}", &shipped[..start], &shipped[end..]);
+    let body = body_text(&build_text("harlow-no-order.yaml", &no_order));
+    assert!(
+        body.contains("Neither circumstance is present. The question is not likely to recur in discovery elsewhere"),
+        "{body}"
+    );
+    assert!(!body.contains("has not reached"), "{body}");
+    assert!(!body.contains("Its order gave"), "{body}");
+    // The request says what was asked: refused at the value.
+    let asked = shipped.replacen(
+        "    request: an ex parte application\n",
+        "    request: an ex parte application for leave to serve a subpoena before the Rule 26(f) conference\n",
+        1,
+    );
+    let err = refused("harlow-asked.yaml", &asked);
+    assert!(err.contains("`early_discovery.request` says what was asked"), "{err}");
+    assert!(err.contains("harlow-asked.yaml:103"), "{err}");
+    // A value ending in "Co." before the clause's own period: one period.
+    let abbreviated = own_text("brennock-v-does.yaml").replacen(
+        "    offered: the complaint and the certification of its owner, Victor Brennock\n",
+        "    offered: the complaint and a certification from Vantage Alarm Co.\n",
+        1,
+    );
+    assert!(abbreviated.contains("Vantage Alarm Co."), "the sample changed");
+    let body = body_text(&build_text("brennock-co.yaml", &abbreviated));
+    assert!(body.contains("a certification from Vantage Alarm Co. "), "{body}");
+    assert!(!body.contains("Co.."), "{body}");
+    // Commercial speech: the label is no evidence of falsity only where a claim requires it.
+    let body = body_text(&build_text("brennock.yaml", &own_text("brennock-v-does.yaml")));
+    assert!(
+        body.contains("The label is no evidence that any review is false, or that any review caused the harm"),
+        "{body}"
+    );
+    let interference_only = own_text("brennock-v-does.yaml").replacen(
+        "      - {type: defamation, law: new-jersey, argued: true}\n",
+        "      - {type: defamation, law: new-jersey, argued: false}\n",
+        1,
+    );
+    assert!(interference_only.contains("law: new-jersey, argued: false}"), "the sample changed");
+    let body = body_text(&build_text("brennock-interference.yaml", &interference_only));
+    assert!(!body.contains("is no evidence that any review is false"), "{body}");
+    assert!(body.contains("The label is no evidence that any review caused the harm Brennock claims."), "{body}");
 }

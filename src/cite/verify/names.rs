@@ -183,7 +183,11 @@ pub fn unabbreviated(name: &str) -> (Vec<(&'static str, &'static str)>, String) 
                 i += 1;
             }
             let word: String = chars[start..i].iter().collect();
-            let shielded = depth > 0 || quoted || matches!(chars.get(i), Some('.' | '’' | '\''));
+            // A geographical unit that is itself a named party keeps its name (rule 10.2.2, T10:
+            // "Beeton v. District of Columbia", never "Dist. of Columbia").
+            let rest: String = chars[i..].iter().take(12).collect();
+            let geographic = word == "District" && rest == " of Columbia";
+            let shielded = depth > 0 || quoted || geographic || matches!(chars.get(i), Some('.' | '’' | '\''));
             let hit = if shielded { None } else { T6.iter().find(|(w, _)| *w == word) };
             match hit {
                 Some(&(w, a)) => {
@@ -243,6 +247,9 @@ mod tests {
 
     #[test]
     fn the_words_t6_abbreviates_are_found_and_abbreviated() {
+        // A geographical unit that is a party keeps its name.
+        assert!(unabbreviated("Beeton v. District of Columbia").0.is_empty());
+        assert_eq!(unabbreviated("Smith v. Board of Education of the District of Columbia").0.len(), 2);
         let (found, fixed) = unabbreviated("Independent Newspapers, Inc. v. Brodie");
         assert_eq!(found, [("Independent", "Indep.")]);
         assert_eq!(fixed, "Indep. Newspapers, Inc. v. Brodie");
