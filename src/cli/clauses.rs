@@ -23,7 +23,8 @@ pub fn run(printer: &Printer, lint_flag: bool, root: Option<PathBuf>) -> Result<
     }
     let templates = ClauseTemplates::new(project.files_in("clauses", ".tera"), None)?;
     // Each court profile's jurisdiction, to say where each clause applies.
-    let courts = crate::library::court::profiles(project.files_in("courts", ".yaml"));
+    let standards = crate::library::standards::Standards::load_all(&project.files_in("clauses", ".yaml"))?;
+    let courts = crate::library::court::profiles(project.files_in("courts", ".yaml"), &standards);
     for c in templates.clauses.values() {
         println!("{}  ({})", c.id, c.source.name);
         println!("  heading:     {}", c.header.heading);

@@ -126,7 +126,7 @@ fn standard_context(standards: &Standards, profile: &Profile, one: bool) -> Json
             .steps
             .iter()
             .map(|st| {
-                json!({"text": st.words(one), "pin": st.pin, "evidence": st.evidence, "heading": st.heading, "note": st.note})
+                json!({"text": st.words(one), "pin": st.pin, "evidence": st.evidence, "statements": st.statements, "heading": st.heading, "note": st.note})
             })
             .collect::<Vec<_>>(),
     })

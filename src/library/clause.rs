@@ -107,7 +107,7 @@ impl Applies {
     /// are the matter's, checked when it is validated).
     pub fn court_fits(&self, j: &crate::library::court::Jurisdiction) -> bool {
         (self.systems.is_empty() || self.systems.iter().any(|s| s == j.system.id()))
-            && (self.standards.is_empty() || self.standards.iter().any(|s| s == j.standard.as_str()))
+            && (self.standards.is_empty() || self.standards.iter().any(|s| s == j.argued_as()))
             && self.excluded_circuit(j).is_none()
             && (!self.time_to_compel || j.time_to_compel.is_some())
             && (!self.discovery_limit
@@ -133,7 +133,7 @@ impl Applies {
                 j.system.id()
             ));
         }
-        if !self.standards.is_empty() && !self.standards.iter().any(|s| s == j.standard.as_str()) {
+        if !self.standards.is_empty() && !self.standards.iter().any(|s| s == j.argued_as()) {
             let argues = self.argues.as_deref().map(|a| format!(" it {a}, and")).unwrap_or_default();
             return Some(format!(
                 "clause `{id}` does not apply in {court}:{argues} courts there apply the {} standard, not {}",
@@ -161,7 +161,7 @@ impl Applies {
     /// Whether the facts the clause presupposes bind in a court of this jurisdiction (its standard
     /// is one of `facts_under`, or `facts_under` is empty).
     pub fn facts_apply(&self, j: &crate::library::court::Jurisdiction) -> bool {
-        self.facts_under.is_empty() || self.facts_under.iter().any(|s| s == j.standard.as_str())
+        self.facts_under.is_empty() || self.facts_under.iter().any(|s| s == j.argued_as())
     }
 
     /// The first presupposed fact that binds in this court and whose value (`value_of` its path;

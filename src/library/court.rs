@@ -325,6 +325,10 @@ pub struct Jurisdiction {
     /// (`highfields`, `arista`, `krinsky`, `dendrite`, `cahill`), checked when a matter names the
     /// court ([`crate::library::standards::Standards::check_profile`]).
     pub standard: String,
+    /// For a project's own standard, the library standard whose clauses argue it (its `like`),
+    /// set from the standards when the profile is loaded with them; see [`Jurisdiction::argued_as`].
+    #[serde(skip)]
+    pub standard_like: Option<String>,
     /// Whether this court's own decisions apply that standard (checked against them); when not,
     /// the brief says where the standard comes from and asks the court to follow it.
     pub standard_settled: bool,
@@ -350,6 +354,14 @@ pub struct Jurisdiction {
     /// court only where the profile sets it (a federal court's are Rules 45 and 26).
     #[serde(default)]
     pub discovery_limit: Option<DiscoveryLimit>,
+}
+
+impl Jurisdiction {
+    /// The standard whose clauses argue this court's: its own, or, for a project's standard, the
+    /// library standard it is `like`.
+    pub fn argued_as(&self) -> &str {
+        self.standard_like.as_deref().unwrap_or(&self.standard)
+    }
 }
 
 fn motion_to_dismiss() -> String {
@@ -872,9 +884,19 @@ pub enum InRe {
 
 /// The court profiles among `files` (id and source) that load, sorted by id: for saying where a
 /// clause applies. A profile with an error is left out here; building a matter in it reports it.
-pub fn profiles(files: Vec<(String, &SourceText)>) -> Vec<(String, Profile)> {
-    let mut out: Vec<(String, Profile)> =
-        files.into_iter().filter_map(|(id, src)| Profile::load(src, None).ok().map(|p| (id, p))).collect();
+pub fn profiles(
+    files: Vec<(String, &SourceText)>,
+    standards: &crate::library::standards::Standards,
+) -> Vec<(String, Profile)> {
+    let mut out: Vec<(String, Profile)> = files
+        .into_iter()
+        .filter_map(|(id, src)| {
+            Profile::load(src, None).ok().map(|mut p| {
+                standards.resolve(&mut p);
+                (id, p)
+            })
+        })
+        .collect();
     out.sort_by(|a, b| a.0.cmp(&b.0));
     out
 }

@@ -114,7 +114,7 @@ impl Library {
 
     /// The court profiles that load, by id, sorted (see [`court::profiles`]).
     pub fn profiles(&self) -> Vec<(String, court::Profile)> {
-        court::profiles(self.court_files())
+        court::profiles(self.court_files(), &self.standards)
     }
 
     /// The sample matters (`matters/*.yaml`), for `clauses --lint`.
@@ -156,13 +156,14 @@ impl Rest {
                 }
             }
         }
-        let standards = match project.files.get(standards::FILE) {
-            Some(src) => Standards::load(src).unwrap_or_else(|mut d| {
-                problems.append(&mut d);
-                Standards::default()
-            }),
-            None => Standards::default(),
-        };
+        let standards = Standards::load_all(&project.files_in("clauses", ".yaml")).unwrap_or_else(|mut d| {
+            problems.append(&mut d);
+            Standards::default()
+        });
+        // A project's own standard is a value of `motion.test` too.
+        for (id, std) in standards.map.iter().filter(|(_, s)| s.like.is_some()) {
+            schema.add_value("motion.test", id, &format!("{} (a standard of this project's own)", std.name));
+        }
         let arguments = Arguments::load(project.files_in("clauses", ".yaml")).unwrap_or_else(|mut d| {
             problems.append(&mut d);
             Arguments::default()

@@ -299,6 +299,24 @@ impl Schema {
         }
     }
 
+    /// Adds a value to a `one-of` fact (a project's own standard to `motion.test`), with what it
+    /// means; a path that is not a `one-of` is left alone.
+    pub fn add_value(&mut self, path: &str, value: &str, means: &str) {
+        let mut parts = path.split('.');
+        let Some(mut cur) = parts.next().and_then(|p| self.facts.get_mut(p)) else { return };
+        for part in parts {
+            let next = match &mut cur.ty {
+                FactType::Mapping(fields) => fields.get_mut(part),
+                _ => None,
+            };
+            let Some(next) = next else { return };
+            cur = next;
+        }
+        if let FactType::OneOf(values) = &mut cur.ty {
+            values.entry(value.to_string()).or_insert_with(|| means.to_string());
+        }
+    }
+
     /// The fact at a dotted path (`motion.test`; list items are walked through: `claims.name`).
     pub fn get(&self, path: &str) -> Option<&Fact> {
         let mut parts = path.split('.');

@@ -39,6 +39,10 @@ pub struct Step {
     /// Whether the step asks for evidence (as opposed to notice, a pleading or a balance).
     #[serde(default)]
     pub evidence: bool,
+    /// Whether the step asks the party seeking disclosure to identify the statements each speaker
+    /// made (Dendrite's second step): the notice section argues it beside notice.
+    #[serde(default)]
+    pub statements: bool,
     /// For the evidence step: what the section arguing it says the movant's evidence fails to do,
     /// in the test's own terms; absent, the section says the evidence "does not establish the
     /// facts essential to" the claims.
@@ -146,6 +150,12 @@ pub struct Standard {
     /// step says it where the movant's evidence fails on one of those kinds.
     #[serde(default)]
     pub held: Option<Held>,
+    /// A project's own standard (`clauses/_standards-<name>.yaml`): the library's stepwise
+    /// standard whose clauses argue it (`dendrite`, `cahill`, `mobilisa`), each reading this
+    /// standard's own steps, pins and authority. A clause written for that standard applies to
+    /// this one; the library's own standards have none.
+    #[serde(default)]
+    pub like: Option<String>,
 }
 
 /// The announcing decision's own disposition on a kind of proof.
@@ -197,6 +207,76 @@ impl Standards {
     pub fn load(source: &SourceText) -> Result<Standards> {
         let map: IndexMap<String, Standard> = yaml::from_str(source)?;
         Ok(Standards { map, source: Some(source.clone()) })
+    }
+
+    /// The library's standards (`clauses/_standards.yaml`) and a project's own
+    /// (`clauses/_standards-<name>.yaml`), `files` being the clause folder's YAML files by stem.
+    /// A project's standard names, in `like`, the library's stepwise standard whose clauses argue
+    /// it; a library standard names none.
+    pub fn load_all(files: &[(String, &SourceText)]) -> Result<Standards> {
+        let map: IndexMap<String, Standard> = super::load_kinds(files, "_standards", "unmasking standard")?;
+        let main = files.iter().find(|(id, _)| id == "_standards").map(|(_, s)| (*s).clone());
+        let mut problems = vec![];
+        for (id, src) in files.iter().filter(|(id, _)| id.starts_with("_standards-")) {
+            let own: IndexMap<String, serde_yaml::Value> = yaml::from_str(src)?;
+            for key in own.keys() {
+                let Some(std) = map.get(key) else { continue };
+                let span = yaml::find_key(src, key).unwrap_or(0..0);
+                let stepwise: Vec<&str> = map
+                    .iter()
+                    .filter(|(k, s)| s.stepwise && s.like.is_none() && !own.contains_key(*k))
+                    .map(|(k, _)| k.as_str())
+                    .collect();
+                match std.like.as_deref() {
+                    None => problems.push(
+                        Diagnostic::error(format!("`{key}` in clauses/{id}.yaml names no `like:`"))
+                            .at(src, span)
+                            .with_hint(format!(
+                                "name the library's standard whose clauses argue it: `like: {}` (one of: {})",
+                                stepwise.first().copied().unwrap_or("dendrite"),
+                                stepwise.join(", ")
+                            )),
+                    ),
+                    Some(like) if !stepwise.contains(&like) => problems.push(
+                        Diagnostic::error(format!(
+                            "`{key}` is `like: {like}`, which is not one of the library's stepwise standards"
+                        ))
+                        .at(src, span)
+                        .with_hint(format!("the standards a project's own may be like: {}", stepwise.join(", "))),
+                    ),
+                    Some(_) if !std.stepwise => problems.push(
+                        Diagnostic::error(format!(
+                            "`{key}` is argued step by step like its `like:`, and says `stepwise: false`"
+                        ))
+                        .at(src, span)
+                        .with_hint("write `stepwise: true`, with its steps, the first of them notice to the speakers"),
+                    ),
+                    Some(_) => {}
+                }
+            }
+        }
+        if let Some(src) = &main {
+            for (key, std) in &map {
+                if std.like.is_some() && yaml::find_key(src, key).is_some() {
+                    problems.push(
+                        Diagnostic::error(format!("the library's standard `{key}` names a `like:`"))
+                            .at(src, yaml::find_key(src, key).unwrap_or(0..0))
+                            .with_hint("only a project's own standard is argued like another"),
+                    );
+                }
+            }
+        }
+        if problems.is_empty() {
+            Ok(Standards { map, source: main })
+        } else {
+            Err(problems)
+        }
+    }
+
+    /// Records on a profile's jurisdiction the library standard whose clauses argue its standard
+    /// (its `like`, for a project's own), for matching clauses to the court.
+    pub fn resolve(&self, profile: &mut Profile) {
+        profile.jurisdiction.standard_like = self.get(&profile.jurisdiction.standard).and_then(|s| s.like.clone());
     }
 
     pub fn get(&self, id: &str) -> Option<&Standard> {

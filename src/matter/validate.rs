@@ -46,10 +46,10 @@ pub fn court_profile(matter: &Matter, matter_src: &SourceText, project: &Project
             .into());
     };
     let overrides = matter.overrides.as_ref().map(|o| (matter_src, o));
-    let profile = Profile::load(src, overrides)?;
-    if let Some(std_src) = project.files.get(crate::library::standards::FILE) {
-        crate::library::standards::Standards::load(std_src)?.check_profile(&profile, src)?;
-    }
+    let mut profile = Profile::load(src, overrides)?;
+    let standards = crate::library::standards::Standards::load_all(&project.files_in("clauses", ".yaml"))?;
+    standards.check_profile(&profile, src)?;
+    standards.resolve(&mut profile);
     if profile.court_title.iter().any(|l| l.contains("{county}")) && matter.county.is_none() {
         let span = yaml::find_key(matter_src, "court").unwrap_or(0..0);
         return Err(Diagnostic::error(format!(

@@ -475,3 +475,62 @@ fn the_subpoenas_breadth_is_argued_from_the_limit_the_state_courts_rules_set() {
     assert!(err.contains("`jurisdiction.discovery_limit` is read only in a state court"), "{err}");
     assert!(err.contains("d-colo.yaml:"), "{err}");
 }
+
+/// A standard the library does not ship (the D.D.C. user's _Solers_, which the motion invoked):
+/// a project's `clauses/_standards-<name>.yaml` defines it, `like:` one of the library's stepwise
+/// standards whose clauses then argue it from its own steps and authority, `motion.test` takes its
+/// id, and no file of the library is ejected. A standard like one that is not stepwise, or with
+/// no `like:`, is refused at its id.
+#[test]
+fn a_projects_own_standard_is_argued_by_the_clauses_of_the_standard_it_is_like() {
+    let dir = temp_dir("own-standard");
+    let (code, _, err) = pleader(&["library", "eject", "courts/d-colo.yaml", "--project", "firm"], &dir);
+    assert_eq!(code, 0, "{err}");
+    let firm = dir.join("firm");
+    edit(&firm.join("courts/d-colo.yaml"), "standard:", "standard: solers");
+    std::fs::create_dir_all(firm.join("authorities")).unwrap();
+    std::fs::write(
+        firm.join("authorities/dc.yaml"),
+        "solers:\n  kind: case\n  name: \"Solers, Inc. v. Doe\"\n  short: Solers\n  cite: \"977 A.2d 941\"\n  court: D.C.\n  year: 2009\n  unverified: \"a test fixture\"\n",
+    )
+    .unwrap();
+    let standard = "solers:\n  name: the _Solers_ test\n  title: \"the _Solers_ Test\"\n  authority: solers\n  pin: \"954\"\n  court: D.C.\n  binds: {state: District of Columbia}\n  evidence: true\n  stepwise: true\n  like: cahill\n  steps:\n    - text: make reasonable efforts to notify the anonymous speakers that the complaint has been filed and the subpoena served\n      one: make reasonable efforts to notify the anonymous speaker that the complaint has been filed and the subpoena served\n      pin: \"956\"\n    - text: proffer evidence creating a genuine issue of material fact on each element of the claim that is within its control\n      pin: \"956\"\n      evidence: true\n      heading: {text: \"creates no genuine issue on the elements within {his} control\", title: \"Creates No Genuine Issue on the Elements Within {His} Control\"}\n";
+    std::fs::create_dir_all(firm.join("clauses")).unwrap();
+    std::fs::write(firm.join("clauses/_standards-dc.yaml"), standard).unwrap();
+    let matter = std::fs::read_to_string(root().join("matters/marlowe-subpoena.yaml")).unwrap().replacen(
+        "    test: none\n",
+        "    test: solers\n",
+        1,
+    );
+    // Cahill, and so Solers here, has no balancing step: the balance section does not apply.
+    let start = matter.find("          - clause: balance-of-harms\n").expect("the sample changed");
+    let end =
+        start + matter[start..].find("options: {decisions: false}\n").unwrap() + "options: {decisions: false}\n".len();
+    let matter = format!("{}{}", &matter[..start], &matter[end..]);
+    std::fs::write(firm.join("matter.yaml"), &matter).unwrap();
+    // The clauses written for Cahill apply in the court, and the brief states Solers's steps.
+    let (code, out, err) = pleader(&["clauses"], &firm);
+    assert_eq!(code, 0, "{err}");
+    let fits = out.split("\nstandard-fails").nth(1).unwrap_or_default();
+    assert!(fits.lines().take(12).any(|l| l.contains("d-colo")), "{out}");
+    let built = build(&firm.join("matter.yaml"));
+    let body = crate::substance::body_text(&built);
+    assert!(body.contains("the Solers test"), "{body}");
+    assert!(body.contains("make reasonable efforts to notify the anonymous speakers that the complaint has been filed and the subpoena served"), "{body}");
+    assert!(body.contains("Marlowe's evidence creates no genuine issue on the elements within its control."), "{body}");
+    assert!(!body.contains("applies none of the tests") && !body.contains("does not apply any of the tests"), "{body}");
+    // A standard like one the clauses do not argue step by step: refused at its id.
+    std::fs::write(firm.join("clauses/_standards-dc.yaml"), standard.replace("like: cahill", "like: highfields"))
+        .unwrap();
+    let (code, out, err) = pleader(&["build", "matter.yaml"], &firm);
+    assert_ne!(code, 0, "{out}{err}");
+    assert!(
+        err.contains("`solers` is `like: highfields`, which is not one of the library's stepwise standards"),
+        "{err}"
+    );
+    assert!(err.contains("_standards-dc.yaml:1"), "{err}");
+    std::fs::write(firm.join("clauses/_standards-dc.yaml"), standard.replace("  like: cahill\n", "")).unwrap();
+    let (code, out, err) = pleader(&["build", "matter.yaml"], &firm);
+    assert_ne!(code, 0, "{out}{err}");
+    assert!(err.contains("`solers` in clauses/_standards-dc.yaml names no `like:`"), "{err}");
+}
