@@ -632,8 +632,12 @@ fn evidence_walk(facts: &Json) -> Json {
     let numbers = |it: &Json| -> Vec<u64> {
         it["statements"].as_array().into_iter().flatten().filter_map(Json::as_u64).collect()
     };
-    let factual: Vec<(u64, &Json)> =
-        (1..).zip(statements.iter().copied()).filter(|(_, st)| st["opinion"].as_bool() == Some(false)).collect();
+    // Numbered in the matter's order, all statements counted; only those the speech analysis takes
+    // up are walked.
+    let factual: Vec<(u64, &Json)> = (1..)
+        .zip(statements.iter().copied())
+        .filter(|(_, st)| st["opinion"].as_bool() == Some(false) && st["speech"].as_bool() != Some(false))
+        .collect();
     let falsity_items: Vec<&Json> = items.iter().copied().filter(|it| for_falsity(it)).collect();
     if factual.is_empty() || falsity_items.is_empty() || falsity_items.iter().any(|it| it["statements"].is_null()) {
         return Json::Null;
@@ -701,6 +705,35 @@ fn evidence_walk(facts: &Json) -> Json {
 /// Clauses read it as `run_in_max`.
 pub const RUN_IN_MAX: usize = 5;
 
+/// Marks each statement `speech`: whether the speech analysis (fact or opinion, falsity) takes it
+/// up. A statement the matter ties to claims (`claims: [breach-of-contract]`) is argued as speech
+/// only where one of them is an argued claim over what was said (`content_based`); one challenged
+/// only under a contract is not called false or opinion (the New York user's review that named a
+/// client and its bill rate). A statement tied to no claims is taken up.
+fn mark_speech(facts: &mut Json, claims: &Json) {
+    let speech_types: Vec<&str> = claims
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter(|c| c["argued"].as_bool() == Some(true) && c["content_based"].as_bool() == Some(true))
+        .filter_map(|c| c["type"].as_str())
+        .collect();
+    // `get_mut`, not indexing: indexing a missing key would insert a null `statements`.
+    let Some(list) = facts.get_mut("statements").and_then(Json::as_array_mut) else { return };
+    for st in list {
+        let speech = match st["claims"].as_array() {
+            None => true,
+            Some(tied) => tied.iter().filter_map(Json::as_str).any(|t| speech_types.contains(&t)),
+        };
+        st["speech"] = json!(speech);
+    }
+}
+
+/// The statements the speech analysis takes up (see [`mark_speech`]).
+fn speech_statements(facts: &Json) -> Vec<&Json> {
+    facts["statements"].as_array().into_iter().flatten().filter(|st| st["speech"].as_bool() != Some(false)).collect()
+}
+
 /// Who said what, computed once (a clause template would compare every speaker with every
 /// statement): `named`, whether every statement names its `speaker` (and there is one);
 /// `all`, the speakers in the order of their first statements; `opinion_only`, those of them
@@ -716,7 +749,9 @@ fn speakers_context(facts: &Json) -> Json {
         if seen.insert(sp) {
             all.push(sp);
         }
-        if st["opinion"].as_bool() == Some(false) {
+        // A statement of fact, or one the speech analysis does not take up, keeps its speaker
+        // out of those whose statements are all opinion.
+        if st["opinion"].as_bool() == Some(false) || st["speech"].as_bool() == Some(false) {
             of_fact.insert(sp);
         }
     }
@@ -802,11 +837,11 @@ fn shortfall_context(facts: &Json, claims: &Json, proof: &crate::library::claims
     let argued: Vec<&Json> =
         claims.as_array().into_iter().flatten().filter(|c| c["argued"].as_bool() == Some(true)).collect();
     let missing = strs(&facts["evidence"]["missing"]);
-    let opinion = facts["statements"].as_array().into_iter().flatten().any(|st| st["opinion"].as_bool() != Some(false));
+    let said = speech_statements(facts);
+    let opinion = said.iter().any(|st| st["opinion"].as_bool() != Some(false));
     // Some statements argued as opinion and some marked as fact: "a statement of fact" fails only
     // for the former, so no sentence about the claim as a whole may say it fails outright.
-    let fact_partial = opinion
-        && facts["statements"].as_array().into_iter().flatten().any(|st| st["opinion"].as_bool() == Some(false));
+    let fact_partial = opinion && said.iter().any(|st| st["opinion"].as_bool() == Some(false));
     let failing: Vec<&String> = proof
         .keys()
         .filter(|k| missing.contains(k) || (k.as_str() == "fact" && opinion))
@@ -1113,6 +1148,7 @@ pub fn prepare<'a>(
         .collect::<Map<String, Json>>());
     context["proof_kinds"] = json!(library.proof.keys().collect::<Vec<_>>());
     context["claims"] = claims_context(&facts, claims, bank);
+    mark_speech(&mut facts, &context["claims"]);
     // A kind of proof named as the argued claims name it, where each that calls for it gives it
     // the same name of its own (`proof_names`: "the contract the claim requires").
     // Where several argued claims call for it and do not name it alike, its name for many claims

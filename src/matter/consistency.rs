@@ -399,6 +399,37 @@ fn request_says_what_was_asked(matter: &Matter, src: &SourceText, root: Option<&
     })
 }
 
+/// A statement's `claims` names a claim type the matter's `underlying.claims` does not list: an
+/// error at the value, since the speech analysis would silently treat the statement as outside a
+/// claim that is not there.
+fn statement_claims_unknown(matter: &Matter, src: &SourceText, root: Option<&Node>) -> Vec<Diagnostic> {
+    let types: Vec<String> = matter
+        .fact(&["underlying", "claims"])
+        .and_then(|v| v.as_sequence())
+        .into_iter()
+        .flatten()
+        .filter_map(|c| c.get("type").and_then(|t| t.as_str()).map(str::to_string))
+        .collect();
+    let mut out = vec![];
+    let statements = seq_at(root, &["facts", "statements"]);
+    for (i, st) in matter.fact(&["statements"]).and_then(|v| v.as_sequence()).into_iter().flatten().enumerate() {
+        for t in st.get("claims").and_then(|v| v.as_sequence()).into_iter().flatten().filter_map(|v| v.as_str()) {
+            if !types.iter().any(|x| x == t) {
+                let at = statements.get(i).and_then(|n| n.get("claims")).map_or(0..0, |e| e.value.span.clone());
+                out.push(
+                    Diagnostic::error(format!(
+                        "statement {} is tied to `{t}`, which `underlying.claims` does not list",
+                        i + 1
+                    ))
+                    .at(src, at)
+                    .with_hint(format!("the claims are: {}", types.join(", "))),
+                );
+            }
+        }
+    }
+    out
+}
+
 fn missing_only_identity(
     matter: &Matter,
     src: &SourceText,
@@ -626,6 +657,7 @@ pub fn check(
     warnings.extend(subpoena_scope(matter, src, root, profile));
     warnings.extend(transfer_without_cite(matter, src, root));
     errors.extend(request_says_what_was_asked(matter, src, root));
+    errors.extend(statement_claims_unknown(matter, src, root));
     let date = matter.document.date.0;
 
     // Dates.

@@ -2537,3 +2537,37 @@ fn a_subpoena_with_no_early_discovery_order_and_a_claim_with_no_falsity_are_argu
     assert!(!body.contains("is no evidence that any review is false"), "{body}");
     assert!(body.contains("The label is no evidence that any review caused the harm Brennock claims."), "{body}");
 }
+
+/// A statement challenged only under a contract (the New York user's review that named a client
+/// and its bill rate): tied to its claim (`claims: [breach-of-contract]`), it is not argued as fact
+/// or opinion or called false, and the answer to the agreement argument speaks of it alone; a
+/// claim type the matter does not plead is an error at the value.
+#[test]
+fn a_statement_challenged_only_under_a_contract_is_not_argued_as_speech() {
+    let shipped = own_text("brandywine-v-doe.yaml");
+    let anchor = "      wording: an epithet and a scoffing judgment of the company’s own slogan, posted on a site where employees rate employers; it states the writer’s view of the workplace and measures nothing\n";
+    assert!(shipped.contains(anchor), "the sample changed");
+    let tied = shipped.replacen(
+        anchor,
+        &format!("{anchor}    - text: names Keystone Aerospace as a client and gives the hourly rate Brandywine bills it\n      quoted: false\n      opinion: false\n      claims: [breach-of-contract]\n      cite: {{doc: compl, at: \"¶ 20\"}}\n"),
+        1,
+    );
+    let body = body_text(&build_text("brandywine-tied.yaml", &tied));
+    // Described where the complaint is, never argued as an assertion of fact or called false.
+    assert!(body.contains("names Keystone Aerospace as a client"), "{body}");
+    let after_background = body.split("ARGUMENT").nth(1).unwrap_or_default();
+    for said in [
+        "names Keystone Aerospace as a client and gives the hourly rate Brandywine bills it, see",
+        "three statements",
+        "three posts",
+    ] {
+        assert!(!after_background.contains(said), "{said}: {body}");
+    }
+    assert!(body.contains("Whether whoever wrote the review that names Keystone Aerospace as a client and gives the hourly rate Brandywine bills it signed"), "{body}");
+    // A claim the matter does not plead: refused at the value.
+    let err = refused(
+        "brandywine-tied.yaml",
+        &tied.replacen("      claims: [breach-of-contract]\n", "      claims: [trade-secret]\n", 1),
+    );
+    assert!(err.contains("statement 3 is tied to `trade-secret`, which `underlying.claims` does not list"), "{err}");
+}
