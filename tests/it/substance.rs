@@ -1139,7 +1139,8 @@ fn a_service_need_argument_is_answered_and_a_binding_standard_speaks_first() {
     // ranges (¶¶ 5–7, 8–12, 13–15) joined, with where the motion was filed after the pin and the
     // short form after that (B17.1.4, `filed:`).
     assert!(body.contains("Pl.'s Mot. to Compel ¶¶ 5–15, Trans. ID 78156022 (\"Mot.\")."), "{body}");
-    assert!(body.contains("Compl. ¶ 2, Trans. ID 77342190. Chief Dorsey sued"), "{body}");
+    // Who sued whom first, the movant's public role after it (the D.D.C. user).
+    assert!(body.contains("II. FACTUAL BACKGROUND Chief Dorsey sued the anonymous users of two InletBayCourier.com accounts in this Court, asserting a claim for defamation. Compl. ¶¶ 14–29, Trans. ID 77342190. Chief Dorsey has been the chief of the Town of Inlet Bay's police department since 2018. Id. ¶ 2."), "{body}");
     // The legal standard's "evidence, not pleading" is cited to the standard's evidence step.
     assert!(body.contains("allegations, however well pleaded, do not meet it. See id. at 460."), "{body}");
     // Rule 5: a certificate of service follows the certificate of compliance, dated.
@@ -1256,7 +1257,7 @@ fn an_agreement_argument_is_answered_for_one_speaker_under_pennsylvania_law() {
     // "It also requires …, see Milkovich" made a federal limit a state element).
     assert!(body.contains("See 42 Pa. Cons. Stat. § 8343(a). The First Amendment also requires a statement that can reasonably be interpreted as stating actual facts about the plaintiff, facts capable of being proved false, at least where a media defendant speaks on a matter of public concern, see Milkovich v. Lorain J. Co., 497 U.S. 1, 20 (1990);"), "{body}");
     assert!(
-        body.contains("asserting a claim for breach of contract and a claim for defamation. Id. ¶¶ 24–47."),
+        body.contains("asserting a claim for breach of contract and a claim for defamation. Compl. ¶¶ 24–47, ECF No. 1. Brandywine sells measuring instruments"),
         "{body}"
     );
     // Falsity is the plaintiff's to prove only for speech of public concern (Hepps; § 8343(b)
