@@ -892,6 +892,17 @@ mod tests {
     }
 
     #[test]
+    fn an_empty_pin_cites_the_whole_decision() {
+        let b = bank();
+        let rec = Default::default();
+        let mut r = Resolver::new(&b, &rec);
+        // A template's "at {{ pin }}" with a pin the data leaves empty: no dangling "at".
+        let out = escape::plain(&strip_marks(&r.resolve("A. [@highfields at ].", 0).unwrap()));
+        assert_eq!(out, "A. Highfields Cap. Mgmt., L.P. v. Doe, 385 F. Supp. 2d 969 (N.D. Cal. 2005).", "{out}");
+        assert!(r.uses.iter().all(|u| u.pin.is_none()));
+    }
+
+    #[test]
     fn escaped_brackets_are_not_citations() {
         let b = bank();
         let rec = Default::default();

@@ -319,7 +319,11 @@ fn parse_item(raw: &str, base: usize) -> Result<Item, CiteError> {
         parens.push(t[1..close].to_string());
         parens_text = &t[close + 1..];
     }
-    let locator = (!locator.is_empty()).then(|| unescape(locator.trim_start_matches(',').trim()));
+    // "at" with nothing after it is a pin the data left empty (a page nobody has read, `pin: ""`):
+    // the authority is cited whole, and `check` lists it as cited without a pin, rather than
+    // printing "977 A.2d 941, at".
+    let locator = locator.trim_start_matches(',').trim();
+    let locator = (!locator.is_empty() && locator != "at").then(|| unescape(locator));
     Ok(Item { signal, id, force_full, subdiv: unescape(&subdiv), locator, parens, at })
 }
 

@@ -52,6 +52,9 @@ fn court_context(matter: &Matter, profile: &Profile) -> Json {
         "circuit": j.circuit,
         "circuit_courts": j.circuit_courts,
         "state": j.state,
+        // The state in a sentence: a name that takes the article does ("the District of
+        // Columbia's own courts", the D.D.C. user's "District of Columbia's own courts").
+        "state_prose": if j.state.starts_with("District of") { format!("the {}", j.state) } else { j.state.clone() },
         "state_note": j.state_note,
         "circuit_note": j.circuit_note,
         "statute": j.statute,
@@ -588,6 +591,7 @@ pub const DERIVED_READS: &[(&str, &[&str])] = &[
     ("timeline.notice_after_return", &["motion.notice.date", "subpoena.return_date"]),
     ("timeline.notice_before_service_days", &["motion.notice.date", "subpoena.served"]),
     ("timeline.motion_to_notice_days", &["motion.filed", "motion.notice.date"]),
+    ("timeline.client_notice_after_motion", &["client_notice.date", "motion.filed"]),
     ("motion_cites", &["motion.arguments"]),
     (
         "shortfall",
@@ -595,11 +599,12 @@ pub const DERIVED_READS: &[(&str, &[&str])] = &[
             "evidence.missing",
             "evidence.items.offered_for",
             "statements.opinion",
+            "statements.claims",
             "underlying.claims",
             "public_concern",
         ],
     ),
-    ("speakers", &["statements.speaker", "statements.opinion"]),
+    ("speakers", &["statements.speaker", "statements.opinion", "statements.claims"]),
     ("evidence_walk", &["statements", "evidence.items"]),
     ("who", &["accounts"]),
     ("who.account", &["accounts", "account"]),
@@ -963,7 +968,12 @@ fn timeline_context(facts: &Json, time_to_compel: Option<&crate::library::court:
     // The last day to move to compel, where the court's procedure counts one from the objections
     // (`time_to_compel`), and how many days after it the motion came (none when it came in time).
     let compel_by = objections.zip(time_to_compel).map(|(o, t)| t.last_day(o));
+    // The client's own notice came after the motion was filed: the background says it after the
+    // motion (`client_notice.date`).
+    let client_notice = date("client_notice", "date");
+    let client_notice_after_motion = matches!((client_notice, filed), (Some(n), Some(f)) if n > f);
     json!({
+        "client_notice_after_motion": client_notice_after_motion,
         "compel_by": text(compel_by),
         "compel_late_days": days(compel_by, filed).filter(|d| *d > 0),
         "served": text(served),

@@ -146,7 +146,7 @@ fn the_standard_is_stated_with_its_force_in_each_court() {
     assert!(body.contains("N.Y. Civ. Rights Law § 76-a(1)(a)(1) (McKinney), reads"), "{body}");
     assert!(body.contains("id. § 76-a(1)(d), and allows"), "{body}");
     assert_eq!(body.matches("McKinney").count(), 1, "{body}");
-    assert!(body.contains("Dillon v. City of New York, 261 A.D.2d 34, 38 (App. Div. 1999)."), "{body}");
+    assert!(body.contains("Dillon v. City of New York, 261 A.D.2d 34, 38 (1st Dep't 1999)."), "{body}");
     assert!(
         body.contains("fails on two of these requirements: falsity and fault (for a public figure, actual malice)."),
         "{body}"
@@ -2344,6 +2344,17 @@ fn a_client_s_own_notice_and_a_statement_of_fact_are_never_contradicted() {
     // N.D. Ga. user), and notice from anyone is only the threshold.
     assert!(body.contains("so the speakers know of the subpoena, and the Ledger does not rest on Prairie Crest's omission. But notice, from anyone, is only the threshold"), "{body}");
     assert!(!body.contains("does not show that Prairie Crest made them"), "{body}");
+    // Dated after the motion, the client's notice is told after it (the N.D. Ga. and New York users).
+    let later = told.replacen(
+        "    cite: {doc: okafor-decl, at: \"¶ 9\"}\n",
+        "    cite: {doc: okafor-decl, at: \"¶ 9\"}\n    date: 2026-11-20\n",
+        1,
+    );
+    assert!(later.contains("date: 2026-11-20"), "the sample changed");
+    let body = body_text(&build_text("pc-told-later.yaml", &later));
+    let filed = body.find("filed this motion to compel").expect("the motion's filing");
+    let notice = body.find("The Ledger e-mailed each commenter").expect("the client's notice");
+    assert!(notice > filed, "{body}");
     // Without the client's notice the sentence stands.
     let body = body_text(&build_text("pc.yaml", &own_text("prairie-crest-v-does.yaml")));
     assert!(body.contains("before the speakers have had that notice and a chance to be heard"), "{body}");
@@ -2441,6 +2452,8 @@ fn an_overbreadth_objection_is_argued_in_its_own_section() {
     let built = build_text("marlowe.yaml", &own_text("marlowe-subpoena.yaml"));
     let body = body_text(&built);
     assert!(body.contains("The Subpoena Demands More Than Naming a Defendant Could Require"), "{body}");
+    // The argument's roadmap announces it (the N.D. Ga. user: Part IV.H went unannounced).
+    assert!(body.contains("Part IV.E shows that the subpoena demands more than naming and serving a defendant could require, so that any order should go no further."), "{body}");
     assert!(body.contains("It demands the names, e-mail addresses, IP addresses and sign-in records of the two member accounts. Subpoena at 1–3."), "{body}");
     assert!(body.contains("The subpoena also reaches the IP addresses and sign-in records of both accounts, which no step of naming or serving a defendant requires. Ms. Lind objected to the subpoena on that ground. Objection Letter at 3."), "{body}");
     assert!(body.contains("That party \"must take reasonable steps to avoid imposing undue burden or expense on a person subject to the subpoena.\" Fed. R. Civ. P. 45(d)(1)."), "{body}");
@@ -2498,9 +2511,12 @@ fn a_subpoena_with_no_early_discovery_order_and_a_claim_with_no_falsity_are_argu
     let no_order = format!("{}{}", &shipped[..start], &shipped[end..]);
     let body = body_text(&build_text("harlow-no-order.yaml", &no_order));
     assert!(
-        body.contains("Neither circumstance is present. The question is not likely to recur in discovery elsewhere"),
+        body.contains(
+            "The second of those circumstances is absent: the question is not likely to recur in discovery elsewhere"
+        ),
         "{body}"
     );
+    assert!(!body.contains("Neither circumstance is present"), "{body}");
     assert!(!body.contains("has not reached"), "{body}");
     assert!(!body.contains("Its order gave"), "{body}");
     // The request says what was asked: refused at the value.
@@ -2565,6 +2581,13 @@ fn a_statement_challenged_only_under_a_contract_is_not_argued_as_speech() {
         assert!(!after_background.contains(said), "{said}: {body}");
     }
     assert!(body.contains("Whether whoever wrote the review that names Keystone Aerospace as a client and gives the hourly rate Brandywine bills it signed"), "{body}");
+    // The introduction counts the reviews a speech claim rests on, not all three.
+    assert!(
+        body.contains(
+            "one of the two reviews on which the defamation claim rests expresses an opinion rather than a fact"
+        ),
+        "{body}"
+    );
     // A claim the matter does not plead: refused at the value.
     let err = refused(
         "brandywine-tied.yaml",
