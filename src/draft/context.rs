@@ -118,18 +118,20 @@ fn standard_context(standards: &Standards, profile: &Profile, one: bool) -> Json
         // The step just before the evidence step when the threshold steps (notice, the exact
         // statements: the first two, which the notice clause takes up) do not include it, so the
         // evidence step can say where it stands ("The third step asks …"); else null.
-        "pre_evidence": s.steps.iter().position(|st| st.evidence).filter(|&e| e >= 3).and_then(|e| {
-            let before = &s.steps[e - 1];
+        // The pleading step (`pleading: true`) that comes before the evidence step, so the evidence
+        // section can say where each stands ("The third step asks …; … the fourth step asks for
+        // evidence"); else null.
+        "pre_evidence": s.steps.iter().position(|st| st.evidence).and_then(|e| {
+            let p = s.steps[..e].iter().position(|st| st.pleading)?;
+            let before = &s.steps[p];
             let ordinal = |i: usize| ORDINALS.get(i).copied();
-            (!before.evidence).then(|| {
-                json!({"text": before.words(one), "pin": before.pin, "ordinal": ordinal(e - 1), "evidence_ordinal": ordinal(e)})
-            })
+            Some(json!({"text": before.words(one), "pin": before.pin, "ordinal": ordinal(p), "evidence_ordinal": ordinal(e)}))
         }),
         "steps": s
             .steps
             .iter()
             .map(|st| {
-                json!({"text": st.words(one), "pin": st.pin, "evidence": st.evidence, "statements": st.statements, "heading": st.heading, "note": st.note})
+                json!({"text": st.words(one), "pin": st.pin, "evidence": st.evidence, "statements": st.statements, "notice": st.notice, "pleading": st.pleading, "heading": st.heading, "note": st.note})
             })
             .collect::<Vec<_>>(),
     })

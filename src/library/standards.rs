@@ -43,6 +43,14 @@ pub struct Step {
     /// made (Dendrite's second step): the notice section argues it beside notice.
     #[serde(default)]
     pub statements: bool,
+    /// Whether the step is notice to the speakers: the notice section states it. A stepwise
+    /// standard has exactly one.
+    #[serde(default)]
+    pub notice: bool,
+    /// Whether the step asks for a prima facie claim on the pleadings before the evidence step
+    /// (Dendrite's third; Solers's first): the evidence section says where it stands.
+    #[serde(default)]
+    pub pleading: bool,
     /// For the evidence step: what the section arguing it says the movant's evidence fails to do,
     /// in the test's own terms; absent, the section says the evidence "does not establish the
     /// facts essential to" the claims.
@@ -252,6 +260,23 @@ impl Standards {
                         .with_hint("write `stepwise: true`, with its steps, the first of them notice to the speakers"),
                     ),
                     Some(_) => {}
+                }
+            }
+        }
+        // A stepwise standard states its notice step: exactly one step says `notice: true`.
+        for (id, src) in files.iter().filter(|(id, _)| id == "_standards" || id.starts_with("_standards-")) {
+            let own: IndexMap<String, serde_yaml::Value> = yaml::from_str(src)?;
+            for key in own.keys() {
+                let Some(std) = map.get(key).filter(|s| s.stepwise) else { continue };
+                let n = std.steps.iter().filter(|st| st.notice).count();
+                if n != 1 {
+                    problems.push(
+                        Diagnostic::error(format!(
+                            "the stepwise standard `{key}` in clauses/{id}.yaml has {n} steps marked `notice: true`; it needs exactly one"
+                        ))
+                        .at(src, yaml::find_key(src, key).unwrap_or(0..0))
+                        .with_hint("mark the step that asks for notice to the speakers `notice: true` (the notice section states it, wherever it stands in the test)"),
+                    );
                 }
             }
         }

@@ -430,6 +430,31 @@ fn statement_claims_unknown(matter: &Matter, src: &SourceText, root: Option<&Nod
     out
 }
 
+/// The agreement answer describes evidence that a speaker signed the agreement
+/// (`speaker_agreement.signer_evidence`) while the evidence step would say nothing offered is
+/// evidence of a contract (`contract` missing, and no item offered for it): the brief would
+/// contradict itself a page apart (the New York audit).
+fn signer_evidence_unlisted(matter: &Matter, src: &SourceText, root: Option<&Node>) -> Option<Diagnostic> {
+    matter.fact(&["speaker_agreement", "signer_evidence"])?;
+    let missing = matter.fact(&["evidence", "missing"]).and_then(|v| v.as_sequence());
+    let contract_missing = missing.into_iter().flatten().any(|v| v.as_str() == Some("contract"));
+    let offered = matter
+        .fact(&["evidence", "items"])
+        .and_then(|v| v.as_sequence())
+        .into_iter()
+        .flatten()
+        .filter_map(|it| it.get("offered_for").and_then(|v| v.as_sequence()))
+        .flatten()
+        .any(|k| k.as_str() == Some("contract"));
+    (contract_missing && !offered).then(|| {
+        Diagnostic::warning(
+            "the agreement answer describes evidence that a speaker signed the agreement, and the evidence step will say nothing offered is evidence of a contract",
+        )
+        .at(src, span_of(root, &["facts", "speaker_agreement", "signer_evidence"]))
+        .with_hint("list that evidence under `evidence.items` with `offered_for: [contract]` and say why it falls short, so both passages speak of it alike")
+    })
+}
+
 fn missing_only_identity(
     matter: &Matter,
     src: &SourceText,
@@ -656,6 +681,7 @@ pub fn check(
     warnings.extend(w);
     warnings.extend(subpoena_scope(matter, src, root, profile));
     warnings.extend(transfer_without_cite(matter, src, root));
+    warnings.extend(signer_evidence_unlisted(matter, src, root));
     errors.extend(request_says_what_was_asked(matter, src, root));
     errors.extend(statement_claims_unknown(matter, src, root));
     let date = matter.document.date.0;

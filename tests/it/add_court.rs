@@ -494,7 +494,7 @@ fn a_projects_own_standard_is_argued_by_the_clauses_of_the_standard_it_is_like()
         "solers:\n  kind: case\n  name: \"Solers, Inc. v. Doe\"\n  short: Solers\n  cite: \"977 A.2d 941\"\n  court: D.C.\n  year: 2009\n  unverified: \"a test fixture\"\n",
     )
     .unwrap();
-    let standard = "solers:\n  name: the _Solers_ test\n  title: \"the _Solers_ Test\"\n  authority: solers\n  pin: \"954\"\n  court: D.C.\n  binds: {state: District of Columbia}\n  evidence: true\n  stepwise: true\n  like: cahill\n  steps:\n    - text: make reasonable efforts to notify the anonymous speakers that the complaint has been filed and the subpoena served\n      one: make reasonable efforts to notify the anonymous speaker that the complaint has been filed and the subpoena served\n      pin: \"956\"\n    - text: proffer evidence creating a genuine issue of material fact on each element of the claim that is within its control\n      pin: \"956\"\n      evidence: true\n      heading: {text: \"creates no genuine issue on the elements within {his} control\", title: \"Creates No Genuine Issue on the Elements Within {His} Control\"}\n";
+    let standard = "solers:\n  name: the _Solers_ test\n  title: \"the _Solers_ Test\"\n  authority: solers\n  pin: \"954\"\n  court: D.C.\n  binds: {state: District of Columbia}\n  evidence: true\n  stepwise: true\n  like: cahill\n  steps:\n    - text: show that the complaint adequately pleads each element of the claim\n      pin: \"\"\n      pleading: true\n    - text: make reasonable efforts to notify the anonymous speakers that the complaint has been filed and the subpoena served\n      one: make reasonable efforts to notify the anonymous speaker that the complaint has been filed and the subpoena served\n      pin: \"956\"\n      notice: true\n    - text: proffer evidence creating a genuine issue of material fact on each element of the claim that is within its control\n      pin: \"956\"\n      evidence: true\n      heading: {text: \"creates no genuine issue on the elements within {his} control\", title: \"Creates No Genuine Issue on the Elements Within {His} Control\"}\n";
     std::fs::create_dir_all(firm.join("clauses")).unwrap();
     std::fs::write(firm.join("clauses/_standards-dc.yaml"), standard).unwrap();
     let matter = std::fs::read_to_string(root().join("matters/marlowe-subpoena.yaml")).unwrap().replacen(
@@ -519,6 +519,17 @@ fn a_projects_own_standard_is_argued_by_the_clauses_of_the_standard_it_is_like()
     assert!(body.contains("make reasonable efforts to notify the anonymous speakers that the complaint has been filed and the subpoena served"), "{body}");
     assert!(body.contains("Marlowe's evidence creates no genuine issue on the elements within its control."), "{body}");
     assert!(!body.contains("applies none of the tests") && !body.contains("does not apply any of the tests"), "{body}");
+    // Steps found by what they are, not where they stand: notice is the second step here, and the
+    // pleading step is the first; an empty pin cites the decision whole.
+    assert!(
+        body.contains(
+            "The Solers test requires notice: the party seeking disclosure must make reasonable efforts to notify"
+        ),
+        "{body}"
+    );
+    assert!(body.contains("The first step of the Solers test asks the party seeking disclosure to show that the complaint adequately pleads each element of the claim. See Solers, 977 A.2d 941."), "{body}");
+    assert!(body.contains("the third step asks for evidence"), "{body}");
+    assert!(!body.contains("941, at"), "{body}");
     // A standard like one the clauses do not argue step by step: refused at its id.
     std::fs::write(firm.join("clauses/_standards-dc.yaml"), standard.replace("like: cahill", "like: highfields"))
         .unwrap();
@@ -529,6 +540,14 @@ fn a_projects_own_standard_is_argued_by_the_clauses_of_the_standard_it_is_like()
         "{err}"
     );
     assert!(err.contains("_standards-dc.yaml:1"), "{err}");
+    // A stepwise standard without its notice step marked: refused at its id.
+    std::fs::write(firm.join("clauses/_standards-dc.yaml"), standard.replace("      notice: true\n", "")).unwrap();
+    let (code, out, err) = pleader(&["build", "matter.yaml"], &firm);
+    assert_ne!(code, 0, "{out}{err}");
+    assert!(
+        err.contains("the stepwise standard `solers` in clauses/_standards-dc.yaml has 0 steps marked `notice: true`"),
+        "{err}"
+    );
     std::fs::write(firm.join("clauses/_standards-dc.yaml"), standard.replace("  like: cahill\n", "")).unwrap();
     let (code, out, err) = pleader(&["build", "matter.yaml"], &firm);
     assert_ne!(code, 0, "{out}{err}");

@@ -2342,7 +2342,7 @@ fn a_client_s_own_notice_and_a_statement_of_fact_are_never_contradicted() {
     );
     // The speakers know of the subpoena: the brief does not lean on the movant's omission (the
     // N.D. Ga. user), and notice from anyone is only the threshold.
-    assert!(body.contains("so the speakers know of the subpoena, and the Ledger does not rest on Prairie Crest's omission. But notice, from anyone, is only the threshold"), "{body}");
+    assert!(body.contains("so the speakers have been told of the subpoena, and the Ledger does not rest on Prairie Crest's omission. But notice, from anyone, is only the threshold"), "{body}");
     assert!(!body.contains("does not show that Prairie Crest made them"), "{body}");
     // Dated after the motion, the client's notice is told after it (the N.D. Ga. and New York users).
     let later = told.replacen(
@@ -2594,4 +2594,31 @@ fn a_statement_challenged_only_under_a_contract_is_not_argued_as_speech() {
         &tied.replacen("      claims: [breach-of-contract]\n", "      claims: [trade-secret]\n", 1),
     );
     assert!(err.contains("statement 3 is tied to `trade-secret`, which `underlying.claims` does not list"), "{err}");
+}
+
+/// Evidence that a speaker signed the agreement, described by the agreement answer, and not listed
+/// among the movant's evidence for the contract: the evidence step would say nothing offered is
+/// evidence of a contract a page from where the brief describes it (the New York audit). `check`
+/// warns at the signer evidence.
+#[test]
+fn signer_evidence_the_evidence_step_does_not_list_is_a_warning() {
+    let shipped = build_text("brandywine.yaml", &own_text("brandywine-v-doe.yaml"));
+    assert!(
+        shipped.warnings.iter().all(|w| !w.message.contains("agreement answer describes")),
+        "{:?}",
+        shipped.warnings
+    );
+    let unlisted = own_text("brandywine-v-doe.yaml").replacen(
+        "        offered_for: [contract, harm]\n",
+        "        offered_for: [harm]\n",
+        1,
+    );
+    assert!(unlisted.contains("offered_for: [harm]"), "the sample changed");
+    let built = build_text("brandywine-unlisted.yaml", &unlisted);
+    let w = built.warnings.iter().find(|w| w.message.contains("agreement answer describes")).expect("a warning");
+    assert!(
+        w.message.contains("the evidence step will say nothing offered is evidence of a contract"),
+        "{}",
+        w.message
+    );
 }
