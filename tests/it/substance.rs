@@ -2505,6 +2505,7 @@ fn a_subpoena_with_no_early_discovery_order_and_a_claim_with_no_falsity_are_argu
     let body = body_text(&build_text("harlow.yaml", &shipped));
     assert!(body.contains("which issued the subpoena. Mot. at 11. The Court should decline."), "{body}");
     assert!(body.contains("a question the issuing court has not reached"), "{body}");
+    assert!(body.contains("the court that issued the subpoena, which has never addressed the First Amendment question the motion presents."), "{body}");
     // No order: the block taken out.
     let start = shipped.find("  early_discovery:\n").expect("the sample changed");
     let end = start + shipped[start..].find("\n\n").unwrap() + 1;
@@ -2519,6 +2520,9 @@ fn a_subpoena_with_no_early_discovery_order_and_a_claim_with_no_falsity_are_argu
     assert!(!body.contains("Neither circumstance is present"), "{body}");
     assert!(!body.contains("has not reached"), "{body}");
     assert!(!body.contains("Its order gave"), "{body}");
+    // Nor does the introduction say the issuing court never addressed the question: only the
+    // order the matter cites could show that (the N.D. Ga. audit).
+    assert!(!body.contains("which has never addressed the First Amendment question"), "{body}");
     // The request says what was asked: refused at the value.
     let asked = shipped.replacen(
         "    request: an ex parte application\n",
