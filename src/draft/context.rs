@@ -115,9 +115,6 @@ fn standard_context(standards: &Standards, profile: &Profile, one: bool) -> Json
             (System::Federal, Some(state)) if state == j.state => Json::from(state),
             _ => Json::Null,
         },
-        // The step just before the evidence step when the threshold steps (notice, the exact
-        // statements: the first two, which the notice clause takes up) do not include it, so the
-        // evidence step can say where it stands ("The third step asks …"); else null.
         // The pleading step (`pleading: true`) that comes before the evidence step, so the evidence
         // section can say where each stands ("The third step asks …; … the fourth step asks for
         // evidence"); else null.

@@ -996,7 +996,9 @@ impl Profile {
                     "`jurisdiction.discovery_limit` is read only in a state court, and this profile's is federal",
                 )
                 .at(source, span)
-                .with_hint("a federal brief cites Fed. R. Civ. P. 45(d)(1) and 45(d)(3)(A) for the limit: remove it"),
+                .with_hint(
+                    "a federal brief cites Fed. R. Civ. P. 45(d)(1) and 45(d)(2)(B)(ii) for the limit: remove it",
+                ),
             );
         }
         if let Some(label) = &self.counsel.bar_label {

@@ -181,12 +181,25 @@ pub(crate) fn load_kinds<T: serde::de::DeserializeOwned>(
     stem: &str,
     what: &str,
 ) -> Result<indexmap::IndexMap<String, T>> {
+    Ok(load_kinds_from(files, stem, what)?.into_iter().map(|(k, (v, _))| (k, v)).collect())
+}
+
+/// Kinds by id, each with the file that defines it (its id, `_standards-dc`, and source).
+pub(crate) type KindsFrom<'f, T> = indexmap::IndexMap<String, (T, (String, &'f SourceText))>;
+
+/// [`load_kinds`], each kind with the file that defines it, for checks that say where a kind is
+/// wrong.
+pub(crate) fn load_kinds_from<'f, T: serde::de::DeserializeOwned>(
+    files: &[(String, &'f SourceText)],
+    stem: &str,
+    what: &str,
+) -> Result<KindsFrom<'f, T>> {
     let mut out = indexmap::IndexMap::new();
     let mut problems = vec![];
     let prefix = format!("{stem}-");
     let main = files.iter().filter(|(id, _)| id == stem);
     let added = files.iter().filter(|(id, _)| id.starts_with(&prefix));
-    for (_, src) in main.chain(added) {
+    for (file, src) in main.chain(added) {
         match crate::yaml::from_str::<indexmap::IndexMap<String, T>>(src) {
             Ok(map) => {
                 for (k, v) in map {
@@ -199,7 +212,7 @@ pub(crate) fn load_kinds<T: serde::de::DeserializeOwned>(
                         );
                         continue;
                     }
-                    out.insert(k, v);
+                    out.insert(k, (v, (file.clone(), *src)));
                 }
             }
             Err(mut d) => problems.append(&mut d),

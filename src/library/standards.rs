@@ -212,87 +212,63 @@ pub struct Standards {
 pub const FILE: &str = "clauses/_standards.yaml";
 
 impl Standards {
-    pub fn load(source: &SourceText) -> Result<Standards> {
-        let map: IndexMap<String, Standard> = yaml::from_str(source)?;
-        Ok(Standards { map, source: Some(source.clone()) })
-    }
-
     /// The library's standards (`clauses/_standards.yaml`) and a project's own
     /// (`clauses/_standards-<name>.yaml`), `files` being the clause folder's YAML files by stem.
     /// A project's standard names, in `like`, the library's stepwise standard whose clauses argue
     /// it; a library standard names none.
     pub fn load_all(files: &[(String, &SourceText)]) -> Result<Standards> {
-        let map: IndexMap<String, Standard> = super::load_kinds(files, "_standards", "unmasking standard")?;
+        let loaded = super::load_kinds_from::<Standard>(files, "_standards", "unmasking standard")?;
         let main = files.iter().find(|(id, _)| id == "_standards").map(|(_, s)| (*s).clone());
+        // The library's stepwise standards, which a project's own may be like.
+        let stepwise: Vec<&str> = loaded
+            .iter()
+            .filter(|(_, (s, (file, _)))| s.stepwise && file == "_standards")
+            .map(|(k, _)| k.as_str())
+            .collect();
         let mut problems = vec![];
-        for (id, src) in files.iter().filter(|(id, _)| id.starts_with("_standards-")) {
-            let own: IndexMap<String, serde_yaml::Value> = yaml::from_str(src)?;
-            for key in own.keys() {
-                let Some(std) = map.get(key) else { continue };
-                let span = yaml::find_key(src, key).unwrap_or(0..0);
-                let stepwise: Vec<&str> = map
-                    .iter()
-                    .filter(|(k, s)| s.stepwise && s.like.is_none() && !own.contains_key(*k))
-                    .map(|(k, _)| k.as_str())
-                    .collect();
-                match std.like.as_deref() {
-                    None => problems.push(
-                        Diagnostic::error(format!("`{key}` in clauses/{id}.yaml names no `like:`"))
-                            .at(src, span)
-                            .with_hint(format!(
-                                "name the library's standard whose clauses argue it: `like: {}` (one of: {})",
-                                stepwise.first().copied().unwrap_or("dendrite"),
-                                stepwise.join(", ")
-                            )),
+        for (key, (std, (file, src))) in &loaded {
+            let span = || yaml::find_key(src, key).unwrap_or(0..0);
+            let own = file != "_standards";
+            let problem = match (own, std.like.as_deref()) {
+                (false, Some(_)) => Some((
+                    format!("the library's standard `{key}` names a `like:`"),
+                    "only a project's own standard is argued like another".to_string(),
+                )),
+                (true, None) => Some((
+                    format!("`{key}` in clauses/{file}.yaml names no `like:`"),
+                    format!(
+                        "name the library's standard whose clauses argue it: `like: {}` (one of: {})",
+                        stepwise.first().copied().unwrap_or("dendrite"),
+                        stepwise.join(", ")
                     ),
-                    Some(like) if !stepwise.contains(&like) => problems.push(
-                        Diagnostic::error(format!(
-                            "`{key}` is `like: {like}`, which is not one of the library's stepwise standards"
-                        ))
-                        .at(src, span)
-                        .with_hint(format!("the standards a project's own may be like: {}", stepwise.join(", "))),
-                    ),
-                    Some(_) if !std.stepwise => problems.push(
-                        Diagnostic::error(format!(
-                            "`{key}` is argued step by step like its `like:`, and says `stepwise: false`"
-                        ))
-                        .at(src, span)
-                        .with_hint("write `stepwise: true`, with its steps, the first of them notice to the speakers"),
-                    ),
-                    Some(_) => {}
-                }
+                )),
+                (true, Some(like)) if !stepwise.contains(&like) => Some((
+                    format!("`{key}` is `like: {like}`, which is not one of the library's stepwise standards"),
+                    format!("the standards a project's own may be like: {}", stepwise.join(", ")),
+                )),
+                (true, Some(_)) if !std.stepwise => Some((
+                    format!("`{key}` is argued step by step like its `like:`, and says `stepwise: false`"),
+                    "write `stepwise: true`, with its steps, one of them notice to the speakers".to_string(),
+                )),
+                _ => None,
+            };
+            if let Some((message, hint)) = problem {
+                problems.push(Diagnostic::error(message).at(src, span()).with_hint(hint));
             }
-        }
-        // A stepwise standard states its notice step: exactly one step says `notice: true`.
-        for (id, src) in files.iter().filter(|(id, _)| id == "_standards" || id.starts_with("_standards-")) {
-            let own: IndexMap<String, serde_yaml::Value> = yaml::from_str(src)?;
-            for key in own.keys() {
-                let Some(std) = map.get(key).filter(|s| s.stepwise) else { continue };
-                let n = std.steps.iter().filter(|st| st.notice).count();
-                if n != 1 {
-                    problems.push(
-                        Diagnostic::error(format!(
-                            "the stepwise standard `{key}` in clauses/{id}.yaml has {n} steps marked `notice: true`; it needs exactly one"
-                        ))
-                        .at(src, yaml::find_key(src, key).unwrap_or(0..0))
-                        .with_hint("mark the step that asks for notice to the speakers `notice: true` (the notice section states it, wherever it stands in the test)"),
-                    );
-                }
-            }
-        }
-        if let Some(src) = &main {
-            for (key, std) in &map {
-                if std.like.is_some() && yaml::find_key(src, key).is_some() {
-                    problems.push(
-                        Diagnostic::error(format!("the library's standard `{key}` names a `like:`"))
-                            .at(src, yaml::find_key(src, key).unwrap_or(0..0))
-                            .with_hint("only a project's own standard is argued like another"),
-                    );
-                }
+            // A stepwise standard states its notice step: exactly one step says `notice: true`.
+            let n = std.steps.iter().filter(|st| st.notice).count();
+            if std.stepwise && n != 1 {
+                problems.push(
+                    Diagnostic::error(format!(
+                        "the stepwise standard `{key}` in clauses/{file}.yaml has {n} steps marked `notice: true`; it needs exactly one"
+                    ))
+                    .at(src, span())
+                    .with_hint("mark the step that asks for notice to the speakers `notice: true` (the notice section states it, wherever it stands in the test)"),
+                );
             }
         }
         if problems.is_empty() {
-            Ok(Standards { map, source: main })
+            Ok(Standards { map: loaded.into_iter().map(|(k, (v, _))| (k, v)).collect(), source: main })
         } else {
             Err(problems)
         }

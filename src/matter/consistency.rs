@@ -51,6 +51,11 @@ fn span_of(root: Option<&Node>, path: &[&str]) -> std::ops::Range<usize> {
     span
 }
 
+/// Whether the list fact at `path` (`meet_and_confer.objections`) holds `value`.
+fn fact_lists(matter: &Matter, path: &[&str], value: &str) -> bool {
+    matter.fact(path).and_then(|v| v.as_sequence()).is_some_and(|list| list.iter().any(|v| v.as_str() == Some(value)))
+}
+
 /// The items of the sequence at a key path in the matter's tree (`["facts", "statements"]`), or
 /// none where the path is missing or holds something else (the fact check's error).
 fn seq_at<'a>(root: Option<&'a Node>, path: &[&str]) -> &'a [Node] {
@@ -337,10 +342,7 @@ fn subpoena_scope(matter: &Matter, src: &SourceText, root: Option<&Node>, profil
     let mut warnings = vec![];
     let outline = matter.outline();
     let has = |id: &str| outline.iter().any(|(_, item)| item.clause == id);
-    let objected = matter
-        .fact(&["meet_and_confer", "objections"])
-        .and_then(|v| v.as_sequence())
-        .is_some_and(|list| list.iter().any(|v| v.as_str() == Some("overbreadth")));
+    let objected = fact_lists(matter, &["meet_and_confer", "objections"], "overbreadth");
     let at = span_of(root, &["facts", "meet_and_confer", "objections"]);
     let federal = profile.jurisdiction.system == crate::library::court::System::Federal;
     if has("subpoena-scope") && federal && !objected {
@@ -436,8 +438,7 @@ fn statement_claims_unknown(matter: &Matter, src: &SourceText, root: Option<&Nod
 /// contradict itself a page apart (the New York audit).
 fn signer_evidence_unlisted(matter: &Matter, src: &SourceText, root: Option<&Node>) -> Option<Diagnostic> {
     matter.fact(&["speaker_agreement", "signer_evidence"])?;
-    let missing = matter.fact(&["evidence", "missing"]).and_then(|v| v.as_sequence());
-    let contract_missing = missing.into_iter().flatten().any(|v| v.as_str() == Some("contract"));
+    let contract_missing = fact_lists(matter, &["evidence", "missing"], "contract");
     let offered = matter
         .fact(&["evidence", "items"])
         .and_then(|v| v.as_sequence())

@@ -135,7 +135,7 @@ pub fn force_of_the_standard(built: &Built) -> CheckItem {
     let unread = j
         .standard_adopted_by
         .as_ref()
-        .filter(|a| built.bank.get(&a.authority).is_some_and(|e| e.verified.is_empty() || e.unverified.is_some()));
+        .filter(|a| built.bank.get(&a.authority).is_some_and(|e| !crate::cite::status::status(e).is_verified()));
     if let (true, Some(page), Some(a)) = (wrong.is_empty(), said, unread) {
         return CheckItem {
             name: "force of the standard".into(),
