@@ -385,6 +385,28 @@ fn transfer_without_cite(matter: &Matter, src: &SourceText, root: Option<&Node>)
     })
 }
 
+/// The first of the Advisory Committee's exceptional circumstances (the issuing court has already
+/// ruled on the question) is argued absent only where the record says so: the order's
+/// `decided_unmasking: false`, or, with no order, the docket's `subpoena.issuing_court_ruled: false`.
+/// Without either the transfer answer argues only the second circumstance (the N.D. Ga. audit).
+fn transfer_first_circumstance(matter: &Matter, src: &SourceText, root: Option<&Node>) -> Option<Diagnostic> {
+    let asked = matter.fact(&["motion", "transfer_requested"]).and_then(|v| v.as_bool()) == Some(true);
+    let answered = matter.outline().iter().any(|(_, item)| item.clause == "proper-court");
+    let known = matter.fact(&["early_discovery", "decided_unmasking"]).is_some()
+        || matter.fact(&["subpoena", "issuing_court_ruled"]).is_some();
+    (asked && answered && !known).then(|| {
+        Diagnostic::warning(
+            "the transfer answer says nothing of whether the issuing court has already ruled on the question, the first circumstance the Rule 45(f) note names",
+        )
+        .at(src, span_of(root, &["facts", "motion", "transfer_requested"]))
+        .with_hint(if matter.fact(&["early_discovery"]).is_some() {
+            "add `decided_unmasking: false` under `early_discovery:` if the order did not decide whether the speakers may be identified"
+        } else {
+            "add `issuing_court_ruled: false` and `issuing_court_ruled_cite: {doc: …, at: \"Ex. …\"}` under `subpoena:` if the issuing court's docket shows no such ruling"
+        })
+    })
+}
+
 /// `early_discovery.request` names the kind of paper only: the background goes on "for leave to
 /// take discovery before the Rule 26(f) conference", so a value that already says what was asked
 /// would print it twice (the N.D. Ga. user's "… before the Rule 26(f) conference for leave to take
@@ -682,6 +704,7 @@ pub fn check(
     warnings.extend(w);
     warnings.extend(subpoena_scope(matter, src, root, profile));
     warnings.extend(transfer_without_cite(matter, src, root));
+    warnings.extend(transfer_first_circumstance(matter, src, root));
     warnings.extend(signer_evidence_unlisted(matter, src, root));
     errors.extend(request_says_what_was_asked(matter, src, root));
     errors.extend(statement_claims_unknown(matter, src, root));

@@ -2520,6 +2520,36 @@ fn a_subpoena_with_no_early_discovery_order_and_a_claim_with_no_falsity_are_argu
     assert!(!body.contains("Neither circumstance is present"), "{body}");
     assert!(!body.contains("has not reached"), "{body}");
     assert!(!body.contains("Its order gave"), "{body}");
+    let built = build_text("harlow-no-order.yaml", &no_order);
+    let w = built
+        .warnings
+        .iter()
+        .find(|w| w.message.contains("first circumstance"))
+        .expect("a warning on the unargued first circumstance");
+    assert!(w.notes.iter().any(|h| h.contains("issuing_court_ruled: false")), "{w:?}");
+    // The docket, in the record, shows no ruling: both circumstances answered, cited to it.
+    let docket = no_order.replacen(
+        "    issuing_court: the Central District of California\n",
+        "    issuing_court: the Central District of California\n    issuing_court_ruled: false\n    issuing_court_ruled_cite: {doc: harlow-decl, at: \"Ex. 4\"}\n",
+        1,
+    );
+    let built = build_text("harlow-docket.yaml", &docket);
+    let body = body_text(&built);
+    assert!(
+        body.contains("Neither circumstance is present. The issuing court has not ruled on the question this motion presents. Its docket shows no ruling on whether"),
+        "{body}"
+    );
+    assert!(body.contains("may be identified. See Declaration of Corinne Harlow, Dkt. 1-2 (\"Harlow Decl.\") Ex. 4. Nor is the question likely to recur"), "{body}");
+    assert!(!built.warnings.iter().any(|w| w.message.contains("first circumstance")), "{:?}", built.warnings);
+    // Without its cite, or with a ruling already made, the section refuses to argue it.
+    let err = refused(
+        "harlow-docket-uncited.yaml",
+        &docket.replacen("    issuing_court_ruled_cite: {doc: harlow-decl, at: \"Ex. 4\"}\n", "", 1),
+    );
+    assert!(err.contains("must give `subpoena.issuing_court_ruled_cite`"), "{err}");
+    let err =
+        refused("harlow-ruled.yaml", &docket.replacen("issuing_court_ruled: false", "issuing_court_ruled: true", 1));
+    assert!(err.contains("first exceptional circumstance"), "{err}");
     // Nor does the introduction say the issuing court never addressed the question: only the
     // order the matter cites could show that (the N.D. Ga. audit).
     assert!(!body.contains("which has never addressed the First Amendment question"), "{body}");
