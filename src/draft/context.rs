@@ -391,11 +391,23 @@ fn claims_context(facts: &Json, claims: &Claims, bank: &Bank) -> Json {
         // An element the law asks of the plaintiff only under a condition the matter does not
         // state (`when:`) is not argued at all.
         let elements: Vec<&crate::library::claims::Element> = l.elements.iter().filter(|e| e.applies(facts)).collect();
+        // An element the law excuses for a statement defamatory per se (`excused_per_se`: special
+        // harm) is argued only where the lawyer marks a statement of fact the claim rests on as
+        // falling in no per se category (`not_per_se`): a statement that injures on its face needs
+        // no proof of harm, and a brief that argued the want of it would concede the point in the
+        // next breath (the D.D.C. and New York audits, S23). `no-prima-facie-case` reads the same
+        // marks.
+        let per_quod_marked = speech_statements(facts).iter().any(|st| {
+            st["opinion"].as_bool() == Some(false)
+                && st["not_per_se"].is_string()
+                && st["claims"].as_array().is_none_or(|l| l.iter().any(|t| t.as_str() == Some(ty)))
+        });
         let kinds = |by: ShownBy| {
             let mut k: Vec<&str> = elements
                 .iter()
                 .filter(|e| e.shown_by == by)
                 .filter(|e| !(per_se && e.proof.iter().any(|p| p == "harm")))
+                .filter(|e| !(e.excused_per_se && !per_quod_marked))
                 .flat_map(|e| e.proof.iter().map(|p| p.as_str()))
                 .collect();
             k.sort();

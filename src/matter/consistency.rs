@@ -192,32 +192,44 @@ pub fn dated_ahead(matter: &Matter, src: &SourceText, today: chrono::NaiveDate) 
     )
 }
 
-/// A statement's `not_per_se` that no sentence of the brief would use: the evidence section
-/// answers the per se label statement by statement only where the motion calls the statements
-/// defamatory per se (an argument with `per_se: true`) and an argued claim's law says what a
-/// statement outside its per se categories needs (`per_quod`). A warning at each such
-/// `not_per_se`, saying which is missing, rather than a reason silently dropped.
+/// The argued claims of `facts.underlying.claims`, each with its type id and its law in the claim
+/// files.
+fn argued_laws<'a>(matter: &Matter, claims: &'a Claims) -> Vec<(String, &'a crate::library::claims::Law)> {
+    let seq = matter.fact(&["underlying", "claims"]).and_then(|v| v.as_sequence()).cloned().unwrap_or_default();
+    seq.iter()
+        .filter(|c| c.get("argued").and_then(|v| v.as_bool()) == Some(true))
+        .filter_map(|c| {
+            let text = |k: &str| c.get(k).and_then(|v| v.as_str());
+            let ty = text("type")?;
+            Some((ty.to_string(), claims.get(ty)?.laws.get(text("law")?)?))
+        })
+        .collect()
+}
+
+/// A statement's `not_per_se` that no sentence of the brief would use. It is used where an argued
+/// claim's law excuses proof of harm for a statement defamatory per se (`excused_per_se`: the
+/// mark keeps harm argued), and where the motion calls the statements defamatory per se (an
+/// argument with `per_se: true`) and an argued claim's law says what a statement outside its per
+/// se categories needs (`per_quod`). A warning at each other `not_per_se`, saying which is
+/// missing, rather than a reason silently dropped.
 fn unused_not_per_se(matter: &Matter, src: &SourceText, root: Option<&Node>, claims: &Claims) -> Vec<Diagnostic> {
     let statements: Vec<_> =
         seq_at(root, &["facts", "statements"]).iter().filter_map(|i| i.get("not_per_se")).collect();
     if statements.is_empty() {
         return vec![];
     }
+    let laws = argued_laws(matter, claims);
+    if laws.iter().any(|(_, l)| l.elements.iter().any(|e| e.excused_per_se)) {
+        return vec![];
+    }
     let seq = |path: &[&str]| matter.fact(path).and_then(|v| v.as_sequence()).cloned().unwrap_or_default();
     let argued_per_se =
         seq(&["motion", "arguments"]).iter().any(|a| a.get("per_se").and_then(|v| v.as_bool()) == Some(true));
-    let law_says = seq(&["underlying", "claims"]).iter().any(|c| {
-        let text = |k: &str| c.get(k).and_then(|v| v.as_str());
-        c.get("argued").and_then(|v| v.as_bool()) == Some(true)
-            && text("type")
-                .and_then(|t| claims.get(t))
-                .and_then(|t| t.laws.get(text("law")?))
-                .is_some_and(|l| l.per_quod.is_some())
-    });
+    let law_says = laws.iter().any(|(_, l)| l.per_quod.is_some());
     let missing = match (argued_per_se, law_says) {
         (true, true) => return vec![],
-        (false, _) => "no argument of the motion says `per_se: true`",
-        (true, false) => "no argued claim's law says what such a statement needs (`per_quod` in its claim file)",
+        (false, _) => "no argued claim's law excuses proof of harm for a statement defamatory per se, and no argument of the motion says `per_se: true`",
+        (true, false) => "no argued claim's law excuses proof of harm for a statement defamatory per se or says what a statement outside its per se categories needs (`per_quod` in its claim file)",
     };
     statements
         .into_iter()
@@ -230,6 +242,67 @@ fn unused_not_per_se(matter: &Matter, src: &SourceText, root: Option<&Node>, cla
                 )
         })
         .collect()
+}
+
+/// `evidence.missing` lists harm (or causation), and an argued claim's law asks for it only of a
+/// statement outside its per se categories (`excused_per_se`), and no statement of fact that claim
+/// rests on is marked `not_per_se`: the brief does not argue the want of harm for that claim (a
+/// statement that injures on its face needs no proof of it), and says so here rather than drop the
+/// listed showing silently.
+fn harm_excused_per_se(matter: &Matter, src: &SourceText, root: Option<&Node>, claims: &Claims) -> Vec<Diagnostic> {
+    let listed: Vec<&str> =
+        ["harm", "causation"].into_iter().filter(|k| fact_lists(matter, &["evidence", "missing"], k)).collect();
+    if listed.is_empty() {
+        return vec![];
+    }
+    let statements = matter.fact(&["statements"]).and_then(|v| v.as_sequence()).cloned().unwrap_or_default();
+    let pleaded_per_se = |ty: &str| {
+        matter.fact(&["underlying", "claims"]).and_then(|v| v.as_sequence()).into_iter().flatten().any(|c| {
+            c.get("type").and_then(|v| v.as_str()) == Some(ty)
+                && c.get("per_se").and_then(|v| v.as_bool()) == Some(true)
+        })
+    };
+    let marked = |ty: &str| {
+        statements.iter().any(|st| {
+            st.get("opinion").and_then(|v| v.as_bool()) == Some(false)
+                && st.get("speech").and_then(|v| v.as_bool()) != Some(false)
+                && st.get("not_per_se").is_some()
+                && st
+                    .get("claims")
+                    .and_then(|v| v.as_sequence())
+                    .is_none_or(|l| l.iter().any(|t| t.as_str() == Some(ty)))
+        })
+    };
+    let laws = argued_laws(matter, claims);
+    // The listed kinds some argued claim still asks evidence of: the brief argues their want.
+    let kept = |k: &str| {
+        laws.iter().any(|(ty, l)| {
+            l.elements.iter().any(|e| {
+                e.proof.iter().any(|p| p == k)
+                    && !(e.excused_per_se && !marked(ty))
+                    && !(pleaded_per_se(ty) && e.proof.iter().any(|p| p == "harm"))
+            })
+        })
+    };
+    let dropped: Vec<&str> = listed.into_iter().filter(|k| !kept(k)).collect();
+    let Some((ty, law, el)) = laws.iter().find_map(|(ty, l)| {
+        let el =
+            l.elements.iter().find(|e| e.excused_per_se && dropped.iter().any(|k| e.proof.iter().any(|p| p == k)))?;
+        (!pleaded_per_se(ty)).then_some((ty, l, el))
+    }) else {
+        return vec![];
+    };
+    let name = claims.get(ty).map_or(ty.clone(), |t| t.name.clone());
+    vec![Diagnostic::warning(format!(
+        "the brief does not argue the want of {}: under {} law the {name} claim requires \"{}\", and no statement of fact it rests on is marked `not_per_se`",
+        dropped.join(" or "),
+        law.jurisdiction,
+        el.text
+    ))
+    .at(src, span_of(root, &["facts", "evidence", "missing"]))
+    .with_hint(
+        "a statement that injures on its face needs no proof of harm; give `not_per_se:` (why it falls in no per se category) on each statement of fact that does not, and the brief argues harm for it",
+    )]
 }
 
 /// Every showing `evidence.missing` names turns on who the speakers are (their fault, their
@@ -854,6 +927,7 @@ pub fn check(
     errors.extend(evidence_statements_out_of_range(src, root));
     warnings.extend(statements_maybe_one_post(matter, src, root));
     warnings.extend(unused_not_per_se(matter, src, root, claims));
+    warnings.extend(harm_excused_per_se(matter, src, root, claims));
 
     // Text that prints inside a citation or a certificate: blank would print ", ." or "on ,".
     for (id, doc) in &matter.record {
