@@ -571,6 +571,11 @@ pub fn base_context(
             .iter()
             .filter_map(|(_, i)| i.paragraph.as_ref().map(|p| (i.clause.clone(), json!(p.answers))))
             .collect::<Map<String, Json>>(),
+        // The kinds of argument any of the matter's own paragraphs answers: a library clause that
+        // answers such a kind in passing (the evidence step on `unprotected-speech`) leaves it to
+        // the lawyer's paragraph instead of answering it twice (the Allegheny County and W.D. Tex.
+        // users, S24).
+        "own_answered": own_answered(outline),
         // What each of the matter's own paragraphs does, in the lawyer's words, for the roadmap
         // of the section above it (null where the paragraph says nothing: it is then named as
         // taking up a further point, or by the arguments it answers).
@@ -580,6 +585,15 @@ pub fn base_context(
             .collect::<Map<String, Json>>(),
         "sections": refs,
     })
+}
+
+/// The kinds of argument the matter's own paragraphs answer, each once, sorted.
+fn own_answered(outline: &[(usize, &OutlineItem)]) -> Vec<String> {
+    let mut kinds: Vec<String> =
+        outline.iter().filter_map(|(_, i)| i.paragraph.as_ref()).flat_map(|p| p.answers.iter().cloned()).collect();
+    kinds.sort();
+    kinds.dedup();
+    kinds
 }
 
 /// The facts each value the context computes is drawn from, so that `clauses --lint`

@@ -2688,3 +2688,46 @@ fn harm_is_argued_for_a_claim_the_per_se_rule_excuses_only_for_a_statement_marke
     assert!(body.contains("what he offers on falsity, causation, and harm falls short of them"), "{body}");
     assert!(built.warnings.iter().all(|w| !w.message.contains("does not argue the want")), "{:?}", built.warnings);
 }
+
+/// A paragraph of the lawyer's own that answers an argument (`answers: [unprotected-speech]`) is
+/// the answer: the evidence step, which answers that kind in passing, does not quote the argument
+/// a second time; and the argument's roadmap names the paragraph in the outline's order among the
+/// sections under the standard, not after them (the Allegheny County, W.D. Tex. and D.N.H. users,
+/// S24). A library section under the standard that answers no argument is still announced.
+#[test]
+fn an_argument_the_lawyers_own_paragraph_answers_is_answered_once_and_announced_in_order() {
+    let shipped = own_text("dorsey-v-does.yaml");
+    let said = "argues that the comments accuse him of covering up a crime";
+    assert_eq!(body_text(&build_text("dorsey.yaml", &shipped)).matches(said).count(), 1);
+    let own = shipped.replacen(
+        "          - pleading-not-enough\n          - evidentiary-basis\n",
+        "          - pleading-not-enough\n          - paragraph: label-not-answer\n            heading: Calling the comments unprotected does not answer the standard\n            text: A label is a conclusion, and the standard asks for the evidence behind it.\n            answers: [unprotected-speech]\n          - evidentiary-basis\n",
+        1,
+    );
+    assert_ne!(own, shipped);
+    let body = body_text(&build_text("dorsey-own.yaml", &own));
+    assert_eq!(body.matches(said).count(), 0, "{body}");
+    assert!(body.contains("A label is a conclusion, and the standard asks for the evidence behind it."), "{body}");
+    assert!(
+        body.contains("cannot meet the Cahill standard and answers, in Part IV.B.2, the motion's reliance on a threshold lower than evidence; and, in Part IV.B.3, the motion's reliance on the claim that the statements are unprotected."),
+        "{body}"
+    );
+    // Named once in that sentence, not again after it.
+    assert_eq!(body.matches("Part IV.B.3 answers the motion's reliance").count(), 1, "{body}");
+    // A section under the standard that answers no argument of the motion is announced by what it
+    // does (the D.N.H. user: the roadmap skipped `subpoena-scope`).
+    let shipped = own_text("marlowe-subpoena.yaml");
+    let nested = shipped.replacen(
+        "            options: {decisions: false}\n      - subpoena-scope\n",
+        "            options: {decisions: false}\n          - subpoena-scope\n",
+        1,
+    );
+    assert_ne!(nested, shipped);
+    let body = body_text(&build_text("marlowe-nested.yaml", &nested));
+    assert!(
+        body.contains(
+            "Part IV.D.4 shows that the subpoena demands more than naming and serving a defendant could require"
+        ),
+        "{body}"
+    );
+}
