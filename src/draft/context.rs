@@ -81,6 +81,9 @@ fn standard_context(standards: &Standards, profile: &Profile, one: bool) -> Json
         "name": s.name,
         "Name": capitalize_first(&s.name),
         "title": s.title,
+        // The verb ending after the name: "the _Arista_ factors require", "the _Dendrite_ test
+        // requires" (a name ending in a plural noun, "factors", takes the plural).
+        "s": if s.name.trim_end().ends_with("factors") { "" } else { "s" },
         "authority": s.authority,
         "pin": s.pin,
         "court": s.court,

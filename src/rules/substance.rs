@@ -93,6 +93,39 @@ fn standard_binds(built: &Built) -> Option<bool> {
     Some(state || circuit)
 }
 
+/// Whether the force word at byte `i` of a lower-cased sentence asserts that something governs
+/// or binds, rather than denying it, reporting someone else's claim or asking which does:
+/// - a sentence that itself denies binding force ("It does not bind this Court", "persuasive
+///   rather than controlling") states the force rightly, whatever else it says;
+/// - a negation in the words just before the word, within its clause ("not binding", "no
+///   decision that binds this Court prescribes…", "neither governs nor binds");
+/// - reported speech or an indirect question just before it ("argues that state law governs",
+///   "has not decided which test governs").
+fn asserts_force(lower: &str, i: usize) -> bool {
+    let denies = [
+        "not bind",
+        "not govern",
+        "not control",
+        "rather than controlling",
+        "rather than binding",
+        "persuasive",
+        "persuades",
+    ];
+    if denies.iter().any(|d| lower.contains(d)) {
+        return false;
+    }
+    let clause_start = lower[..i].rfind([';', ':', ',', '—', '(']).map_or(0, |p| p + 1);
+    let words: Vec<&str> = lower[clause_start..i].split_whitespace().collect();
+    let near = &words[words.len().saturating_sub(6)..];
+    let negations = ["not", "no", "neither", "nor", "never", "without", "cannot"];
+    if near.iter().any(|w| negations.contains(w) || w.ends_with("n’t") || w.ends_with("n't")) {
+        return false;
+    }
+    let reported =
+        ["whether", "which", "argues", "argue", "contends", "contend", "claims", "claim", "asserts", "says", "insists"];
+    !near.iter().any(|w| reported.contains(w))
+}
+
 /// "governs", "binding", "controlling" said of an unmasking standard that does not bind here.
 pub fn force_of_the_standard(built: &Built) -> CheckItem {
     let (text, pages) = body(built);
@@ -110,12 +143,7 @@ pub fn force_of_the_standard(built: &Built) -> CheckItem {
         let lower = s.to_lowercase();
         for word in ["governs", "governing", "govern ", "binding", "binds", "controlling", "controls"] {
             let Some(i) = lower.find(word) else { continue };
-            let before = &lower[..i];
-            // "not binding", "no decision that binds this Court prescribes…": said of no decision.
-            let negated =
-                ["not ", "n’t ", "no "].iter().any(|n| before.ends_with(n) || before.ends_with(&format!("{n}be ")))
-                    || ["no decision that ", "no court that ", "nothing that "].iter().any(|n| before.ends_with(n));
-            if negated {
+            if !asserts_force(&lower, i) {
                 continue;
             }
             // Settled standards may be said to govern; only a binding one binds.
@@ -660,7 +688,32 @@ pub fn outline_form(built: &Built) -> Option<CheckItem> {
 
 #[cfg(test)]
 mod tests {
-    use super::sentences;
+    use super::{asserts_force, sentences};
+
+    fn asserts(s: &str, word: &str) -> bool {
+        let lower = s.to_lowercase();
+        asserts_force(&lower, lower.find(word).unwrap())
+    }
+
+    #[test]
+    fn a_force_word_asserts_force_only_where_nothing_denies_reports_or_asks_it() {
+        assert!(asserts("The Dendrite test governs here.", "governs"));
+        assert!(asserts("That decision is binding on this Court.", "binding"));
+        assert!(asserts("Courts in this District apply the controlling Highfields test.", "controlling"));
+        // Denied, in the sentence or just before the word.
+        assert!(!asserts(
+            "It does not bind this Court, though the Dendrite test governs in the state's courts.",
+            "governs"
+        ));
+        assert!(!asserts("The decision is persuasive rather than controlling authority on the test.", "controlling"));
+        assert!(!asserts("No decision that binds this Court prescribes the test.", "binds"));
+        assert!(!asserts("The test is not binding here.", "binding"));
+        assert!(!asserts("The standard neither governs nor binds here.", "governs"));
+        // Reported, or asked.
+        assert!(!asserts("Dr. Alvarez argues that state law governs the test.", "governs"));
+        assert!(!asserts("Neither court has decided which test governs.", "governs"));
+        assert!(!asserts("The question is whether the standard binds this Court.", "binds"));
+    }
 
     #[test]
     fn sentences_split_after_periods_but_not_after_abbreviations() {

@@ -2731,3 +2731,24 @@ fn an_argument_the_lawyers_own_paragraph_answers_is_answered_once_and_announced_
         "{body}"
     );
 }
+
+/// The answer to a prior-order argument: in the number of the matter's speakers (the W.D. Tex.
+/// user's one account read "Whether the Speakers May Be Unmasked"); the objections are the rule's
+/// own step, not an attack on the order (the movant's "collateral attack"); and a standard named
+/// by a plural noun takes a plural verb ("the Arista factors require").
+#[test]
+fn the_prior_order_answer_speaks_of_the_matters_speakers_and_of_objections_as_the_rules_own_step() {
+    let shipped = own_text("vance-v-stoopline.yaml");
+    let body = body_text(&build_text("vance.yaml", &shipped));
+    assert!(body.contains("whether Ms. Vance has made the showing the Arista factors require, is one"), "{body}");
+    assert!(!body.contains("factors requires"), "{body}");
+    assert!(
+        body.contains("Nor do Stoopline's objections attack the order. See Objection Letter at 1–3. Rule 45 itself lets the person commanded to produce serve written objections"),
+        "{body}"
+    );
+    let one = shipped.replacen("  accounts: 4\n", "  accounts: 1\n", 1);
+    assert_ne!(one, shipped);
+    let body = body_text(&build_text("vance-one.yaml", &one));
+    assert!(body.contains("Did Not Decide Whether the Speaker May Be Unmasked"), "{body}");
+    assert!(body.contains("before anyone who could defend the speaker's anonymity was heard"), "{body}");
+}
