@@ -57,7 +57,7 @@ pub const NO_BREAK: &str = "#text(kerning: false)[\u{2060}];";
 /// touched: code, strings, raw text, math and comments in a clause are left exactly as written.
 pub fn keep_together(markup: &str) -> String {
     // Most text has nothing the rules act on: leave it without parsing.
-    let acts_on = |c: char| matches!(c, '—' | '§' | '¶' | '–' | '(' | '-');
+    let acts_on = |c: char| matches!(c, '—' | '§' | '¶' | '–' | '(' | '-' | '/');
     if !markup.contains(acts_on) && !TITLES.iter().any(|t| markup.contains(t)) {
         return markup.to_string();
     }
@@ -87,6 +87,15 @@ pub fn keep_together(markup: &str) -> String {
             SyntaxKind::Escape if text.ends_with('(') && prev == Some(')') && joinable(&out, prev) => {
                 out.push_str(NO_BREAK);
                 out.push_str(text);
+            }
+            // A slash inside a capitalised abbreviation ("CM/ECF", "N/A") holds.
+            SyntaxKind::Escape
+                if text == "\\/"
+                    && prev.is_some_and(|p| p.is_ascii_uppercase())
+                    && following().is_some_and(|n| n.is_ascii_uppercase()) =>
+            {
+                out.push_str(text);
+                out.push_str(NO_BREAK);
             }
             // A hyphen inside a word with a digit (a docket number, "1:26-cv-04412-CMA", an
             // exhibit "1-3") holds: a case number is never broken at a hyphen.
@@ -132,6 +141,13 @@ pub fn keep_together(markup: &str) -> String {
                         }
                         '–' if before.is_some_and(|p| p.is_ascii_digit())
                             && after().is_some_and(|n| n.is_ascii_digit()) =>
+                        {
+                            out.push(c);
+                            out.push_str(NO_BREAK);
+                        }
+                        // A slash inside a capitalised abbreviation ("CM/ECF", "N/A") holds.
+                        '/' if before.is_some_and(|p| p.is_ascii_uppercase())
+                            && after().is_some_and(|n| n.is_ascii_uppercase()) =>
                         {
                             out.push(c);
                             out.push_str(NO_BREAK);
@@ -840,6 +856,11 @@ mod tests {
         assert_eq!(keep_together("a — b"), "a\u{a0}— b");
         assert_eq!(keep_together(&markup("§ 1030(a)(2)")), format!("§\u{a0}1030\\(a\\){j}\\(2\\)"));
         assert_eq!(keep_together("45(d)(2) ¶ 5 975–76 pp. a–b"), format!("45(d){j}(2) ¶\u{a0}5 975–{j}76 pp. a–b"));
+        // A slash inside a capitalised abbreviation holds; one between words may break.
+        assert_eq!(
+            keep_together(&markup("the CM/ECF system and/or mail")),
+            format!("the CM\\/{j}ECF system and\\/or mail")
+        );
         // A docket number holds at its hyphens; a hyphenated word without a digit may break.
         assert_eq!(
             keep_together(&markup("No. 11-cv-00941-CMA, a volunteer-run board")),

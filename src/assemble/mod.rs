@@ -83,6 +83,12 @@ pub fn profile_typ(p: &Profile) -> String {
         ("caption-number-label", w::unbreakable(&p.caption.number_label)),
         ("caption-judge", w::boolean(p.caption.judge)),
         ("caption-center-court-title", w::boolean(p.caption.center_court_title)),
+        (
+            "caption-first-top",
+            p.caption
+                .first_page_top
+                .map_or_else(|| "none".to_string(), |t| w::length_pt(t.pt() - p.paper.margin_top.pt())),
+        ),
         ("footer-rule", w::boolean(p.footer.rule)),
         ("footer-rule-under-number", w::boolean(p.footer.rule_under_number)),
         ("footnote-double", w::boolean(p.type_.footnote_spacing == Spacing::Double)),
@@ -320,9 +326,15 @@ fn alternative_terms(m: &Matter) -> Option<String> {
         .filter_map(|v| v.as_str())
         .map(|s| s.trim().trim_end_matches(['.', ';']))
         .collect();
+    // The order's text is plain: `_…_`, italics in the brief's conclusion, prints there as the
+    // words alone.
+    let items: Vec<String> = items
+        .iter()
+        .map(|s| if s.matches('_').count() % 2 == 0 { s.replace('_', "") } else { s.to_string() })
+        .collect();
     match items.len() {
         0 => None,
-        1 => Some(items[0].to_string()),
+        1 => Some(items[0].clone()),
         n => Some(
             items
                 .iter()

@@ -938,6 +938,12 @@ mod tests {
         let out = strip_marks(&r.resolve("y [@frcp-45(d)(2)(A)–(B)]. z [@frcp-45(c)(1)-(2)].", 0).unwrap());
         assert_eq!(escape::plain(&out), "y Fed. R. Civ. P. 45(d)(2)(A)–(B). z Fed. R. Civ. P. 45(c)(1)–(2).");
         assert!(r.uses.iter().all(|u| u.pin.is_none()), "no pin: {out}");
+        // Two subdivisions of one rule, after a comma (the W.D. Tex. user's "§ 1839(3) (5)"); a
+        // parenthetical after a comma is not one.
+        let mut r = Resolver::new(&b, &rec);
+        let out = strip_marks(&r.resolve("w [@frcp-45(c), (d)]. v [@frcp-45(c) (emphasis added)].", 0).unwrap());
+        assert_eq!(escape::plain(&out), "w Fed. R. Civ. P. 45(c), (d). v Fed. R. Civ. P. 45(c) (emphasis added).");
+        assert!(r.uses.iter().all(|u| u.pin.is_none()), "no pin: {out}");
     }
 
     #[test]

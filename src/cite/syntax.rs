@@ -287,6 +287,20 @@ fn parse_item(raw: &str, base: usize) -> Result<Item, CiteError> {
             subdiv.push('–');
             rest = &rest[dash_len..];
         }
+        // Two subdivisions of one section go on after a comma: `@dtsa-definitions(3), (5)`,
+        // "§ 1839(3), (5)" (Bluebook 3.3(b)) — where what follows is a subdivision (a short
+        // letter or number), not a parenthetical.
+        if !subdiv.is_empty() && rest.starts_with(',') {
+            let after = rest[1..].trim_start();
+            let inner = after.strip_prefix("\\(").or_else(|| after.strip_prefix('(')).and_then(|a| {
+                let end = a.find(['\\', ')'])?;
+                Some(&a[..end])
+            });
+            if inner.is_some_and(|x| !x.is_empty() && x.len() <= 5 && x.chars().all(|c| c.is_ascii_alphanumeric())) {
+                subdiv.push_str(", ");
+                rest = after;
+            }
+        }
         if !(rest.starts_with('(') || rest.starts_with("\\(")) {
             break;
         }

@@ -587,6 +587,12 @@ pub struct Caption {
     /// setting it flush left (New York's federal courts). Read by `caption-sdny`.
     #[serde(default)]
     pub center_court_title: bool,
+    /// The distance from the top edge of the first page to its first line, where the court's
+    /// rules reserve blank space above the caption (Pa. R.C.P. 204.1: the first sheet's top three
+    /// inches). Read by `caption-sdny` (a numbered-line caption places its title by
+    /// `court_title_line`); it must exceed `paper.margin_top`.
+    #[serde(default)]
+    pub first_page_top: Option<Length>,
 }
 
 fn number_label() -> String {
@@ -946,6 +952,26 @@ impl Profile {
             problems.push(
                 Diagnostic::error("type.size is larger than lines.pitch: text cannot stay on the grid").in_file(source),
             );
+        }
+        // A first-page space the caption does not read would be dropped silently.
+        if let Some(top) = self.caption.first_page_top {
+            let span = yaml::find_key(source, "caption.first_page_top").unwrap_or(0..0);
+            if self.caption.template != "caption-sdny" {
+                problems.push(
+                    Diagnostic::error(format!(
+                        "`caption.first_page_top` is read by the `caption-sdny` template, and this profile's caption is `{}`",
+                        self.caption.template
+                    ))
+                    .at(source, span)
+                    .with_hint("a numbered-line caption places the court title by `court_title_line`: move it down there"),
+                );
+            } else if top.pt() <= self.paper.margin_top.pt() {
+                problems.push(
+                    Diagnostic::error("`caption.first_page_top` must be below the top margin (`paper.margin_top`)")
+                        .at(source, span)
+                        .with_hint("it is measured from the top edge of the page: `first_page_top: 3in`"),
+                );
+            }
         }
         // A placeholder the text does not know would print as written, braces and all.
         const CERTIFICATE: &[&str] = &["client", "words", "limit", "date", "served"];

@@ -457,3 +457,22 @@ fn a_caption_name_ending_in_a_quotation_takes_its_comma_inside() {
     assert!(!first.contains("\"SL\","), "{first}");
     assert!(first.contains("TWITTER, INC.,"), "{first}");
 }
+
+/// A court that reserves blank space at the top of the first sheet (Pa. R.C.P. 204.1: three
+/// inches) gets it from `caption.first_page_top`, read from where the first line is typeset; a
+/// numbered-line caption, which places its title by `court_title_line`, refuses the key rather
+/// than ignore it (the Allegheny County user: the space could not be made, and nothing said so).
+#[test]
+fn a_first_page_top_space_moves_the_caption_down_and_a_caption_that_cannot_take_it_refuses_it() {
+    let text = std::fs::read_to_string(root().join("matters/vance-v-stoopline.yaml")).unwrap();
+    let top = |built: &Built| {
+        page_text(&built.doc.pages()[0].frame).into_iter().map(|r| r.baseline).fold(f64::INFINITY, f64::min)
+    };
+    let plain = build_text("edny.yaml", &text);
+    assert!(top(&plain) < 144.0, "the title starts near the top margin: {}", top(&plain));
+    let spaced = build_text("edny-3in.yaml", &format!("{text}\noverrides:\n  caption: {{first_page_top: 3in}}\n"));
+    assert!(top(&spaced) >= 216.0, "the first line is at least three inches down: {}", top(&spaced));
+    let leifer = std::fs::read_to_string(root().join("matters/leifer-v-twitter.yaml")).unwrap();
+    let err = refused("ndcal-3in.yaml", &format!("{leifer}\noverrides:\n  caption: {{first_page_top: 3in}}\n"));
+    assert!(err.contains("`caption.first_page_top` is read by the `caption-sdny` template"), "{err}");
+}

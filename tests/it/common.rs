@@ -687,3 +687,21 @@ pub fn pleader(args: &[&str], cwd: &std::path::Path) -> (i32, String, String) {
         String::from_utf8_lossy(&out.stderr).into(),
     )
 }
+
+/// Builds `text`, expecting it refused; the errors in the short form (`file:line:col: …`).
+pub fn refused(name: &str, text: &str) -> String {
+    let project = pleader::library::project::Project::at(&root()).unwrap();
+    let src = pleader::diag::SourceText::new(name.to_string(), text.to_string());
+    let loaded = match pleader::pipeline::load(src, project) {
+        Ok(l) => l,
+        Err(d) => return pleader::diag::render(&d, pleader::diag::Format::Short),
+    };
+    match pleader::pipeline::Session::new().build_loaded(
+        loaded,
+        std::time::Instant::now(),
+        pleader::pipeline::BuildOptions::default(),
+    ) {
+        Ok(_) => panic!("{name}: expected the build to be refused"),
+        Err(d) => pleader::diag::render(&d, pleader::diag::Format::Short),
+    }
+}

@@ -1946,24 +1946,6 @@ fn an_ease_of_compliance_argument_is_answered_in_a_court_with_no_decisions_of_it
     assert_eq!(bad.lines().nth(line - 1).unwrap().trim(), "statements: [1, 4]");
 }
 
-/// Builds `text`, expecting it refused; the errors in the short form (`file:line:col: …`).
-fn refused(name: &str, text: &str) -> String {
-    let project = pleader::library::project::Project::at(&root()).unwrap();
-    let src = pleader::diag::SourceText::new(name.to_string(), text.to_string());
-    let loaded = match pleader::pipeline::load(src, project) {
-        Ok(l) => l,
-        Err(d) => return pleader::diag::render(&d, pleader::diag::Format::Short),
-    };
-    match pleader::pipeline::Session::new().build_loaded(
-        loaded,
-        std::time::Instant::now(),
-        pleader::pipeline::BuildOptions::default(),
-    ) {
-        Ok(_) => panic!("{name}: expected the build to be refused"),
-        Err(d) => pleader::diag::render(&d, pleader::diag::Format::Short),
-    }
-}
-
 /// California: a motion to compel a non-party's compliance with a deposition subpoena must be
 /// made within 60 days after the objections complete the record (Code Civ. Proc. § 2025.480(b);
 /// Unzipped Apparel). The brief counts the days from the record's dates and argues it; a motion
@@ -2751,4 +2733,36 @@ fn the_prior_order_answer_speaks_of_the_matters_speakers_and_of_objections_as_th
     let body = body_text(&build_text("vance-one.yaml", &one));
     assert!(body.contains("Did Not Decide Whether the Speaker May Be Unmasked"), "{body}");
     assert!(body.contains("before anyone who could defend the speaker's anonymity was heard"), "{body}");
+}
+
+/// Small things the S24 users read as the partner would: one objection is "that objection", not
+/// "neither objection" (W.D. Tex.); a case name in an alternative request is in italics in the
+/// brief and plain in the proposed order (Allegheny County).
+#[test]
+fn one_objection_is_not_neither_and_an_alternative_request_may_italicize_a_case_name() {
+    let shipped = own_text("marlowe-subpoena.yaml");
+    assert!(body_text(&build_text("marlowe.yaml", &shipped)).contains("Neither objection turns on how long"));
+    let one = shipped.replacen(
+        "    objections: [no_unmasking_analysis, first_amendment, overbreadth]\n",
+        "    objections: [no_unmasking_analysis, first_amendment]\n",
+        1,
+    );
+    assert_ne!(one, shipped);
+    let body = body_text(&build_text("marlowe-one.yaml", &one));
+    assert!(body.contains("That objection does not turn on how long a search would take."), "{body}");
+    assert!(!body.contains("Neither objection"), "{body}");
+    let italic = shipped.replacen(
+        "      - any disclosure be limited to each poster’s name and e-mail address\n",
+        "      - any disclosure wait until the Court finds the _Highfields_ showing made\n",
+        1,
+    );
+    assert_ne!(italic, shipped);
+    let built = build_text("marlowe-italic.yaml", &italic);
+    let body = body_text(&built);
+    assert!(body.contains("that any disclosure wait until the Court finds the Highfields showing made."), "{body}");
+    assert!(!body.contains("_Highfields_"), "{body}");
+    let runs: Vec<pleader::typeset::TextRun> =
+        built.doc.pages().iter().flat_map(|p| pleader::typeset::page_text(&p.frame)).collect();
+    let at = runs.windows(2).find(|w| w[1].text.contains("showing made")).expect("the request is typeset");
+    assert!(at[0].italic && at[0].text.contains("Highfields"), "{:?}", at[0].text);
 }
