@@ -454,8 +454,17 @@ pub fn main_typ(clauses: &[ClauseFile], p: &Profile) -> String {
     // other. Their pages are numbered from the mark `front-start` on (in roman, or on from the
     // caption page's 1 where the profile asks for one sequence): by the footer, and in the PDF's
     // page labels by `typeset::number_front_matter`.
+    // The body under the caption, every page numbered from 1 (`body_on_caption_page`): the page
+    // numbering is set before any content, where it starts no new page.
+    let run_on = p.front_matter.body_on_caption_page && !p.front_matter.tables;
+    if run_on {
+        s.push_str("#set page(numbering: \"1\")\n");
+        s.push_str("#counter(page).update(1)\n");
+    }
     s.push_str("#caption-page(matter)\n");
-    s.push_str("#colbreak(weak: true)\n");
+    if !run_on {
+        s.push_str("#colbreak(weak: true)\n");
+    }
     if p.front_matter.tables {
         if !continuous(p) {
             s.push_str("#counter(page).update(1)\n");
@@ -470,9 +479,11 @@ pub fn main_typ(clauses: &[ClauseFile], p: &Profile) -> String {
         s.push_str("#colbreak(weak: true)\n");
         s.push_str("#toa-page(toa)\n");
     }
-    s.push_str("#set page(numbering: \"1\")\n");
-    if !continuous(p) {
-        s.push_str("#counter(page).update(1)\n");
+    if !run_on {
+        s.push_str("#set page(numbering: \"1\")\n");
+        if !continuous(p) {
+            s.push_str("#counter(page).update(1)\n");
+        }
     }
     s.push_str(&w::named_mark("body-start"));
     s.push('\n');

@@ -781,6 +781,11 @@ pub struct FrontMatter {
     /// printed: Cal. Rules of Court, rule 2.109).
     #[serde(default)]
     pub numbering: FrontNumbering,
+    /// The body begins on the caption page, under the caption, and every page is numbered from 1
+    /// (a court that asks for no tables and numbers every page: D.N.H. LR 5.1(a)). Only with
+    /// `tables: false`.
+    #[serde(default)]
+    pub body_on_caption_page: bool,
 }
 
 /// [`Jurisdiction::standard_adopted_by`]: `{authority, pin, parenthetical, force}`.
@@ -852,7 +857,12 @@ pub enum FrontNumbering {
 
 impl Default for FrontMatter {
     fn default() -> Self {
-        FrontMatter { required_over_pages: None, tables: true, numbering: FrontNumbering::Roman }
+        FrontMatter {
+            required_over_pages: None,
+            tables: true,
+            numbering: FrontNumbering::Roman,
+            body_on_caption_page: false,
+        }
     }
 }
 
@@ -951,6 +961,17 @@ impl Profile {
         if self.type_.size.pt() > self.lines.pitch.pt() {
             problems.push(
                 Diagnostic::error("type.size is larger than lines.pitch: text cannot stay on the grid").in_file(source),
+            );
+        }
+        // The body cannot run on from the caption page past the tables.
+        if self.front_matter.body_on_caption_page && self.front_matter.tables {
+            let span = yaml::find_key(source, "front_matter.body_on_caption_page").unwrap_or(0..0);
+            problems.push(
+                Diagnostic::error(
+                    "`front_matter.body_on_caption_page` needs `tables: false`: the tables follow the caption page",
+                )
+                .at(source, span)
+                .with_hint("add `tables: false` under `front_matter:`, or take `body_on_caption_page` out"),
             );
         }
         // A first-page space the caption does not read would be dropped silently.

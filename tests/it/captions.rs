@@ -476,3 +476,23 @@ fn a_first_page_top_space_moves_the_caption_down_and_a_caption_that_cannot_take_
     let err = refused("ndcal-3in.yaml", &format!("{leifer}\noverrides:\n  caption: {{first_page_top: 3in}}\n"));
     assert!(err.contains("`caption.first_page_top` is read by the `caption-sdny` template"), "{err}");
 }
+
+/// A court that asks for no tables and numbers every page (D.N.H. LR 5.1(a)) gets the body under
+/// the caption on page 1, numbered 1, read from the typeset page; with the tables, which follow
+/// the caption page, the setting is refused (the D.N.H. user: "page 1 is two-thirds blank and
+/// unnumbered").
+#[test]
+fn the_body_may_begin_under_the_caption_on_a_numbered_first_page() {
+    let text = std::fs::read_to_string(root().join("matters/vance-v-stoopline.yaml")).unwrap();
+    let run_on = format!("{text}\noverrides:\n  front_matter: {{tables: false, body_on_caption_page: true}}\n");
+    let built = build_text("edny-run-on.yaml", &run_on);
+    let first = all_lines(&built, 0).iter().map(|l| normalize(&l.text)).collect::<Vec<_>>();
+    assert!(first.iter().any(|l| l.contains("INTRODUCTION")), "{first:?}");
+    assert_eq!(first.last().map(|l| l.trim()), Some("1"), "page 1 is numbered: {first:?}");
+    assert_eq!(built.facts.body_start, Some(0));
+    let err = refused(
+        "edny-run-on-tables.yaml",
+        &format!("{text}\noverrides:\n  front_matter: {{body_on_caption_page: true}}\n"),
+    );
+    assert!(err.contains("`front_matter.body_on_caption_page` needs `tables: false`"), "{err}");
+}
