@@ -725,9 +725,10 @@ pub struct Limit {
     /// where `counts: all`.
     #[serde(default)]
     pub pages: Option<u32>,
-    /// What the page limit counts: `body` (the default: from the first body page to the end) or
+    /// What the page limit counts: `body` (the default: from the first body page to the end),
     /// `all` (every page of the brief, cover, tables, signature and certificates included, as a
-    /// rule "inclusive of all parts" says).
+    /// rule "inclusive of all parts" says) or `text` (the body's pages up to the last with its
+    /// text, the signature block and certificates excluded).
     #[serde(default)]
     pub counts: PageCount,
     /// Maximum words (counted from the typeset text, with the court's exclusions).
@@ -744,6 +745,10 @@ pub enum PageCount {
     Body,
     /// Every page of the document.
     All,
+    /// The pages that carry the body's text: from the first body page to the last page with any
+    /// of it, the signature block and certificates after it not counted (a rule that counts
+    /// pages "exclusive of the caption, signature block, any certificate").
+    Text,
 }
 
 /// A section a court's rules require: `{heading: Statement of Issues to Be Decided, rule: "Civil

@@ -53,6 +53,17 @@ pub fn body_pages(built: &Built) -> usize {
     built.facts.body_start.map_or(0, |s| built.doc.pages().len() - s)
 }
 
+/// The body's pages up to the last that carries any of its text (read from the typeset lines,
+/// which stop at the signature block): the pages a rule counts "exclusive of the caption,
+/// signature block, any certificate".
+pub fn text_pages(built: &Built) -> usize {
+    let lines = layout::body_text_lines(&built.doc, &built.profile, &built.facts);
+    match (built.facts.body_start, lines.iter().map(|(page, _)| *page).max()) {
+        (Some(start), Some(last)) if last >= start => last - start + 1,
+        _ => 0,
+    }
+}
+
 /// Runs all checks.
 pub fn court_checks(built: &Built) -> Vec<CheckItem> {
     let p = &built.profile;
@@ -71,6 +82,16 @@ pub fn court_checks(built: &Built) -> Vec<CheckItem> {
                         article(doc_type)
                     ),
                 ),
+                crate::library::court::PageCount::Text => {
+                    let text = text_pages(built);
+                    (
+                        text,
+                        format!(
+                            "{text} pages of text ({pages} body pages, the signature block and certificates not counted); the limit for {} {doc_type} is {max} (`counts: text`)",
+                            article(doc_type)
+                        ),
+                    )
+                }
                 crate::library::court::PageCount::All => {
                     let all = built.doc.pages().len();
                     (

@@ -496,3 +496,29 @@ fn the_body_may_begin_under_the_caption_on_a_numbered_first_page() {
     );
     assert!(err.contains("`front_matter.body_on_caption_page` needs `tables: false`"), "{err}");
 }
+
+/// A page limit that leaves out the signature block and certificates (`counts: text`) counts the
+/// body's pages up to the last that carries its text: the Delaware sample's signature block opens
+/// a page of its own, which `body` counts and `text` does not (the W.D. Tex. user: "page 11
+/// holds only the signature block and the certificate of service").
+#[test]
+fn a_limit_counting_text_pages_leaves_out_a_page_that_holds_only_the_signature_and_certificates() {
+    let text = std::fs::read_to_string(root().join("matters/dorsey-v-does.yaml")).unwrap();
+    let built = build_text(
+        "dorsey-text.yaml",
+        &format!("{text}\noverrides:\n  limits:\n    opposition: {{pages: 8, counts: text}}\n"),
+    );
+    let start = built.facts.body_start.unwrap();
+    let counted = pleader::rules::text_pages(&built);
+    assert_eq!(counted + 1, pleader::rules::body_pages(&built));
+    // Read from the pages: the last counted one ends the conclusion; the next opens with the
+    // signature block.
+    let last = normalize(&page_string(&built, start + counted - 1));
+    let next = normalize(&page_string(&built, start + counted));
+    assert!(last.contains("CONCLUSION"), "{last}");
+    assert!(next.trim_start().starts_with("Dated:") && next.contains("Respectfully submitted"), "{next}");
+    let checks = pleader::rules::court_checks(&built);
+    let limit = checks.iter().find(|c| c.name == "page limit").unwrap();
+    assert_eq!(limit.status, pleader::rules::Status::Pass, "{}", limit.detail);
+    assert!(limit.detail.starts_with("8 pages of text (9 body pages"), "{}", limit.detail);
+}
