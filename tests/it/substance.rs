@@ -2486,6 +2486,12 @@ fn a_subpoena_with_no_early_discovery_order_and_a_claim_with_no_falsity_are_argu
     let body = body_text(&build_text("harlow.yaml", &shipped));
     assert!(body.contains("which issued the subpoena. Mot. at 11. The Court should decline."), "{body}");
     assert!(body.contains("a question the issuing court has not reached"), "{body}");
+    // The balance ends on its conclusion, after the decisions that support it (the D.N.H. user:
+    // the survey "tacked on after the balance section's concluding sentence").
+    assert!(
+        body.contains("on de novo review of a magistrate judge's recommendation). The balance of harms weighs decisively against unmasking the speakers."),
+        "{body}"
+    );
     assert!(body.contains("the court that issued the subpoena, which has never addressed the First Amendment question the motion presents."), "{body}");
     // No order: the block taken out.
     let start = shipped.find("  early_discovery:\n").expect("the sample changed");
