@@ -181,6 +181,9 @@ pub struct Held {
     /// decision, and listed by `check`).
     #[serde(default)]
     pub pin: String,
+    /// The claim type the decision spoke of ("harm … as an element of its defamation claim"):
+    /// the brief quotes it only where an argued claim of that type calls for the proof.
+    pub claim: String,
 }
 
 impl Standard {

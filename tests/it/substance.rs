@@ -1848,13 +1848,18 @@ fn an_ease_of_compliance_argument_is_answered_in_a_court_with_no_decisions_of_it
     // The element an interference-with-contract claim needs is named as a contract, in the
     // claim file's own words (`proof_names`; audit N8: "business relationship" belongs to the
     // prospective-advantage tort).
-    // Its falsity evidence is taken with the statement it addresses, so the item's sentence names
-    // only what else it is offered for.
+    // Its falsity evidence is taken with the statement it addresses; the item's sentence names
+    // everything it is offered for, since its one `falls_short` answers all of it (the D.N.H.
+    // user: the falsity point read as if it were about harm alone).
     assert!(
         body.contains("As evidence of that, Marlowe offers only the declaration of its medical director, Dr. Simone Hale. The declaration states that"),
         "{body}"
     );
-    assert!(body.contains("It is also offered to show the contract the claim requires, causation, and harm"), "{body}");
+    assert!(
+        body.contains("It is offered to show falsity, the contract the claim requires, causation, and harm, but"),
+        "{body}"
+    );
+    assert!(!body.contains("It is also offered to show"), "{body}");
     // Defamation per se excuses Illinois's damages element and nothing else (`excused_per_se`).
     // Marlowe's motion does not call the statements defamatory per se, but the brief relies on a
     // failure of proof of harm and causation, which the label would answer: it says so first
