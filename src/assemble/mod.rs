@@ -298,7 +298,8 @@ pub fn certificate_typ(m: &Matter, p: &Profile, words: usize) -> String {
                 .replace("{served}", &served_on(m));
             w::dict(&[
                 ("title", w::text(&title_caps(&c.title))),
-                ("body", w::text(&text)),
+                // The line-breaking rules hold here as in the body ("CM/ECF", "Rule 7.1(c)").
+                ("body", content(&w::keep_together(&markup(&text)))),
                 ("words", w::int(words as i64)),
             ])
         }

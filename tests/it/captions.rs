@@ -522,3 +522,29 @@ fn a_limit_counting_text_pages_leaves_out_a_page_that_holds_only_the_signature_a
     assert_eq!(limit.status, pleader::rules::Status::Pass, "{}", limit.detail);
     assert!(limit.detail.starts_with("8 pages of text (9 body pages"), "{}", limit.detail);
 }
+
+/// A certificate's text keeps the body's line-breaking rules: "CM/ECF" never ends a line at its
+/// slash, wherever the words before it leave it (the W.D. Tex. and D.N.H. users' "CM/ / ECF").
+#[test]
+fn a_certificate_never_breaks_cm_ecf_at_its_slash() {
+    let text = std::fs::read_to_string(root().join("matters/brandywine-v-doe.yaml")).unwrap();
+    let mut seen = 0;
+    for pad in 0..24 {
+        let words = "word ".repeat(pad);
+        let matter = format!(
+            "{text}\noverrides:\n  service: {{title: Certificate of Service, text: \"I certify that on {{date}}, {words}I filed the foregoing brief through the Court's CM/ECF system, which will send notice to all counsel.\"}}\n"
+        );
+        let built = build_text("brandywine-cmecf.yaml", &matter);
+        let last = built.doc.pages().len() - 1;
+        for page in [last.saturating_sub(1), last] {
+            for line in all_lines(&built, page) {
+                let t = line.text.trim_end();
+                assert!(!t.ends_with("CM/"), "pad {pad}: a line ends at the slash: {t}");
+                if t.contains("CM/ECF") {
+                    seen += 1;
+                }
+            }
+        }
+    }
+    assert!(seen > 0, "the certificate was typeset");
+}
