@@ -155,7 +155,9 @@ pub fn default_outline(library: &Library, court: Option<&str>) -> Result<String>
     let fits = |o: &Outline| courts_for(&templates, &profiles, &o.brief, &o.facts).iter().any(|(id, _)| *id == c);
     // The outline named for the standard the court's profile argues (`mobilisa` for the District
     // of Arizona), where there is one and it fits; then the default; then the first that fits.
-    let own = profiles.iter().find(|(id, _)| id == c).map(|(_, p)| p.jurisdiction.standard.clone());
+    // A project's own standard takes the outline of the standard it is `like` (`pilchesky`,
+    // like `mobilisa`: the Allegheny County user got the Dendrite outline).
+    let own = profiles.iter().find(|(id, _)| id == c).map(|(_, p)| p.jurisdiction.argued_as().to_string());
     if let Some(own) = own.filter(|s| all.get(s.as_str()).is_some_and(fits)) {
         return Ok(own);
     }
@@ -247,6 +249,12 @@ pub fn scaffold(library: &Library, name: &str, court: Option<&str>) -> Result<St
 pub fn in_court(text: &str, court: &str, profile: Option<&crate::library::court::Profile>) -> String {
     let mut text = text.replacen("\ncourt: nd-cal\n", &format!("\ncourt: {court}\n"), 1);
     let Some(profile) = profile else { return text };
+    // A project's own standard: the motion invokes it by its own id, not the library standard's
+    // it is like.
+    if let Some(like) = profile.jurisdiction.standard_like.as_deref() {
+        let own = &profile.jurisdiction.standard;
+        text = text.replacen(&format!("\n    test: {like}"), &format!("\n    test: {own}"), 1);
+    }
     // A state court has no order before a Rule 26(f) conference: the block is commented out,
     // documented, for a matter moved to a federal court.
     if profile.jurisdiction.system == crate::library::court::System::State {
