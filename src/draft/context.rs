@@ -941,8 +941,17 @@ fn shortfall_context(facts: &Json, claims: &Json, proof: &crate::library::claims
     // The falsity element an argued claim's law asks only for speech of public concern (`when:
     // public-concern`; it is in the claim's elements only where the matter says why the speech is),
     // with the rule it displaces and what its authority left open: the first such element.
+    // Not for a public official or public figure: the actual-malice rule that plaintiff must meet
+    // presupposes a falsehood it proves, whoever the speaker and whatever the state's own rule, so
+    // the brief says flatly that falsity is the plaintiff's to show (the Allegheny County audit,
+    // S24: the hedge and the state's defendant's-burden rule conceded a point a public official
+    // cannot win).
+    let public = ["public_figure", "public_official"]
+        .iter()
+        .any(|k| facts.pointer(&format!("/movant/{k}")).and_then(|v| v.as_bool()) == Some(true));
     let conditional_falsity = argued
         .iter()
+        .filter(|_| !public)
         .flat_map(|c| c["elements"].as_array().into_iter().flatten().map(move |e| (c, e)))
         .find(|(_, e)| e["when"] == "public-concern" && strs(&e["proof"]).iter().any(|k| k == "falsity"))
         .map(|(c, e)| {

@@ -2777,3 +2777,21 @@ fn one_objection_is_not_neither_and_an_alternative_request_may_italicize_a_case_
     let at = runs.windows(2).find(|w| w[1].text.contains("showing made")).expect("the request is typeset");
     assert!(at[0].italic && at[0].text.contains("Highfields"), "{:?}", at[0].text);
 }
+
+/// Falsity is a public figure's to prove whoever the speaker is: the brief neither hedges it
+/// ("should be required to show") nor recites the state's rule putting truth on the defendant,
+/// which the public-concern rule answers only for a private plaintiff (the Allegheny County
+/// audit, S24: a public official's brief conceded the point).
+#[test]
+fn a_public_figures_burden_of_proving_falsity_is_stated_without_the_private_figure_hedge() {
+    let shipped = own_text("brandywine-v-doe.yaml");
+    let body = body_text(&build_text("brandywine.yaml", &shipped));
+    assert!(body.contains("so Brandywine should be required to show that it is false. Apart from that constitutional rule, Pennsylvania law provides"), "{body}");
+    let public = shipped.replacen("    public_figure: false\n", "    public_figure: true\n", 1);
+    assert_ne!(public, shipped);
+    let body = body_text(&build_text("brandywine-public.yaml", &public));
+    assert!(body.contains("so Brandywine must show that it is false"), "{body}");
+    assert!(!body.contains("should be required to show"), "{body}");
+    assert!(!body.contains("Apart from that constitutional rule"), "{body}");
+    assert!(!body.contains("the Court left open whether it reaches other speakers"), "{body}");
+}
