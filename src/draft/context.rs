@@ -410,7 +410,7 @@ fn claims_context(facts: &Json, claims: &Claims, bank: &Bank) -> Json {
                 .iter()
                 .filter(|e| e.shown_by == by)
                 .filter(|e| !(per_se && e.proof.iter().any(|p| p == "harm")))
-                .filter(|e| !(e.excused_per_se && !per_quod_marked))
+                .filter(|e| !e.excused_per_se || per_quod_marked)
                 .flat_map(|e| e.proof.iter().map(|p| p.as_str()))
                 .collect();
             k.sort();

@@ -279,7 +279,7 @@ fn harm_excused_per_se(matter: &Matter, src: &SourceText, root: Option<&Node>, c
         laws.iter().any(|(ty, l)| {
             l.elements.iter().any(|e| {
                 e.proof.iter().any(|p| p == k)
-                    && !(e.excused_per_se && !marked(ty))
+                    && (!e.excused_per_se || marked(ty))
                     && !(pleaded_per_se(ty) && e.proof.iter().any(|p| p == "harm"))
             })
         })
