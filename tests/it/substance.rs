@@ -2795,3 +2795,21 @@ fn a_public_figures_burden_of_proving_falsity_is_stated_without_the_private_figu
     assert!(!body.contains("Apart from that constitutional rule"), "{body}");
     assert!(!body.contains("the Court left open whether it reaches other speakers"), "{body}");
 }
+
+/// "Each of the claims … rests on the same posts" only where every statement is tied to every
+/// such claim: a post sued on under one claim alone breaks it (the Allegheny County audit, S24,
+/// whose "run him out of town" post supported only the emotional-distress claim).
+#[test]
+fn the_claims_rest_on_the_same_posts_only_where_every_post_is_tied_to_each() {
+    let shipped = own_text("halloway-subpoena.yaml");
+    let said = "Each of the claims Mr. Halloway presses, defamation and false light invasion of privacy, rests on the same posts";
+    assert!(body_text(&build_text("halloway.yaml", &shipped)).contains(said));
+    let tied = shipped.replacen(
+        "      wording: a judgment of taste,",
+        "      claims: [false-light]\n      wording: a judgment of taste,",
+        1,
+    );
+    assert_ne!(tied, shipped);
+    let body = body_text(&build_text("halloway-tied.yaml", &tied));
+    assert!(!body.contains("rests on the same posts"), "{body}");
+}
