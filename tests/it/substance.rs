@@ -2813,3 +2813,26 @@ fn the_claims_rest_on_the_same_posts_only_where_every_post_is_tied_to_each() {
     let body = body_text(&build_text("halloway-tied.yaml", &tied));
     assert!(!body.contains("rests on the same posts"), "{body}");
 }
+
+/// A conduit's own notice reaches its subscriber, who need not be the speaker: the notice step says
+/// so instead of "the speakers have been told" (the W.D. Tex. audit, S24); and the standard's
+/// section says the movant invokes the test, not that it "accepts" it (the D.N.H. audit: a motion
+/// that also argued no test applies to one claim).
+#[test]
+fn a_conduits_notice_reaches_the_subscriber_and_the_movant_invokes_the_test() {
+    let shipped = own_text("harlow-v-threadline.yaml");
+    let body = body_text(&build_text("harlow.yaml", &shipped));
+    assert!(body.contains("Harlow invokes the Highfields test. See Mot. at 4–11."), "{body}");
+    assert!(!body.contains("accepts that"), "{body}");
+    let dorsey = own_text("dorsey-v-does.yaml");
+    let conduit = dorsey.replacen(
+        "  platform: InletBayCourier.com\n",
+        "  platform: InletBayCourier.com\n  client_role: {does: carries its subscribers' traffic and hosts nothing they write, cite: {doc: ortiz-aff, at: \"¶ 1\"}, conduit: true}\n  client_notice: {given: true, says: wrote to each account holder enclosing the subpoena, cite: {doc: ortiz-aff, at: \"¶ 2\"}}\n",
+        1,
+    );
+    assert_ne!(conduit, dorsey);
+    let body = body_text(&build_text("dorsey-conduit.yaml", &conduit));
+    assert!(body.contains("been told of the subpoena, though the"), "{body}");
+    assert!(body.contains("need not be the ones who wrote the comments."), "{body}");
+    assert!(!body.contains("so the speakers have been told"), "{body}");
+}
