@@ -395,6 +395,28 @@ fn id_word(capital: bool) -> String {
 }
 
 /// "(N.D. Cal. Nov. 9, 2011)" or "(2d Cir. 2010)" or "(2007)", escaped.
+/// The year of a decision given by its year or its exact date.
+fn decided_year(year: Option<i32>, date: Option<Date>) -> Option<i32> {
+    use chrono::Datelike;
+    date.map(|d| d.0.year()).or(year)
+}
+
+/// Bluebook 10.5: of several decisions of one case in the same year, only the last gives the
+/// year ("879 A.2d 943 (Del. Super. Ct.), rev'd, 884 A.2d 451 (Del. 2005)"). A decision cited by
+/// its exact date keeps it.
+fn year_shared(year: Option<i32>, date: Option<Date>, next: Option<(Option<i32>, Option<Date>)>) -> bool {
+    date.is_none() && year.is_some() && next.is_some_and(|(y, d)| decided_year(y, d) == year)
+}
+
+/// The court alone where the year is shared with the next decision: "(Del. Super. Ct.)", or
+/// nothing where no court is named.
+fn court_only(court: Option<&str>) -> String {
+    match court.map(str::trim) {
+        Some(c) if !c.is_empty() => format!("({})", markup(&bound(c))),
+        _ => String::new(),
+    }
+}
+
 fn court_date(court: Option<&str>, year: Option<i32>, date: Option<Date>) -> String {
     let when = match (date, year) {
         (Some(d), _) => d.bluebook(),
@@ -441,13 +463,14 @@ fn reporter_head(cite: &str) -> Option<&str> {
 impl Authority {
     fn history_text(&self) -> String {
         let mut out = String::new();
-        for h in &self.history {
-            out.push_str(&format!(
-                ", {}, {} {}",
-                emph_text(&h.phrase),
-                markup(&h.cite),
+        for (i, h) in self.history.iter().enumerate() {
+            let next = self.history.get(i + 1).map(|n| (n.year, n.date));
+            let when = if year_shared(h.year, h.date, next) {
+                court_only(h.court.as_deref())
+            } else {
                 court_date(h.court.as_deref(), h.year, h.date)
-            ));
+            };
+            out.push_str(format!(", {}, {} {}", emph_text(&h.phrase), markup(&h.cite), when).trim_end());
             if let Some(p) = &h.parenthetical {
                 out.push_str(&format!(" ({})", markup(p.trim())));
             }
@@ -512,6 +535,11 @@ impl Authority {
     /// App.)", Ohio's citation covering every court), and nothing otherwise (Bluebook 10.3.3).
     fn court_parenthetical(&self) -> String {
         if !is_neutral(self.cite()) {
+            let next = self.history.first().map(|h| (h.year, h.date));
+            if year_shared(self.year, self.date, next) {
+                let c = court_only(self.court.as_deref());
+                return if c.is_empty() { c } else { format!(" {c}") };
+            }
             return format!(" {}", court_date(self.court.as_deref(), self.year, self.date));
         }
         match self.court.as_deref().map(str::trim) {

@@ -285,6 +285,23 @@ pub fn parse_citation(input: &str) -> Result<Parsed, ParseError> {
             Some("after the court and date come only subsequent history (`, aff’d, …`), a defined short form (`(“Short”)`) and parentheticals".into()),
         ));
     }
+    // A decision whose year is the next one's (Bluebook 10.5) takes it from there.
+    for i in (0..history.len().saturating_sub(1)).rev() {
+        if history[i].year.is_none() && history[i].date.is_none() {
+            history[i].year = history[i + 1].year.or(history[i + 1].date.map(|d| chrono::Datelike::year(&d)));
+        }
+    }
+    let mut year = year;
+    if year.is_none() && date.is_none() && neutral.is_none() {
+        year = history.first().and_then(|h| h.year.or(h.date.map(|d| chrono::Datelike::year(&d))));
+        if year.is_none() {
+            return Err(err(
+                0..text.len(),
+                "the citation gives no year",
+                Some("the court-and-date parenthetical ends with the year: `(N.D. Cal. 2005)`".into()),
+            ));
+        }
+    }
     Ok(Parsed { name, defined, cite, docket, court, year, date, history, pin, parallel: kept_parallel, notes })
 }
 
@@ -516,6 +533,13 @@ fn court_date<'t>(
     }
     let close = matching_paren(text, open).ok_or_else(|| err(open..text.len(), "unclosed parenthesis", None))?;
     let inner = &text[open + 1..close];
+    // A court alone, before subsequent history decided the same year (Bluebook 10.5: "(Del.
+    // Super. Ct.), rev'd, 884 A.2d 451 (Del. 2005)"): the year is the next decision's, filled in
+    // by the caller.
+    if split_date(inner).is_err() && text[close + 1..].starts_with(", ") && !inner.trim().is_empty() {
+        let c = inner.trim();
+        return Ok((Some((c, open + 1 + inner.find(c).unwrap_or(0))), None, None, close + 1));
+    }
     let (court, year, date) = split_date(inner).map_err(|(msg, hint)| err(open + 1..close, msg, hint))?;
     let court = court.map(|c| (c, open + 1 + inner.find(c).unwrap_or(0)));
     Ok((court, Some(year).filter(|_| date.is_none()), date, close + 1))
@@ -794,6 +818,20 @@ mod tests {
             (p.cite.as_str(), p.parallel.as_deref(), p.pin.as_deref()),
             ("2015 IL 118000", Some("34 N.E.3d 549"), Some("¶ 12"))
         );
+    }
+
+    #[test]
+    fn a_year_shared_with_the_subsequent_history_is_read_from_it() {
+        // Bluebook 10.5: two decisions of one year give it once, after the last.
+        let p = parse_citation(
+            "Cahill v. Doe-Number One, 879 A.2d 943 (Del. Super. Ct.), rev’d, 884 A.2d 451 (Del. 2005).",
+        )
+        .unwrap();
+        assert_eq!((p.court.as_deref(), p.year, p.date), (Some("Del. Super. Ct."), Some(2005), None));
+        assert_eq!(p.history.len(), 1);
+        assert_eq!((p.history[0].court.as_deref(), p.history[0].year), (Some("Del."), Some(2005)));
+        // A court alone with nothing after it is still an error.
+        assert!(parse_citation("Cahill v. Doe-Number One, 879 A.2d 943 (Del. Super. Ct.).").is_err());
     }
 
     #[test]

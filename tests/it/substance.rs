@@ -2735,6 +2735,9 @@ fn the_prior_order_answer_speaks_of_the_matters_speakers_and_of_objections_as_th
     let body = body_text(&build_text("vance.yaml", &shipped));
     assert!(body.contains("whether Ms. Vance has made the showing the Arista factors require, is one"), "{body}");
     assert!(!body.contains("factors requires"), "{body}");
+    // Two decisions of one year give it once, after the last (Bluebook 10.5; the W.D. Tex. audit).
+    assert!(body.contains("879 A.2d 943, 945 (Del. Super. Ct.) (hearing"), "{body}");
+    assert!(body.contains("rev'd, 884 A.2d 451 (Del. 2005)"), "{body}");
     assert!(
         body.contains("Nor do Stoopline's objections attack the order. See Objection Letter at 1–3. Rule 45 itself lets the person commanded to produce serve written objections"),
         "{body}"
