@@ -1049,7 +1049,7 @@ impl Profile {
                 )
                 .at(source, span)
                 .with_hint(
-                    "a federal brief cites Fed. R. Civ. P. 45(d)(1) and 45(d)(2)(B)(ii) for the limit: remove it",
+                    "a federal brief cites Fed. R. Civ. P. 45(d)(3)(A)(iii) and 45(d)(2)(B)(ii) for the limit: remove it",
                 ),
             );
         }

@@ -2442,7 +2442,10 @@ fn an_overbreadth_objection_is_argued_in_its_own_section() {
     assert!(body.contains("Part IV.E shows that the subpoena demands more than naming and serving a defendant could require, so that any order should go no further."), "{body}");
     assert!(body.contains("It demands the names, e-mail addresses, IP addresses and sign-in records of the two member accounts. Subpoena at 1–3."), "{body}");
     assert!(body.contains("The subpoena also reaches the IP addresses and sign-in records of both accounts, which no step of naming or serving a defendant requires. Ms. Lind objected to the subpoena on that ground. Objection Letter at 3."), "{body}");
-    assert!(body.contains("That party \"must take reasonable steps to avoid imposing undue burden or expense on a person subject to the subpoena.\" Fed. R. Civ. P. 45(d)(1)."), "{body}");
+    // The Rule that reaches the speakers' interest, not the non-party's burden (the D.N.H. audit,
+    // S24: Rule 45(d)(1) protects the recipient from expense, which the non-party does not claim).
+    assert!(body.contains("\"must quash or modify a subpoena that . . . requires disclosure of privileged or other protected matter, if no exception or waiver applies,\" Fed. R. Civ. P. 45(d)(3)(A)(iii), and what a subpoena demands beyond a plaintiff's need reaches the speakers' protected anonymity"), "{body}");
+    assert!(!body.contains("45(d)(1)"), "{body}");
     assert!(body.contains("Whatever showing might justify disclosing who the speakers are, it cannot justify disclosing more than naming and serving a defendant requires."), "{body}");
     // Said once: the relevance answer refers to the section.
     assert!(
