@@ -264,6 +264,7 @@ pub fn court_checks(built: &Built) -> Vec<CheckItem> {
     items.extend(substance::own_decisions(built));
     items.extend(substance::unpinned_own_decisions(built));
     items.extend(substance::matter_authorities(built));
+    items.extend(substance::shared_short_names(built));
     items.extend(substance::record_documents(built));
     items.extend(substance::paragraphs_state_what_they_answer(built));
     items.extend(substance::client_notice(built));

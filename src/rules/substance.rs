@@ -426,6 +426,34 @@ pub fn own_decisions(built: &Built) -> Option<CheckItem> {
     })
 }
 
+/// Two cases the brief cites that share a short name, where either is cited again in its short
+/// form: "*Cahill*, 884 A.2d at 454" after both *Cahill v. Doe-Number One* and *Doe v. Cahill*
+/// leaves the reader to tell them apart by volume (Bluebook 10.9; the W.D. Tex. audit, S24). A
+/// warning naming both, for a `short:` of its own on one of them.
+pub fn shared_short_names(built: &Built) -> Option<CheckItem> {
+    use crate::library::bank::Kind;
+    let mut by_short: std::collections::BTreeMap<&str, Vec<&str>> = Default::default();
+    let cited: std::collections::BTreeSet<&str> = built.uses.iter().map(|u| u.id.as_str()).collect();
+    for id in &cited {
+        let Some(a) = built.bank.get(id).filter(|a| a.kind == Kind::Case) else { continue };
+        by_short.entry(a.short_name()).or_default().push(id);
+    }
+    let short_used = |id: &str| built.uses.iter().any(|u| u.id == id && u.form == crate::cite::Form::Short);
+    let clashes: Vec<String> = by_short
+        .iter()
+        .filter(|(_, ids)| ids.len() > 1 && ids.iter().any(|id| short_used(id)))
+        .map(|(short, ids)| format!("“{short}” names {}", ids.join(" and ")))
+        .collect();
+    (!clashes.is_empty()).then(|| CheckItem {
+        name: "short forms".into(),
+        status: Status::Warn,
+        detail: format!(
+            "{}, and the brief cites one of them again by that name: give one a `short:` of its own in the bank (Bluebook 10.9)",
+            clashes.join("; ")
+        ),
+    })
+}
+
 /// Authorities the matter declares under `authorities:` that the brief never cites.
 pub fn matter_authorities(built: &Built) -> Option<CheckItem> {
     if built.matter.authorities.is_empty() {

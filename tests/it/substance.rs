@@ -2842,3 +2842,24 @@ fn a_conduits_notice_reaches_the_subscriber_and_the_movant_invokes_the_test() {
     assert!(body.contains("need not be the ones who wrote the comments."), "{body}");
     assert!(!body.contains("so the speakers have been told"), "{body}");
 }
+
+/// Two decisions the brief cites under one short name ("Cahill"), one of them cited again by it:
+/// `check` warns, naming both (the W.D. Tex. audit, S24: "See Cahill, 884 A.2d at 454" after
+/// *Cahill v. Doe-Number One*).
+#[test]
+fn two_cited_cases_sharing_a_short_name_are_a_warning_once_the_short_form_is_used() {
+    let shipped = own_text("vance-v-stoopline.yaml");
+    let short_forms = |built: &pleader::pipeline::Built| {
+        pleader::rules::court_checks(built).into_iter().find(|c| c.name == "short forms")
+    };
+    assert!(short_forms(&build_text("vance.yaml", &shipped)).is_none());
+    let both = shipped.replacen(
+        "    - prior-order\n",
+        "    - prior-order\n    - paragraph: delaware\n      heading: Delaware Reversed\n      text: \"The order was reversed. [see @cahill at 454]. Anonymity is protected. [see @mcintyre at 341–42]. The reversal rested on the speaker's right. [see @cahill at 454].\"\n",
+        1,
+    );
+    assert_ne!(both, shipped);
+    let item = short_forms(&build_text("vance-both.yaml", &both)).expect("a short-forms warning");
+    assert_eq!(item.status, Status::Warn);
+    assert!(item.detail.contains("“Cahill” names cahill and cahill-v-doe-del-super"), "{}", item.detail);
+}
