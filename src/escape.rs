@@ -46,6 +46,12 @@ pub fn markup(text: &str) -> String {
 /// works). The semicolon ends the embedded expression, so a `(` after it is text.
 pub const NO_BREAK: &str = "#text(kerning: false)[\u{2060}];";
 
+/// A slash inside a capitalised abbreviation ("CM/ECF", "N/A") holds; one between words ("and/or")
+/// may break. Escaped (`\/`, from a value) or not (a template's own text).
+fn slash_holds(before: Option<char>, after: Option<char>) -> bool {
+    before.is_some_and(|p| p.is_ascii_uppercase()) && after.is_some_and(|n| n.is_ascii_uppercase())
+}
+
 /// Pleader's line-breaking rules, applied to Typst markup — a printed citation, a clause's text, a
 /// table entry — where applying them twice changes nothing. A line never begins with an em dash
 /// (spaced or not); a section or paragraph sign stays with the number after it ("§ 1030", "¶ 19"),
@@ -88,12 +94,7 @@ pub fn keep_together(markup: &str) -> String {
                 out.push_str(NO_BREAK);
                 out.push_str(text);
             }
-            // A slash inside a capitalised abbreviation ("CM/ECF", "N/A") holds.
-            SyntaxKind::Escape
-                if text == "\\/"
-                    && prev.is_some_and(|p| p.is_ascii_uppercase())
-                    && following().is_some_and(|n| n.is_ascii_uppercase()) =>
-            {
+            SyntaxKind::Escape if text == "\\/" && slash_holds(prev, following()) => {
                 out.push_str(text);
                 out.push_str(NO_BREAK);
             }
@@ -145,10 +146,7 @@ pub fn keep_together(markup: &str) -> String {
                             out.push(c);
                             out.push_str(NO_BREAK);
                         }
-                        // A slash inside a capitalised abbreviation ("CM/ECF", "N/A") holds.
-                        '/' if before.is_some_and(|p| p.is_ascii_uppercase())
-                            && after().is_some_and(|n| n.is_ascii_uppercase()) =>
-                        {
+                        '/' if slash_holds(before, after()) => {
                             out.push(c);
                             out.push_str(NO_BREAK);
                         }

@@ -49,6 +49,13 @@ pub struct ParsedHistory {
     pub parenthetical: Option<String>,
 }
 
+impl ParsedHistory {
+    /// The year it was decided: its year, or its exact date's.
+    fn decided(&self) -> Option<i32> {
+        self.year.or(self.date.map(|d| chrono::Datelike::year(&d)))
+    }
+}
+
 /// The part of the input that could not be read, and why.
 #[derive(Clone, Debug, PartialEq)]
 pub struct ParseError {
@@ -288,12 +295,12 @@ pub fn parse_citation(input: &str) -> Result<Parsed, ParseError> {
     // A decision whose year is the next one's (Bluebook 10.5) takes it from there.
     for i in (0..history.len().saturating_sub(1)).rev() {
         if history[i].year.is_none() && history[i].date.is_none() {
-            history[i].year = history[i + 1].year.or(history[i + 1].date.map(|d| chrono::Datelike::year(&d)));
+            history[i].year = history[i + 1].decided();
         }
     }
     let mut year = year;
     if year.is_none() && date.is_none() && neutral.is_none() {
-        year = history.first().and_then(|h| h.year.or(h.date.map(|d| chrono::Datelike::year(&d))));
+        year = history.first().and_then(ParsedHistory::decided);
         if year.is_none() {
             return Err(err(
                 0..text.len(),
