@@ -753,3 +753,130 @@ mod tests {
         );
     }
 }
+
+/// A citation typed as plain words in the brief's text rather than in pleader's citation syntax
+/// ("the Cable Communications Policy Act, 47 U.S.C. § 551(c)(2)(B), authorizes …" in a paragraph
+/// of the matter's own, or in the words a fact supplies): it prints, but it is no citation, so
+/// the table of authorities leaves its page out and the cite-check sheet never lists it (the
+/// W.D. Tex. audit, S24: "47 U.S.C. § 551 …… 6" where the statute was cited on page 5 as well).
+/// Read from the drafted text with the citation groups taken out; a reporter citation is
+/// recognised by reporters-db's reporters, the rest by their fixed words (U.S.C., C.F.R., the
+/// Federal Rules, WL). A warning naming each citation and the section it is in.
+pub fn plain_citations(built: &Built) -> Option<CheckItem> {
+    let paragraphs: std::collections::BTreeSet<&str> = built
+        .matter
+        .outline()
+        .into_iter()
+        .filter(|(_, item)| item.paragraph.is_some())
+        .map(|(_, item)| item.clause.as_str())
+        .collect();
+    let mut found: Vec<String> = vec![];
+    let mut from_facts = false;
+    for d in &built.drafted {
+        let mut text = d.body.clone();
+        for (range, _) in crate::cite::syntax::groups(&d.body) {
+            text.replace_range(range.clone(), &" ".repeat(range.len()));
+        }
+        let text = crate::escape::unescape(&text);
+        for cite in plain_cites(&text) {
+            let own = paragraphs.contains(d.clause.as_str());
+            from_facts |= !own;
+            let place = if own {
+                format!("the paragraph `{}`", d.clause)
+            } else {
+                format!("the section `{}` (words the matter supplies)", d.clause)
+            };
+            let entry = format!("“{cite}” in {place}");
+            if !found.contains(&entry) {
+                found.push(entry);
+            }
+        }
+    }
+    (!found.is_empty()).then(|| CheckItem {
+        name: "citations written as plain text".into(),
+        status: Status::Warn,
+        detail: format!(
+            "{}: printed as words, not cited, so the table of authorities leaves out their pages and the cite-check sheet does not list them; write each as `[@id …]` (the bank's id) where the text takes citations (a paragraph of your own; an evidence item's `says` and `falls_short`){}",
+            found.join("; "),
+            if from_facts {
+                ", and leave a citation out of other facts' words, citing the authority in the section that answers it"
+            } else {
+                ""
+            }
+        ),
+    })
+}
+
+/// The citations in `text` written as plain words: reporter citations ("879 A.2d 943", with a
+/// reporter reporters-db knows), Westlaw citations, and the United States Code, the Code of
+/// Federal Regulations and the Federal Rules of Civil and Appellate Procedure and of Evidence,
+/// each with the section or rule number that follows.
+fn plain_cites(text: &str) -> Vec<String> {
+    use crate::cite::reference;
+    let mut out = vec![];
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let boundary = i == 0 || !(bytes[i - 1].is_ascii_alphanumeric() || bytes[i - 1] == b'.');
+        if boundary && bytes[i].is_ascii_digit() {
+            let rest = &text[i..];
+            if let Some((_, number)) = reference::westlaw(rest) {
+                let end = rest.find(number).map_or(0, |at| at + number.len());
+                out.push(rest[..end].to_string());
+                i += end.max(1);
+                continue;
+            }
+            if let Some(p) = reference::parse_cite(rest).filter(|p| p.page.chars().any(|c| c.is_ascii_digit())) {
+                out.push(rest[..p.end].trim().to_string());
+                i += p.end.max(1);
+                continue;
+            }
+            for code in [" U.S.C. §", " C.F.R. §"] {
+                let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+                if rest[digits..].starts_with(code) {
+                    let end = digits + code.len() + section_len(&rest[digits + code.len()..]);
+                    out.push(rest[..end].trim().to_string());
+                    i += end;
+                    break;
+                }
+            }
+        } else if boundary && bytes[i] == b'F' {
+            let rest = &text[i..];
+            for rules in ["Fed. R. Civ. P.", "Fed. R. App. P.", "Fed. R. Evid.", "Fed. R. Crim. P."] {
+                if let Some(after) = rest.strip_prefix(rules) {
+                    let n = section_len(after);
+                    if n > 0 {
+                        out.push(rest[..rules.len() + n].trim().to_string());
+                        i += rules.len() + n;
+                    }
+                    break;
+                }
+            }
+        }
+        i += text[i..].chars().next().map_or(1, char::len_utf8);
+    }
+    out
+}
+
+/// The length of a section or rule number at the start of `s` (after spaces): "551(c)(2)(B)",
+/// "45(d)(2)(B)(i)", "2.35"; 0 where no number follows.
+fn section_len(s: &str) -> usize {
+    let lead = s.len() - s.trim_start_matches([' ', '\u{a0}']).len();
+    let body = &s[lead..];
+    if !body.starts_with(|c: char| c.is_ascii_digit()) {
+        return 0;
+    }
+    let mut end = 0;
+    let mut depth = 0;
+    for (at, c) in body.char_indices() {
+        match c {
+            '0'..='9' | 'a'..='z' | 'A'..='Z' | '-' => {}
+            '.' if body[at + 1..].starts_with(|c: char| c.is_ascii_digit()) => {}
+            '(' => depth += 1,
+            ')' if depth > 0 => depth -= 1,
+            _ => break,
+        }
+        end = at + c.len_utf8();
+    }
+    lead + end
+}

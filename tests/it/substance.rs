@@ -2863,3 +2863,38 @@ fn two_cited_cases_sharing_a_short_name_are_a_warning_once_the_short_form_is_use
     assert_eq!(item.status, Status::Warn);
     assert!(item.detail.contains("“Cahill” names cahill and cahill-v-doe-del-super"), "{}", item.detail);
 }
+
+/// A citation typed as words in the lawyer's own paragraph ("47 U.S.C. § 551(c)(1)", "879 A.2d
+/// 943", "Fed. R. Civ. P. 45(d)(3)") prints, but the table of authorities has no page for it:
+/// `check` warns, naming each citation and the paragraph (the W.D. Tex. audit, S24: "47 U.S.C.
+/// § 551 …… 6" where the statute was also cited on page 5). The same authorities cited through
+/// `[@id …]` draw no warning, and no shipped sample has one.
+#[test]
+fn a_citation_typed_as_words_is_a_warning_naming_it_and_its_paragraph() {
+    let shipped = own_text("vance-v-stoopline.yaml");
+    let plain = |built: &pleader::pipeline::Built| {
+        pleader::rules::court_checks(built).into_iter().find(|c| c.name == "citations written as plain text")
+    };
+    assert!(plain(&build_text("vance.yaml", &shipped)).is_none());
+    let para = |text: &str| {
+        shipped.replacen(
+            "    - prior-order\n",
+            &format!(
+                "    - prior-order\n    - paragraph: words\n      heading: Cited in Words\n      text: \"{text}\"\n"
+            ),
+            1,
+        )
+    };
+    let cited = para("The Act forbids it. [see @mcintyre at 341–42]. So does the rule. [@frcp-45(d)(3)(A)(iii)].");
+    assert!(plain(&build_text("vance-cited.yaml", &cited)).is_none());
+    let words = para(
+        "The Act forbids it, see 47 U.S.C. § 551(c)(1), as the court held in Doe v. Cahill, 884 A.2d 451, 454 (Del. 2005), and Fed. R. Civ. P. 45(d)(3) agrees; so did a court in 2011 WL 5444622, at *3. At 10 p.m. on 3 May nothing was posted.",
+    );
+    let item = plain(&build_text("vance-words.yaml", &words)).expect("a plain-citation warning");
+    assert_eq!(item.status, Status::Warn);
+    for cite in ["“47 U.S.C. § 551(c)(1)”", "“884 A.2d 451”", "“Fed. R. Civ. P. 45(d)(3)”", "“2011 WL 5444622”"]
+    {
+        assert!(item.detail.contains(&format!("{cite} in the paragraph `words`")), "{cite}: {}", item.detail);
+    }
+    assert_eq!(item.detail.matches(" in the paragraph ").count(), 4, "{}", item.detail);
+}
