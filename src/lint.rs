@@ -86,22 +86,38 @@ pub fn lint(project: &Project) -> LintReport {
     // Pins and short forms of the renderings, each problem once.
     let mut use_problems: Vec<Diagnostic> = vec![];
     let mut seen_problems: BTreeSet<(Option<String>, String)> = BTreeSet::new();
-    let mut record =
-        |built: &pipeline::Built, cited: &mut BTreeMap<String, BTreeSet<String>>, exercised: &mut BTreeSet<String>| {
-            for r in &built.drafted {
-                exercised.insert(r.clause.clone());
-            }
-            for u in &built.uses {
-                if let Some(r) = built.drafted.get(u.clause) {
-                    cited.entry(r.clause.clone()).or_default().insert(u.id.clone());
+    let mut record = |built: &pipeline::Built,
+                      cited: &mut BTreeMap<String, BTreeSet<String>>,
+                      exercised: &mut BTreeSet<String>| {
+        for r in &built.drafted {
+            exercised.insert(r.clause.clone());
+            // A sentence run into the next ("… later fail.A lower threshold …"): a `{#-` or
+            // `{%-` that ate the space between two sentences.
+            if let Some(clause) = library.clauses.get(&r.clause) {
+                if let Some(joined) = crate::rules::substance::run_on(&r.body) {
+                    let d = Diagnostic::error(format!(
+                            "clause `{}` runs two sentences together: “{joined}”",
+                            clause.id
+                        ))
+                        .in_file(&clause.source)
+                        .with_hint("a `{#-`, `{%-` or `-%}` strips the space between the sentences: keep the space outside the tag");
+                    if seen_problems.insert((d.location(), d.message.clone())) {
+                        use_problems.push(d);
+                    }
                 }
             }
-            for d in crate::rules::use_diagnostics(built) {
-                if seen_problems.insert((d.location(), d.message.clone())) {
-                    use_problems.push(d);
-                }
+        }
+        for u in &built.uses {
+            if let Some(r) = built.drafted.get(u.clause) {
+                cited.entry(r.clause.clone()).or_default().insert(u.id.clone());
             }
-        };
+        }
+        for d in crate::rules::use_diagnostics(built) {
+            if seen_problems.insert((d.location(), d.message.clone())) {
+                use_problems.push(d);
+            }
+        }
+    };
     for (_, src) in &samples {
         match pipeline::load(src.clone(), project.clone()) {
             Ok(loaded) => match session.build_loaded(loaded, Instant::now(), BuildOptions { pdf: false }) {

@@ -880,3 +880,40 @@ fn section_len(s: &str) -> usize {
     }
     lead + end
 }
+
+/// The first place in a drafted body where a sentence runs into the next with no space
+/// ("fail.A lower"): two lower-case letters, a full stop, and a capital followed by a lower-case
+/// letter or a space. Citation groups are left out (a pin such as "Id.§" is not prose).
+pub fn run_on(body: &str) -> Option<String> {
+    let mut text = body.to_string();
+    for (range, _) in crate::cite::syntax::groups(body) {
+        text.replace_range(range.clone(), &" ".repeat(range.len()));
+    }
+    let text = crate::escape::unescape(&text);
+    let chars: Vec<char> = text.chars().collect();
+    for i in 2..chars.len().saturating_sub(2) {
+        if matches!(chars[i], '.' | '?' | '!')
+            && chars[i - 1].is_lowercase()
+            && chars[i - 2].is_lowercase()
+            && chars[i + 1].is_uppercase()
+            && (chars[i + 2].is_lowercase() || chars[i + 2] == ' ')
+        {
+            let from = i.saturating_sub(20);
+            let to = (i + 20).min(chars.len());
+            return Some(chars[from..to].iter().collect());
+        }
+    }
+    None
+}
+
+/// A sentence run into the next in the drafted text ("… later fail.A lower threshold …"): a
+/// warning naming the section, for the clause's maintainer (the D. Or. user, S25).
+pub fn run_on_sentences(built: &Built) -> Option<CheckItem> {
+    let found: Vec<String> =
+        built.drafted.iter().filter_map(|d| run_on(&d.body).map(|j| format!("“{j}” in `{}`", d.clause))).collect();
+    (!found.is_empty()).then(|| CheckItem {
+        name: "sentences run together".into(),
+        status: Status::Warn,
+        detail: format!("no space between two sentences: {}", found.join("; ")),
+    })
+}

@@ -2898,3 +2898,29 @@ fn a_citation_typed_as_words_is_a_warning_naming_it_and_its_paragraph() {
     }
     assert_eq!(item.detail.matches(" in the paragraph ").count(), 4, "{}", item.detail);
 }
+
+/// Two sentences run together ("… later fail.A lower threshold …", where a Tera tag ate the
+/// space, the D. Or. user's brief, S25) draw a warning naming the section; abbreviations
+/// ("U.S.C.", "Inc.") and a full stop before a space do not.
+#[test]
+fn sentences_run_together_are_a_warning_naming_the_section() {
+    let shipped = own_text("vance-v-stoopline.yaml");
+    let run_on = |built: &pleader::pipeline::Built| {
+        pleader::rules::court_checks(built).into_iter().find(|c| c.name == "sentences run together")
+    };
+    assert!(run_on(&build_text("vance.yaml", &shipped)).is_none());
+    let para = |text: &str| {
+        shipped.replacen(
+            "    - prior-order\n",
+            &format!("    - prior-order\n    - paragraph: joined\n      heading: Joined\n      text: \"{text}\"\n"),
+            1,
+        )
+    };
+    let spaced = para(
+        "The claims may later fail. A lower threshold would not do. Acme Co. Inc. sued under the U.S.C. provisions.",
+    );
+    assert!(run_on(&build_text("vance-spaced.yaml", &spaced)).is_none());
+    let joined = para("The claims may later fail.A lower threshold would not do.");
+    let item = run_on(&build_text("vance-joined.yaml", &joined)).expect("a run-on warning");
+    assert!(item.detail.contains("fail.A lower") && item.detail.contains("`joined`"), "{}", item.detail);
+}
