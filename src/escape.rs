@@ -9,7 +9,8 @@
 //!
 //! The escaping rule (measured when Typst was first embedded): a backslash goes before every ASCII
 //! punctuation character except `'` and `"`, which stay unescaped so that Typst turns them into
-//! typographic quotes, as filings want. Control characters other than newline and tab are dropped
+//! typographic quotes, as filings want (an apostrophe after a digit and before a letter is written
+//! as ’, since Typst reads `2's` as a prime). Control characters other than newline and tab are dropped
 //! (they print nothing and some are not valid in a Typst source). Tera uses [`markup`] as its
 //! autoescaper, so clause templates get it for every `{{ value }}`.
 
@@ -19,8 +20,15 @@ use typst::syntax::SyntaxKind;
 pub fn markup(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + text.len() / 8);
     let mut chars = text.chars().peekable();
+    let mut prev: Option<char> = None;
     while let Some(c) = chars.next() {
+        let before = prev.replace(c);
         match c {
+            // An apostrophe after a digit and before a letter ("Doe 2's", "the 1990's") is an
+            // apostrophe: Typst would print a prime there ("Doe 2′s"), as for 5'.
+            '\'' if before.is_some_and(|p| p.is_ascii_digit()) && chars.peek().is_some_and(|n| n.is_alphabetic()) => {
+                out.push('’')
+            }
             '\r' => {
                 // CRLF and lone CR both become a newline.
                 if chars.peek() != Some(&'\n') {

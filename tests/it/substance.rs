@@ -2924,3 +2924,21 @@ fn sentences_run_together_are_a_warning_naming_the_section() {
     let item = run_on(&build_text("vance-joined.yaml", &joined)).expect("a run-on warning");
     assert!(item.detail.contains("fail.A lower") && item.detail.contains("`joined`"), "{}", item.detail);
 }
+
+/// An apostrophe after a digit ("Doe 2's comment", the Maryland user, S25) prints as an
+/// apostrophe, not as the prime Typst sets for 5'; a prime between digits stays one.
+#[test]
+fn an_apostrophe_after_a_digit_prints_as_an_apostrophe() {
+    let shipped = own_text("vance-v-stoopline.yaml");
+    let text = shipped.replacen(
+        "    - prior-order\n",
+        "    - paragraph: doe-two\n      heading: Doe Two\n      text: \"Doe 2's comment named a ceiling 9'6\\\" high.\"\n    - prior-order\n",
+        1,
+    );
+    assert_ne!(text, shipped);
+    let built = build_text("vance-doe-two.yaml", &text);
+    let all: String = (0..built.doc.pages().len()).map(|p| page_string(&built, p)).collect::<Vec<_>>().join("\n");
+    assert!(all.contains("Doe 2’s comment"), "the apostrophe after 2");
+    assert!(!all.contains("2′s"));
+    assert!(all.contains("9′6″") || all.contains("9′6”"), "the prime between digits stays");
+}
