@@ -620,6 +620,7 @@ pub const DERIVED_READS: &[(&str, &[&str])] = &[
     ("timeline.notice_before_service_days", &["motion.notice.date", "subpoena.served"]),
     ("timeline.motion_to_notice_days", &["motion.filed", "motion.notice.date"]),
     ("timeline.client_notice_after_motion", &["client_notice.date", "motion.filed"]),
+    ("timeline.client_notice_before_objections", &["client_notice.date", "meet_and_confer.objections_served"]),
     ("motion_cites", &["motion.arguments"]),
     (
         "shortfall",
@@ -1009,8 +1010,11 @@ fn timeline_context(facts: &Json, time_to_compel: Option<&crate::library::court:
     // motion (`client_notice.date`).
     let client_notice = date("client_notice", "date");
     let client_notice_after_motion = matches!((client_notice, filed), (Some(n), Some(f)) if n > f);
+    // … and before the client's objections, where it came before them.
+    let client_notice_before_objections = matches!((client_notice, objections), (Some(n), Some(o)) if n < o);
     json!({
         "client_notice_after_motion": client_notice_after_motion,
+        "client_notice_before_objections": client_notice_before_objections,
         "compel_by": text(compel_by),
         "compel_late_days": days(compel_by, filed).filter(|d| *d > 0),
         "served": text(served),

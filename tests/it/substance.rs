@@ -2942,3 +2942,28 @@ fn an_apostrophe_after_a_digit_prints_as_an_apostrophe() {
     assert!(!all.contains("2′s"));
     assert!(all.contains("9′6″") || all.contains("9′6”"), "the prime between digits stays");
 }
+
+/// The background tells the client's own notice in date order: between the subpoena and the
+/// objections where it came before the objections (the D. Or. user's Sept. 24 notice printed
+/// after the Oct. 1 objections, S25), after them where it came later.
+#[test]
+fn the_client_s_own_notice_is_told_in_date_order_around_the_objections() {
+    let shipped = own_text("harborlight-subpoena.yaml");
+    assert!(shipped.contains("    objections_served: 2026-08-14\n"), "the sample's dates changed");
+    let with_notice = |date: &str| {
+        shipped.replacen(
+            "\nfacts:\n",
+            &format!("\nfacts:\n  client_notice:\n    given: true\n    says: e-mailed each account holder on {date} to tell them of the subpoena\n    date: {date}\n    cite: {{doc: mot, at: \"at 2\"}}\n"),
+            1,
+        )
+    };
+    let body = |date: &str| normalize(&body_text(&build_text("hl.yaml", &with_notice(date))));
+    let early = body("2026-08-05");
+    let (notice, objections) =
+        (early.find("e-mailed each account holder").unwrap(), early.find("written objections on").unwrap());
+    assert!(notice < objections, "{early}");
+    let late = body("2026-08-20");
+    let (notice, objections) =
+        (late.find("e-mailed each account holder").unwrap(), late.find("written objections on").unwrap());
+    assert!(notice > objections, "{late}");
+}
