@@ -71,10 +71,15 @@ fn seq_at<'a>(root: Option<&'a Node>, path: &[&str]) -> &'a [Node] {
 
 /// Whether a matter's division names a listed one: "San Jose" or "San Jose Division", any case.
 pub fn listed(value: &str, list: &[String]) -> bool {
-    let v = value.trim().to_lowercase();
-    let v = v.strip_suffix(" division").unwrap_or(&v).trim().to_string();
-    let v = v.strip_suffix(" county").unwrap_or(&v).trim().to_string();
-    list.iter().any(|d| d.trim().to_lowercase() == v)
+    // "Portland Division" matches a list that says "Portland" or "Portland Division" (the D. Or.
+    // user's profile listed the full names, and the error then suggested the name it refused).
+    let bare = |s: &str| {
+        let v = s.trim().to_lowercase();
+        let v = v.strip_suffix(" division").unwrap_or(&v).trim().to_string();
+        v.strip_suffix(" county").unwrap_or(&v).trim().to_string()
+    };
+    let v = bare(value);
+    list.iter().any(|d| bare(d) == v)
 }
 
 /// The dates of the subpoena and the motion, in the order they must fall: (path, what it is).
@@ -1094,5 +1099,10 @@ mod tests {
         assert!(listed("western division", &list));
         assert!(!listed("Eastern Division", &list));
         assert!(!listed("Jose", &list));
+        // A list that spells the word out matches too.
+        let full = vec!["Portland Division".to_string(), "Eugene Division".to_string()];
+        assert!(listed("Portland Division", &full));
+        assert!(listed("Portland", &full));
+        assert!(!listed("Medford Division", &full));
     }
 }
