@@ -233,7 +233,7 @@ pub fn check_authority(id: &str, a: &Authority) -> Vec<Finding> {
                 Check::CaseName,
                 "name",
                 Some(first),
-                format!("a citation abbreviates {} in a case name (Bluebook 10.2.2, T6)", list.join(", ")),
+                format!("a citation abbreviates {} in a case name (Bluebook 10.2.2, T6 and T10)", list.join(", ")),
                 Some(format!("write `name: \"{fixed}\"`")),
                 false,
             );

@@ -166,6 +166,58 @@ const T6: &[(&str, &str)] = &[
     ("Utilities", "Utils."),
 ];
 
+/// T10's states, abbreviated in a case name where they are not themselves a party (rule 10.2.2:
+/// "Bank of Or. v. Indep. News, Inc.", "N.Y. Times Co. v. Sullivan"; but "Oregon v. Smith"). Longer
+/// names first, so that "West Virginia" is read before "Virginia".
+const T10: &[(&str, &str)] = &[
+    ("District of Columbia", "D.C."),
+    ("New Hampshire", "N.H."),
+    ("New Jersey", "N.J."),
+    ("New Mexico", "N.M."),
+    ("New York", "N.Y."),
+    ("North Carolina", "N.C."),
+    ("North Dakota", "N.D."),
+    ("Rhode Island", "R.I."),
+    ("South Carolina", "S.C."),
+    ("South Dakota", "S.D."),
+    ("West Virginia", "W. Va."),
+    ("Alabama", "Ala."),
+    ("Arizona", "Ariz."),
+    ("Arkansas", "Ark."),
+    ("California", "Cal."),
+    ("Colorado", "Colo."),
+    ("Connecticut", "Conn."),
+    ("Delaware", "Del."),
+    ("Florida", "Fla."),
+    ("Georgia", "Ga."),
+    ("Hawaii", "Haw."),
+    ("Illinois", "Ill."),
+    ("Indiana", "Ind."),
+    ("Kansas", "Kan."),
+    ("Kentucky", "Ky."),
+    ("Louisiana", "La."),
+    ("Maine", "Me."),
+    ("Maryland", "Md."),
+    ("Massachusetts", "Mass."),
+    ("Michigan", "Mich."),
+    ("Minnesota", "Minn."),
+    ("Mississippi", "Miss."),
+    ("Missouri", "Mo."),
+    ("Montana", "Mont."),
+    ("Nebraska", "Neb."),
+    ("Nevada", "Nev."),
+    ("Oklahoma", "Okla."),
+    ("Oregon", "Or."),
+    ("Pennsylvania", "Pa."),
+    ("Tennessee", "Tenn."),
+    ("Texas", "Tex."),
+    ("Vermont", "Vt."),
+    ("Virginia", "Va."),
+    ("Washington", "Wash."),
+    ("Wisconsin", "Wis."),
+    ("Wyoming", "Wyo."),
+];
+
 /// The words of a case name that T6 abbreviates, each with its abbreviation, in order; and the
 /// name with all of them abbreviated. A word already cut short ("Cap.", "Ass’n") is left alone,
 /// and so is a word inside quotation marks or parentheses (a trade name quoted in the caption).
@@ -177,6 +229,14 @@ pub fn unabbreviated(name: &str) -> (Vec<(&'static str, &'static str)>, String) 
     let mut i = 0;
     while i < chars.len() {
         let c = chars[i];
+        if c.is_alphabetic() && (i == 0 || !chars[i - 1].is_alphabetic()) {
+            if let Some((len, hit)) = state_at(&chars, i).filter(|_| depth == 0 && !quoted) {
+                found.push(hit);
+                fixed.push_str(hit.1);
+                i += len;
+                continue;
+            }
+        }
         if c.is_alphabetic() {
             let start = i;
             while i < chars.len() && chars[i].is_alphabetic() {
@@ -208,6 +268,36 @@ pub fn unabbreviated(name: &str) -> (Vec<(&'static str, &'static str)>, String) 
         i += 1;
     }
     (found, fixed)
+}
+
+/// A T10 state name beginning at `chars[i]` that rule 10.2.2 abbreviates: one that is not a whole
+/// party ("Oregon v. Smith", "Smith v. New York" keep it) and that begins a party's name or
+/// follows "of", "&" or "and" ("New York Times Co.", "Bank of Oregon"), so that a person's name
+/// ("George Washington Univ.") is left alone. Its length in chars and (name, abbreviation).
+fn state_at(chars: &[char], i: usize) -> Option<(usize, (&'static str, &'static str))> {
+    let rest: String = chars[i..].iter().take(24).collect();
+    let &(name, abbr) =
+        T10.iter().find(|(n, _)| rest.starts_with(n) && !rest[n.len()..].starts_with(|c: char| c.is_alphabetic()))?;
+    let len = name.chars().count();
+    let before: String = chars[..i].iter().collect();
+    let before = before.trim_end();
+    let opens_party = before.is_empty() || before.ends_with(" v.");
+    let starts_party = opens_party || before.ends_with(" of") || before.ends_with('&') || before.ends_with(" and");
+    let after: String = chars[i + len..].iter().collect();
+    let after = after.trim_start();
+    let whole_party = opens_party
+        && (after.is_empty()
+            || after.starts_with("v.")
+            || after.starts_with("ex rel.")
+            || after.starts_with(',')
+            || after.starts_with(';'));
+    // A state or city that is itself the party ("State of Oregon", 10.2.1(f); "City of New York")
+    // keeps its name.
+    let of_state =
+        ["State of", "Commonwealth of", "People of", "City of", "County of", "Town of", "Village of", "Borough of"]
+            .iter()
+            .any(|unit| before.ends_with(unit));
+    (starts_party && !whole_party && !of_state).then_some((len, (name, abbr)))
 }
 
 /// The case name without "The" as the first word of a party's name (Bluebook 10.2.1(c): "Vail v.
@@ -262,5 +352,20 @@ mod tests {
         }
         // A word that only begins like one is not one.
         assert!(unabbreviated("Companyon v. Boards").0.is_empty());
+        // T10's states, where they are not the party itself (the D. Or. user, S25).
+        assert_eq!(unabbreviated("Bank of Oregon v. Independent News, Inc.").1, "Bank of Or. v. Indep. News, Inc.");
+        assert_eq!(unabbreviated("New York Times Co. v. Sullivan").1, "N.Y. Times Co. v. Sullivan");
+        assert_eq!(unabbreviated("Smith v. West Virginia Board").1, "Smith v. W. Va. Bd.");
+        for kept in [
+            "Oregon v. Smith",
+            "Smith v. New York",
+            "George Washington v. Doe",
+            "People of the State of New York v. Doe",
+            "Smith v. Washington, Inc.",
+            "Dillon v. City of New York",
+            "NAACP v. Alabama ex rel. Patterson",
+        ] {
+            assert!(unabbreviated(kept).0.is_empty(), "{kept}: {:?}", unabbreviated(kept));
+        }
     }
 }
