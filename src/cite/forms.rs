@@ -299,7 +299,12 @@ impl<'a> Resolver<'a> {
                     // full citation again, which reads as a drafting slip (the D.D.C. user; the
                     // S.D. Ohio audit's "_See generally Signature Mgmt._, 876 F.3d 831");
                     // `check` still lists it as cited without a pin.
-                    None if self.seen.contains(&item.id) && !item.force_full => {
+                    // A slip opinion has no first page to cite it by: cited whole again, it is
+                    // cited in full, with its docket and date.
+                    None if self.seen.contains(&item.id)
+                        && !item.force_full
+                        && !(pin.is_none() && auth.cite().starts_with("slip op")) =>
+                    {
                         (Form::Short, auth.short_form(pin, &item.subdiv))
                     }
                     None => {

@@ -453,11 +453,12 @@ fn claims_context(facts: &Json, claims: &Claims, bank: &Bank) -> Json {
             "authority": l.authority,
             "pin": l.pin,
             // The citation of the law's authority as a clause writes it after `@`: "taus at 720",
-            // a statute's "pa-defamation-burden(a)", or the whole decision ("!ab-abell") where no
-            // page was read.
+            // a statute's "pa-defamation-burden(a)", or the whole decision ("ab-abell") where no
+            // page was read (its short form, "_Abell_, 123 Md. 456", once cited before: the
+            // Maryland user's "Brodie, 407 Md. 415 (2009)" printed in full again).
             "cite": match (kind.is_some_and(|k| k != Kind::Case), l.pin.trim()) {
                 (true, pin) => format!("{}{pin}", l.authority),
-                (false, "") => format!("!{}", l.authority),
+                (false, "") => l.authority.to_string(),
                 (false, pin) => format!("{} at {pin}", l.authority),
             },
             "quote": l.quote,

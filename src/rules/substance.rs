@@ -689,6 +689,22 @@ pub fn outline_form(built: &Built) -> Option<CheckItem> {
                 d.reference, only.reference, only.clause, d.reference, d.reference
             ));
         }
+        // Headings of one level in one style: the library writes a third-level heading as a
+        // sentence ending in a full stop, and a lawyer's paragraph beside it in title case
+        // stands out (the Maryland user's nested outline, S25).
+        let plain = |c: &crate::draft::DraftedClause| crate::escape::plain(&c.heading).trim().to_string();
+        let sentence = children.iter().find(|c| plain(c).ends_with('.'));
+        let title = children.iter().find(|c| !plain(c).ends_with('.'));
+        if let (Some(s), Some(t)) = (sentence, title) {
+            problems.push(format!(
+                "Part {}'s subsections mix headings written as sentences ({} “{}”) with headings that are not ({} “{}”): write each `heading:` of your own at that level as the others are",
+                d.reference,
+                s.reference,
+                plain(s),
+                t.reference,
+                plain(t)
+            ));
+        }
     }
     const PLACEHOLDER: &str = " takes up a further point";
     for d in drafted {
@@ -712,46 +728,6 @@ pub fn outline_form(built: &Built) -> Option<CheckItem> {
             problems.join("; ")
         },
     })
-}
-
-#[cfg(test)]
-mod tests {
-    use super::{asserts_force, sentences};
-
-    fn asserts(s: &str, word: &str) -> bool {
-        let lower = s.to_lowercase();
-        asserts_force(&lower, lower.find(word).unwrap())
-    }
-
-    #[test]
-    fn a_force_word_asserts_force_only_where_nothing_denies_reports_or_asks_it() {
-        assert!(asserts("The Dendrite test governs here.", "governs"));
-        assert!(asserts("That decision is binding on this Court.", "binding"));
-        assert!(asserts("Courts in this District apply the controlling Highfields test.", "controlling"));
-        // Denied, in the sentence or just before the word.
-        assert!(!asserts(
-            "It does not bind this Court, though the Dendrite test governs in the state's courts.",
-            "governs"
-        ));
-        assert!(!asserts("The decision is persuasive rather than controlling authority on the test.", "controlling"));
-        assert!(!asserts("No decision that binds this Court prescribes the test.", "binds"));
-        assert!(!asserts("The test is not binding here.", "binding"));
-        assert!(!asserts("The standard neither governs nor binds here.", "governs"));
-        // Reported, or asked.
-        assert!(!asserts("Dr. Alvarez argues that state law governs the test.", "governs"));
-        assert!(!asserts("Neither court has decided which test governs.", "governs"));
-        assert!(!asserts("The question is whether the standard binds this Court.", "binds"));
-    }
-
-    #[test]
-    fn sentences_split_after_periods_but_not_after_abbreviations() {
-        let t = "See Arista Recs., LLC v. Doe 3, 604 F.3d 110 (2d Cir. 2010). The test governs. Why? Because.";
-        let s: Vec<&str> = sentences(t).into_iter().map(|(_, s)| s).collect();
-        assert_eq!(
-            s,
-            ["See Arista Recs., LLC v. Doe 3, 604 F.3d 110 (2d Cir. 2010).", "The test governs.", "Why?", "Because."]
-        );
-    }
 }
 
 /// A citation typed as plain words in the brief's text rather than in pleader's citation syntax
@@ -916,4 +892,44 @@ pub fn run_on_sentences(built: &Built) -> Option<CheckItem> {
         status: Status::Warn,
         detail: format!("no space between two sentences: {}", found.join("; ")),
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{asserts_force, sentences};
+
+    fn asserts(s: &str, word: &str) -> bool {
+        let lower = s.to_lowercase();
+        asserts_force(&lower, lower.find(word).unwrap())
+    }
+
+    #[test]
+    fn a_force_word_asserts_force_only_where_nothing_denies_reports_or_asks_it() {
+        assert!(asserts("The Dendrite test governs here.", "governs"));
+        assert!(asserts("That decision is binding on this Court.", "binding"));
+        assert!(asserts("Courts in this District apply the controlling Highfields test.", "controlling"));
+        // Denied, in the sentence or just before the word.
+        assert!(!asserts(
+            "It does not bind this Court, though the Dendrite test governs in the state's courts.",
+            "governs"
+        ));
+        assert!(!asserts("The decision is persuasive rather than controlling authority on the test.", "controlling"));
+        assert!(!asserts("No decision that binds this Court prescribes the test.", "binds"));
+        assert!(!asserts("The test is not binding here.", "binding"));
+        assert!(!asserts("The standard neither governs nor binds here.", "governs"));
+        // Reported, or asked.
+        assert!(!asserts("Dr. Alvarez argues that state law governs the test.", "governs"));
+        assert!(!asserts("Neither court has decided which test governs.", "governs"));
+        assert!(!asserts("The question is whether the standard binds this Court.", "binds"));
+    }
+
+    #[test]
+    fn sentences_split_after_periods_but_not_after_abbreviations() {
+        let t = "See Arista Recs., LLC v. Doe 3, 604 F.3d 110 (2d Cir. 2010). The test governs. Why? Because.";
+        let s: Vec<&str> = sentences(t).into_iter().map(|(_, s)| s).collect();
+        assert_eq!(
+            s,
+            ["See Arista Recs., LLC v. Doe 3, 604 F.3d 110 (2d Cir. 2010).", "The test governs.", "Why?", "Because."]
+        );
+    }
 }

@@ -2967,3 +2967,37 @@ fn the_client_s_own_notice_is_told_in_date_order_around_the_objections() {
         (late.find("e-mailed each account holder").unwrap(), late.find("written objections on").unwrap());
     assert!(notice > objections, "{late}");
 }
+
+/// A claim law whose authority has no pin read yet (the Maryland and Oregon users, S25): its first
+/// citation is full, and a later one in the same brief is the short form with the first page
+/// ("_Oregon Plaintiff_, 300 Or. 1"), not the full citation printed again.
+#[test]
+fn a_pinless_claim_authority_cited_again_takes_its_short_form() {
+    let dir = temp_dir("claims-pinless");
+    for d in ["claims", "authorities", "matters"] {
+        std::fs::create_dir_all(dir.join(d)).unwrap();
+    }
+    std::fs::write(
+        dir.join("claims/defamation-oregon.yaml"),
+        "extends: defamation\nlaws:\n  oregon:\n    jurisdiction: Oregon\n    authority: or-case\n    pin: \"\"\n    elements:\n      - {text: a defamatory statement of fact about the plaintiff, proof: [fact], shown_by: statement}\n      - {text: publication of the statement to a third party, proof: [publication], shown_by: evidence}\n    fact_opinion: {authority: or-case, pin: \"\", parenthetical: \"holding that a review's insults were opinion\"}\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.join("authorities/oregon.yaml"),
+        "or-case:\n  kind: case\n  name: \"Oregon Plaintiff v. Oregon Defendant\"\n  short: Oregon Plaintiff\n  cite: \"300 Or. 1\"\n  court: Or.\n  year: 1990\n",
+    )
+    .unwrap();
+    let text = own_text("okonkwo-v-orbitline.yaml")
+        .replace("{type: defamation, law: texas, argued: true}", "{type: defamation, law: oregon, argued: true}");
+    std::fs::write(dir.join("matters/m.yaml"), &text).unwrap();
+    let project = pleader::library::project::Project::at(&dir).unwrap();
+    let src = pleader::diag::SourceText::new("m.yaml", text);
+    let loaded = pleader::pipeline::load(src, project)
+        .unwrap_or_else(|d| panic!("{}", pleader::diag::render(&d, Default::default())));
+    let built = pleader::pipeline::Session::new()
+        .build_loaded(loaded, std::time::Instant::now(), pleader::pipeline::BuildOptions::default())
+        .unwrap_or_else(|d| panic!("{}", pleader::diag::render(&d, Default::default())));
+    let body = normalize(&body_text(&built));
+    assert_eq!(body.matches("Oregon Plaintiff v. Oregon Defendant, 300 Or. 1 (Or. 1990)").count(), 1, "{body}");
+    assert!(body.contains("Oregon Plaintiff, 300 Or. 1 (holding that a review's insults were opinion)"), "{body}");
+}
