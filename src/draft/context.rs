@@ -934,6 +934,7 @@ fn shortfall_context(facts: &Json, claims: &Json, proof: &crate::library::claims
             opinion_tests.push(json!({
                 "jurisdiction": c["jurisdiction"], "authority": a, "pin": f["pin"],
                 "parenthetical": f["parenthetical"], "signal": f["signal"],
+                "constitutional": f["constitutional"],
                 "factors": factors.iter().map(|x| x.text.clone()).collect::<Vec<_>>(),
             }));
         }

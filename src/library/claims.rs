@@ -178,6 +178,12 @@ pub struct FactOpinion {
     /// ruling).
     #[serde(default)]
     pub signal: OpinionSignal,
+    /// The decision applies the First Amendment's test, not a rule of the state's own law (the
+    /// Oregon Supreme Court's *Neumann* applies the Ninth Circuit's three factors to speech on
+    /// public matters): the brief says "Under the First Amendment, as Oregon's courts apply it,"
+    /// instead of "Under Oregon law," (the D. Or. user, S25).
+    #[serde(default)]
+    pub constitutional: bool,
 }
 
 /// The signal a fact/opinion authority takes (Bluebook 1.2(a)): `see` or `cf.`.

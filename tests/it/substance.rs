@@ -2979,12 +2979,12 @@ fn a_pinless_claim_authority_cited_again_takes_its_short_form() {
     }
     std::fs::write(
         dir.join("claims/defamation-oregon.yaml"),
-        "extends: defamation\nlaws:\n  oregon:\n    jurisdiction: Oregon\n    authority: or-case\n    pin: \"\"\n    elements:\n      - {text: a defamatory statement of fact about the plaintiff, proof: [fact], shown_by: statement}\n      - {text: publication of the statement to a third party, proof: [publication], shown_by: evidence}\n    fact_opinion: {authority: or-case, pin: \"\", parenthetical: \"holding that a review's insults were opinion\"}\n",
+        "extends: defamation\nlaws:\n  oregon:\n    jurisdiction: Oregon\n    authority: or-case\n    pin: \"\"\n    elements:\n      - {text: a defamatory statement of fact about the plaintiff, proof: [fact], shown_by: statement}\n      - {text: publication of the statement to a third party, proof: [publication], shown_by: evidence}\n    fact_opinion: {authority: or-case, pin: \"\", parenthetical: \"holding that a review's insults were opinion\", constitutional: true}\n",
     )
     .unwrap();
     std::fs::write(
         dir.join("authorities/oregon.yaml"),
-        "or-case:\n  kind: case\n  name: \"Oregon Plaintiff v. Oregon Defendant\"\n  short: Oregon Plaintiff\n  cite: \"300 Or. 1\"\n  court: Or.\n  year: 1990\n",
+        "or-case:\n  kind: case\n  name: \"Oregon Plaintiff v. Oregon Defendant\"\n  short: Oregon Plaintiff\n  cite: \"300 Or. 1\"\n  court: Or.\n  year: 1990\n  factors:\n    - {aspect: wording, text: whether the words are figurative or hyperbolic}\n    - {aspect: verifiable, text: whether the statement can be proved true or false}\n",
     )
     .unwrap();
     let text = own_text("okonkwo-v-orbitline.yaml")
@@ -2998,6 +2998,10 @@ fn a_pinless_claim_authority_cited_again_takes_its_short_form() {
         .build_loaded(loaded, std::time::Instant::now(), pleader::pipeline::BuildOptions::default())
         .unwrap_or_else(|d| panic!("{}", pleader::diag::render(&d, Default::default())));
     let body = normalize(&body_text(&built));
+    // A fact/opinion test the state's courts apply under the First Amendment is said to be one
+    // (`constitutional: true`; the D. Or. user's "Under Oregon law" for Neumann, S25).
+    assert!(body.contains("Under the First Amendment, as Oregon's courts apply it, whether a statement asserts a fact turns on whether the words are figurative or hyperbolic and whether the statement can be proved true or false."), "{body}");
+    assert!(!body.contains("Under Oregon law, whether"), "{body}");
     assert_eq!(body.matches("Oregon Plaintiff v. Oregon Defendant, 300 Or. 1 (Or. 1990)").count(), 1, "{body}");
     assert!(body.contains("Oregon Plaintiff, 300 Or. 1 (holding that a review's insults were opinion)"), "{body}");
 }
