@@ -178,10 +178,9 @@ pub struct FactOpinion {
     /// ruling).
     #[serde(default)]
     pub signal: OpinionSignal,
-    /// The decision applies the First Amendment's test, not a rule of the state's own law (the
-    /// Oregon Supreme Court's *Neumann* applies the Ninth Circuit's three factors to speech on
-    /// public matters): the brief says "Under the First Amendment, as Oregon's courts apply it,"
-    /// instead of "Under Oregon law," (the D. Or. user, S25).
+    /// The decision applies the First Amendment's test, not a rule of the state's own law: the
+    /// brief says "Under the First Amendment, as Oregon's courts apply it," instead of "Under
+    /// Oregon law," (the D. Or. user, S25).
     #[serde(default)]
     pub constitutional: bool,
 }
