@@ -176,6 +176,21 @@ impl<'a> Resolver<'a> {
                 self.last = None;
             }
             out.push_str(between);
+            // A signal's citation clause run on from a word ("before the vote [see @x]") is set
+            // off by a comma, as Bluebook 1.1 sets off a citation clause (the Maryland user's
+            // "the vote see Whitcomb Aff.").
+            let signalled = g.items.first().is_some_and(|i| i.signal.is_some());
+            if !nested && signalled && out.ends_with(' ') {
+                let word = out.trim_end();
+                // The last letter or punctuation mark, behind closing quotes and emphasis: a
+                // quotation that ends in its own comma ("…,” see Compl.") takes none.
+                let last = word.trim_end_matches(['”', '’', '"', '\'', '_']);
+                if last.ends_with(|c: char| c.is_alphanumeric() || c == ')') {
+                    let keep = word.len();
+                    out.truncate(keep);
+                    out.push_str(", ");
+                }
+            }
             let start = !nested && sentence_start(&text[..g.start]);
             if !nested {
                 self.group_at = g.start;

@@ -3005,3 +3005,22 @@ fn a_pinless_claim_authority_cited_again_takes_its_short_form() {
     assert_eq!(body.matches("Oregon Plaintiff v. Oregon Defendant, 300 Or. 1 (Or. 1990)").count(), 1, "{body}");
     assert!(body.contains("Oregon Plaintiff, 300 Or. 1 (holding that a review's insults were opinion)"), "{body}");
 }
+
+/// A signal's citation clause run on from a word ("before the vote [see @x]") is set off by a
+/// comma (the Maryland user's "the vote see Whitcomb Aff.", S25); one after its own punctuation,
+/// or a quotation's comma, or with no signal, is printed as written.
+#[test]
+fn a_signalled_citation_clause_after_a_word_is_set_off_by_a_comma() {
+    let shipped = own_text("vance-v-stoopline.yaml");
+    let text = shipped.replacen(
+        "    - prior-order\n",
+        "    - paragraph: clause-comma\n      heading: Clause Comma\n      text: \"The speaker chose anonymity [see @mcintyre at 341], and the choice was hers. It said “no more,” [see @mcintyre at 341] and stopped. The Court held so. [@mcintyre at 341].\"\n    - prior-order\n",
+        1,
+    );
+    assert_ne!(text, shipped);
+    let body = normalize(&body_text(&build_text("vance-comma.yaml", &text)));
+    assert!(
+        body.contains("The speaker chose anonymity, see McIntyre, 514 U.S. at 341, and the choice was hers. It said \"no more,\" see id. and stopped. The Court held so. Id."),
+        "{body}"
+    );
+}
