@@ -827,7 +827,8 @@ mod tests {
         let out = strip_marks(&out);
         // The reporter citation is one unit, held together by no-break spaces.
         assert!(out.starts_with("A. _Highfields Cap\\. Mgmt\\.\\, L\\.P\\. v\\. Doe_, 385\u{a0}F\\.\u{a0}Supp\\.\u{a0}2d\u{a0}969, 975 (N\\.D\\.\u{a0}Cal\\. 2005). B. _Id._ at 976."), "{out}");
-        assert!(out.contains("C _see_ _id._ D."), "{out}");
+        // A citation clause after a word is set off by a comma (Bluebook 1.1).
+        assert!(out.contains("C, _see_ _id._ D."), "{out}");
         // After a string cite: short form, never Id.
         assert!(out.ends_with("E. _Highfields_, 385\u{a0}F\\.\u{a0}Supp\\.\u{a0}2d\u{a0}at\u{a0}980."), "{out}");
         let forms: Vec<Form> = r.uses.iter().map(|u| u.form).collect();
