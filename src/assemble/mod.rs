@@ -461,6 +461,9 @@ pub fn main_typ(clauses: &[ClauseFile], p: &Profile) -> String {
     if run_on {
         s.push_str("#set page(numbering: \"1\")\n");
         s.push_str("#counter(page).update(1)\n");
+    } else if p.front_matter.number_caption_page {
+        // One sequence from the caption page, its number printed too (`number_caption_page`).
+        s.push_str("#set page(numbering: \"1\")\n");
     }
     s.push_str("#caption-page(matter)\n");
     if !run_on {

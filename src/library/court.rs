@@ -791,6 +791,10 @@ pub struct FrontMatter {
     /// `tables: false`.
     #[serde(default)]
     pub body_on_caption_page: bool,
+    /// With `numbering: continuous`, the caption page prints its number too ("1"), so that every
+    /// page is numbered in one sequence (D. Or. LR 10-1(e), as the D. Or. user read it, S25).
+    #[serde(default)]
+    pub number_caption_page: bool,
 }
 
 /// [`Jurisdiction::standard_adopted_by`]: `{authority, pin, parenthetical, force}`.
@@ -867,6 +871,7 @@ impl Default for FrontMatter {
             tables: true,
             numbering: FrontNumbering::Roman,
             body_on_caption_page: false,
+            number_caption_page: false,
         }
     }
 }
@@ -966,6 +971,17 @@ impl Profile {
         if self.type_.size.pt() > self.lines.pitch.pt() {
             problems.push(
                 Diagnostic::error("type.size is larger than lines.pitch: text cannot stay on the grid").in_file(source),
+            );
+        }
+        // A printed number on the caption page belongs to one sequence from it.
+        if self.front_matter.number_caption_page && self.front_matter.numbering != FrontNumbering::Continuous {
+            let span = yaml::find_key(source, "front_matter.number_caption_page").unwrap_or(0..0);
+            problems.push(
+                Diagnostic::error(
+                    "`front_matter.number_caption_page` needs `numbering: continuous`: the caption page is page 1 of one sequence",
+                )
+                .at(source, span)
+                .with_hint("add `numbering: continuous` under `front_matter:`, or take `number_caption_page` out"),
             );
         }
         // The body cannot run on from the caption page past the tables.

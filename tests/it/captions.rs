@@ -548,3 +548,26 @@ fn a_certificate_never_breaks_cm_ecf_at_its_slash() {
     }
     assert!(seen > 0, "the certificate was typeset");
 }
+
+/// A court that numbers every page in one sequence, the caption page too (D. Or. LR 10-1(e), as
+/// the D. Or. user read it), keeps its tables: `number_caption_page` prints "1" on the caption
+/// page, and the tables and the body go on from it, read from the typeset pages; without
+/// `numbering: continuous` the setting is refused.
+#[test]
+fn every_page_may_be_numbered_from_the_caption_page_with_the_tables_kept() {
+    let text = std::fs::read_to_string(root().join("matters/vance-v-stoopline.yaml")).unwrap();
+    let numbered =
+        format!("{text}\noverrides:\n  front_matter: {{numbering: continuous, number_caption_page: true}}\n");
+    let built = build_text("edny-numbered.yaml", &numbered);
+    for page in 0..built.doc.pages().len() {
+        let lines = all_lines(&built, page).iter().map(|l| normalize(&l.text)).collect::<Vec<_>>();
+        let expected = (page + 1).to_string();
+        assert!(lines.iter().any(|l| l.trim() == expected), "page {} is numbered {expected}: {lines:?}", page + 1);
+    }
+    assert!(!built.front.toc.is_empty(), "the tables are kept");
+    let err = refused(
+        "edny-numbered-roman.yaml",
+        &format!("{text}\noverrides:\n  front_matter: {{number_caption_page: true}}\n"),
+    );
+    assert!(err.contains("`front_matter.number_caption_page` needs `numbering: continuous`"), "{err}");
+}
