@@ -458,7 +458,7 @@ fn is_database(cite: &str) -> bool {
 
 /// Whether a case citation is a public-domain one ("2015 IL 118000", "2006-Ohio-2095"), which
 /// names its court and year itself: no parenthetical follows it (Bluebook 10.3.3).
-fn is_neutral(cite: &str) -> bool {
+pub(crate) fn is_neutral(cite: &str) -> bool {
     read_cite(cite).is_some_and(|(c, _)| matches!(c, CaseCite::Reporter(p) if p.is_neutral()))
 }
 
@@ -535,6 +535,7 @@ impl Authority {
                     }
                 }
                 head.push_str(&self.parallel_text());
+                head.push_str(&self.parallel_pin(pin, false));
                 head.push_str(&self.court_parenthetical());
                 let defined =
                     if self.define { format!(" (“{}”)", emph_text(self.short_name())) } else { String::new() };
@@ -565,6 +566,25 @@ impl Authority {
         match self.court.as_deref().map(str::trim) {
             Some(c) if !c.is_empty() => format!(" ({})", markup(&bound(c))),
             _ => String::new(),
+        }
+    }
+
+    /// The page in the parallel reporter for `pin` (`parallel_pins`): ", 843" after the full
+    /// parallel citation, or ", 901 P.2d at 843" after a short form or *Id.* (`short`); nothing
+    /// where the entry has no parallel or no page for the pin. A public-domain citation's
+    /// parallel takes no pin (its paragraphs are the pin).
+    fn parallel_pin(&self, pin: Option<&str>, short: bool) -> String {
+        let (Some(p), Some(parallel)) = (pin, self.parallel.as_deref().map(str::trim)) else { return String::new() };
+        if is_neutral(self.cite()) {
+            return String::new();
+        }
+        match self.parallel_pins.get(p.trim()) {
+            Some(pp) if short => {
+                let head = reporter_head(parallel).unwrap_or(parallel);
+                format!(", {}\u{a0}at\u{a0}{}", bound(&markup(head)), markup(pp))
+            }
+            Some(pp) => format!(", {}", markup(pp)),
+            None => String::new(),
         }
     }
 
@@ -651,9 +671,19 @@ impl Authority {
                     }
                     (Some(p), true, _) => format!("{name}, {}, at\u{a0}{}", bound(&markup(cite)), markup(p)),
                     (Some(p), false, Some(head)) => {
-                        format!("{name}, {}\u{a0}at\u{a0}{}", bound(&markup(head)), markup(p))
+                        format!(
+                            "{name}, {}\u{a0}at\u{a0}{}{}",
+                            bound(&markup(head)),
+                            markup(p),
+                            self.parallel_pin(Some(p), true)
+                        )
                     }
                     (Some(p), false, None) => format!("{name}, {}\u{a0}at\u{a0}{}", bound(&markup(cite)), markup(p)),
+                    // Cited whole again: both reporters' first pages ("_Neumann_, 358 Or. 706,
+                    // 369 P.3d 1117"), as the full citation gives them.
+                    (None, _, _) if !is_neutral(cite) => {
+                        format!("{name}, {}{}", bound(&markup(cite)), self.parallel_text())
+                    }
                     (None, _, _) => format!("{name}, {}", bound(&markup(cite))),
                 }
             }
@@ -678,7 +708,7 @@ impl Authority {
             Kind::Case if pin.is_none() => None,
             Kind::Case | Kind::Other => Some(match pin {
                 Some(p) if is_paragraph(p) => format!("{id} {}", markup(p)),
-                Some(p) => format!("{id} at {}", markup(p)),
+                Some(p) => format!("{id} at {}{}", markup(p), self.parallel_pin(Some(p), true)),
                 None => id,
             }),
             Kind::Statute | Kind::Regulation => {
@@ -868,6 +898,35 @@ mod tests {
         // Bluebook 10.8.1(b): "slip op. at 1", never "slip op., 1".
         assert!(out.contains("slip\u{a0}op\\. at 1 (D\\.\u{a0}Colo\\. Apr\\. 28\\, 2021)"), "{out}");
         assert!(!out.contains("slip op\\.,"), "{out}");
+    }
+
+    /// A parallel citation is pinned in both reporters where the bank records the parallel page
+    /// (`parallel_pins`), in the full form, the short form and *Id.*; cited whole again, both first
+    /// pages (the D. Or. user: "321 Or. 532, 535, 901 P.2d 841" pinned in one reporter only).
+    #[test]
+    fn a_parallel_citation_is_pinned_in_both_reporters() {
+        let mut b = Bank::default();
+        b.add_file(&SourceText::new(
+            "b.yaml",
+            "mcganty:\n  kind: case\n  name: McGanty v. Staudenraus\n  short: McGanty\n  cite: 321 Or. 532\n  parallel: 901 P.2d 841\n  parallel_pins: {\"535\": \"843\"}\n  year: 1995\nother:\n  kind: case\n  name: Other v. Doe\n  short: Other\n  cite: 385 F. Supp. 2d 969\n  court: N.D. Cal.\n  year: 2005\n",
+        ))
+        .unwrap();
+        let rec = Default::default();
+        let mut r = Resolver::new(&b, &rec);
+        let out = strip_marks(
+            &r.resolve("A. [@mcganty at 535]. B. [@mcganty at 535]. C. [@other at 975]. D. [@mcganty at 535]. E. [@other at 976]. F. [@mcganty].", 0)
+                .unwrap(),
+        );
+        assert!(
+            out.contains("A. _McGanty v\\. Staudenraus_, 321\u{a0}Or\\.\u{a0}532, 535, 901\u{a0}P\\.2d\u{a0}841, 843"),
+            "{out}"
+        );
+        assert!(out.contains("B. _Id._"), "{out}");
+        assert!(
+            out.contains("D. _McGanty_, 321\u{a0}Or\\.\u{a0}at\u{a0}535, 901\u{a0}P\\.2d\u{a0}at\u{a0}843."),
+            "{out}"
+        );
+        assert!(out.contains("F. _McGanty_, 321\u{a0}Or\\.\u{a0}532, 901\u{a0}P\\.2d\u{a0}841."), "{out}");
     }
 
     #[test]

@@ -106,6 +106,12 @@ pub struct Authority {
     /// parallel. No pin is printed to it.
     #[serde(default)]
     pub parallel: Option<String>,
+    /// The page in the parallel reporter for each pin cited in the first ("535": "843"), so that
+    /// a pinned parallel citation is pinned in both reporters, as Bluebook 10.3.1 asks ("321 Or.
+    /// 532, 535, 901 P.2d 841, 843"; the D. Or. user, S25). A pin without one is cited in the
+    /// first reporter only, and `check` names it.
+    #[serde(default)]
+    pub parallel_pins: std::collections::BTreeMap<String, String>,
     /// Last page of the opinion in the reporter (to check that pins fall inside it).
     #[serde(default)]
     pub end_page: Option<String>,

@@ -515,6 +515,22 @@ fn statement_claims_unknown(matter: &Matter, src: &SourceText, root: Option<&Nod
     let mut out = vec![];
     let statements = seq_at(root, &["facts", "statements"]);
     for (i, st) in matter.fact(&["statements"]).and_then(|v| v.as_sequence()).into_iter().flatten().enumerate() {
+        // `basis` names the facts a statement discloses; "nothing beyond …" says it discloses
+        // none, and the brief would print "discloses the facts it rests on (nothing …)" (the
+        // D. Or. audit, S25).
+        if let Some(b) = st.get("basis").and_then(|v| v.as_str()) {
+            let first = b.trim().split_whitespace().next().unwrap_or("").to_lowercase();
+            if matches!(first.as_str(), "nothing" | "no" | "none" | "not") {
+                let at = statements.get(i).and_then(|n| n.get("basis")).map_or(0..0, |e| e.value.span.clone());
+                out.push(
+                    Diagnostic::error(format!("statement {}'s `basis` says it discloses no facts", i + 1))
+                        .at(src, at)
+                        .with_hint(
+                            "`basis` names the facts the statement discloses and rests on (the brief says it \"discloses the facts it rests on (…)\"); a statement that discloses none has no `basis`: leave it out",
+                        ),
+                );
+            }
+        }
         for t in st.get("claims").and_then(|v| v.as_sequence()).into_iter().flatten().filter_map(|v| v.as_str()) {
             if !types.iter().any(|x| x == t) {
                 let at = statements.get(i).and_then(|n| n.get("claims")).map_or(0..0, |e| e.value.span.clone());

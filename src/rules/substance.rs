@@ -894,6 +894,32 @@ pub fn run_on_sentences(built: &Built) -> Option<CheckItem> {
     })
 }
 
+/// A pinned citation of a case with a parallel citation whose page in the parallel reporter the
+/// bank does not record (`parallel_pins`): Bluebook 10.3.1 pins a parallel citation in both
+/// reporters ("321 Or. 532, 535, 901 P.2d 841, 843"; the D. Or. user, S25). A warning naming each.
+pub fn parallel_pins(built: &Built) -> Option<CheckItem> {
+    let mut missing: Vec<String> = vec![];
+    for u in &built.uses {
+        let (Some(pin), Some(a)) = (u.pin.as_deref(), built.bank.get(&u.id)) else { continue };
+        let has_parallel = a.parallel.as_deref().is_some_and(|p| !p.trim().is_empty());
+        if !has_parallel || crate::cite::forms::is_neutral(a.cite()) || a.parallel_pins.contains_key(pin.trim()) {
+            continue;
+        }
+        let entry = format!("{} at {pin}", u.id);
+        if !missing.contains(&entry) {
+            missing.push(entry);
+        }
+    }
+    (!missing.is_empty()).then(|| CheckItem {
+        name: "parallel pins".into(),
+        status: Status::Warn,
+        detail: format!(
+            "pinned in the first reporter only: {}; record each pin's page in the parallel reporter in the bank entry's `parallel_pins:` (\"535\": \"843\")",
+            missing.join(", ")
+        ),
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::{asserts_force, sentences};

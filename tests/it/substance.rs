@@ -3024,3 +3024,19 @@ fn a_signalled_citation_clause_after_a_word_is_set_off_by_a_comma() {
         "{body}"
     );
 }
+
+/// A statement's `basis` that says it discloses nothing ("nothing beyond the writer's own
+/// experience") is an error at the value: the brief would print "discloses the facts it rests on
+/// (nothing …)" (the D. Or. audit, S25).
+#[test]
+fn a_basis_that_discloses_nothing_is_refused_at_its_line() {
+    let shipped = own_text("vance-v-stoopline.yaml");
+    let bad = shipped.replacen(
+        "basis: \"the bus-contract dispute the thread was about\"",
+        "basis: \"nothing beyond the writer's own experience\"",
+        1,
+    );
+    assert_ne!(bad, shipped);
+    let err = refused("vance-basis.yaml", &bad);
+    assert!(err.contains("`basis` says it discloses no facts") && err.contains("vance-basis.yaml:"), "{err}");
+}
