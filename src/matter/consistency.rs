@@ -519,7 +519,7 @@ fn statement_claims_unknown(matter: &Matter, src: &SourceText, root: Option<&Nod
         // none, and the brief would print "discloses the facts it rests on (nothing …)" (the
         // D. Or. audit, S25).
         if let Some(b) = st.get("basis").and_then(|v| v.as_str()) {
-            let first = b.trim().split_whitespace().next().unwrap_or("").to_lowercase();
+            let first = b.split_whitespace().next().unwrap_or("").to_lowercase();
             if matches!(first.as_str(), "nothing" | "no" | "none" | "not") {
                 let at = statements.get(i).and_then(|n| n.get("basis")).map_or(0..0, |e| e.value.span.clone());
                 out.push(
