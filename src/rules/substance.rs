@@ -816,7 +816,43 @@ fn plain_cites(text: &str) -> Vec<String> {
                     break;
                 }
             }
-        } else if boundary && bytes[i] == b'F' {
+        } else if boundary && bytes[i].is_ascii_uppercase() {
+            // A state's rules, code or statutes: "Md. Rule 2-311(f)", "Tex. R. Civ. P. 202.1",
+            // "Md. Code Ann., Cts. & Jud. Proc. § 5-105" (a state T10 abbreviates, then the
+            // words that name its rules or code, then the number).
+            let rest = &text[i..];
+            // The abbreviation, or the name written out ("Maryland Rule 2-510").
+            let state = crate::cite::verify::names::T10
+                .iter()
+                .flat_map(|(name, abbr)| [*name, *abbr])
+                .filter(|abbr| rest.starts_with(abbr) && rest[abbr.len()..].starts_with(' '))
+                .max_by_key(|abbr| abbr.len());
+            if let Some(abbr) = state {
+                let after = &rest[abbr.len() + 1..];
+                let named = ["Rule ", "R. ", "R.C.P. ", "Code ", "Gen. Laws ", "Rev. Stat. ", "Stat. ", "Comp. Laws "]
+                    .iter()
+                    .any(|w| after.starts_with(w));
+                if named {
+                    // The number: after "§" where there is one (within the code's name), else
+                    // the first number after the rule's words.
+                    let window: String = after.chars().take(70).collect();
+                    let at = window
+                        .find('§')
+                        .map(|p| p + '§'.len_utf8())
+                        .or_else(|| window.find(|c: char| c.is_ascii_digit()));
+                    if let Some(at) = at {
+                        let n = section_len(&after[at..]);
+                        if n > 0 {
+                            let end = abbr.len() + 1 + at + n;
+                            out.push(rest[..end].trim().to_string());
+                            i += end;
+                            continue;
+                        }
+                    }
+                }
+            }
+        }
+        if boundary && i < bytes.len() && bytes[i] == b'F' {
             let rest = &text[i..];
             for rules in ["Fed. R. Civ. P.", "Fed. R. App. P.", "Fed. R. Evid.", "Fed. R. Crim. P."] {
                 if let Some(after) = rest.strip_prefix(rules) {

@@ -169,7 +169,7 @@ const T6: &[(&str, &str)] = &[
 /// T10's states, abbreviated in a case name where they are not themselves a party (rule 10.2.2:
 /// "Bank of Or. v. Indep. News, Inc.", "N.Y. Times Co. v. Sullivan"; but "Oregon v. Smith"). Longer
 /// names first, so that "West Virginia" is read before "Virginia".
-const T10: &[(&str, &str)] = &[
+pub(crate) const T10: &[(&str, &str)] = &[
     ("District of Columbia", "D.C."),
     ("New Hampshire", "N.H."),
     ("New Jersey", "N.J."),
