@@ -3047,3 +3047,25 @@ fn a_basis_that_discloses_nothing_is_refused_at_its_line() {
     let err = refused("vance-basis.yaml", &bad);
     assert!(err.contains("`basis` says it discloses no facts") && err.contains("vance-basis.yaml:"), "{err}");
 }
+
+/// Where the standard's section comes first under ARGUMENT, its own lead-in follows the
+/// argument's at once and names what it answers: the argument's roadmap does not name them too
+/// (the Maryland audit's duplicated roadmaps, S25); after another section, it still does.
+#[test]
+fn the_argument_roadmap_leaves_the_standard_s_sections_to_its_lead_in_when_it_follows_at_once() {
+    let shipped = own_text("dorsey-v-does.yaml");
+    let first = shipped.replacen(
+        "      - service-need\n      - clause: standard-fails\n        sections:\n          - notice-and-statements\n          - pleading-not-enough\n          - evidentiary-basis\n",
+        "      - clause: standard-fails\n        sections:\n          - notice-and-statements\n          - pleading-not-enough\n          - evidentiary-basis\n      - service-need\n",
+        1,
+    );
+    assert_ne!(first, shipped);
+    let body = normalize(&body_text(&build_text("dorsey-first.yaml", &first)));
+    assert!(body.contains("Part IV.A shows that Chief Dorsey cannot meet the Cahill standard. Part IV.B"), "{body}");
+    assert_eq!(
+        body.matches("in Part IV.A.2, the motion's reliance on a threshold lower than evidence").count(),
+        0,
+        "{body}"
+    );
+    assert!(body.contains("Part IV.A.2 answers the motion's reliance on a threshold lower than evidence"), "{body}");
+}
