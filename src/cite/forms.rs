@@ -268,17 +268,18 @@ impl<'a> Resolver<'a> {
                     // Bluebook 10.8.3: a paper of another action, its pin, then that action.
                     let of = doc.of.as_deref().map(|o| format!(", {}", with_emphasis(o))).unwrap_or_default();
                     // A document whose title ends with its date ("Letter from A to B (Aug. 21,
-                    // 2026)") takes its pin before the date, as Bluebook 17.1 places it.
+                    // 2026)") takes its pin before the date, as Bluebook 17.1 places it, written
+                    // as every other record pin in the brief is ("Letter from A to B at 2 (Aug.
+                    // 21, 2026)", beside "Mot. at 4"): four audits in a row read the bare "2"
+                    // beside "at 4" as an inconsistency (Bluepages B17).
                     let (full, loc_sp) = match (trailing_date(&doc.full), loc.is_some()) {
-                        // Without "at" (Bluebook 17.1.1: "Letter from A to B 2 (date)").
                         (Some((title, date)), true) => {
-                            let bare =
-                                item.locator.as_deref().map(|l| l.strip_prefix("at ").unwrap_or(l)).unwrap_or("");
+                            let written = item.locator.as_deref().unwrap_or("");
                             (
                                 format!(
                                     "{}\u{a0}{} {}",
                                     with_emphasis(title),
-                                    bound(&markup(bare)),
+                                    bound(&markup(written)),
                                     with_emphasis(date)
                                 ),
                                 String::new(),

@@ -3069,3 +3069,13 @@ fn the_argument_roadmap_leaves_the_standard_s_sections_to_its_lead_in_when_it_fo
     );
     assert!(body.contains("Part IV.A.2 answers the motion's reliance on a threshold lower than evidence"), "{body}");
 }
+
+/// A record document whose title ends in its date takes its pin before the date written as the
+/// brief's other record pins are, "Letter from A to B at 1–3 (Nov. 1, 2024)" beside "Mot. at 4",
+/// not a bare "1–3" (four audits in a row, S22–S25: Bluepages B17, one form throughout).
+#[test]
+fn a_dated_record_document_takes_its_pin_in_the_brief_s_one_form() {
+    let body = normalize(&body_text(&build_text("fe.yaml", &own_text("ferreira-v-nestwise.yaml"))));
+    assert!(body.contains("Letter from R. Calderón to T. Whitlock at 1–3 (Nov. 1, 2024)"), "{body}");
+    assert!(!body.contains("T. Whitlock 1–3"), "{body}");
+}
