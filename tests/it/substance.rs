@@ -443,20 +443,32 @@ fn a_lawyers_own_paragraph_prints_literally_and_cites_like_a_clause() {
 
 #[test]
 fn a_project_claim_file_extends_the_librarys() {
-    let dir = temp_dir("claims-extend");
+    let (library, built) = oregon_claim_project(
+        "claims-extend",
+        "extends: defamation\nlaws:\n  oregon:\n    jurisdiction: Oregon\n    authority: or-case\n    pin: \"12\"\n    elements:\n      - {text: a defamatory statement of fact about the plaintiff, proof: [fact], shown_by: statement}\n      - {text: publication of the statement to a third party, proof: [publication], shown_by: evidence}\n    fact_opinion: {authority: or-case, pin: \"14\", parenthetical: \"holding that a review's insults were opinion\"}\n",
+        "or-case:\n  kind: case\n  name: \"Oregon Plaintiff v. Oregon Defendant\"\n  short: Oregon Plaintiff\n  cite: \"300 Or. 1\"\n  court: Or.\n  year: 1990\n",
+    );
+    // The library's own laws are still there, and the project's is added.
+    let t = library.claims.get("defamation").unwrap();
+    assert!(t.laws.contains_key("texas") && t.laws.contains_key("oregon"));
+    let body = body_text(&built);
+    assert!(body.contains("Under Oregon law, defamation requires"), "{body}");
+}
+
+/// The Okonkwo sample with its defamation claim under Oregon law, from a project whose claim file
+/// (`claims/defamation-oregon.yaml`) and bank (`authorities/oregon.yaml`) are as given: loaded
+/// (to look at the library) and built.
+fn oregon_claim_project(
+    dir: &str,
+    claim: &str,
+    bank: &str,
+) -> (std::sync::Arc<pleader::library::Library>, pleader::pipeline::Built) {
+    let dir = temp_dir(dir);
     for d in ["claims", "authorities", "matters"] {
         std::fs::create_dir_all(dir.join(d)).unwrap();
     }
-    std::fs::write(
-        dir.join("claims/defamation-oregon.yaml"),
-        "extends: defamation\nlaws:\n  oregon:\n    jurisdiction: Oregon\n    authority: or-case\n    pin: \"12\"\n    elements:\n      - {text: a defamatory statement of fact about the plaintiff, proof: [fact], shown_by: statement}\n      - {text: publication of the statement to a third party, proof: [publication], shown_by: evidence}\n    fact_opinion: {authority: or-case, pin: \"14\", parenthetical: \"holding that a review's insults were opinion\"}\n",
-    )
-    .unwrap();
-    std::fs::write(
-        dir.join("authorities/oregon.yaml"),
-        "or-case:\n  kind: case\n  name: \"Oregon Plaintiff v. Oregon Defendant\"\n  short: Oregon Plaintiff\n  cite: \"300 Or. 1\"\n  court: Or.\n  year: 1990\n",
-    )
-    .unwrap();
+    std::fs::write(dir.join("claims/defamation-oregon.yaml"), claim).unwrap();
+    std::fs::write(dir.join("authorities/oregon.yaml"), bank).unwrap();
     let text = own_text("okonkwo-v-orbitline.yaml")
         .replace("{type: defamation, law: texas, argued: true}", "{type: defamation, law: oregon, argued: true}");
     std::fs::write(dir.join("matters/m.yaml"), &text).unwrap();
@@ -464,14 +476,11 @@ fn a_project_claim_file_extends_the_librarys() {
     let src = pleader::diag::SourceText::new("m.yaml", text);
     let loaded = pleader::pipeline::load(src, project)
         .unwrap_or_else(|d| panic!("{}", pleader::diag::render(&d, Default::default())));
-    // The library's own laws are still there, and the project's is added.
-    let t = loaded.library.claims.get("defamation").unwrap();
-    assert!(t.laws.contains_key("texas") && t.laws.contains_key("oregon"));
+    let library = loaded.library.clone();
     let built = pleader::pipeline::Session::new()
         .build_loaded(loaded, std::time::Instant::now(), pleader::pipeline::BuildOptions::default())
         .unwrap_or_else(|d| panic!("{}", pleader::diag::render(&d, Default::default())));
-    let body = body_text(&built);
-    assert!(body.contains("Under Oregon law, defamation requires"), "{body}");
+    (library, built)
 }
 
 #[test]
@@ -2980,30 +2989,11 @@ fn the_client_s_own_notice_is_told_in_date_order_around_the_objections() {
 /// ("_Oregon Plaintiff_, 300 Or. 1"), not the full citation printed again.
 #[test]
 fn a_pinless_claim_authority_cited_again_takes_its_short_form() {
-    let dir = temp_dir("claims-pinless");
-    for d in ["claims", "authorities", "matters"] {
-        std::fs::create_dir_all(dir.join(d)).unwrap();
-    }
-    std::fs::write(
-        dir.join("claims/defamation-oregon.yaml"),
+    let (_, built) = oregon_claim_project(
+        "claims-pinless",
         "extends: defamation\nlaws:\n  oregon:\n    jurisdiction: Oregon\n    authority: or-case\n    pin: \"\"\n    elements:\n      - {text: a defamatory statement of fact about the plaintiff, proof: [fact], shown_by: statement}\n      - {text: publication of the statement to a third party, proof: [publication], shown_by: evidence}\n    fact_opinion: {authority: or-case, pin: \"\", parenthetical: \"holding that a review's insults were opinion\", constitutional: true}\n",
-    )
-    .unwrap();
-    std::fs::write(
-        dir.join("authorities/oregon.yaml"),
         "or-case:\n  kind: case\n  name: \"Oregon Plaintiff v. Oregon Defendant\"\n  short: Oregon Plaintiff\n  cite: \"300 Or. 1\"\n  court: Or.\n  year: 1990\n  factors:\n    - {aspect: wording, text: whether the words are figurative or hyperbolic}\n    - {aspect: verifiable, text: whether the statement can be proved true or false}\n",
-    )
-    .unwrap();
-    let text = own_text("okonkwo-v-orbitline.yaml")
-        .replace("{type: defamation, law: texas, argued: true}", "{type: defamation, law: oregon, argued: true}");
-    std::fs::write(dir.join("matters/m.yaml"), &text).unwrap();
-    let project = pleader::library::project::Project::at(&dir).unwrap();
-    let src = pleader::diag::SourceText::new("m.yaml", text);
-    let loaded = pleader::pipeline::load(src, project)
-        .unwrap_or_else(|d| panic!("{}", pleader::diag::render(&d, Default::default())));
-    let built = pleader::pipeline::Session::new()
-        .build_loaded(loaded, std::time::Instant::now(), pleader::pipeline::BuildOptions::default())
-        .unwrap_or_else(|d| panic!("{}", pleader::diag::render(&d, Default::default())));
+    );
     let body = normalize(&body_text(&built));
     // A fact/opinion test the state's courts apply under the First Amendment is said to be one
     // (`constitutional: true`; the D. Or. user's "Under Oregon law" for Neumann, S25).
