@@ -749,12 +749,7 @@ pub fn plain_citations(built: &Built) -> Option<CheckItem> {
     let mut found: Vec<String> = vec![];
     let mut from_facts = false;
     for d in &built.drafted {
-        let mut text = d.body.clone();
-        for (range, _) in crate::cite::syntax::groups(&d.body) {
-            text.replace_range(range.clone(), &" ".repeat(range.len()));
-        }
-        let text = crate::escape::unescape(&text);
-        for cite in plain_cites(&text) {
+        for cite in plain_cites(&prose(&d.body)) {
             let own = paragraphs.contains(d.clause.as_str());
             from_facts |= !own;
             let place = if own {
@@ -897,12 +892,7 @@ fn section_len(s: &str) -> usize {
 /// ("fail.A lower"): two lower-case letters, a full stop, and a capital followed by a lower-case
 /// letter or a space. Citation groups are left out (a pin such as "Id.§" is not prose).
 pub fn run_on(body: &str) -> Option<String> {
-    let mut text = body.to_string();
-    for (range, _) in crate::cite::syntax::groups(body) {
-        text.replace_range(range.clone(), &" ".repeat(range.len()));
-    }
-    let text = crate::escape::unescape(&text);
-    let chars: Vec<char> = text.chars().collect();
+    let chars: Vec<char> = prose(body).chars().collect();
     for i in 2..chars.len().saturating_sub(2) {
         if matches!(chars[i], '.' | '?' | '!')
             && chars[i - 1].is_lowercase()
@@ -954,6 +944,16 @@ pub fn parallel_pins(built: &Built) -> Option<CheckItem> {
             missing.join(", ")
         ),
     })
+}
+
+/// A drafted body's prose: its citation groups blanked out (the same length, so nothing joins
+/// across them) and the Typst escapes taken off.
+fn prose(body: &str) -> String {
+    let mut text = body.to_string();
+    for (range, _) in crate::cite::syntax::groups(body) {
+        text.replace_range(range.clone(), &" ".repeat(range.len()));
+    }
+    crate::escape::unescape(&text)
 }
 
 #[cfg(test)]
