@@ -201,6 +201,7 @@ pub fn matter_typ(m: &Matter, p: &Profile) -> String {
         ("judge", w::opt_text(m.case.judge.as_deref())),
         ("magistrate-judge", w::opt_text(m.case.magistrate_judge.as_deref())),
         ("oral-argument", w::boolean(m.document.oral_argument)),
+        ("argument-requested", w::text(&format!("({})", p.caption.argument_requested.trim()))),
         ("court-title", w::array(court_title(m, p).iter().map(|l| w::text(l)))),
         ("division", w::opt_text(division)),
         ("parties", parties),

@@ -593,6 +593,16 @@ pub struct Caption {
     /// `court_title_line`); it must exceed `paper.margin_top`.
     #[serde(default)]
     pub first_page_top: Option<Length>,
+    /// What the caption prints under the title where the matter asks to be heard
+    /// (`document.oral_argument`): "Oral Argument Requested" by default, or the words the
+    /// court's rule uses ("Hearing Requested": Md. Rule 2-311(f) has the title state that a
+    /// hearing is requested; the Maryland audit, S25). Printed in parentheses, in bold.
+    #[serde(default = "argument_requested")]
+    pub argument_requested: String,
+}
+
+fn argument_requested() -> String {
+    "Oral Argument Requested".into()
 }
 
 fn number_label() -> String {

@@ -1490,6 +1490,11 @@ fn a_deadline_argument_is_answered_under_arizona_law_for_an_e_mail_service() {
     let quiet = text.replacen("  oral_argument: true\n", "", 1);
     assert_ne!(quiet, text);
     assert!(!normalize(&page_string(&build_text("az-quiet.yaml", &quiet), 0)).contains("Oral Argument"));
+    // A court whose rule words the request otherwise (Md. Rule 2-311(f): the title states that a
+    // hearing is requested) names it in the profile (`caption.argument_requested`).
+    let hearing = format!("{text}\noverrides:\n  caption: {{argument_requested: Hearing Requested}}\n");
+    let cover = normalize(&page_string(&build_text("az-hearing.yaml", &hearing), 0));
+    assert!(cover.contains("(Hearing Requested)") && !cover.contains("Oral Argument"), "{cover}");
     let body = body_text(&built).replace("e- mail", "e-mail");
     // The standard is Arizona's own, stated as binding, with its three steps.
     assert!(body.contains("Arizona courts decide a plaintiff's request to discover an anonymous internet speaker's identity under the Mobilisa test, which governs here. See Mobilisa, 217 Ariz. at 112; Doe v. Mahoney, 418 P.3d 1013, ¶ 1 (Ariz. Ct. App. 2018) (granting relief"), "{body}");
