@@ -787,7 +787,7 @@ fn plain_cites(text: &str) -> Vec<String> {
     let mut out = vec![];
     let bytes = text.as_bytes();
     let mut i = 0;
-    while i < bytes.len() {
+    'scan: while i < bytes.len() {
         let boundary = i == 0 || !(bytes[i - 1].is_ascii_alphanumeric() || bytes[i - 1] == b'.');
         if boundary && bytes[i].is_ascii_digit() {
             let rest = &text[i..];
@@ -802,13 +802,13 @@ fn plain_cites(text: &str) -> Vec<String> {
                 i += p.end.max(1);
                 continue;
             }
+            let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
             for code in [" U.S.C. §", " C.F.R. §"] {
-                let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
                 if rest[digits..].starts_with(code) {
                     let end = digits + code.len() + section_len(&rest[digits + code.len()..]);
                     out.push(rest[..end].trim().to_string());
                     i += end;
-                    break;
+                    continue 'scan;
                 }
             }
         } else if boundary && bytes[i].is_ascii_uppercase() {
@@ -841,22 +841,20 @@ fn plain_cites(text: &str) -> Vec<String> {
                             let end = abbr.len() + 1 + at + n;
                             out.push(rest[..end].trim().to_string());
                             i += end;
-                            continue;
+                            continue 'scan;
                         }
                     }
                 }
             }
         }
-        if boundary && i < bytes.len() && bytes[i] == b'F' {
+        if boundary && bytes[i] == b'F' {
             let rest = &text[i..];
             for rules in ["Fed. R. Civ. P.", "Fed. R. App. P.", "Fed. R. Evid.", "Fed. R. Crim. P."] {
-                if let Some(after) = rest.strip_prefix(rules) {
-                    let n = section_len(after);
-                    if n > 0 {
-                        out.push(rest[..rules.len() + n].trim().to_string());
-                        i += rules.len() + n;
-                    }
-                    break;
+                let n = rest.strip_prefix(rules).map_or(0, section_len);
+                if n > 0 {
+                    out.push(rest[..rules.len() + n].trim().to_string());
+                    i += rules.len() + n;
+                    continue 'scan;
                 }
             }
         }
