@@ -521,7 +521,13 @@ pub fn part_refs(text: &str) -> Vec<String> {
 pub fn unlinked_citations(text: &str) -> Vec<String> {
     let opens_like_a_citation = |inside: &str| {
         let lower = inside.to_lowercase();
-        lower.starts_with("id.")
+        // "[mot at 4–7]", "[compl ¶ 12]": an id and a pin with the `@` left out. A bracketed
+        // alteration in a quotation ("[t]he", "[the plaintiff]") never reads so.
+        let mut words = lower.split_whitespace();
+        let pinned =
+            words.next().is_some() && matches!(words.next(), Some("at" | "¶" | "¶¶")) && words.next().is_some();
+        pinned
+            || lower.starts_with("id.")
             || crate::library::clause::SIGNALS
                 .iter()
                 .chain(["see", "cf.", "accord", "contra"].iter())
@@ -766,8 +772,13 @@ mod tests {
             unlinked_citations("[Id. at 5] [cf. Smith at 4] [see, e.g., Jones]"),
             ["[Id. at 5]", "[cf. Smith at 4]", "[see, e.g., Jones]"]
         );
+        // An id and its pin with the `@` left out (the Utah user's "[mot at 4–7]").
+        assert_eq!(unlinked_citations("argues that [mot at 4–7] and [compl ¶ 12]."), ["[mot at 4–7]", "[compl ¶ 12]"]);
         // Alterations, [sic], cross-references and citations with an authority are not citations gone wrong.
-        assert!(unlinked_citations("“\\[t\\]he court” [sic] [Part legal-standard] [@compl ¶ 4] [seemingly]").is_empty());
+        assert!(unlinked_citations(
+            "“\\[t\\]he court” [sic] [Part legal-standard] [@compl ¶ 4] [seemingly] [the plaintiff at issue]"
+        )
+        .is_empty());
     }
 
     #[test]

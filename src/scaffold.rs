@@ -60,6 +60,7 @@ pub fn selection(templates: &ClauseTemplates, library: &Library, brief: &[Outlin
             }
             selection.add(&reads.path, required, &item.clause);
         }
+        selection.add_answers(&clause.header.answers, &item.clause);
         for need in &clause.header.needs {
             if let Some(path) = need.strip_prefix("facts.") {
                 selection.add(path, true, &item.clause);
@@ -181,12 +182,16 @@ pub fn scaffold(library: &Library, name: &str, court: Option<&str>) -> Result<St
         return Err(Diagnostic::error("this pleader was built without its matter template").into());
     };
     if let Some(c) = court {
-        if !library.court_files().iter().any(|(id, _)| id == c) {
-            let ids: Vec<String> = library.court_files().into_iter().map(|(id, _)| id).collect();
+        let files = library.court_files();
+        let Some((_, src)) = files.iter().find(|(id, _)| id == c) else {
+            let ids: Vec<String> = files.into_iter().map(|(id, _)| id).collect();
             return Err(Diagnostic::usage(format!("there is no court profile `{c}`"))
                 .with_hint(format!("the profiles are: {}", ids.join(", ")))
                 .into());
-        }
+        };
+        // A profile that does not load is reported as it is, not as a court no outline fits
+        // (the Cook County user's profile without its top-level `name:`).
+        crate::library::court::Profile::load(src, None)?;
     }
     // The court: the one asked for, which the outline's clauses must be written for; or the
     // template's own (nd-cal) when they are, else the first court they are.

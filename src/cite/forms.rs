@@ -415,7 +415,6 @@ fn id_word(capital: bool) -> String {
     emph(if capital { "Id." } else { "id." })
 }
 
-/// "(N.D. Cal. Nov. 9, 2011)" or "(2d Cir. 2010)" or "(2007)", escaped.
 /// The year of a decision given by its year or its exact date.
 fn decided_year(year: Option<i32>, date: Option<Date>) -> Option<i32> {
     use chrono::Datelike;
@@ -438,6 +437,7 @@ fn court_only(court: Option<&str>) -> String {
     }
 }
 
+/// "(N.D. Cal. Nov. 9, 2011)" or "(2d Cir. 2010)" or "(2007)", escaped.
 fn court_date(court: Option<&str>, year: Option<i32>, date: Option<Date>) -> String {
     let when = match (date, year) {
         (Some(d), _) => d.bluebook(),

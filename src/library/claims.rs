@@ -378,6 +378,31 @@ fn check_law(
             }
         }
     }
+    // An element whose own words excuse it for a statement defamatory per se ("damages, unless the
+    // statement is defamatory per se") must carry the flag that makes the brief say so: without
+    // it the evidence step argues that the element fails for want of proof (audit S25, Oregon).
+    for (i, e) in l.elements.iter().enumerate() {
+        let text = e.text.to_lowercase();
+        let excuses = ["unless", "except"]
+            .iter()
+            .filter_map(|w| text.find(w))
+            .min()
+            .is_some_and(|at| text[at..].contains("per se"));
+        if excuses && !e.excused_per_se {
+            let elements = format!("laws.{law}.elements");
+            let span = yaml::find_key(src, &(elements.clone() + "[" + &i.to_string() + "].text"))
+                .or_else(|| yaml::find_key(src, &elements))
+                .unwrap_or(0..0);
+            problems.push(
+                Diagnostic::error(format!(
+                    "element {} of `{id}` under `{law}` says it is excused for a statement defamatory per se, but is not marked `excused_per_se: true`",
+                    i + 1
+                ))
+                .at(src, span)
+                .with_hint("add `excused_per_se: true` to the element, so that the brief argues it only where the statement falls outside the per se categories (a statement's `not_per_se` says why); or reword the element if the governing law excuses nothing"),
+            );
+        }
+    }
     if c.content_based && l.fact_opinion.is_none() {
         let span = yaml::find_key(src, &format!("laws.{law}")).unwrap_or(0..0);
         problems.push(
@@ -530,6 +555,27 @@ mod tests {
             let d = load(&format!("{key}: nothing-such\nlaws: {{}}\n")).unwrap_err();
             assert!(d[0].message.contains("extends `nothing-such`"), "{key}: {}", d[0].message);
         }
+    }
+
+    #[test]
+    fn an_element_its_words_excuse_for_a_per_se_statement_carries_the_flag() {
+        let law = |flag: &str| {
+            format!(
+                "name: x\ntitle: X\ncontent_based: false\nlaws:\n  oregon:\n    jurisdiction: Oregon\n    authority: a\n    elements:\n      - {{text: publication, proof: [], shown_by: evidence}}\n      - text: damages, unless the statement is defamatory per se\n        proof: []\n        shown_by: evidence\n{flag}"
+            )
+        };
+        let d = load(&law("")).unwrap_err();
+        assert_eq!(d.len(), 1, "{d:?}");
+        assert!(d[0].message.contains("element 2 of `x` under `oregon`"), "{}", d[0].message);
+        assert!(d[0].message.contains("excused_per_se"), "{}", d[0].message);
+        assert_eq!(d[0].location().as_deref(), Some("claims/x.yaml:10:9"));
+        assert!(load(&law("        excused_per_se: true\n")).is_ok());
+        // A per se category named without excusing anything is not the rule's business.
+        let named = law("").replace(
+            "damages, unless the statement is defamatory per se",
+            "that the statement falls in a per se category",
+        );
+        assert!(load(&named).is_ok());
     }
 
     #[test]

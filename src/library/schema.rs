@@ -410,6 +410,15 @@ impl Selection {
         self.readers.entry(path.to_string()).or_default().push(clause.to_string());
     }
 
+    /// Records that a section answering kinds of argument (`answers:` in its header) reads the
+    /// arguments the motion makes: the build pairs each with its answer, though a paragraph of the
+    /// matter's own declares no facts.
+    pub fn add_answers(&mut self, answers: &[String], clause: &str) {
+        if !answers.is_empty() {
+            self.add("motion.arguments", false, clause);
+        }
+    }
+
     /// Records that `clause` reads `path` only while its option `option` is on, and it is off.
     pub fn add_gated(&mut self, path: &str, clause: &str, option: &str) {
         self.gated.entry(path.to_string()).or_insert((clause.to_string(), option.to_string()));

@@ -21,7 +21,21 @@ use crate::yaml::tree::{Kind, Node};
 /// Where the outline names a clause: the `nth` whole-word occurrence of the id after `brief:`.
 pub fn find_outline_id(source: &SourceText, id: &str, nth: usize) -> std::ops::Range<usize> {
     let start = yaml::find_key(source, "brief").map_or(0, |r| r.end);
-    yaml::find_id(&source.text, start, source.text.len(), id, nth).unwrap_or(start.saturating_sub(6)..start)
+    let text = &source.text;
+    // Where the id is written as an outline item: a list item, a `clause:` or `paragraph:` value,
+    // or a flow entry; not a word of some paragraph's text ("the argument …") that comes first
+    // (the Cook County user's error pointed into the introduction's text).
+    let as_item = |r: &std::ops::Range<usize>| {
+        let line = &text[text[..r.start].rfind('\n').map_or(0, |n| n + 1)..r.start];
+        let before = line.trim_end_matches([' ', '"', '\'']);
+        ["-", "clause:", "paragraph:", "{", "[", ","].iter().any(|m| before.ends_with(m))
+    };
+    let found = (0..)
+        .map_while(|n| yaml::find_id(text, start, text.len(), id, n))
+        .filter(as_item)
+        .nth(nth)
+        .or_else(|| yaml::find_id(text, start, text.len(), id, nth));
+    found.unwrap_or(start.saturating_sub(6)..start)
 }
 
 /// The court profile the matter names, with its per-judge overrides applied; the matter must name
@@ -297,6 +311,7 @@ pub fn validate(matter: &Matter, matter_src: &SourceText, lib: &Library) -> Resu
                 }
             }
         }
+        selection.add_answers(&clause.header.answers, &item.clause);
     }
     if let Some(root) = &tree {
         warnings.extend(crate::yaml::located::swallowed_by_comment(matter_src, root));

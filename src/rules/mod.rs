@@ -109,10 +109,20 @@ pub fn court_checks(built: &Built) -> Vec<CheckItem> {
                 detail,
             });
         }
+        // No page limit: with no word limit either, nothing here measured the brief's length
+        // against a rule, which is worth a look before filing (a court whose judges set their
+        // own limits, the District of Colorado's, leaves them out of the profile).
         None => items.push(CheckItem {
             name: "page limit".into(),
-            status: Status::Pass,
-            detail: format!("{pages} body pages; the profile sets no page limit for {} {doc_type}", article(doc_type)),
+            status: if limit.and_then(|l| l.words).is_some() { Status::Pass } else { Status::Warn },
+            detail: if limit.and_then(|l| l.words).is_some() {
+                format!("{pages} body pages; the profile sets a word limit, and no page limit, for {} {doc_type}", article(doc_type))
+            } else {
+                format!(
+                    "{pages} body pages; the profile sets no page or word limit for {} {doc_type}: confirm the limit the court's rules or the assigned judge set, and add it (`limits: {{{doc_type}: {{pages: N}}}}`)",
+                    article(doc_type)
+                )
+            },
         }),
     }
     if let Some(max) = limit.and_then(|l| l.words) {

@@ -141,9 +141,20 @@ pub fn force_of_the_standard(built: &Built) -> CheckItem {
             continue;
         }
         let lower = s.to_lowercase();
+        // The force word is said of a standard only where the standard is its subject: named in
+        // the words of its own clause before it ("the Highfields test that does govern"), or in
+        // the sentence's first clause ("The Highfields test, which …, governs"). "Hadley binds
+        // this Court, and … a test developed by another state's courts" says it of a decision
+        // (the Cook County user).
+        let names_standard = |t: &str| STANDARD.iter().any(|w| t.contains(&w.to_lowercase()));
+        let first_clause = &lower[..lower.find([';', ':', ',', '—', '(']).unwrap_or(lower.len())];
         for word in ["governs", "governing", "govern ", "binding", "binds", "controlling", "controls"] {
             let Some(i) = lower.find(word) else { continue };
             if !asserts_force(&lower, i) {
+                continue;
+            }
+            let own_clause = &lower[lower[..i].rfind([';', ':', ',', '—', '(']).map_or(0, |p| p + 1)..i];
+            if !names_standard(own_clause) && !names_standard(first_clause) {
                 continue;
             }
             // Settled standards may be said to govern; only a binding one binds.

@@ -366,6 +366,15 @@ fn new_names_a_division_listed_with_the_word_division_once() {
     let text = std::fs::read_to_string(firm.join("lakeview/matter.yaml")).unwrap();
     assert!(text.lines().any(|l| l.starts_with("division: Eastern Division")), "{text}");
     assert!(!text.contains("Division Division"), "{text}");
+    // A profile that does not load is reported as it is, at its file, not as a court no outline
+    // is written for (the Cook County user's profile without its top-level `name:`).
+    let profile = std::fs::read_to_string(firm.join("courts/sd-ohio.yaml")).unwrap();
+    let nameless: String = profile.lines().filter(|l| !l.starts_with("name:")).map(|l| format!("{l}\n")).collect();
+    std::fs::write(firm.join("courts/sd-ohio.yaml"), nameless).unwrap();
+    let (code, out, err) = pleader(&["new", "hilltop", "--court", "sd-ohio"], &firm);
+    assert_ne!(code, 0, "{out}");
+    assert!(err.contains("missing field `name`") && err.contains("courts/sd-ohio.yaml"), "{err}");
+    assert!(!err.contains("no outline is written"), "{err}");
 }
 
 /// A state court whose state has a statute on subpoenas for anonymous speakers (the Fairfax

@@ -177,6 +177,21 @@ fn check_fails_governs_where_the_standard_is_open_and_federal_rules_in_a_state_c
     let item = check(&court_checks(&built), "force of the standard").clone();
     assert_eq!(item.status, Status::Fail, "{item:?}");
     assert!(item.detail.contains("The Highfields test governs this motion."), "{item:?}");
+    // A decision said to bind, in a sentence that names a test only in another clause, is not
+    // the standard said to bind (the Cook County user's "Hadley binds this Court, and …"); the
+    // standard named in the force word's own clause still is.
+    let text = own_text("okonkwo-v-orbitline.yaml").replace(
+        "  - clause: conclusion\n",
+        "  - paragraph: binds\n    heading: The Circuit\n    text: \"_Anonymous Online Speakers_ binds this Court, and Orbitline does not ask it to depart from that decision or to apply a test of another state's courts. [see @anonymous-online-speakers].\"\n  - clause: conclusion\n",
+    );
+    let built = build_text("ok.yaml", &text);
+    let item = check(&court_checks(&built), "force of the standard").clone();
+    assert_eq!(item.status, Status::Pass, "{item:?}");
+    let text = text
+        .replace("_Anonymous Online Speakers_ binds this Court, and", "The test that binds this Court is settled, and");
+    let built = build_text("ok.yaml", &text);
+    let item = check(&court_checks(&built), "force of the standard").clone();
+    assert_eq!(item.status, Status::Fail, "{item:?}");
     // A Federal Rule cited in a California superior court's brief.
     let text = own_text("ferreira-v-nestwise.yaml").replace(
         "  - conclusion\n",
@@ -2376,6 +2391,20 @@ fn a_client_s_own_notice_and_a_statement_of_fact_are_never_contradicted() {
             ),
         "{err}"
     );
+    // A paragraph whose id is a library clause's is an error at the item, not at the same word
+    // in an earlier paragraph's text (the Cook County user).
+    let taken = own_text("prairie-crest-v-does.yaml").replace(
+        "  - conclusion\n",
+        "  - paragraph: our-point\n    heading: Our Point\n    text: \"The statement-of-issues rule is met.\"\n  - paragraph: statement-of-issues\n    heading: Issues\n    text: \"Whether the motion should be denied.\"\n  - conclusion\n",
+    );
+    let err = refused("pc.yaml", &taken);
+    let line = taken.lines().position(|l| l == "  - paragraph: statement-of-issues").expect("the item") + 1;
+    assert!(
+        err.contains(&format!(
+            "pc.yaml:{line}:16: error: paragraph id `statement-of-issues` is the id of a library clause"
+        )),
+        "{err}"
+    );
 }
 
 /// A copyright claim beside a speech claim (the S.D. Ohio user's matter): its elements come from
@@ -3073,4 +3102,20 @@ fn a_dated_record_document_takes_its_pin_in_the_brief_s_one_form() {
     let body = normalize(&body_text(&build_text("fe.yaml", &own_text("ferreira-v-nestwise.yaml"))));
     assert!(body.contains("Letter from R. Calderón to T. Whitlock at 1–3 (Nov. 1, 2024)"), "{body}");
     assert!(!body.contains("T. Whitlock 1–3"), "{body}");
+}
+
+/// A brief of the matter's own paragraphs (the Cook County user's): the paragraphs that answer the
+/// motion's arguments read them, so `motion.arguments` is not reported as a fact no section reads.
+#[test]
+fn paragraphs_that_answer_the_motion_read_its_arguments() {
+    let text = own_text("prairie-crest-v-does.yaml");
+    let start = text.find("\nbrief:\n").expect("the outline") + 1;
+    let end = text.find("\nauthorities:\n").expect("the matter's authorities") + 1;
+    let ours = "brief:\n  - paragraph: our-answer\n    heading: Our Answer\n    text: \"Each argument fails, for the reasons the record gives. [see @halvorsen-decl ¶ 4].\"\n    answers: [presuit-rule, relevance, no-standing]\n";
+    let only_paragraphs = format!("{}{ours}{}", &text[..start], &text[end..]);
+    let built = build_text("pc-own.yaml", &only_paragraphs);
+    let said: Vec<&str> = built.warnings.iter().map(|w| w.message.as_str()).collect();
+    assert!(!said.iter().any(|w| w.contains("`motion.arguments`")), "{said:#?}");
+    // A fact no section reads is still reported (the outline has no background to tell it).
+    assert!(said.iter().any(|w| w.contains("is not read by any clause this outline selects")), "{said:#?}");
 }
