@@ -269,9 +269,13 @@ pub fn record(project: &Project, bank: &Bank, id: &str, record: &NewRecord) -> c
         .ok_or_else(|| {
             vec![Diagnostic::usage(format!("`{id}` comes from {}, not from a bank file; record it there", src.name))]
         })?;
-    let path = match (project.paths.get(&rel), &project.root) {
-        (Some(p), _) => p.clone(),
-        (None, Some(root)) => root.join(&rel),
+    // A project's own entry takes the record in its own file. A built-in entry's record goes to
+    // the project's record of checks (`authorities/_verified.yaml`), so that the entry itself, and
+    // the file that holds it, stay the library's (the Cook County user: recording three checks
+    // had copied whole built-in bank files into the project, freezing them).
+    let (path, own) = match (project.paths.get(&rel), &project.root) {
+        (Some(p), _) => (p.clone(), true),
+        (None, Some(root)) => (root.join(format!("authorities/{}.yaml", crate::library::bank::CHECKS_FILE)), false),
         (None, None) => {
             return Err(vec![Diagnostic::usage(format!(
                 "`{id}` is in the built-in bank and there is no project folder to record in"
@@ -279,23 +283,52 @@ pub fn record(project: &Project, bank: &Bank, id: &str, record: &NewRecord) -> c
             .with_hint("run this in a project folder (one with `authorities/`) or pass `--root DIR`")])
         }
     };
-    // Under the bank file's lock, the file as it is now (another record may have been added since
-    // the project was read, or by a writer running beside this one).
+    if let Some(dir) = path.parent().filter(|d| !d.is_dir()) {
+        std::fs::create_dir_all(dir)
+            .map_err(|e| vec![Diagnostic::io(format!("cannot create {}: {e}", display_path(dir)))])?;
+    }
+    // Under the file's lock, the file as it is now (another record may have been added since the
+    // project was read, or by a writer running beside this one).
     let _lock = crate::export::lock(&path)?;
-    let current = if path.is_file() { read_text(&path)?.text.to_string() } else { src.text.to_string() };
-    let before = count_records(&current, &path, id)?;
-    let text = append_verification(&current, id, record)
-        .map_err(|e| vec![Diagnostic::usage(format!("cannot record in {}: {e}", display_path(&path)))])?;
-    // The edited file must read back as a bank with exactly one more record for `id`.
-    if count_records(&text, &path, id)? != before + 1 {
+    let current = if path.is_file() { read_text(&path)?.text.to_string() } else { String::new() };
+    let count = |text: &str| {
+        let src = SourceText::new(display_path(&path), text);
+        if own {
+            count_records(text, &path, id)
+        } else {
+            crate::library::bank::checks_count(&src, id)
+        }
+    };
+    let before = count(&current)?;
+    let text = if !own && !has_entry(&current, id) {
+        // The first check of this entry: a new entry of the record of checks.
+        let mut text = current.clone();
+        if text.is_empty() {
+            text.push_str("# Checks of built-in authorities made for this project (`pleader authorities verify`):\n# each adds its records to the library's entry, which stays the library's.\n");
+        } else if !text.ends_with('\n') {
+            text.push('\n');
+        }
+        text.push_str(&format!("{id}:\n  verified:\n{}", record.item(4)));
+        text
+    } else {
+        append_verification(&current, id, record)
+            .map_err(|e| vec![Diagnostic::usage(format!("cannot record in {}: {e}", display_path(&path)))])?
+    };
+    // The edited file must read back with exactly one more record for `id`.
+    if count(&text)? != before + 1 {
         return Err(vec![Diagnostic::usage(format!(
             "cannot record in {}: the edited entry `{id}` did not read back with the new record; the file was left as it was",
             display_path(&path)
         ))]);
     }
-    let copied = !path.is_file();
     crate::export::write_atomic(&path, text.as_bytes())?;
-    Ok((path, copied))
+    Ok((path, !own))
+}
+
+/// Whether a YAML text has a top-level key `id`.
+fn has_entry(text: &str, id: &str) -> bool {
+    crate::yaml::tree::parse(text)
+        .is_some_and(|n| matches!(&n.kind, crate::yaml::tree::Kind::Map(e) if e.iter().any(|e| e.key == id)))
 }
 
 fn count_records(text: &str, path: &Path, id: &str) -> crate::diag::Result<usize> {
@@ -329,10 +362,10 @@ pub fn verify(
             }
         }
     }
-    let (path, copied) = record(&library.project, &library.bank, id, &rec)?;
-    if copied {
+    let (path, builtin) = record(&library.project, &library.bank, id, &rec)?;
+    if builtin {
         eprintln!(
-            "copied the built-in {} into the project to record in it (it now overrides the built-in file)",
+            "`{id}` is a built-in entry: its record goes to {}, which adds it to the library's entry (the entry itself stays the library's)",
             display_path(&path)
         );
     }

@@ -90,6 +90,7 @@ fn standard_context(standards: &Standards, profile: &Profile, one: bool) -> Json
         "evidence": s.evidence,
         "identity_excused": s.identity_excused,
         "stepwise": s.stepwise,
+        "paragraphs_only": s.paragraphs_only,
         "not_pleading_pin": s.not_pleading_pin,
         "adopted": holding,
         // Where such a court set the standard out only for trial courts' guidance, without

@@ -188,6 +188,28 @@ pub struct PinCheck {
 }
 
 /// `verified:` as one record or a list of records.
+/// The project file that records checks of entries it does not hold (`authorities/_verified.yaml`,
+/// by stem): `pleader authorities verify` writes a built-in entry's record there, so that the
+/// entry itself stays the library's and later fixes to it still reach the project.
+pub const CHECKS_FILE: &str = "_verified";
+
+/// One entry of [`CHECKS_FILE`]: its records, nothing else.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Checks {
+    #[serde(default, deserialize_with = "one_or_many")]
+    verified: Vec<Verified>,
+}
+
+/// How many records [`CHECKS_FILE`]'s text gives `id`.
+pub fn checks_count(source: &SourceText, id: &str) -> Result<usize> {
+    if source.text.trim().is_empty() {
+        return Ok(0);
+    }
+    let map: Option<BTreeMap<String, Checks>> = yaml::from_str(source)?;
+    Ok(map.unwrap_or_default().get(id).map_or(0, |c| c.verified.len()))
+}
+
 fn one_or_many<'de, D: serde::Deserializer<'de>>(d: D) -> std::result::Result<Vec<Verified>, D::Error> {
     crate::yaml::one_or_many(d, "`verified` (one record `{by, on, source}` or a list of them)")
 }
@@ -285,6 +307,38 @@ impl Bank {
         }
     }
 
+    /// Adds a project's records of checks made of entries it does not hold itself
+    /// ([`CHECKS_FILE`]: `id: {verified: [records]}` for each entry, built-in or the project's):
+    /// each entry keeps its text, and its checks gain these records. An id the bank does not
+    /// hold, or a key besides `verified`, is an error at its line.
+    pub fn add_checks(&mut self, source: &SourceText) -> Result<()> {
+        if source.text.trim().is_empty() {
+            return Ok(());
+        }
+        let map: Option<BTreeMap<String, Checks>> = yaml::from_str(source)?;
+        let mut problems = vec![];
+        for (id, checks) in map.unwrap_or_default() {
+            match self.entries.get_mut(&id) {
+                Some((a, _)) => a.verified.extend(checks.verified),
+                None => {
+                    let ids: Vec<&str> = self.ids().collect();
+                    let mut d =
+                        Diagnostic::error(format!("`{id}` records checks of an authority the bank does not hold"))
+                            .at(source, yaml::find_key(source, &id).unwrap_or(0..0));
+                    if let Some(h) = crate::diag::did_you_mean(&id, ids.iter().copied()) {
+                        d = d.with_hint(h);
+                    }
+                    problems.push(d);
+                }
+            }
+        }
+        if problems.is_empty() {
+            Ok(())
+        } else {
+            Err(problems)
+        }
+    }
+
     pub fn get(&self, id: &str) -> Option<&Authority> {
         self.entries.get(id).map(|(a, _)| a)
     }
@@ -374,7 +428,7 @@ fn quoted(s: &str) -> String {
 
 impl NewRecord {
     /// The record as one block-list item whose dash is at column `indent`.
-    fn item(&self, indent: usize) -> String {
+    pub(crate) fn item(&self, indent: usize) -> String {
         let pad = " ".repeat(indent);
         let mut s = format!(
             "{pad}- by: {}\n{pad}  on: {}\n{pad}  source: {}\n",

@@ -100,6 +100,12 @@ pub struct Applies {
     /// alone it applies.
     #[serde(default)]
     pub discovery_limit: bool,
+    /// What the clause says of the court's standard holds of any standard for unmasking (its name,
+    /// and that it asks more than the movant offers): it applies under a project's own standard
+    /// that no library clause argues. A clause that reads `standard` and does not say so is
+    /// refused there (see [`Clause::reads_standard`]).
+    #[serde(default)]
+    pub any_standard: bool,
 }
 
 impl Applies {
@@ -209,6 +215,50 @@ pub struct Clause {
 }
 
 impl Clause {
+    /// Whether the body reads the court's standard: the variable `standard` named inside a Tera
+    /// tag (`{{ standard.name }}`, `{% set s = standard %}`), not in the prose or a string.
+    pub fn reads_standard(&self) -> bool {
+        let body = self.body.as_str();
+        let mut rest = body;
+        while let Some(open) = rest.find(['{']) {
+            let after = &rest[open + 1..];
+            let close = match after.chars().next() {
+                Some('{') => "}}",
+                Some('%') => "%}",
+                _ => {
+                    rest = after;
+                    continue;
+                }
+            };
+            let Some(end) = after.find(close) else { break };
+            let tag = &after[1..end];
+            // The tag's code without its string literals.
+            let mut code = String::new();
+            let mut quote: Option<char> = None;
+            for c in tag.chars() {
+                match quote {
+                    Some(q) if c == q => quote = None,
+                    Some(_) => {}
+                    None if c == '"' || c == '\'' => quote = Some(c),
+                    None => code.push(c),
+                }
+            }
+            let word = |c: char| c.is_alphanumeric() || c == '_';
+            let mut from = 0;
+            while let Some(i) = code[from..].find("standard") {
+                let at = from + i;
+                let before = code[..at].chars().next_back();
+                let after_word = code[at + "standard".len()..].chars().next();
+                if !before.is_some_and(word) && !after_word.is_some_and(word) {
+                    return true;
+                }
+                from = at + "standard".len();
+            }
+            rest = &after[end + close.len()..];
+        }
+        false
+    }
+
     /// Parses a clause file; `id` is the file stem.
     pub fn parse(id: &str, source: &SourceText) -> Result<Clause> {
         let text: &str = &source.text;

@@ -329,6 +329,10 @@ pub struct Jurisdiction {
     /// set from the standards when the profile is loaded with them; see [`Jurisdiction::argued_as`].
     #[serde(skip)]
     pub standard_like: Option<String>,
+    /// The standard is a project's own that no library clause argues (it names no `like:`):
+    /// a clause that reads the court's standard applies only where it says `any_standard`.
+    #[serde(skip)]
+    pub standard_paragraphs_only: bool,
     /// Whether this court's own decisions apply that standard (checked against them); when not,
     /// the brief says where the standard comes from and asks the court to follow it.
     pub standard_settled: bool,

@@ -66,7 +66,8 @@ impl Library {
         // The built-in bank files first, then the project's: a project entry replaces a built-in
         // entry of the same id whatever file holds it (and the same-named file replaces the
         // built-in one whole). Within each group, by name.
-        let mut bank_files = project.files_in("authorities", ".yaml");
+        let (checks, mut bank_files): (Vec<_>, Vec<_>) =
+            project.files_in("authorities", ".yaml").into_iter().partition(|(id, _)| id == bank::CHECKS_FILE);
         bank_files.sort_by_key(|(_, src)| !project::is_builtin(src));
         let next = std::sync::atomic::AtomicUsize::new(0);
         let read_bank_files = || {
@@ -90,6 +91,12 @@ impl Library {
         let mut problems = vec![];
         for ((_, src), (_, entries)) in bank_files.iter().zip(parsed) {
             if let Err(mut d) = entries.and_then(|entries| bank.add_parsed(src, entries)) {
+                problems.append(&mut d);
+            }
+        }
+        // The project's records of checks of entries it does not hold, once every entry is in.
+        for (_, src) in &checks {
+            if let Err(mut d) = bank.add_checks(src) {
                 problems.append(&mut d);
             }
         }

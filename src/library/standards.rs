@@ -164,6 +164,11 @@ pub struct Standard {
     /// this one; the library's own standards have none.
     #[serde(default)]
     pub like: Option<String>,
+    /// A project's own standard that names no `like:`: no library clause argues it, and the
+    /// clauses that describe the court's standard (the introduction, the legal standard) refuse
+    /// it, so that the matter's own paragraphs say what it asks. Set when the file is read.
+    #[serde(skip)]
+    pub paragraphs_only: bool,
 }
 
 /// The announcing decision's own disposition on a kind of proof.
@@ -237,10 +242,13 @@ impl Standards {
                     format!("the library's standard `{key}` names a `like:`"),
                     "only a project's own standard is argued like another".to_string(),
                 )),
-                (true, None) => Some((
-                    format!("`{key}` in clauses/{file}.yaml names no `like:`"),
+                // A standard none of the library's argues (a pleading test, Illinois's under
+                // Hadley) names no `like:` and is not stepwise: the matter's own paragraphs argue
+                // it, and the library's clauses written for a standard do not fit it.
+                (true, None) if std.stepwise => Some((
+                    format!("`{key}` in clauses/{file}.yaml is stepwise and names no `like:`"),
                     format!(
-                        "name the library's standard whose clauses argue it: `like: {}` (one of: {})",
+                        "name the library's standard whose clauses argue it: `like: {}` (one of: {}); or, for a test none of them argues, write `stepwise: false` and argue it in paragraphs of your own",
                         stepwise.first().copied().unwrap_or("dendrite"),
                         stepwise.join(", ")
                     ),
@@ -258,6 +266,14 @@ impl Standards {
             if let Some((message, hint)) = problem {
                 problems.push(Diagnostic::error(message).at(src, span()).with_hint(hint));
             }
+            // Every standard says what it asks: a sentence that states its steps never runs empty.
+            if std.steps.is_empty() {
+                problems.push(
+                    Diagnostic::error(format!("the standard `{key}` in clauses/{file}.yaml has no steps"))
+                        .at(src, span())
+                        .with_hint("list what it asks of the party seeking disclosure: `steps: [{text: …, pin: …}]`, each `text` completing \"the party seeking disclosure must ___\""),
+                );
+            }
             // A stepwise standard states its notice step: exactly one step says `notice: true`.
             let n = std.steps.iter().filter(|st| st.notice).count();
             if std.stepwise && n != 1 {
@@ -271,7 +287,14 @@ impl Standards {
             }
         }
         if problems.is_empty() {
-            Ok(Standards { map: loaded.into_iter().map(|(k, (v, _))| (k, v)).collect(), source: main })
+            let map = loaded
+                .into_iter()
+                .map(|(k, (mut v, (file, _)))| {
+                    v.paragraphs_only = file != "_standards" && v.like.is_none();
+                    (k, v)
+                })
+                .collect();
+            Ok(Standards { map, source: main })
         } else {
             Err(problems)
         }
@@ -280,7 +303,9 @@ impl Standards {
     /// Records on a profile's jurisdiction the library standard whose clauses argue its standard
     /// (its `like`, for a project's own), for matching clauses to the court.
     pub fn resolve(&self, profile: &mut Profile) {
-        profile.jurisdiction.standard_like = self.get(&profile.jurisdiction.standard).and_then(|s| s.like.clone());
+        let standard = self.get(&profile.jurisdiction.standard);
+        profile.jurisdiction.standard_like = standard.and_then(|s| s.like.clone());
+        profile.jurisdiction.standard_paragraphs_only = standard.is_some_and(|s| s.paragraphs_only);
     }
 
     pub fn get(&self, id: &str) -> Option<&Standard> {

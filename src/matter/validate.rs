@@ -182,8 +182,24 @@ pub fn validate(matter: &Matter, matter_src: &SourceText, lib: &Library) -> Resu
             );
             continue;
         };
+        // Under a project's own standard that no library clause argues, a clause that speaks of
+        // the court's standard applies only where what it says holds of any standard.
+        let j = &lib.profile.jurisdiction;
+        if j.standard_paragraphs_only
+            && clause.reads_standard()
+            && !clause.header.applies.as_ref().is_some_and(|a| a.any_standard)
+        {
+            problems.push(
+                Diagnostic::error(format!(
+                    "clause `{}` describes the court's standard as the library's standards are argued, and {} applies `{}`, a standard of the project's own that no library clause argues",
+                    item.clause, lib.profile.name, j.standard
+                ))
+                .at(matter_src, here.clone())
+                .with_hint("say what this section says in a paragraph of your own (`- paragraph: …`); the clauses that fit any standard say `any_standard: true` under `applies:` (`pleader clauses` lists them)"),
+            );
+            continue;
+        }
         if let Some(applies) = &clause.header.applies {
-            let j = &lib.profile.jurisdiction;
             let why = applies.mismatch(&item.clause, &lib.profile.name, j);
             if let Some(why) = why {
                 problems.push(

@@ -565,5 +565,80 @@ fn a_projects_own_standard_is_argued_by_the_clauses_of_the_standard_it_is_like()
     std::fs::write(firm.join("clauses/_standards-dc.yaml"), standard.replace("  like: cahill\n", "")).unwrap();
     let (code, out, err) = pleader(&["build", "matter.yaml"], &firm);
     assert_ne!(code, 0, "{out}{err}");
-    assert!(err.contains("`solers` in clauses/_standards-dc.yaml names no `like:`"), "{err}");
+    assert!(err.contains("`solers` in clauses/_standards-dc.yaml is stepwise and names no `like:`"), "{err}");
+}
+
+/// A state court whose own law supplies a test none of the library's standards argues (the Cook
+/// County user's Illinois, where *Hadley* asks whether the petition would survive a motion to
+/// dismiss): the project's standard names no `like:` and is not stepwise; the brief argues it in
+/// the matter's own paragraphs; a clause that describes the court's standard in the library's
+/// terms is refused at its item, while one whose words hold of any standard still applies; and
+/// "*Hadley* binds this Court" is the force the data gives it.
+#[test]
+fn a_standard_the_library_does_not_argue_is_argued_in_the_matters_own_paragraphs() {
+    let dir = temp_dir("own-law-standard");
+    let (code, _, err) = pleader(&["library", "eject", "courts/nj-superior.yaml", "--project", "firm"], &dir);
+    assert_eq!(code, 0, "{err}");
+    let firm = dir.join("firm");
+    let profile = firm.join("courts/il-cook.yaml");
+    std::fs::rename(firm.join("courts/nj-superior.yaml"), &profile).unwrap();
+    for (from, to) in [
+        ("name: Superior Court", "name: Circuit Court of Cook County, Illinois"),
+        ("court: N.J. Super. Ct. Law Div.", "court: Ill. Cir. Ct."),
+        ("here: New Jersey", "here: Illinois"),
+        ("courts_here:", "courts_here: Illinois courts"),
+        ("own_courts:", "own_courts: [Ill., Ill. App. Ct.]"),
+        ("own_reporters:", "own_reporters: [Ill. 2d, Ill. App. 3d, IL, IL App]"),
+        ("state: New Jersey", "state: Illinois"),
+        ("standard: dendrite", "standard: hadley"),
+        ("- SUPERIOR COURT OF NEW JERSEY", "- IN THE CIRCUIT COURT OF COOK COUNTY, ILLINOIS"),
+        ("- \"LAW DIVISION:", "- COUNTY DEPARTMENT, LAW DIVISION"),
+    ] {
+        edit(&profile, from, to);
+    }
+    let standard = "hadley:\n  name: the _Hadley_ standard\n  title: \"the _Hadley_ Standard\"\n  authority: hadley-v-doe\n  pin: \"¶ 1\"\n  court: Ill.\n  binds: {state: Illinois}\n  evidence: false\n  stepwise: false\n  steps:\n    - {text: \"show that the petition states a cause of action that would survive a motion to dismiss under section 2-615\", pin: \"¶ 1\", pleading: true}\n";
+    std::fs::create_dir_all(firm.join("clauses")).unwrap();
+    std::fs::write(firm.join("clauses/_standards-il.yaml"), standard).unwrap();
+    // The Prairie Crest matter, in this court: no federal early-discovery order, and an outline
+    // of the library's clauses that fit any standard with paragraphs of the lawyer's own.
+    let text = std::fs::read_to_string(root().join("matters/prairie-crest-v-does.yaml")).unwrap();
+    let text = text.replacen("court: nd-ill\n", "court: il-cook\n", 1);
+    let ed = text.find("  early_discovery:\n").expect("the early-discovery order");
+    let ed_end = ed + text[ed..].find("\n\n").expect("its end") + 2;
+    let text = format!("{}{}", &text[..ed], &text[ed_end..]);
+    let start = text.find("\nbrief:\n").expect("the outline") + 1;
+    let end = text.find("\nauthorities:\n").expect("the matter's authorities") + 1;
+    let outline = "brief:\n  - paragraph: intro\n    heading: Introduction\n    text: \"_Hadley_ binds this Court, and the Ledger does not ask it to apply a test of another state's courts. [see @hadley-v-doe ¶ 1].\"\n  - factual-background\n  - clause: argument\n    sections:\n      - presuit-rule\n      - relevance-not-enough\n      - platform-standing\n      - paragraph: no-claim\n        heading: The Complaint States No Claim Against the Commenters\n        text: \"Two of the three comments state opinions. [see @compl ¶¶ 23, 25].\"\n  - conclusion\n";
+    let matter = format!("{}{outline}{}", &text[..start], &text[end..]);
+    assert!(matter.contains("court: il-cook") && !matter.contains("early_discovery"), "the sample changed");
+    std::fs::write(firm.join("pc.yaml"), &matter).unwrap();
+    let (code, out, err) = pleader(&["build", "pc.yaml", "-o", "pc.pdf"], &firm);
+    assert_eq!(code, 0, "{out}{err}");
+    let (_, out, err) = pleader(&["check", "pc.yaml"], &firm);
+    assert!(out.contains("ok    force of the standard: the brief calls the hadley standard binding"), "{out}{err}");
+    assert!(!out.contains("the standard is not settled"), "{out}");
+    // The introduction describes the court's standard as the library's standards are argued.
+    let with_intro = matter.replacen("brief:\n", "brief:\n  - introduction\n", 1);
+    std::fs::write(firm.join("pc-intro.yaml"), &with_intro).unwrap();
+    let (code, _, err) = pleader(&["build", "pc-intro.yaml", "-o", "pc-intro.pdf"], &firm);
+    assert_ne!(code, 0);
+    let line = with_intro.lines().position(|l| l == "  - introduction").unwrap() + 1;
+    assert!(err.contains(&format!("pc-intro.yaml:{line}:5")), "{err}");
+    assert!(
+        err.contains("clause `introduction` describes the court's standard as the library's standards are argued")
+            && err.contains("`hadley`, a standard of the project's own"),
+        "{err}"
+    );
+    // A stepwise standard of the project's own still names the library standard that argues it,
+    // and no standard may leave its steps out.
+    let stepwise = standard.replace("stepwise: false", "stepwise: true");
+    std::fs::write(firm.join("clauses/_standards-il.yaml"), &stepwise).unwrap();
+    let (code, _, err) = pleader(&["build", "pc.yaml", "-o", "pc.pdf"], &firm);
+    assert_ne!(code, 0);
+    assert!(err.contains("`hadley` in clauses/_standards-il.yaml is stepwise and names no `like:`"), "{err}");
+    let stepless = format!("{}  steps: []\n", &standard[..standard.find("  steps:").unwrap()]);
+    std::fs::write(firm.join("clauses/_standards-il.yaml"), &stepless).unwrap();
+    let (code, _, err) = pleader(&["build", "pc.yaml", "-o", "pc.pdf"], &firm);
+    assert_ne!(code, 0);
+    assert!(err.contains("the standard `hadley` in clauses/_standards-il.yaml has no steps"), "{err}");
 }

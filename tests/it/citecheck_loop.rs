@@ -91,8 +91,14 @@ fn a_sheet_filled_in_and_imported_with_the_open_points_cleared_makes_the_brief_f
     let all: String = files.iter().map(|(_, t)| t.as_str()).collect();
     assert!(!all.contains("9999") && !all.contains("no-such-case"), "a refused row was recorded");
     assert!(all.contains("source: \"Westlaw\"") && all.contains("note: \"star pages checked\""), "{all}");
-    // The files copied from the built-in bank keep every comment line.
-    for (name, text) in &files {
+    // A built-in entry's record goes to the project's record of checks; no built-in bank file
+    // is copied into the project (the Cook County user), and the files the lawyer ejected keep
+    // every comment line.
+    let names: Vec<&str> = files.iter().map(|(n, _)| n.as_str()).collect();
+    let ejected_names: Vec<&str> = ejected.iter().map(|(n, _)| n.as_str()).collect();
+    assert!(names.contains(&"_verified.yaml"), "{names:?}");
+    assert!(names.iter().all(|n| *n == "_verified.yaml" || ejected_names.contains(n)), "{names:?}");
+    for (name, text) in files.iter().filter(|(n, _)| n != "_verified.yaml") {
         let builtin = std::fs::read_to_string(root().join("authorities").join(name)).unwrap();
         for line in builtin.lines().filter(|l| l.trim_start().starts_with('#')) {
             assert!(text.contains(line), "{name}: lost comment {line:?}");
@@ -163,4 +169,32 @@ fn verify_refuses_what_is_not_a_record() {
     let a = lib.bank.get("highfields").unwrap();
     assert!(pleader::cite::pins::is_seen(a, "975–76") && !pleader::cite::pins::is_seen(a, "980"));
     assert_eq!(a.verified.last().unwrap().source, "Lexis");
+    // The record went to the project's record of checks, and no bank file was copied.
+    let names: Vec<String> = bank_files(&dir).into_iter().map(|(n, _)| n).collect();
+    assert_eq!(names, ["_verified.yaml"]);
+    // A second check of the same entry is a second record of it there.
+    let (code, out, err) = pleader(
+        &["authorities", "verify", "--root", r, "highfields", "--pin", "980", "--by", "PL", "--source", "Westlaw"],
+        &dir,
+    );
+    assert_eq!(code, 0, "{out}{err}");
+    let text = std::fs::read_to_string(dir.join("authorities/_verified.yaml")).unwrap();
+    assert_eq!(text.matches("highfields:").count(), 1, "{text}");
+    let project = pleader::library::project::Project::at(&dir).unwrap();
+    let lib = pleader::library::Library::load(project).unwrap();
+    assert!(pleader::cite::pins::is_seen(lib.bank.get("highfields").unwrap(), "980"));
+    // A record of an authority the bank does not hold is an error at its line.
+    std::fs::write(
+        dir.join("authorities/_verified.yaml"),
+        format!("{text}highfeilds:\n  verified: {{by: PL, on: 2026-12-01, source: Westlaw}}\n"),
+    )
+    .unwrap();
+    let project = pleader::library::project::Project::at(&dir).unwrap();
+    let Err(err) = pleader::library::Library::load(project) else { panic!("a record of no authority loaded") };
+    let said = pleader::diag::render(&err, pleader::diag::Format::Short);
+    assert!(
+        said.contains("authorities/_verified.yaml:")
+            && said.contains("`highfeilds` records checks of an authority the bank does not hold"),
+        "{said}"
+    );
 }
