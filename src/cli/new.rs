@@ -34,13 +34,15 @@ pub fn run(dir: Option<&Path>, outline: Option<&str>, court: Option<&str>) -> Re
             .with_hint("e.g. `pleader new my-matter --court nd-cal`; `pleader new --outline help` lists the outlines")
             .into());
     };
-    if dir.exists() && std::fs::read_dir(dir).map(|mut r| r.next().is_some()).unwrap_or(true) {
-        return Err(Diagnostic::usage(format!("`{}` already exists and is not empty", display_path(dir)))
-            .with_hint("choose a new folder name; pleader never overwrites a matter")
+    // The folder may exist, and hold other files (the project folder itself, `pleader new .`);
+    // only a matter already there is refused.
+    let path = dir.join("matter.yaml");
+    if path.exists() || dir.is_file() {
+        return Err(Diagnostic::usage(format!("`{}` already exists", display_path(&path)))
+            .with_hint("choose another folder; pleader never overwrites a matter")
             .into());
     }
     let text = crate::scaffold::scaffold(&library, outline, court)?;
-    let path = dir.join("matter.yaml");
     export::write_atomic(&path, text.as_bytes())?;
     println!("created {} (outline `{outline}`)", display_path(&path));
     println!("next: edit it, then `pleader check {}` and `pleader build {}`", display_path(&path), display_path(&path));

@@ -54,7 +54,14 @@ fn new_scaffolds_a_matter_that_checks_and_builds() {
     // Never overwrites.
     let (code, _, err) = pleader(&["new", "doe-v-platform"], &dir);
     assert_eq!(code, 2);
-    assert!(err.contains("already exists"));
+    assert!(err.contains("doe-v-platform/matter.yaml` already exists"), "{err}");
+    // A folder that holds other files takes a new matter (the Utah user's `pleader new .` in the
+    // project folder itself).
+    let here = dir.join("here");
+    std::fs::create_dir_all(here.join("courts")).unwrap();
+    let (code, out, err) = pleader(&["new", "."], &here);
+    assert_eq!(code, 0, "{out}{err}");
+    assert!(here.join("matter.yaml").is_file());
     // A court without an outline: the first outline written for it (the default `highfields` is
     // not, in the Eastern District of Pennsylvania); its build also writes the proposed order the
     // court's profile asks for, beside the brief.
