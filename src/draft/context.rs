@@ -878,11 +878,23 @@ fn shortfall_context(facts: &Json, claims: &Json, proof: &crate::library::claims
     // Some statements argued as opinion and some marked as fact: "a statement of fact" fails only
     // for the former, so no sentence about the claim as a whole may say it fails outright.
     let fact_partial = opinion && said.iter().any(|st| st["opinion"].as_bool() == Some(false));
-    let failing: Vec<&String> = proof
+    // In the order the argued claims' elements call for them, claim by claim ("a trade secret"
+    // before "misappropriation", as the Utah user's statute lists them), not in the order of the
+    // kinds' files, where a project's own kinds come last.
+    let mut element_order: Vec<String> = vec![];
+    for e in argued.iter().flat_map(|c| c["elements"].as_array().into_iter().flatten()) {
+        for k in strs(&e["proof"]) {
+            if !element_order.contains(&k) {
+                element_order.push(k);
+            }
+        }
+    }
+    let mut failing: Vec<&String> = proof
         .keys()
         .filter(|k| missing.contains(k) || (k.as_str() == "fact" && opinion))
         .filter(|k| argued.iter().any(|c| strs(&c["all_proof"]).contains(k)))
         .collect();
+    failing.sort_by_key(|k| element_order.iter().position(|e| e == *k));
     let (mut unproved, mut waiting) = (vec![], vec![]);
     for k in &failing {
         if !argued.iter().any(|c| strs(&c["proof"]).contains(k)) {

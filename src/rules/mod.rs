@@ -148,7 +148,7 @@ pub fn court_checks(built: &Built) -> Vec<CheckItem> {
                 format!("required over {over} pages: TOC {}, TOA {}", present(has_toc), present(has_toa))
             } else {
                 format!(
-                    "not required at {pages} pages (over {over}); TOC {}, TOA {}",
+                    "required only over {over} pages, and the body has {pages}; TOC {}, TOA {}",
                     present(has_toc),
                     present(has_toa)
                 )

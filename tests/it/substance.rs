@@ -1304,7 +1304,7 @@ fn an_agreement_argument_is_answered_for_one_speaker_under_pennsylvania_law() {
     assert!(body.contains("Nor does Brandywine's reliance on Immunomedics, Inc. v. Doe, 775 A.2d 773 (N.J. Super. Ct. App. Div. 2001) change the question. Brandywine reads the decision as allowing an employer to learn the identity of an anonymous poster it said was an employee who had broken a confidentiality agreement. See Mot. at 6–10. Even on that reading, it turned on what the record before that court showed about who the speaker was and what the speaker had agreed to; the question here is what this record shows, and it does not show that whoever wrote the reviews signed the Agreement."), "{body}");
     // Round 6: the promise not to disparage is answered, not passed over for damages.
     assert!(body.contains("Nor has Brandywine shown a breach of those terms on which its claim could rest:"), "{body}");
-    assert!(body.contains("lacks evidence of at least one essential fact: what it offers does not show a contract binding the speaker or harm, and nothing it offers goes to falsity or causation. The motion fails at this step."), "{body}");
+    assert!(body.contains("lacks evidence of at least one essential fact: what it offers does not show a contract binding the speaker or harm, and nothing it offers goes to causation or falsity. The motion fails at this step."), "{body}");
     assert!(body.contains("(1) make efforts to notify the anonymous speaker and give the speaker a reasonable opportunity to oppose the application;"), "{body}");
     assert!(!body.contains("the speakers' First Amendment right"), "{body}");
     // The motion's three arguments are cited once, their pages in order and joined.
@@ -2022,7 +2022,7 @@ fn a_krinsky_brief_answers_a_verified_complaint_and_does_not_rest_on_fault() {
     let body = normalize(&body_text(&built));
     assert!(
         body.contains(
-            "The Ferreiras' showing fails on three of these requirements: a statement of fact (for two of the three posts), falsity, and harm."
+            "The Ferreiras' showing fails on three of these requirements: falsity, a statement of fact (for two of the three posts), and harm."
         ),
         "{body}"
     );
@@ -2724,7 +2724,7 @@ fn harm_is_argued_for_a_claim_the_per_se_rule_excuses_only_for_a_statement_marke
     assert_ne!(marked, shipped);
     let built = build_text("halloway-marked.yaml", &marked);
     let body = body_text(&built);
-    assert!(body.contains("what he offers on falsity, causation, and harm falls short of them"), "{body}");
+    assert!(body.contains("what he offers on falsity, harm, and causation falls short of them"), "{body}");
     assert!(built.warnings.iter().all(|w| !w.message.contains("does not argue the want")), "{:?}", built.warnings);
 }
 
