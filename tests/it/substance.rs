@@ -3119,3 +3119,19 @@ fn paragraphs_that_answer_the_motion_read_its_arguments() {
     // A fact no section reads is still reported (the outline has no background to tell it).
     assert!(said.iter().any(|w| w.contains("is not read by any clause this outline selects")), "{said:#?}");
 }
+
+/// A claim whose name says the law it arises under (the Utah user's "misappropriation of trade
+/// secrets under the Utah Uniform Trade Secrets Act") is introduced as "A claim for …", never
+/// "Under Utah law, … under the Utah … Act".
+#[test]
+fn a_claim_named_with_its_law_is_not_introduced_by_the_law_again() {
+    let text = own_text("ferreira-v-nestwise.yaml").replacen(
+        "{type: defamation, law: california, argued: true}",
+        "{type: defamation, law: california, argued: true, name: libel under the California Civil Code}",
+        1,
+    );
+    assert!(text.contains("libel under the California Civil Code"), "the sample changed");
+    let body = normalize(&body_text(&build_text("fe-named.yaml", &text)));
+    assert!(body.contains("A claim for libel under the California Civil Code requires"), "{body}");
+    assert!(!body.contains("Under California law, libel under"), "{body}");
+}
