@@ -260,6 +260,13 @@ impl<'a> Resolver<'a> {
                     id_word(capital && !signal_printed).to_string()
                 } else if same_as_last {
                     format!("{}{loc_sp}", id_word(capital && !signal_printed))
+                } else if let Some(place) =
+                    filed_place(doc).filter(|_| self.seen.contains(&item.id) && !item.force_full && loc.is_none())
+                {
+                    // A filed paper cited again as a whole is cited by its place in the court's
+                    // file ("ECF No. 24"), not by its bare abbreviation ("Mot."), which reads as a
+                    // citation missing its pin (the D. Utah audit's "filed this motion to compel. Mot.").
+                    markup(&place)
                 } else if self.seen.contains(&item.id) && !item.force_full {
                     self.short_printed.insert(item.id.clone());
                     format!("{}{loc_sp}", bound(&markup(&doc.short)))
@@ -413,6 +420,15 @@ fn signal_markup(sig: &str, capital: bool) -> String {
 /// *Id.*, capitalised or not, in italics.
 fn id_word(capital: bool) -> String {
     emph(if capital { "Id." } else { "id." })
+}
+
+/// Where a record document sits in the court's file: its `filed:` ("ECF No. 24"), or the docket
+/// entry its full citation ends with ("Plaintiff's Motion to Compel, ECF No. 14").
+fn filed_place(doc: &crate::matter::RecordDoc) -> Option<String> {
+    doc.filed.clone().or_else(|| {
+        let (_, last) = doc.full.rsplit_once(", ")?;
+        (last.starts_with("ECF No. ") || last.starts_with("Dkt. ")).then(|| last.to_string())
+    })
 }
 
 /// The year of a decision given by its year or its exact date.

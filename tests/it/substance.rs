@@ -3135,3 +3135,19 @@ fn a_claim_named_with_its_law_is_not_introduced_by_the_law_again() {
     assert!(body.contains("A claim for libel under the California Civil Code requires"), "{body}");
     assert!(!body.contains("Under California law, libel under"), "{body}");
 }
+
+/// A filed paper cited again as a whole is cited by its place in the court's file, "ECF No. 14-1",
+/// from its `filed:` or the docket entry its full citation ends with, never by its bare
+/// abbreviation ("filed this motion to compel. Mot.", the D. Utah audit).
+#[test]
+fn a_filed_paper_cited_again_whole_is_cited_by_its_docket_entry() {
+    let para = "  - paragraph: whole\n    heading: The Motion\n    text: \"The motion is before the Court. [see @mot]. It says so twice. [see @mot at 2].\"\n  - conclusion\n";
+    for (file, place) in [("brandywine-v-doe.yaml", "ECF No. 14-1"), ("brennock-v-does.yaml", "ECF No. 14")] {
+        let text = own_text(file).replacen("  - conclusion\n", para, 1);
+        let body = normalize(&body_text(&build_text(file, &text)));
+        assert!(
+            body.contains(&format!("The motion is before the Court. See {place}. It says so twice. See id. at 2.")),
+            "{file}: {body}"
+        );
+    }
+}
