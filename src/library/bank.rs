@@ -134,6 +134,13 @@ pub struct Authority {
     /// Propositions the decision supports, checked in its text, for surveys of decisions.
     #[serde(default)]
     pub supports: Vec<Support>,
+    /// The kinds of the movant's argument (`clauses/_arguments.yaml`) on which the decision is
+    /// authority for the movant (*Immunomedics* for `speaker-agreement`: the employee it let be
+    /// unmasked had signed a confidentiality agreement). `check` names it where the motion makes
+    /// that argument and the brief does not cite it, for the lawyer to read, and to distinguish or
+    /// weigh whether candor requires citing it. An unknown kind is an error at the entry.
+    #[serde(default)]
+    pub adverse: Vec<String>,
     /// The factors the decision directs courts to weigh in telling fact from opinion, in its own
     /// order, each with the aspect of a matter it is argued from. Given for a claim law's
     /// `fact_opinion` authority, the brief walks them; without them it states the rule through

@@ -102,6 +102,22 @@ impl Library {
         }
         let Rest { claims, schema, standards, arguments, proof, problems: mut rest_problems } = rest;
         problems.append(&mut rest_problems);
+        // A decision marked as the movant's authority on an argument names a kind there is.
+        for (id, (a, src)) in &bank.entries {
+            for kind in a.adverse.iter().filter(|k| !arguments.kinds.contains_key(k.as_str())) {
+                let span = crate::yaml::find_key(src, &format!("{id}.adverse")).unwrap_or(0..0);
+                problems.push(
+                    crate::diag::Diagnostic::error(format!(
+                        "authority `{id}` is marked `adverse` on `{kind}`, which is not a kind of argument"
+                    ))
+                    .at(src, span)
+                    .with_hint(format!(
+                        "the kinds are those of clauses/_arguments.yaml and any clauses/_arguments-<name>.yaml: {}",
+                        arguments.kinds.keys().map(String::as_str).collect::<Vec<_>>().join(", ")
+                    )),
+                );
+            }
+        }
         if problems.is_empty() {
             Ok(Library { project, bank, claims, schema, standards, arguments, proof, key })
         } else {

@@ -437,6 +437,39 @@ pub fn own_decisions(built: &Built) -> Option<CheckItem> {
     })
 }
 
+/// Decisions the bank marks as the movant's authority on an argument the motion makes
+/// (`adverse:`) that the brief does not cite: *Immunomedics*, decided with *Dendrite* by the same
+/// panel, let an employer unmask an employee said to have broken a confidentiality agreement (the
+/// D. Utah audit: a brief that urges *Dendrite* against a `speaker-agreement` argument and never
+/// mentions it). A warning, for the lawyer to read the decision and distinguish it or weigh
+/// whether candor requires citing it.
+pub fn adverse_to_arguments(built: &Built) -> Option<CheckItem> {
+    let kinds: Vec<String> = built
+        .matter
+        .fact(&["motion", "arguments"])
+        .and_then(|v| v.as_sequence())
+        .into_iter()
+        .flatten()
+        .filter_map(|a| Some(a.get("kind")?.as_str()?.to_string()))
+        .collect();
+    let cited: std::collections::BTreeSet<&str> = built.uses.iter().map(|u| u.id.as_str()).collect();
+    let mut left = vec![];
+    for (id, (a, _)) in &built.bank.entries {
+        let on: Vec<&str> = a.adverse.iter().filter(|k| kinds.contains(k)).map(String::as_str).collect();
+        if !on.is_empty() && !cited.contains(id.as_str()) {
+            left.push(format!("{} (`{id}`), on `{}`", a.name.as_deref().unwrap_or(id), on.join("`, `")));
+        }
+    }
+    (!left.is_empty()).then(|| CheckItem {
+        name: "the movant's authority".into(),
+        status: Status::Warn,
+        detail: format!(
+            "the bank marks as authority for the movant on an argument the motion makes, and the brief does not cite: {}; read it, and distinguish it or weigh whether candor requires citing it",
+            left.join("; ")
+        ),
+    })
+}
+
 /// Two cases the brief cites that share a short name, where either is cited again in its short
 /// form: "*Cahill*, 884 A.2d at 454" after both *Cahill v. Doe-Number One* and *Doe v. Cahill*
 /// leaves the reader to tell them apart by volume (Bluebook 10.9; the W.D. Tex. audit, S24). A

@@ -3151,3 +3151,42 @@ fn a_filed_paper_cited_again_whole_is_cited_by_its_docket_entry() {
         );
     }
 }
+
+/// A decision the bank marks as the movant's authority on an argument the motion makes
+/// (`adverse:`), left uncited, is named by `check` (the D. Utah audit: *Immunomedics* beside a
+/// `speaker-agreement` argument); once the brief answers it, nothing is said.
+#[test]
+fn check_names_the_movants_authority_the_brief_leaves_out() {
+    let item = |text: &str| {
+        let built = build_text("bw.yaml", text);
+        court_checks(&built).into_iter().find(|c| c.name == "the movant's authority")
+    };
+    let shipped = own_text("brandywine-v-doe.yaml");
+    assert!(item(&shipped).is_none(), "the sample answers Immunomedics");
+    let silent = shipped
+        .replacen("        authorities: [immunomedics-v-doe]\n", "", 1)
+        .replacen(
+            "        reads: allowing an employer to learn the identity of an anonymous poster it said was an employee who had broken a confidentiality agreement\n",
+            "",
+            1,
+        );
+    assert_ne!(silent, shipped, "the sample changed");
+    let found = item(&silent).expect("the uncited adverse decision");
+    assert_eq!(found.status, Status::Warn);
+    assert!(
+        found.detail.contains("Immunomedics, Inc. v. Doe (`immunomedics-v-doe`), on `speaker-agreement`"),
+        "{found:?}"
+    );
+    // A kind of argument there is not is an error at the entry.
+    let dir = temp_dir("adverse-kind");
+    std::fs::create_dir_all(dir.join("authorities")).unwrap();
+    std::fs::write(
+        dir.join("authorities/ours.yaml"),
+        "smith-v-doe:\n  kind: case\n  name: Smith v. Doe\n  cite: \"1 F.4th 1\"\n  court: 9th Cir.\n  year: 2021\n  unverified: not read\n  adverse: [speaker-agrement]\n",
+    )
+    .unwrap();
+    let project = pleader::library::project::Project::at(&dir).unwrap();
+    let Err(err) = pleader::library::Library::load(project) else { panic!("an unknown kind loaded") };
+    let said = pleader::diag::render(&err, pleader::diag::Format::Short);
+    assert!(said.contains("authorities/ours.yaml:8:3: error: authority `smith-v-doe` is marked `adverse` on `speaker-agrement`, which is not a kind of argument"), "{said}");
+}
