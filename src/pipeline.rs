@@ -267,6 +267,12 @@ pub fn load_cached(matter_src: SourceText, project: Project, cache: &mut LoadCac
         };
         let mut bank = library.bank.clone();
         for (id, auth) in &matter.authorities {
+            // The matter's own entries are held to the bank's rules, at the matter's line.
+            if let Err(msg) = auth.check() {
+                let span = crate::yaml::find_key(&matter_src, &format!("authorities.{id}")).unwrap_or(0..0);
+                problems.push(Diagnostic::error(format!("authority `{id}`: {msg}")).at(&matter_src, span));
+                continue;
+            }
             bank.entries.insert(id.clone(), (auth.clone(), matter_src.clone()));
         }
         match templates {

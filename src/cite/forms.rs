@@ -613,10 +613,12 @@ impl Authority {
         }
     }
 
-    /// " (McKinney)" after a statute in an unofficial code, or nothing.
+    /// " (McKinney)" after a statute in an unofficial code, " (eff. Jan. 1, 2018)" after a rule
+    /// cited with the date its version took effect, or nothing.
     fn publisher_text(&self) -> String {
-        match (&self.kind, self.publisher.as_deref().map(str::trim)) {
-            (Kind::Statute, Some(p)) if !p.is_empty() => format!(" ({})", markup(p)),
+        match (&self.kind, self.publisher.as_deref().map(str::trim), self.effective.as_deref().map(str::trim)) {
+            (Kind::Statute, Some(p), _) if !p.is_empty() => format!(" ({})", markup(p)),
+            (Kind::Rule, _, Some(d)) if !d.is_empty() => format!(" (eff.\u{a0}{})", markup(d)),
             _ => String::new(),
         }
     }

@@ -121,6 +121,12 @@ pub struct Authority {
     /// 12.3.2), never in a short form.
     #[serde(default)]
     pub publisher: Option<String>,
+    /// A rule cited, as its state's courts cite rules, with the date its current version took
+    /// effect ("Jan. 1, 2018": "Ill. S. Ct. R. 224(a)(1) (eff. Jan. 1, 2018)", the Cook County
+    /// audit), printed after the subdivision in a full citation and in the table of authorities,
+    /// never in a short form.
+    #[serde(default)]
+    pub effective: Option<String>,
     /// The judge who wrote the decision, with the title held at the time.
     #[serde(default)]
     pub judge: Option<Judge>,
@@ -364,9 +370,12 @@ impl Authority {
         (!cleared).then_some(open)
     }
 
-    fn check(&self) -> std::result::Result<(), String> {
+    pub(crate) fn check(&self) -> std::result::Result<(), String> {
         if self.publisher.is_some() && self.kind != Kind::Statute {
             return Err("`publisher` is for a statute in an unofficial code (\"McKinney\"); remove it".into());
+        }
+        if self.effective.is_some() && self.kind != Kind::Rule {
+            return Err("`effective` is the date a rule's current version took effect; remove it".into());
         }
         match self.kind {
             Kind::Case => {

@@ -3190,3 +3190,35 @@ fn check_names_the_movants_authority_the_brief_leaves_out() {
     let said = pleader::diag::render(&err, pleader::diag::Format::Short);
     assert!(said.contains("authorities/ours.yaml:8:3: error: authority `smith-v-doe` is marked `adverse` on `speaker-agrement`, which is not a kind of argument"), "{said}");
 }
+
+/// A rule cited as its state's courts cite rules, with the date its current version took effect
+/// (the Cook County audit: "Ill. S. Ct. R. 224 (eff. Jan. 1, 2018)"): in the full citation, after
+/// any subdivision, and in the table of authorities; `effective` on anything but a rule is an
+/// error at the entry.
+#[test]
+fn a_rule_may_carry_the_date_its_version_took_effect() {
+    let text = own_text("prairie-crest-v-does.yaml").replacen(
+        "    cite: \"Ill. S. Ct. R. 224\"\n",
+        "    cite: \"Ill. S. Ct. R. 224\"\n    effective: Jan. 1, 2018\n",
+        1,
+    );
+    assert!(text.contains("effective: Jan. 1, 2018"), "the sample changed");
+    let built = build_text("pc-eff.yaml", &text);
+    let body = normalize(&body_text(&built));
+    assert!(body.contains("Ill. S. Ct. R. 224 (eff. Jan. 1, 2018)"), "{body}");
+    let front: String = (0..body_pages(&built).start).map(|p| normalize(&page_string(&built, p))).collect();
+    assert!(front.contains("Ill. S. Ct. R. 224 (eff. Jan. 1, 2018)"), "{front}");
+    let wrong = own_text("prairie-crest-v-does.yaml")
+        .replacen(
+            "    cite: \"Ill. S. Ct. R. 224\"\n",
+            "    cite: \"Ill. S. Ct. R. 224\"\n    effective: Jan. 1, 2018\n",
+            1,
+        )
+        .replacen(
+            "    kind: rule\n    cite: \"Ill. S. Ct. R. 224\"",
+            "    kind: statute\n    cite: \"Ill. S. Ct. R. 224\"",
+            1,
+        );
+    let err = refused("pc-eff.yaml", &wrong);
+    assert!(err.contains("`effective` is the date a rule's current version took effect"), "{err}");
+}
