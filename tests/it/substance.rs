@@ -1921,14 +1921,14 @@ fn an_ease_of_compliance_argument_is_answered_in_a_court_with_no_decisions_of_it
     // it held (audit N7: it had been put aside as "another setting", cited see generally), and
     // carried to the speakers' interest as argument, cf., not as a binding holding (audit N8).
     assert!(body.contains("But the Tenth Circuit requires a district court to balance a First Amendment privilege asserted against discovery before compelling compliance: it held that a district court erred in failing to apply a balancing test to a party's assertion of a First Amendment privilege not to comply with a discovery order"), "{body}");
-    assert!(body.contains("See Grandbouche v. Clancy, 825 F.2d 1463, 1464 (10th Cir. 1987). That case did not concern a subpoena to identify a speaker, but its reasoning applies with at least equal force where compliance would strip absent speakers of their anonymity. Cf. id."), "{body}");
+    assert!(body.contains("See Grandbouche v. Clancy, 825 F.2d 1463, 1464 (10th Cir. 1987). The objection that decision requires a court to weigh is a First Amendment objection to compelled disclosure in discovery, and it weighs at least as heavily where compliance would strip absent speakers of their anonymity. Cf. id."), "{body}");
     assert!(!body.contains("That holding binds"), "{body}");
     // The same holding, the bank's binding `first-amendment-overlay` decision, answers the
     // relevance argument for what it held, and the brief extends it by argument.
     // Said once: the relevance answer refers to the legal standard's statement of it instead of
     // repeating its parenthetical and its extension (audit N9).
     assert!(body.contains("In the Tenth Circuit, moreover, a First Amendment privilege asserted against discovery must be weighed before compliance is compelled, as Part III explains, so relevance does not end the inquiry. See Grandbouche, 825 F.2d at 1464."), "{body}");
-    assert_eq!(body.matches("applies with at least equal force").count(), 1, "{body}");
+    assert_eq!(body.matches("weighs at least as heavily").count(), 1, "{body}");
     // A paper of the Illinois action: its pin, then that action (`of:`), then where it was filed
     // here, then its short form (Bluebook 10.8.3, B17.1.4; audits N8, N10, N11).
     assert!(body.contains("Complaint ¶¶ 24–45, Marlowe Allergy Grp., S.C. v. Does 1–2, No. 1:26-cv-04412 (N.D. Ill. filed Sept. 14, 2026), filed here as ECF No. 1-2 (\"Compl.\")."), "{body}");
