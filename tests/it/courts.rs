@@ -170,7 +170,12 @@ fn the_clause_list_says_where_each_clause_applies() {
     // Elsewhere only where the movant invokes Arista, as the movant's own test.
     assert!(block("arista-other-factors").contains("when motion.test is arista (under highfields)"));
     assert!(block("proper-court").contains("cd-cal") && !block("proper-court").contains("ca-superior"));
-    assert!(block("introduction").contains("every court"));
+    // Every court's profile; not under a standard of a project's own that no library clause
+    // argues, whose introduction is the lawyer's paragraph.
+    let intro = block("introduction");
+    assert!(intro.contains("az-superior, ca-superior") && intro.contains("wd-wash"), "{intro}");
+    assert!(intro.contains("not under a standard of the project's own that no library clause argues"), "{intro}");
+    assert!(block("presuit-rule").contains("every court"));
 }
 
 #[test]
