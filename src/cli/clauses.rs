@@ -50,7 +50,7 @@ pub fn run(printer: &Printer, lint_flag: bool, root: Option<PathBuf>) -> Result<
         }
         // Under a project's own standard that no library clause argues (README, "A test none of
         // the library's standards argues"), a clause that describes the court's standard is refused.
-        if c.reads_standard() && !applies.any_standard {
+        if c.refused_under_own_standard() {
             limits.push("not under a standard of the project's own that no library clause argues".to_string());
         }
         let limits = if limits.is_empty() { String::new() } else { format!("; {}", limits.join("; ")) };

@@ -214,13 +214,18 @@ struct Checks {
     verified: Vec<Verified>,
 }
 
-/// How many records [`CHECKS_FILE`]'s text gives `id`.
-pub fn checks_count(source: &SourceText, id: &str) -> Result<usize> {
+/// The entries of a [`CHECKS_FILE`] text, by id (none for an empty file).
+fn parse_checks(source: &SourceText) -> Result<BTreeMap<String, Checks>> {
     if source.text.trim().is_empty() {
-        return Ok(0);
+        return Ok(BTreeMap::new());
     }
     let map: Option<BTreeMap<String, Checks>> = yaml::from_str(source)?;
-    Ok(map.unwrap_or_default().get(id).map_or(0, |c| c.verified.len()))
+    Ok(map.unwrap_or_default())
+}
+
+/// How many records [`CHECKS_FILE`]'s text gives `id`.
+pub fn checks_count(source: &SourceText, id: &str) -> Result<usize> {
+    Ok(parse_checks(source)?.get(id).map_or(0, |c| c.verified.len()))
 }
 
 fn one_or_many<'de, D: serde::Deserializer<'de>>(d: D) -> std::result::Result<Vec<Verified>, D::Error> {
@@ -325,12 +330,8 @@ impl Bank {
     /// each entry keeps its text, and its checks gain these records. An id the bank does not
     /// hold, or a key besides `verified`, is an error at its line.
     pub fn add_checks(&mut self, source: &SourceText) -> Result<()> {
-        if source.text.trim().is_empty() {
-            return Ok(());
-        }
-        let map: Option<BTreeMap<String, Checks>> = yaml::from_str(source)?;
         let mut problems = vec![];
-        for (id, checks) in map.unwrap_or_default() {
+        for (id, checks) in parse_checks(source)? {
             match self.entries.get_mut(&id) {
                 Some((a, _)) => a.verified.extend(checks.verified),
                 None => {

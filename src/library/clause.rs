@@ -259,6 +259,12 @@ impl Clause {
         false
     }
 
+    /// Whether a standard of a project's own that no library clause argues refuses the clause:
+    /// it reads the court's standard and does not say that what it says holds of any standard.
+    pub fn refused_under_own_standard(&self) -> bool {
+        self.reads_standard() && !self.header.applies.as_ref().is_some_and(|a| a.any_standard)
+    }
+
     /// Parses a clause file; `id` is the file stem.
     pub fn parse(id: &str, source: &SourceText) -> Result<Clause> {
         let text: &str = &source.text;

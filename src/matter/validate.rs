@@ -185,10 +185,7 @@ pub fn validate(matter: &Matter, matter_src: &SourceText, lib: &Library) -> Resu
         // Under a project's own standard that no library clause argues, a clause that speaks of
         // the court's standard applies only where what it says holds of any standard.
         let j = &lib.profile.jurisdiction;
-        if j.standard_paragraphs_only
-            && clause.reads_standard()
-            && !clause.header.applies.as_ref().is_some_and(|a| a.any_standard)
-        {
+        if j.standard_paragraphs_only && clause.refused_under_own_standard() {
             problems.push(
                 Diagnostic::error(format!(
                     "clause `{}` describes the court's standard as the library's standards are argued, and {} applies `{}`, a standard of the project's own that no library clause argues",

@@ -437,6 +437,11 @@ pub fn own_decisions(built: &Built) -> Option<CheckItem> {
     })
 }
 
+/// The arguments the motion makes, as the matter lists them (`motion.arguments`).
+fn motion_arguments(built: &Built) -> impl Iterator<Item = &serde_yaml::Value> {
+    built.matter.fact(&["motion", "arguments"]).and_then(|v| v.as_sequence()).into_iter().flatten()
+}
+
 /// Decisions the bank marks as the movant's authority on an argument the motion makes
 /// (`adverse:`) that the brief does not cite: *Immunomedics*, decided with *Dendrite* by the same
 /// panel, let an employer unmask an employee said to have broken a confidentiality agreement (the
@@ -444,14 +449,8 @@ pub fn own_decisions(built: &Built) -> Option<CheckItem> {
 /// mentions it). A warning, for the lawyer to read the decision and distinguish it or weigh
 /// whether candor requires citing it.
 pub fn adverse_to_arguments(built: &Built) -> Option<CheckItem> {
-    let kinds: Vec<String> = built
-        .matter
-        .fact(&["motion", "arguments"])
-        .and_then(|v| v.as_sequence())
-        .into_iter()
-        .flatten()
-        .filter_map(|a| Some(a.get("kind")?.as_str()?.to_string()))
-        .collect();
+    let kinds: Vec<String> =
+        motion_arguments(built).filter_map(|a| Some(a.get("kind")?.as_str()?.to_string())).collect();
     let cited: std::collections::BTreeSet<&str> = built.uses.iter().map(|u| u.id.as_str()).collect();
     let mut left = vec![];
     for (id, (a, _)) in &built.bank.entries {
@@ -633,12 +632,7 @@ pub fn client_notice(built: &Built) -> Option<CheckItem> {
 /// guess what it answers (the Florida re-audit: "Part IV.B never states or cites the argument it
 /// answers").
 pub fn paragraphs_state_what_they_answer(built: &Built) -> Option<CheckItem> {
-    let args: Vec<(String, String, String)> = built
-        .matter
-        .fact(&["motion", "arguments"])
-        .and_then(|v| v.as_sequence())
-        .into_iter()
-        .flatten()
+    let args: Vec<(String, String, String)> = motion_arguments(built)
         .filter_map(|a| {
             let kind = a.get("kind")?.as_str()?.to_string();
             let cite = a.get("cite")?;
