@@ -275,6 +275,24 @@ pub fn load_cached(matter_src: SourceText, project: Project, cache: &mut LoadCac
             }
             bank.entries.insert(id.clone(), (auth.clone(), matter_src.clone()));
         }
+        for (id, why) in &matter.set_aside {
+            let span = crate::yaml::find_key(&matter_src, &format!("set_aside.{id}")).unwrap_or(0..0);
+            if bank.get(id).is_none() {
+                let hint = crate::diag::did_you_mean(id, bank.ids())
+                    .unwrap_or_else(|| "`pleader authorities` lists the bank's ids".into());
+                problems.push(
+                    Diagnostic::error(format!("`set_aside` names `{id}`, which is not in the authority bank"))
+                        .at(&matter_src, span)
+                        .with_hint(hint),
+                );
+            } else if why.trim().is_empty() {
+                problems.push(
+                    Diagnostic::error(format!("`set_aside.{id}` gives no reason"))
+                        .at(&matter_src, span)
+                        .with_hint("say why the brief leaves it out, for whoever reads the matter next"),
+                );
+            }
+        }
         match templates {
             Some(templates) if problems.is_empty() => {
                 Ok(Loaded { matter, matter_src, library, profile, bank, templates })
@@ -507,7 +525,16 @@ fn draft_and_cite(
     timings: &mut Timings,
 ) -> Result<(Vec<DraftedClause>, Vec<ClauseFile>, Cited)> {
     let t = Instant::now();
-    let prepared = draft::prepare(matter, profile, facts, bank, library);
+    // The authorities the matter sets aside are not the library's to choose from; a clause that
+    // cites one by name is reported below, once its citations are resolved.
+    let kept;
+    let drafting_bank = if matter.set_aside.is_empty() {
+        bank
+    } else {
+        kept = bank.without(matter.set_aside.keys());
+        &kept
+    };
+    let prepared = draft::prepare(matter, profile, facts, drafting_bank, library);
     let drafted = draft::draft(&prepared, templates)?;
     drop(prepared);
     timings.draft = t.elapsed();
@@ -550,6 +577,45 @@ fn draft_and_cite(
     Ok((drafted, clauses, (resolver.uses, resolver.printed)))
 }
 
+/// A clause that cites by name an authority the matter sets aside (`set_aside:`): an error at the
+/// matter's line for it, naming the clause, once per authority.
+fn set_aside_cited(
+    matter: &Matter,
+    matter_src: &SourceText,
+    drafted: &[DraftedClause],
+    uses: &[CiteUse],
+) -> Result<()> {
+    let mut problems: Vec<Diagnostic> = vec![];
+    for u in uses {
+        if !matter.set_aside.contains_key(&u.id) {
+            continue;
+        }
+        let Some(r) = drafted.get(u.clause) else { continue };
+        if problems.iter().any(|d: &Diagnostic| d.message.starts_with(&format!("`{}` is set aside", u.id))) {
+            continue;
+        }
+        let span = crate::yaml::find_key(matter_src, &format!("set_aside.{}", u.id)).unwrap_or(0..0);
+        problems.push(
+            Diagnostic::error(format!(
+                "`{}` is set aside here, but the clause `{}` cites it by name",
+                u.id, r.clause
+            ))
+            .at(matter_src, span)
+            .with_hint(format!(
+                "setting an authority aside keeps it out of the library's own choices (surveys, the court's decisions); \
+                 a clause that names it needs it: leave `{}` out of `brief:`, replace it with a paragraph of your own, or \
+                 keep `{}`",
+                r.clause, u.id
+            )),
+        );
+    }
+    if problems.is_empty() {
+        Ok(())
+    } else {
+        Err(problems)
+    }
+}
+
 /// Validates and drafts a loaded matter without typesetting it, with some facts replaced by other
 /// values after validation (`clauses --lint` renders every value of every one-of fact this way).
 /// Returns the drafted clauses with their citations resolved.
@@ -582,7 +648,7 @@ pub fn draft_with(loaded: &Loaded, replace: &[(String, serde_json::Value)]) -> R
         let parts: Vec<&str> = path.split('.').collect();
         set(&mut validated.facts, &parts, value);
     }
-    let (_, clauses, _) = draft_and_cite(
+    let (drafted, clauses, (uses, _)) = draft_and_cite(
         &loaded.matter,
         &loaded.profile,
         &loaded.bank,
@@ -591,6 +657,7 @@ pub fn draft_with(loaded: &Loaded, replace: &[(String, serde_json::Value)]) -> R
         validated.facts,
         &mut Timings::default(),
     )?;
+    set_aside_cited(&loaded.matter, &loaded.matter_src, &drafted, &uses)?;
     Ok(clauses)
 }
 
@@ -734,6 +801,7 @@ impl Session {
             draft_and_cite(&matter, &profile, &bank, &library, &templates, validated.facts, &mut timings)
                 .map_err(|ds| at_matter_line(ds, &matter_src))?;
         let (uses, printed) = resolver;
+        set_aside_cited(&matter, &matter_src, &drafted, &uses)?;
 
         let t = Instant::now();
         // One compilation: the tables' page numbers are looked up by the templates where the

@@ -83,6 +83,7 @@ pub fn profile_typ(p: &Profile) -> String {
         ("caption-number-label", w::unbreakable(&p.caption.number_label)),
         ("caption-judge", w::boolean(p.caption.judge)),
         ("caption-center-court-title", w::boolean(p.caption.center_court_title)),
+        ("caption-rules", w::boolean(p.caption.rules)),
         (
             "caption-first-top",
             p.caption
@@ -150,6 +151,7 @@ pub fn matter_typ(m: &Matter, p: &Profile) -> String {
             ("name", w::text(&a.name)),
             ("state", w::text(&a.state)),
             ("bar", w::opt_text(p.counsel.bar_id(&a.state, a.bar.as_deref()).as_deref())),
+            ("bar_comma", w::boolean(p.counsel.bar_after_comma())),
             ("email", w::text(&a.email)),
             ("designation", w::opt_text(a.designation.as_deref())),
             ("signs", w::boolean(a.name == m.counsel.signer)),

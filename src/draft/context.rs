@@ -57,6 +57,7 @@ fn court_context(matter: &Matter, profile: &Profile) -> Json {
         "state_prose": if j.state.starts_with("District of") { format!("the {}", j.state) } else { j.state.clone() },
         "state_note": j.state_note,
         "circuit_note": j.circuit_note,
+        "subpoena_reach": j.subpoena_reach,
         "statute": j.statute,
         "searched": j.searched.is_some(),
     })
@@ -653,7 +654,8 @@ pub const DERIVED_READS: &[(&str, &[&str])] = &[
 /// `statements`, each statement of fact in the matter's order with its number (`n`, from 1), the
 /// statement (`st`) and the items offered to show it false (`items`, each with `first`, true where
 /// the brief has not described that item for an earlier statement); `others`, the items offered
-/// for no statement of fact's falsity, described before the walk. Null where no item is offered
+/// for no statement of fact's falsity, described before the walk; `count`, the statements walked,
+/// those joined to an earlier one's entry (`also`) included. Null where no item is offered
 /// for falsity (the step then says once that nothing is) or some falsity item does not say which
 /// statements it addresses (the brief cannot know what it reaches).
 fn evidence_walk(facts: &Json) -> Json {
@@ -712,8 +714,33 @@ fn evidence_walk(facts: &Json) -> Json {
                 its.push(it);
             }
         }
-        walked.push(json!({"n": n, "st": st, "items": its}));
+        // A statement against which only items already described are offered, the same ones as
+        // against the statement before it (itself answered so), joins that statement's entry
+        // (`also`): the brief says once that they fall short against both, rather than repeat
+        // the sentence (the Virginia sample: three reviews, one affidavit).
+        let repeats_only = its.iter().all(|it| it["first"] == json!(false)) && !its.is_empty();
+        let ids: Vec<usize> = items
+            .iter()
+            .enumerate()
+            .filter(|(_, it)| for_falsity(it) && numbers(it).contains(n))
+            .map(|(i, _)| i)
+            .collect();
+        if let Some((last, last_ids, true)) =
+            walked.last_mut().map(|w: &mut (Json, Vec<usize>, bool)| (&mut w.0, &w.1, w.2))
+        {
+            if repeats_only && *last_ids == ids {
+                let also = last["also"].as_array_mut();
+                match also {
+                    Some(list) => list.push((*st).clone()),
+                    None => last["also"] = json!([st]),
+                }
+                continue;
+            }
+        }
+        walked.push((json!({"n": n, "st": st, "items": its}), ids, repeats_only));
     }
+    let count = factual.len();
+    let walked: Vec<Json> = walked.into_iter().map(|(w, _, _)| w).collect();
     let mut others: Vec<Json> = vec![];
     for (i, it) in items.iter().enumerate() {
         if !described.contains(&i) {
@@ -729,7 +756,7 @@ fn evidence_walk(facts: &Json) -> Json {
             }
         }
     }
-    json!({"statements": walked, "others": others})
+    json!({"statements": walked, "count": count, "others": others})
 }
 
 /// The most statements (or speakers) a clause runs into one sentence. A longer list is set as a
@@ -1198,6 +1225,11 @@ pub fn prepare<'a>(
         System::Federal => "a state’s".to_string(),
         System::State => format!("{}’s", profile.jurisdiction.state),
     };
+    // `{state}`: a state court's own state ("Virginia"); "the state" in a federal court.
+    let state = match profile.jurisdiction.system {
+        System::Federal => "the state".to_string(),
+        System::State => profile.jurisdiction.state.clone(),
+    };
     context["arguments"] = json!(library
         .arguments
         .kinds
@@ -1208,6 +1240,7 @@ pub fn prepare<'a>(
                 .replace("{movant}", short)
                 .replace("{his}", his)
                 .replace("{a_state}", &a_state)
+                .replace("{state}", &state)
                 .replace("{client}", client_short);
             (k.clone(), json!({"means": a.means, "summary": summary, "answered_by": a.answered_by}))
         })

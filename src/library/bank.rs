@@ -279,6 +279,15 @@ pub struct Bank {
 }
 
 impl Bank {
+    /// The bank without the entries named (a matter's `set_aside:`).
+    pub fn without<'a>(&self, ids: impl IntoIterator<Item = &'a String>) -> Bank {
+        let mut out = self.clone();
+        for id in ids {
+            out.entries.remove(id);
+        }
+        out
+    }
+
     /// Adds every entry of one bank file; later files override earlier ones.
     pub fn add_file(&mut self, source: &SourceText) -> Result<()> {
         self.add_parsed(source, Bank::parse_file(source)?)

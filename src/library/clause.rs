@@ -100,6 +100,11 @@ pub struct Applies {
     /// alone it applies.
     #[serde(default)]
     pub discovery_limit: bool,
+    /// The clause argues from the state's law on whether its courts' subpoenas reach a non-party
+    /// outside the state, and applies only where the profile states it
+    /// (`jurisdiction.subpoena_reach`).
+    #[serde(default)]
+    pub subpoena_reach: bool,
     /// What the clause says of the court's standard holds of any standard for unmasking (its name,
     /// and that it asks more than the movant offers): it applies under a project's own standard
     /// that no library clause argues. A clause that reads `standard` and does not say so is
@@ -116,6 +121,7 @@ impl Applies {
             && (self.standards.is_empty() || self.standards.iter().any(|s| s == j.argued_as()))
             && self.excluded_circuit(j).is_none()
             && (!self.time_to_compel || j.time_to_compel.is_some())
+            && (!self.subpoena_reach || !j.subpoena_reach.is_empty())
             && (!self.discovery_limit
                 || j.system == crate::library::court::System::Federal
                 || j.discovery_limit.is_some())
@@ -150,6 +156,11 @@ impl Applies {
         if self.time_to_compel && j.time_to_compel.is_none() {
             return Some(format!(
                 "clause `{id}` does not apply in {court}: its profile sets no time to move to compel (`jurisdiction.time_to_compel`)"
+            ));
+        }
+        if self.subpoena_reach && j.subpoena_reach.is_empty() {
+            return Some(format!(
+                "clause `{id}` does not apply in {court}: its profile does not say whether the state's courts may enforce a subpoena against a non-party outside the state (`jurisdiction.subpoena_reach: {{text, authority, pin}}`)"
             ));
         }
         if self.discovery_limit && j.system != crate::library::court::System::Federal && j.discovery_limit.is_none() {

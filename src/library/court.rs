@@ -162,7 +162,10 @@ pub struct Profile {
     #[serde(default)]
     pub counsel: CounselRules,
     /// The divisions (or, for a state court, the counties) a matter's `division:` (`county:`) may
-    /// name. Empty: the profile lists none, and a matter naming one is an error at its line.
+    /// name. Empty: the profile lists none, and a matter naming a division is an error at its
+    /// line; a court title with `{county}` then takes the matter's `county:` as written (Virginia's
+    /// circuit courts, each named in its own form: "for the City of Alexandria", "of Fairfax
+    /// County").
     #[serde(default)]
     pub divisions: Vec<String>,
 }
@@ -174,16 +177,25 @@ pub struct CounselRules {
     /// The words before each attorney's bar number, in the counsel block and the signature block
     /// ("State Bar No.", "ARDC No.", "Bar Roll No."; `{state}` is the attorney's `state:`), or the
     /// whole identifier with `{bar}` where the number goes, for a form that joins them ("P{bar}":
-    /// Michigan's "P68213"). Absent: the court asks for no bar identifier, and none prints even
-    /// where the matter gives one.
+    /// Michigan's "P68213"). The caption and the signature set the identifier in parentheses
+    /// after the name; a label that begins with a comma (", #{bar}(MO)", E.D. Mo.'s registration
+    /// form) prints after a comma instead, without them ("JANE ROE, #48213(MO)"). Absent: the
+    /// court asks for no bar identifier, and none prints even where the matter gives one.
     #[serde(default)]
     pub bar_label: Option<String>,
 }
 
 impl CounselRules {
+    /// Whether the identifier follows the name after a comma, not in parentheses (a label that
+    /// begins with a comma).
+    pub fn bar_after_comma(&self) -> bool {
+        self.bar_label.as_deref().is_some_and(|l| l.trim_start().starts_with(','))
+    }
+
     /// "State Bar No. 287114" for a bar number, or none where the court prints none.
     pub fn bar_id(&self, state: &str, bar: Option<&str>) -> Option<String> {
         let label = self.bar_label.as_deref()?.replace("{state}", state);
+        let label = label.trim_start().strip_prefix(',').unwrap_or(&label);
         let bar = bar?.trim();
         let id =
             if label.contains("{bar}") { label.replace("{bar}", bar) } else { format!("{} {}", label.trim(), bar) };
@@ -309,6 +321,13 @@ pub struct Jurisdiction {
     /// that no binding decision settles the standard (D. Ariz.: *In re Anonymous Online Speakers*).
     #[serde(default, deserialize_with = "state_notes")]
     pub circuit_note: Vec<StateNote>,
+    /// For a state court, the state's law on whether its courts may enforce a subpoena against a
+    /// non-party outside the state, in the same form as `state_note` (Virginia: *Yelp, Inc. v.
+    /// Hadeed Carpet Cleaning, Inc.*, holding that registering to do business and keeping a
+    /// registered agent there do not subject a foreign non-party to the circuit court's subpoena
+    /// power). The `beyond-subpoena-power` clause states it; absent, that clause does not apply.
+    #[serde(default, deserialize_with = "state_notes")]
+    pub subpoena_reach: Vec<StateNote>,
     /// A statute of the court's own jurisdiction that governs a subpoena for an anonymous
     /// speaker's identity (Virginia's Va. Code Ann. § 8.01-407.1): what it requires, said first in
     /// the legal standard as the law that binds the court, and the open question narrowed to what
@@ -591,6 +610,10 @@ pub struct Caption {
     /// setting it flush left (New York's federal courts). Read by `caption-sdny`.
     #[serde(default)]
     pub center_court_title: bool,
+    /// Rule the parties' block above, below and on the right (New York's federal form, the
+    /// default); `false` sets it with no rules (Virginia's circuit courts). Read by `caption-sdny`.
+    #[serde(default = "yes")]
+    pub rules: bool,
     /// The distance from the top edge of the first page to its first line, where the court's
     /// rules reserve blank space above the caption (Pa. R.C.P. 204.1: the first sheet's top three
     /// inches). Read by `caption-sdny` (a numbered-line caption places its title by
@@ -1055,6 +1078,14 @@ impl Profile {
         // in a state court whose standard is open. Anywhere else no clause would print it, so it
         // is refused rather than dropped.
         let j = &self.jurisdiction;
+        if !j.subpoena_reach.is_empty() && j.system != System::State {
+            let span = yaml::find_key(source, "jurisdiction.subpoena_reach").unwrap_or(0..0);
+            problems.push(
+                Diagnostic::error("`jurisdiction.subpoena_reach` is a state court's law, and this profile is a federal court's")
+                    .at(source, span)
+                    .with_hint("in federal court Rule 45(c) and (d) say where a subpoena may command compliance; the `proper-court` clause argues them"),
+            );
+        }
         if j.statute.is_some() && (j.system != System::State || j.standard_settled || j.standard_adopted_by.is_some()) {
             let span = yaml::find_key(source, "jurisdiction.statute").unwrap_or(0..0);
             problems.push(
@@ -1196,6 +1227,10 @@ mod tests {
         assert_eq!(rules("({bar})").bar_id("", Some("0091234")).as_deref(), Some("0091234"));
         assert_eq!(rules("(Reg. {bar})").bar_id("", Some("1")).as_deref(), Some("Reg. 1"));
         assert_eq!(CounselRules::default().bar_id("", Some("68213")), None);
+        // E.D. Mo.'s form ends in parentheses of its own: after a comma, kept whole.
+        let mo = rules(", #{bar}(MO)");
+        assert_eq!(mo.bar_id("", Some("48213")).as_deref(), Some("#48213(MO)"));
+        assert!(mo.bar_after_comma() && !rules("State Bar No.").bar_after_comma());
     }
 
     #[test]

@@ -56,6 +56,12 @@ pub struct Matter {
     /// Per-judge overrides of the court profile (same keys as the profile file).
     #[serde(default)]
     pub overrides: Option<serde_yaml::Value>,
+    /// Bank authorities this brief must not cite, each with the lawyer's reason
+    /// (`grandbouche-v-clancy: "a Tenth Circuit decision; we cite the Eighth Circuit's own"`): left
+    /// out of every survey and every other choice the library makes from the bank. A clause that
+    /// cites one by name is an error at its line here, naming the clause.
+    #[serde(default)]
+    pub set_aside: IndexMap<String, String>,
 }
 
 #[derive(Clone, Debug, Deserialize)]

@@ -469,6 +469,93 @@ pub fn adverse_to_arguments(built: &Built) -> Option<CheckItem> {
     })
 }
 
+/// A brief that argues want of proof of harm (`evidence.missing: [harm]`) for a claim over what
+/// was said, under a law whose claim file says nothing of statements actionable per se (no
+/// element is marked `excused_per_se`, the law states no `per_quod` rule, and its harm element
+/// has no `note`) where the same kind
+/// of claim knows the rule under another law. Most states presume
+/// damages for a statement defamatory per se (one that injures a business in its trade, say), so
+/// "no evidence of harm" may be no answer for such a statement (the Virginia user, S27: a review
+/// saying a contractor kept a $9,000 deposit). A warning, for the lawyer to read the law.
+pub fn harm_without_per_se(built: &Built) -> Option<CheckItem> {
+    let missing = built.matter.fact(&["evidence", "missing"]).and_then(|v| v.as_sequence())?;
+    if !missing.iter().any(|k| k.as_str() == Some("harm")) {
+        return None;
+    }
+    let claims = built.matter.fact(&["underlying", "claims"]).and_then(|v| v.as_sequence())?;
+    let mut silent = vec![];
+    for c in claims {
+        let field = |k: &str| c.get(k).and_then(|v| v.as_str());
+        let (Some(kind), Some(law)) = (field("type"), field("law")) else { continue };
+        if c.get("argued").and_then(|v| v.as_bool()) == Some(false) {
+            continue;
+        }
+        let Some((t, _)) = built.library.claims.types.get(kind) else { continue };
+        let Some(l) = t.laws.get(law) else { continue };
+        let calls_for_harm = l.elements.iter().any(|e| e.proof.iter().any(|p| p == "harm"));
+        // The file speaks to it where an element is excused for a per se statement, where the law
+        // states what a statement outside the categories needs, or where its harm element carries
+        // a note of what the law's courts hold of it (Pennsylvania's, Agriss).
+        let knows_per_se = |l: &crate::library::claims::Law| {
+            l.elements.iter().any(|e| e.excused_per_se || (e.note.is_some() && e.proof.iter().any(|p| p == "harm")))
+                || l.per_quod.is_some()
+        };
+        // Only a kind of claim that knows the per se rule under some other law: a false-light
+        // claim has no per se category anywhere.
+        let kind_has_per_se = t.laws.values().any(knows_per_se);
+        if t.content_based && calls_for_harm && kind_has_per_se && !knows_per_se(l) {
+            silent.push(format!("{} under {} law (`{kind}`, `{law}`)", t.name, l.jurisdiction));
+        }
+    }
+    (!silent.is_empty()).then(|| CheckItem {
+        name: "harm and statements actionable per se".into(),
+        status: Status::Warn,
+        detail: format!(
+            "the brief argues that nothing shows harm for {}, and that law's claim file says nothing of statements actionable per se (no element is marked `excused_per_se`, no `per_quod` rule is given, and the harm element has no `note` of what the law's courts hold of it); where the law presumes damages for a statement defamatory per se (in most states, one that injures the plaintiff in its trade or business), want of proof of harm is no answer for such a statement: read the governing law, then mark the element `excused_per_se: true` (and a statement outside the categories `not_per_se`), or take `harm` out of `evidence.missing`",
+            silent.join("; ")
+        ),
+    })
+}
+
+/// A decision of an appellate court cited as a slip opinion more than a year before the brief's
+/// date: an appellate court's decisions are reported, and Bluebook 10.3.1 asks for the reporter
+/// once there is one (the Virginia user, S27: *Yelp v. Hadeed*, decided in 2015, cited "slip op.").
+/// The court is appellate where its abbreviation names a court of appeals ("9th Cir."), an
+/// appellate division or court of appeals ("App."), or no trial court at all (a state's highest
+/// court is its state's abbreviation alone, "Va."). A warning, for the lawyer to find the cite.
+pub fn stale_slip_opinions(built: &Built) -> Option<CheckItem> {
+    let brief = built.matter.document.date.0;
+    let cited: std::collections::BTreeSet<&str> = built.uses.iter().map(|u| u.id.as_str()).collect();
+    let mut stale = vec![];
+    for id in cited {
+        let Some(a) = built.bank.get(id) else { continue };
+        if !a.cite().starts_with("slip op") {
+            continue;
+        }
+        let Some(decided) = a.date.or(a.decided) else { continue };
+        let court = a.court.as_deref().unwrap_or("");
+        let words: Vec<&str> = court.split([' ', '.', '\'']).filter(|w| !w.is_empty()).collect();
+        let trial = words.iter().any(|w| matches!(*w, "D" | "Super" | "Dist" | "Cnty" | "Ch" | "Sup"))
+            || court.contains("Cir. Ct.");
+        let appellate = !court.is_empty() && !trial;
+        if appellate && (brief - decided.0).num_days() > 365 {
+            stale.push(format!(
+                "{} (`{id}`, {court}, {})",
+                a.name.as_deref().unwrap_or(id),
+                decided.0.format("%b. %-d, %Y")
+            ));
+        }
+    }
+    (!stale.is_empty()).then(|| CheckItem {
+        name: "slip opinions".into(),
+        status: Status::Warn,
+        detail: format!(
+            "cited as slip opinions, though an appellate court decided them more than a year before the brief: {}; an appellate court's decisions are reported, and Bluebook 10.3.1 cites the reporter (and, in a state court, the parallel cite its rules ask for): find it and give it as the entry's `cite:`",
+            stale.join("; ")
+        ),
+    })
+}
+
 /// Two cases the brief cites that share a short name, where either is cited again in its short
 /// form: "*Cahill*, 884 A.2d at 454" after both *Cahill v. Doe-Number One* and *Doe v. Cahill*
 /// leaves the reader to tell them apart by volume (Bluebook 10.9; the W.D. Tex. audit, S24). A

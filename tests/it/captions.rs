@@ -320,7 +320,9 @@ fn mutated_samples_never_build_silently() {
         if profile.caption.division && !profile.divisions.is_empty() {
             variants.push(("division", with_line(&text, "division:", "division: Brooklyn Division").unwrap()));
         }
-        if profile.court_title.iter().any(|l| l.contains("{county}")) {
+        // Where the profile lists its counties (a court title that takes `county:` as written,
+        // with no list, has nothing to hold it to).
+        if profile.court_title.iter().any(|l| l.contains("{county}")) && !profile.divisions.is_empty() {
             variants.push(("county", with_line(&text, "county:", "county: Kings County, New York").unwrap()));
         }
         // Names duplicated: the client's short name given to the other side.

@@ -459,7 +459,7 @@ pub fn all_lines(built: &Built, page: usize) -> Vec<Line> {
 }
 
 /// The court profiles shipped in courts/.
-pub const COURTS: [&str; 18] = [
+pub const COURTS: [&str; 19] = [
     "nd-cal",
     "cd-cal",
     "ca-superior",
@@ -478,6 +478,7 @@ pub const COURTS: [&str; 18] = [
     "ed-mich",
     "d-ariz",
     "d-colo",
+    "va-circuit",
 ];
 
 /// The sample matters in matters/, by file name.
@@ -540,20 +541,23 @@ pub fn sample_text_in(matter: &str, court: &str) -> String {
             text = text.replacen(&division, &format!("division: {} Division", divisions[0]), 1);
         }
     }
+    let state_court = serde_yaml::from_str::<serde_yaml::Value>(&profile).unwrap()["jurisdiction"]["system"].as_str()
+        == Some("state");
     if let Some(county) = text.lines().find(|l| l.starts_with("county: ")).map(str::to_string) {
         let name = county.trim_start_matches("county: ").trim();
-        let state_court = court.ends_with("-superior");
         if state_court && !divisions.is_empty() && !divisions.iter().any(|d| d == name) {
             text = text.replacen(&county, &format!("county: {}", divisions[0]), 1);
         }
     }
     // A paragraph of the lawyer's own that cites a Federal Rule (E.D. Mich.'s controlling
     // authority) belongs to a federal brief: a state-court variant leaves it out.
-    if court.ends_with("-superior") {
+    if state_court {
         text = without_federal_paragraphs(&text);
     }
-    if court.ends_with("-superior") && !text.contains("\ncounty: ") {
-        let county = divisions.first().cloned().unwrap_or_default();
+    if state_court && !text.contains("\ncounty: ") {
+        // A court title that takes the county as written, with no list (Virginia's circuit
+        // courts), gets one in its own form.
+        let county = divisions.first().cloned().unwrap_or_else(|| "for the City of Richmond".to_string());
         text = text.replacen(&format!("\ncourt: {court}\n"), &format!("\ncourt: {court}\ncounty: {county}\n"), 1);
     }
     if matches!(court, "cd-cal" | "ca-superior") && !text.contains("\n  hearing:") {
@@ -610,7 +614,8 @@ pub fn build_text(name: &str, text: &str) -> Built {
 
 /// The checks of a sample that must pass, and a verdict on the pin check: a sample's citations
 /// may lack a pin only where the library's own data records none (a state's fact/opinion
-/// authority whose page nobody has verified: `pin: ""` in `claims/`, an element's `note:` with
+/// authority whose page nobody has verified: `pin: ""` in `claims/` (a law's or its fact/opinion
+/// authority's), an element's `note:` with
 /// no `pin:`, or a bank decision cited for a point its `supports:` entry gives no page for), which is verification work
 /// like the bank's unverified entries; a pinless citation any clause wrote on its own fails.
 pub fn checks_but_verification(built: &pleader::pipeline::Built) -> Vec<pleader::rules::CheckItem> {
@@ -627,6 +632,9 @@ pub fn checks_but_verification(built: &pleader::pipeline::Built) -> Vec<pleader:
                 .filter(|n| n.pin.as_deref().is_none_or(|p| p.trim().is_empty()))
                 .map(|n| n.authority.as_str()),
         )
+        // A law whose statement of the elements no one has read to its page (`pin: ""`:
+        // Virginia's, Jordan v. Kollman, seen only in a headnote).
+        .chain(laws().filter(|l| l.pin.trim().is_empty()).map(|l| l.authority.as_str()))
         // An element cited to an authority of its own whose page no one has read (`pin: ""`).
         .chain(
             laws()

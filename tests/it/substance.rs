@@ -64,6 +64,12 @@ fn every_argument_the_motion_makes_is_answered_in_its_own_words() {
             } else {
                 format!("{}’s", built.profile.jurisdiction.state)
             };
+            // `{state}`: a state court's own state; "the state" in a federal court.
+            let state = if built.profile.jurisdiction.system == pleader::library::court::System::Federal {
+                "the state".to_string()
+            } else {
+                built.profile.jurisdiction.state.clone()
+            };
             let summary = normalize(
                 &kinds[kind]
                     .summary_one
@@ -71,6 +77,7 @@ fn every_argument_the_motion_makes_is_answered_in_its_own_words() {
                     .filter(|_| one)
                     .unwrap_or(&kinds[kind].summary)
                     .replace("{a_state}", &a_state)
+                    .replace("{state}", &state)
                     .replace("{client}", &matter.client().map(|(_, c)| c.short.clone()).unwrap_or_default()),
             );
             // Where the motion names no test and rests on a rule, the argument that names the rule
@@ -3216,4 +3223,149 @@ fn a_rule_may_carry_the_date_its_version_took_effect() {
     assert_ne!(wrong, text, "the sample changed");
     let err = refused("pc-eff.yaml", &wrong);
     assert!(err.contains("`effective` is the date a rule's current version took effect"), "{err}");
+}
+
+#[test]
+fn an_authority_the_matter_sets_aside_leaves_every_survey_and_a_clause_naming_it_is_refused_at_the_matter() {
+    // The Third Circuit sample surveys the Tenth Circuit's Grandbouche on the First Amendment
+    // overlay; set aside, it is gone from the brief, and the brief still builds.
+    let text = own_text("brandywine-v-doe.yaml");
+    assert!(body_text(&build_text("brandywine.yaml", &text)).contains("Grandbouche"));
+    let aside = format!(
+        "{text}\nset_aside:\n  grandbouche-v-clancy: \"a Tenth Circuit decision; this brief cites its own circuit's law\"\n"
+    );
+    let built = build_text("brandywine.yaml", &aside);
+    let body = body_text(&built);
+    assert!(!body.contains("Grandbouche"), "{body}");
+    assert!(!built.uses.iter().any(|u| u.id == "grandbouche-v-clancy"));
+
+    // The D. Colo. profile's circuit note cites it by name: the clause that prints the note
+    // needs it, and the error is at the matter's line, naming that clause.
+    let colo = own_text("marlowe-subpoena.yaml");
+    let colo = format!("{colo}\nset_aside:\n  grandbouche-v-clancy: \"out of circuit\"\n");
+    let line = colo.lines().position(|l| l.starts_with("  grandbouche-v-clancy")).unwrap() + 1;
+    let err = refused("marlowe.yaml", &colo);
+    assert!(err.contains(&format!("marlowe.yaml:{line}:")), "{err}");
+    assert!(err.contains("`grandbouche-v-clancy` is set aside here, but the clause `"), "{err}");
+
+    // An id the bank lacks, and a reason left empty, are errors at their lines.
+    let err = refused("b.yaml", &format!("{text}\nset_aside:\n  grandbouch: \"typo\"\n  highfields: \"\"\n"));
+    assert!(err.contains("`set_aside` names `grandbouch`, which is not in the authority bank"), "{err}");
+    assert!(err.contains("grandbouche-v-clancy"), "the hint names the closest id: {err}");
+    assert!(err.contains("`set_aside.highfields` gives no reason"), "{err}");
+}
+
+/// The California sample with a non-party outside the state that objected to the court's power
+/// over it, a motion that says registration makes it reachable, and the profile's sentence of the
+/// state's law on that question (as a matter's override, with the matter's own authority).
+fn beyond_power_matter() -> String {
+    own_text("ferreira-v-nestwise.yaml")
+        .replace(
+            "    objections: [no_unmasking_analysis, first_amendment]\n",
+            "    objections: [subpoena_power, no_unmasking_analysis, first_amendment]\n    objection_cites: {subpoena_power: {doc: letter, at: \"at 1\"}}\n",
+        )
+        .replace(
+            "    cite: {doc: subpoena, at: \"Attach. 3\"}\n",
+            "    cite: {doc: subpoena, at: \"Attach. 3\"}\n    nonresident: a Delaware corporation whose only office is in Portland, Oregon\n    nonresident_cite: {doc: lindqvist-decl, at: \"¶ 2\"}\n    records_at: on servers in Oregon\n    records_at_cite: {doc: lindqvist-decl, at: \"¶ 3\"}\n    served_on: its registered agent in Sacramento\n    served_on_cite: {doc: subpoena, at: \"Attach. 4\"}\n",
+        )
+        .replace(
+            "    arguments:\n",
+            "    arguments:\n      - kind: subpoena-power\n        says: registering to do business in California put Nestwise within the Court’s subpoena power\n        cite: {doc: mot, at: \"at 3–4\"}\n",
+        )
+        .replace("    sections:\n      - motion-untimely\n", "    sections:\n      - beyond-subpoena-power\n      - motion-untimely\n")
+        .replace(
+            "\nbrief:\n",
+            "\noverrides:\n  jurisdiction:\n    subpoena_reach:\n      text: Registering to do business in the state does not subject a foreign non-party to a state court’s subpoena\n      authority: reach-case\n      pin: \"12\"\nauthorities:\n  reach-case: {kind: case, name: \"Reach v. Test Co.\", short: Reach, cite: \"1 Cal. 5th 1\", year: 2020, unverified: \"a test's entry\"}\n\nbrief:\n",
+        )
+}
+
+#[test]
+fn a_state_court_non_party_outside_the_state_argues_the_court_cannot_reach_it_from_the_profile_and_the_record() {
+    let text = beyond_power_matter();
+    assert!(text.contains("beyond-subpoena-power") && text.contains("subpoena_reach"), "the sample changed");
+    let built = build_text("ferreira.yaml", &text);
+    let body = normalize(&body_text(&built));
+    for said in [
+        // The objection in the background, with its cite.
+        "Nestwise objected that the subpoena, served on a non-",
+        "party outside California, is beyond this Court's power to enforce. Id. at 1.",
+        // The introduction names the ground, and the argument kind in words without a comma.
+        "They rely instead on the claim that this Court's subpoena reaches a non-party outside California and a threshold lower than evidence.",
+        "The subpoena, moreover, does not reach Nestwise at all: it is a non-",
+        // The movant's argument in the lawyer's words, then the profile's law, then the record.
+        "registering to do business in California put Nestwise within the Court's subpoena power.",
+        "Registering to do business in the state does not subject a foreign non-party to a state court's subpoena. See Reach v. Test Co., 1 Cal. 5th 1, 12 (2020).",
+        "Nestwise is a Delaware corporation whose only office is in Portland, Oregon.",
+        "The records the subpoena demands are kept on servers in Oregon.",
+        "served the subpoena on its registered agent in Sacramento.",
+        "Nestwise is not a party to this action, and it objected to the subpoena on this ground, Objection Letter at 1.",
+    ] {
+        assert!(body.contains(said), "missing {said:?} in\n{body}");
+    }
+    // Without the profile's sentence, the clause does not apply and says why.
+    let bare = text.replace("    subpoena_reach:\n", "    subpoena_reach_:\n");
+    let err = refused("ferreira.yaml", &bare.replace("    subpoena_reach_:\n      text: Registering to do business in the state does not subject a foreign non-party to a state court’s subpoena\n      authority: reach-case\n      pin: \"12\"\n", "    searched: none\n"));
+    assert!(err.contains("clause `beyond-subpoena-power` does not apply"), "{err}");
+    assert!(err.contains("`jurisdiction.subpoena_reach"), "{err}");
+    // A record fact without its cite is refused, naming the cite it needs.
+    let err = refused("ferreira.yaml", &text.replace("    records_at_cite: {doc: lindqvist-decl, at: \"¶ 3\"}\n", ""));
+    assert!(err.contains("`subpoena.records_at_cite`"), "{err}");
+}
+
+#[test]
+fn check_warns_when_harm_is_argued_under_a_law_silent_on_statements_actionable_per_se() {
+    // A project's defamation law that lists damages and says nothing of the per se rule, which the
+    // library's other defamation laws know.
+    let dir = temp_dir("per-se");
+    std::fs::create_dir_all(dir.join("claims")).unwrap();
+    std::fs::create_dir_all(dir.join("matters")).unwrap();
+    std::fs::write(
+        dir.join("claims/defamation-oz.yaml"),
+        "extends: defamation\nlaws:\n  oz:\n    jurisdiction: Oz\n    authority: milkovich\n    pin: \"20\"\n    elements:\n      - {text: publication of the statement to a third person, proof: [publication], shown_by: evidence}\n      - {text: the falsity of the statement, proof: [falsity], shown_by: evidence}\n      - {text: damages caused by the statement, proof: [harm], shown_by: evidence}\n    fact_opinion: {authority: milkovich, pin: \"20\", constitutional: true, parenthetical: \"holding that a statement must be provable as false\"}\n",
+    )
+    .unwrap();
+    let text = own_text("brandywine-v-doe.yaml");
+    assert!(text.contains("missing: [contract, falsity, fault, harm, causation]"), "the sample changed");
+    let oz = text
+        .replace("{type: defamation, law: pennsylvania, argued: true}", "{type: defamation, law: oz, argued: true}");
+    std::fs::write(dir.join("matters/b.yaml"), &oz).unwrap();
+    let (_, out, err) = pleader(&["check", "matters/b.yaml"], &dir);
+    assert!(out.contains("warn  harm and statements actionable per se: the brief argues that nothing shows harm for defamation under Oz law"), "{out}{err}");
+    // Marked as excused for a per se statement, the element clears it.
+    std::fs::write(
+        dir.join("claims/defamation-oz.yaml"),
+        std::fs::read_to_string(dir.join("claims/defamation-oz.yaml"))
+            .unwrap()
+            .replace("proof: [harm], shown_by: evidence}", "proof: [harm], shown_by: evidence, excused_per_se: true}"),
+    )
+    .unwrap();
+    let (_, out, err) = pleader(&["check", "matters/b.yaml"], &dir);
+    assert!(!out.contains("actionable per se"), "{out}{err}");
+    // Pennsylvania's harm element carries its courts' note (Agriss): the sample draws no warning.
+    let built = build_text("brandywine.yaml", &text);
+    assert!(!court_checks(&built).iter().any(|c| c.name == "harm and statements actionable per se"));
+}
+
+#[test]
+fn check_warns_of_an_appellate_decision_cited_as_a_slip_opinion_years_later() {
+    let text = own_text("brandywine-v-doe.yaml");
+    let with = |court: &str| {
+        text.replace(
+            "      - agreement-not-shown\n",
+            "      - paragraph: old-slip-point\n        heading: A Point of Our Own\n        text: \"A court of appeals decided the point long ago. [see @old-slip]\"\n      - agreement-not-shown\n",
+        ) + &format!(
+            "\nauthorities:\n  old-slip: {{kind: case, name: \"Old v. Slip\", cite: slip op., docket: \"No. 140242\", court: \"{court}\", date: 2015-04-16}}\n"
+        )
+    };
+    let item = |court: &str| {
+        let built = build_text("b.yaml", &with(court));
+        court_checks(&built).into_iter().find(|c| c.name == "slip opinions")
+    };
+    // A state's highest court, years before the brief: the reporter is wanted.
+    let warned = item("Va.").expect("a warning");
+    assert!(warned.detail.contains("Old v. Slip (`old-slip`, Va., Apr. 16, 2015)"), "{}", warned.detail);
+    assert!(item("3d Cir.").is_some());
+    // A trial court's slip opinion is how its unreported decisions are cited.
+    assert!(item("D. Colo.").is_none());
+    assert!(item("Va. Cir. Ct.").is_none());
 }
