@@ -788,6 +788,24 @@ impl Session {
         let t = Instant::now();
         let validated = validate_loaded(&matter, &matter_src, &library, &profile, &bank, &templates)?;
         let mut warnings_before = validated.warnings;
+        for (path, gone) in library.project.hidden_builtin_authorities(|id| bank.get(id).is_some()) {
+            let shown: Vec<String> = gone.iter().take(8).map(|id| format!("`{id}`")).collect();
+            let more = if gone.len() > shown.len() {
+                format!(" and {} more", gone.len() - shown.len())
+            } else {
+                String::new()
+            };
+            warnings_before.push(
+                Diagnostic::warning(format!(
+                    "the project's {path} replaces the built-in file of that name, and with it the library's entries {}{more}",
+                    shown.join(", ")
+                ))
+                .with_hint(format!(
+                    "a project's file replaces the built-in file with the same path; to add to the bank instead, rename yours (`authorities/{}-mine.yaml`), or copy the entries you need into it (`pleader library show {path}`)",
+                    path.trim_start_matches("authorities/").trim_end_matches(".yaml")
+                )),
+            );
+        }
         if let Some(today) = self.today {
             warnings_before.extend(crate::matter::consistency::dated_ahead(&matter, &matter_src, today));
         }

@@ -638,6 +638,7 @@ pub const DERIVED_READS: &[(&str, &[&str])] = &[
     ),
     ("speakers", &["statements.speaker", "statements.opinion", "statements.claims"]),
     ("evidence_walk", &["statements", "evidence.items"]),
+    ("identity_evidence", &["evidence.items"]),
     ("who", &["accounts"]),
     ("who.account", &["accounts", "account"]),
     ("who.user", &["accounts", "account"]),
@@ -1184,6 +1185,20 @@ pub fn prepare<'a>(
     if facts.pointer("/movant/public_official").and_then(|v| v.as_bool()) == Some(true) {
         facts["movant"]["public_figure"] = json!(true);
     }
+    // Evidence offered only for who the speaker is (`offered_for: [identity]`: a profile printout,
+    // a former employee's name) goes to no element of any claim: the evidence step never sees it,
+    // and `identity-suspected` takes it up where it answers the belief it is offered for
+    // (`identity_evidence`; the E.D. Mo. user's LinkedIn printout, argued as intent).
+    let mut identity_evidence: Vec<Json> = vec![];
+    if let Some(items) = facts.pointer_mut("/evidence/items").and_then(|v| v.as_array_mut()) {
+        let only_identity = |it: &Json| {
+            let kinds = it["offered_for"].as_array();
+            kinds.is_some_and(|k| !k.is_empty() && k.iter().all(|x| x.as_str() == Some("identity")))
+        };
+        let (identity, rest): (Vec<Json>, Vec<Json>) = items.drain(..).partition(only_identity);
+        *items = rest;
+        identity_evidence = identity;
+    }
     let claims = &library.claims;
     let outline = matter.outline();
     let numbered = number_outline(&outline, profile);
@@ -1278,6 +1293,7 @@ pub fn prepare<'a>(
     context["shortfall"] = shortfall_context(&facts, &context["claims"], &library.proof, excused);
     context["speakers"] = speakers_context(&facts);
     context["evidence_walk"] = evidence_walk(&facts);
+    context["identity_evidence"] = json!(identity_evidence);
     context["run_in_max"] = json!(RUN_IN_MAX);
     context["facts"] = facts;
     Prepared { outline, numbered, context }

@@ -47,6 +47,26 @@ pub fn is_builtin(source: &SourceText) -> bool {
 }
 
 impl Project {
+    /// Built-in bank files this project's files of the same name replace, each with the ids of
+    /// the built-in entries that `present` (the bank as loaded) no longer holds: a project's
+    /// `authorities/virginia.yaml` written before the library shipped one of that name hides the
+    /// library's (the Virginia user, S27). Empty where every built-in entry is still there.
+    pub fn hidden_builtin_authorities(&self, present: impl Fn(&str) -> bool) -> Vec<(String, Vec<String>)> {
+        let mut out = vec![];
+        for (path, text) in embedded::FILES {
+            if !path.starts_with("authorities/") || !path.ends_with(".yaml") || !self.paths.contains_key(*path) {
+                continue;
+            }
+            let builtin = SourceText::new(format!("{BUILTIN_PREFIX}{path}"), *text);
+            let Ok(entries) = crate::library::bank::Bank::parse_file(&builtin) else { continue };
+            let gone: Vec<String> = entries.into_keys().filter(|id| !present(id)).collect();
+            if !gone.is_empty() {
+                out.push((path.to_string(), gone));
+            }
+        }
+        out
+    }
+
     /// The built-in library only.
     pub fn builtin() -> Project {
         let mut files = BTreeMap::new();

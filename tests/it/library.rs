@@ -344,3 +344,27 @@ fn a_projects_fonts_folder_supplies_the_courts_typeface() {
     };
     assert!(err.contains("fonts/broken.ttf"), "{err}");
 }
+
+#[test]
+fn a_project_bank_file_that_hides_a_built_in_one_of_the_same_name_is_warned_of() {
+    // The Virginia user's own authorities/virginia.yaml, written before the library shipped one.
+    let dir = temp_dir("hidden-bank");
+    std::fs::create_dir_all(dir.join("authorities")).unwrap();
+    std::fs::create_dir_all(dir.join("matters")).unwrap();
+    std::fs::write(
+        dir.join("authorities/virginia.yaml"),
+        "duggin-v-adams:\n  kind: case\n  name: Duggin v. Adams\n  cite: \"360 S.E.2d 832\"\n  court: Va.\n  year: 1987\n  unverified: \"a test's entry\"\n",
+    )
+    .unwrap();
+    std::fs::copy(root().join("matters/brandywine-v-doe.yaml"), dir.join("matters/b.yaml")).unwrap();
+    let (_, out, err) = pleader(&["check", "matters/b.yaml"], &dir);
+    let all = format!("{out}{err}");
+    assert!(
+        all.contains("the project's authorities/virginia.yaml replaces the built-in file of that name, and with it the library's entries `jordan-v-kollman`, `raytheon-v-hyland`"),
+        "{all}"
+    );
+    // Renamed, it adds to the bank, and nothing is hidden.
+    std::fs::rename(dir.join("authorities/virginia.yaml"), dir.join("authorities/virginia-mine.yaml")).unwrap();
+    let (_, out, err) = pleader(&["check", "matters/b.yaml"], &dir);
+    assert!(!format!("{out}{err}").contains("replaces the built-in file"), "{out}{err}");
+}

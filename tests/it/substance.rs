@@ -92,6 +92,16 @@ fn every_argument_the_motion_makes_is_answered_in_its_own_words() {
                 assert!(!body[..intro_end].contains(&summary), "{f}: the introduction names “{summary}” again");
                 continue;
             }
+            // The court's want of power over the non-party, where `beyond-subpoena-power` answers
+            // it, leads the introduction's next paragraph instead of joining the list.
+            if kind == "subpoena-power" && built.drafted.iter().any(|d| d.clause == "beyond-subpoena-power") {
+                assert!(
+                    body[..intro_end].contains("The motion fails at the outset, because the subpoena does not reach"),
+                    "{f}: the introduction does not lead with the court's want of power"
+                );
+                assert!(!body[..intro_end].contains(&summary), "{f}: the introduction lists “{summary}” as well");
+                continue;
+            }
             assert!(body[..intro_end].contains(&summary), "{f}: the introduction does not name “{summary}”");
         }
     }
@@ -3289,9 +3299,12 @@ fn a_state_court_non_party_outside_the_state_argues_the_court_cannot_reach_it_fr
         // The objection in the background, with its cite.
         "Nestwise objected that the subpoena, served on a non-",
         "party outside California, is beyond this Court's power to enforce. Id. at 1.",
-        // The introduction names the ground, and the argument kind in words without a comma.
-        "They rely instead on the claim that this Court's subpoena reaches a non-party outside California and a threshold lower than evidence.",
-        "The subpoena, moreover, does not reach Nestwise at all: it is a non-",
+        // The introduction leads with the ground, and does not count it among the motion's
+        // substitutes for the First Amendment's showing.
+        "They rely instead on a threshold lower than evidence. See Plaintiffs'",
+        "at 3–7. That does not relieve the Ferreiras of the showing the First Amendment requires.",
+        "The motion fails at the outset, because the subpoena does not reach Nestwise at all: it is a non-",
+        "Nor do the Ferreiras make the showing the First Amendment requires.",
         // The movant's argument in the lawyer's words, then the profile's law, then the record.
         "registering to do business in California put Nestwise within the Court's subpoena power.",
         "Registering to do business in the state does not subject a foreign non-party to a state court's subpoena. See Reach v. Test Co., 1 Cal. 5th 1, 12 (2020).",
@@ -3368,4 +3381,25 @@ fn check_warns_of_an_appellate_decision_cited_as_a_slip_opinion_years_later() {
     // A trial court's slip opinion is how its unreported decisions are cited.
     assert!(item("D. Colo.").is_none());
     assert!(item("Va. Cir. Ct.").is_none());
+}
+
+#[test]
+fn evidence_offered_only_for_who_the_speaker_is_is_answered_where_the_belief_is_not_among_the_elements() {
+    // The E.D. Mo. user's LinkedIn printout: offered to show who wrote the posts, an element of no
+    // claim. It was argued as intent, before the elements.
+    let text = own_text("halloway-subpoena.yaml");
+    let item = "      - what: a printout of a social-media profile of the buyer\n        noun: printout\n        cite: {doc: brandt-decl, at: \"Ex. C\"}\n        offered_for: [identity]\n        says: shows that the buyer lives in Maple Ridge\n        falls_short: so do hundreds of other homeowners, and nothing in it ties the buyer to the website\n";
+    let with = text.replacen(
+        "    missing: [falsity, fault, harm, causation]\n",
+        &format!("{item}    missing: [falsity, fault, harm, causation]\n"),
+        1,
+    );
+    assert_ne!(with, text, "the sample changed");
+    let built = build_text("halloway.yaml", &with);
+    let body = normalize(&body_text(&built));
+    let said = "also offers a printout of a social-media profile of the buyer, which shows that the buyer lives in Maple Ridge, id. Ex. C. But so do hundreds of other homeowners, and nothing in it ties the buyer to the website.";
+    assert!(body.contains(said), "{body}");
+    assert_eq!(body.matches("printout").count(), 1, "said once, in the answer to the belief: {body}");
+    let item = court_checks(&built).into_iter().find(|c| c.name == "offered evidence engaged").unwrap();
+    assert_eq!(item.status, pleader::rules::Status::Pass, "{item:?}");
 }
