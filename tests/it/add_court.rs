@@ -414,7 +414,7 @@ fn a_states_statute_on_such_subpoenas_is_said_first_and_narrows_the_open_questio
     assert!(!body.contains("has settled which standard applies"), "{body}");
     // Complying with the statute does not end the inquiry: the Constitution binds the court
     // whatever a state statute asks.
-    assert!(body.contains("Compliance with the statute does not end the inquiry. Whatever a state statute asks of a party seeking an anonymous speaker’s identity, the First Amendment sets what the party must show before the speaker loses anonymity, and it binds this Court whatever the statute asks. See U.S. Const. art. VI, cl. 2."), "{body}");
+    assert!(body.contains("Compliance with the statute does not end the inquiry. Whatever a state statute asks of a party seeking an anonymous speaker's identity, the First Amendment sets what the party must show before the speaker loses anonymity, and it binds this Court whatever the statute asks. See U.S. Const. art. VI, cl. 2."), "{body}");
     // Where the standard is settled, nothing would say the statute: the profile is refused at the
     // statute, not built without it.
     edit(&profile, "standard_settled:", "standard_settled: true");
