@@ -613,11 +613,18 @@ impl Authority {
         }
     }
 
-    /// " (McKinney)" after a statute in an unofficial code, " (eff. Jan. 1, 2018)" after a rule
-    /// cited with the date its version took effect, or nothing.
+    /// " (McKinney)" after a statute in an unofficial code, with the code's year where the entry
+    /// gives one (" (McKinney 2021)", " (2025)": Bluebook 12.3.2 asks a state code's year, and
+    /// none of the United States Code's), " (eff. Jan. 1, 2018)" after a rule cited with the date
+    /// its version took effect, or nothing.
     fn publisher_text(&self) -> String {
-        match (&self.kind, self.publisher.as_deref().map(str::trim), self.effective.as_deref().map(str::trim)) {
-            (Kind::Statute, Some(p), _) if !p.is_empty() => format!(" ({})", markup(p)),
+        let publisher = self.publisher.as_deref().map(str::trim).filter(|p| !p.is_empty());
+        match (&self.kind, publisher, self.effective.as_deref().map(str::trim)) {
+            (Kind::Statute, Some(p), _) => match self.year {
+                Some(y) => format!(" ({} {y})", markup(p)),
+                None => format!(" ({})", markup(p)),
+            },
+            (Kind::Statute, None, _) if self.year.is_some() => format!(" ({})", self.year.unwrap_or_default()),
             (Kind::Rule, _, Some(d)) if !d.is_empty() => format!(" (eff.\u{a0}{})", markup(d)),
             _ => String::new(),
         }

@@ -574,7 +574,10 @@ impl Checker<'_> {
             self.error(
                 span,
                 "`evidence.missing` names nothing the elements of the argued claims call for, so the brief would have no element to argue".into(),
-                Some(format!("the argued claims' elements call for proof of: {}; list those the movant has no competent evidence of", kinds.join(", "))),
+                Some(format!(
+                    "the argued claims' elements call for proof of: {}; list those the movant has no competent evidence of (`fact` where a statement is argued as opinion, and its claim's elements call for a statement of fact); never name an element the record leaves proved: the introduction and the evidence step argue each one named, and pleader does not yet draft a brief for a movant whose evidence reaches every element",
+                    kinds.join(", ")
+                )),
             );
         }
     }

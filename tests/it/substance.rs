@@ -3237,17 +3237,20 @@ fn a_rule_may_carry_the_date_its_version_took_effect() {
 
 #[test]
 fn an_authority_the_matter_sets_aside_leaves_every_survey_and_a_clause_naming_it_is_refused_at_the_matter() {
-    // The Third Circuit sample surveys the Tenth Circuit's Grandbouche on the First Amendment
-    // overlay; set aside, it is gone from the brief, and the brief still builds.
+    // The Third Circuit sample surveys SaleHoo (W.D. Wash.) in the balance of harms; set aside,
+    // it is gone from the brief, and the brief still builds.
     let text = own_text("brandywine-v-doe.yaml");
-    assert!(body_text(&build_text("brandywine.yaml", &text)).contains("Grandbouche"));
+    assert!(body_text(&build_text("brandywine.yaml", &text)).contains("SaleHoo"));
     let aside = format!(
-        "{text}\nset_aside:\n  grandbouche-v-clancy: \"a Tenth Circuit decision; this brief cites its own circuit's law\"\n"
+        "{text}\nset_aside:\n  salehoo-v-abc: \"a district court far from here; we cite fewer, nearer cases\"\n"
     );
     let built = build_text("brandywine.yaml", &aside);
     let body = body_text(&built);
-    assert!(!body.contains("Grandbouche"), "{body}");
-    assert!(!built.uses.iter().any(|u| u.id == "grandbouche-v-clancy"));
+    assert!(!body.contains("SaleHoo"), "{body}");
+    assert!(!built.uses.iter().any(|u| u.id == "salehoo-v-abc"));
+    // Another circuit's holding on the First Amendment overlay is not surveyed at all: the Tenth
+    // Circuit's Grandbouche stays out of this Third Circuit brief.
+    assert!(!body_text(&build_text("brandywine.yaml", &text)).contains("Grandbouche"));
 
     // The D. Colo. profile's circuit note cites it by name: the clause that prints the note
     // needs it, and the error is at the matter's line, naming that clause.
@@ -3312,6 +3315,9 @@ fn a_state_court_non_party_outside_the_state_argues_the_court_cannot_reach_it_fr
         "The records the subpoena demands are kept on servers in Oregon.",
         "served the subpoena on its registered agent in Sacramento.",
         "Nestwise is not a party to this action, and it objected to the subpoena on this ground, Objection Letter at 1.",
+        // The conclusion asks for denial on this ground first, and reserves it in the relief asked
+        // in the alternative.
+        "deny the Ferreiras' motion to compel, first because the subpoena is beyond the Court's power to enforce against it, as Part IV.A shows.",
     ] {
         assert!(body.contains(said), "missing {said:?} in\n{body}");
     }
@@ -3402,4 +3408,34 @@ fn evidence_offered_only_for_who_the_speaker_is_is_answered_where_the_belief_is_
     assert_eq!(body.matches("printout").count(), 1, "said once, in the answer to the belief: {body}");
     let item = court_checks(&built).into_iter().find(|c| c.name == "offered evidence engaged").unwrap();
     assert_eq!(item.status, pleader::rules::Status::Pass, "{item:?}");
+}
+
+#[test]
+fn a_lone_objection_begins_its_sentence_with_the_clients_name_capitalised() {
+    // The Florida user's "(“Objections”). the Ledger objected": a client whose short name begins
+    // with "the", and one objection, which starts a sentence of its own.
+    let text = own_text("brennock-v-does.yaml");
+    let one = text
+        .replace("    objections: [no_unmasking_analysis, first_amendment]\n", "    objections: [first_amendment]\n");
+    assert_ne!(one, text, "the sample changed");
+    let body = normalize(&body_text(&build_text("brennock.yaml", &one)));
+    assert!(body.contains("The Association objected that disclosure would infringe"), "{body}");
+    assert!(!body.contains(". the Association objected"), "{body}");
+    // Among several, after "First," it stays in the middle of the sentence.
+    let body = normalize(&body_text(&build_text("brennock.yaml", &text)));
+    assert!(body.contains("First, the Association objected"), "{body}");
+}
+
+#[test]
+fn a_state_statute_prints_its_codes_year_where_the_entry_gives_one() {
+    // Bluebook 12.3.2: a state code's year ("Fla. Stat. § 90.5015(2) (2025)"); the Florida user's
+    // `year:` was taken and never printed.
+    let text = own_text("ferreira-v-nestwise.yaml");
+    let body = normalize(&body_text(&build_text("ferreira.yaml", &text)));
+    assert!(body.contains("Cal. Civ. Proc. Code § 2025.480(b)."), "{body}");
+    let with_year = format!(
+        "{text}\nauthorities:\n  ccp-2025-480: {{kind: statute, cite: \"Cal. Civ. Proc. Code § 2025.480\", short: \"§ 2025.480\", year: 2024, unverified: \"a test's entry\"}}\n"
+    );
+    let body = normalize(&body_text(&build_text("ferreira.yaml", &with_year)));
+    assert!(body.contains("Cal. Civ. Proc. Code § 2025.480(b) (2024)."), "{body}");
 }
