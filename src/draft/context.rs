@@ -625,6 +625,7 @@ pub const DERIVED_READS: &[(&str, &[&str])] = &[
     ("timeline.client_notice_after_motion", &["client_notice.date", "motion.filed"]),
     ("timeline.client_notice_before_objections", &["client_notice.date", "meet_and_confer.objections_served"]),
     ("motion_cites", &["motion.arguments"]),
+    ("motion_cites_but_power", &["motion.arguments"]),
     (
         "shortfall",
         &[
@@ -1085,10 +1086,12 @@ fn timeline_context(facts: &Json, time_to_compel: Option<&crate::library::court:
 /// 6–10, 4–6, 10–12" is cited "at 4–12"), several documents each with its own, in the order the
 /// matter first cites them. A pin that is not a plain number or range ("at *3", "at 4 n.2") is
 /// kept as written, after the merged ones. A list of `{doc, at}`.
-fn motion_cites(facts: &Json) -> Json {
+/// `skip` leaves out the arguments of those kinds (the court's want of power over the non-party,
+/// which the introduction names on its own, with its own cite).
+fn motion_cites(facts: &Json, skip: &[&str]) -> Json {
     let args = facts.pointer("/motion/arguments").and_then(|v| v.as_array());
     let mut docs: Vec<(String, Vec<String>)> = vec![];
-    for a in args.into_iter().flatten() {
+    for a in args.into_iter().flatten().filter(|a| !skip.contains(&a["kind"].as_str().unwrap_or(""))) {
         let (Some(doc), Some(at)) =
             (a.pointer("/cite/doc").and_then(|v| v.as_str()), a.pointer("/cite/at").and_then(|v| v.as_str()))
         else {
@@ -1288,7 +1291,8 @@ pub fn prepare<'a>(
         }
     }
     context["timeline"] = timeline_context(&facts, profile.jurisdiction.time_to_compel.as_ref());
-    context["motion_cites"] = motion_cites(&facts);
+    context["motion_cites"] = motion_cites(&facts, &[]);
+    context["motion_cites_but_power"] = motion_cites(&facts, &["subpoena-power"]);
     let excused = context["standard"]["identity_excused"].as_bool() == Some(true);
     context["shortfall"] = shortfall_context(&facts, &context["claims"], &library.proof, excused);
     context["speakers"] = speakers_context(&facts);

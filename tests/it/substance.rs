@@ -100,6 +100,11 @@ fn every_argument_the_motion_makes_is_answered_in_its_own_words() {
                     "{f}: the introduction does not lead with the court's want of power"
                 );
                 assert!(!body[..intro_end].contains(&summary), "{f}: the introduction lists “{summary}” as well");
+                let intro = normalize(&body[..intro_end]);
+                assert!(
+                    intro.contains("first that this Court's subpoena reaches"),
+                    "{f}: the introduction does not name the argument: {intro}"
+                );
                 continue;
             }
             assert!(body[..intro_end].contains(&summary), "{f}: the introduction does not name “{summary}”");
@@ -3304,8 +3309,8 @@ fn a_state_court_non_party_outside_the_state_argues_the_court_cannot_reach_it_fr
         "party outside California, is beyond this Court's power to enforce. Id. at 1.",
         // The introduction leads with the ground, and does not count it among the motion's
         // substitutes for the First Amendment's showing.
-        "They rely instead on a threshold lower than evidence. See Plaintiffs'",
-        "at 3–7. That does not relieve the Ferreiras of the showing the First Amendment requires.",
+        "They contend first that this Court's subpoena reaches Nestwise, although it is a non-party outside California. See Plaintiffs'",
+        "For the rest, they rely on a threshold lower than evidence. See id. at 5–7. That does not relieve the Ferreiras of the showing the First Amendment requires.",
         "The motion fails at the outset, because the subpoena does not reach Nestwise at all: it is a non-",
         "Nor do the Ferreiras make the showing the First Amendment requires.",
         // The movant's argument in the lawyer's words, then the profile's law, then the record.
@@ -3438,4 +3443,13 @@ fn a_state_statute_prints_its_codes_year_where_the_entry_gives_one() {
     );
     let body = normalize(&body_text(&build_text("ferreira.yaml", &with_year)));
     assert!(body.contains("Cal. Civ. Proc. Code § 2025.480(b) (2024)."), "{body}");
+}
+
+#[test]
+fn a_quoted_excerpt_of_a_longer_post_is_not_said_to_be_the_whole_post() {
+    // The second Virginia audit: "Doe 4's review reads: “Total amateurs. Avoid.”" where the review
+    // also described the work and posted photographs. `excerpt: true` says the words are a part.
+    let body = normalize(&body_text(&build_text("potomac.yaml", &own_text("potomac-v-does.yaml"))));
+    assert!(body.contains("(2) Doe 2's review says, in part: \"Worst contractor in Northern Virginia.\""), "{body}");
+    assert!(body.contains("(1) Doe 1's review reads: \"They took a $9,000 deposit and never came back.\""), "{body}");
 }
