@@ -586,12 +586,13 @@ fn set_aside_cited(
     uses: &[CiteUse],
 ) -> Result<()> {
     let mut problems: Vec<Diagnostic> = vec![];
+    let mut reported = std::collections::BTreeSet::new();
     for u in uses {
         if !matter.set_aside.contains_key(&u.id) {
             continue;
         }
         let Some(r) = drafted.get(u.clause) else { continue };
-        if problems.iter().any(|d: &Diagnostic| d.message.starts_with(&format!("`{}` is set aside", u.id))) {
+        if !reported.insert(u.id.as_str()) {
             continue;
         }
         let span = crate::yaml::find_key(matter_src, &format!("set_aside.{}", u.id)).unwrap_or(0..0);

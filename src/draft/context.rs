@@ -686,8 +686,11 @@ fn evidence_walk(facts: &Json) -> Json {
     let mut walked = vec![];
     for (n, st) in &factual {
         let mut its = vec![];
+        // The items offered against this statement, by index (to compare with the statement before).
+        let mut ids: Vec<usize> = vec![];
         for (i, it) in items.iter().enumerate() {
             if for_falsity(it) && numbers(it).contains(n) {
+                ids.push(i);
                 // The item's part that bears on this statement (`by_statement`), described on
                 // its own wherever it is met; otherwise the whole item, once.
                 let part =
@@ -721,12 +724,6 @@ fn evidence_walk(facts: &Json) -> Json {
         // (`also`): the brief says once that they fall short against both, rather than repeat
         // the sentence (the Virginia sample: three reviews, one affidavit).
         let repeats_only = its.iter().all(|it| it["first"] == json!(false)) && !its.is_empty();
-        let ids: Vec<usize> = items
-            .iter()
-            .enumerate()
-            .filter(|(_, it)| for_falsity(it) && numbers(it).contains(n))
-            .map(|(i, _)| i)
-            .collect();
         if let Some((last, last_ids, true)) =
             walked.last_mut().map(|w: &mut (Json, Vec<usize>, bool)| (&mut w.0, &w.1, w.2))
         {

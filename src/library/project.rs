@@ -53,8 +53,11 @@ impl Project {
     /// library's (the Virginia user, S27). Empty where every built-in entry is still there.
     pub fn hidden_builtin_authorities(&self, present: impl Fn(&str) -> bool) -> Vec<(String, Vec<String>)> {
         let mut out = vec![];
-        for (path, text) in embedded::FILES {
-            if !path.starts_with("authorities/") || !path.ends_with(".yaml") || !self.paths.contains_key(*path) {
+        // Only a copy that differs from the built-in file can hide anything: the repository's own
+        // folder, run as a project, parses nothing here.
+        for path in self.replaced_builtins() {
+            let Some((_, text)) = embedded::FILES.iter().find(|(p, _)| *p == path) else { continue };
+            if !path.starts_with("authorities/") || !path.ends_with(".yaml") {
                 continue;
             }
             let builtin = SourceText::new(format!("{BUILTIN_PREFIX}{path}"), *text);
