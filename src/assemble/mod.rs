@@ -281,6 +281,16 @@ fn served_on(m: &Matter) -> String {
     }
 }
 
+/// `text` with `key` replaced by `value`, where a value that ends with a period ("Acme, Inc.")
+/// takes the place of the period the text puts after the key, so the sentence does not end "Inc..".
+fn fill(text: &str, key: &str, value: &str) -> String {
+    if value.ends_with('.') {
+        text.replace(&format!("{key}."), value).replace(key, value)
+    } else {
+        text.replace(key, value)
+    }
+}
+
 /// `/data/certificate.typ`: the certificate of compliance with the word count filled in, and the
 /// certificate of service, each `none` where the profile has none.
 pub fn certificate_typ(m: &Matter, p: &Profile, words: usize) -> String {
@@ -292,13 +302,11 @@ pub fn certificate_typ(m: &Matter, p: &Profile, words: usize) -> String {
     let value = |c: &Option<crate::library::court::Certificate>| match c {
         None => "none".to_string(),
         Some(c) => {
-            let text = c
-                .text
-                .replace("{client}", &client_description(m))
+            let text = fill(&c.text, "{client}", &client_description(m))
                 .replace("{words}", &crate::units::grouped(words as u64))
                 .replace("{limit}", &limit)
-                .replace("{date}", &m.document.date.long())
-                .replace("{served}", &served_on(m));
+                .replace("{date}", &m.document.date.long());
+            let text = fill(&text, "{served}", &served_on(m));
             w::dict(&[
                 ("title", w::text(&title_caps(&c.title))),
                 // The line-breaking rules hold here as in the body ("CM/ECF", "Rule 7.1(c)").

@@ -283,6 +283,7 @@ pub fn court_checks(built: &Built) -> Vec<CheckItem> {
     items.extend(substance::client_notice(built));
     items.push(substance::named_before_cited(built));
     items.extend(substance::plain_citations(built));
+    items.extend(substance::citations_printed_as_written(built));
     items.extend(substance::run_on_sentences(built));
     items.extend(substance::parallel_pins(built));
     items.extend(substance::outline_form(built));

@@ -855,6 +855,32 @@ pub fn outline_form(built: &Built) -> Option<CheckItem> {
     })
 }
 
+/// A citation printed as written ("[@ocga-9-11-26(b)(1)]" in the typeset text): a matter field
+/// that prints its words literally holds citation syntax, so the reader sees the brackets and no
+/// authority is cited (the Fulton County user). A failure naming the page, read from the typeset
+/// body.
+pub fn citations_printed_as_written(built: &Built) -> Option<CheckItem> {
+    let (text, pages) = body(built);
+    let mut found: Vec<String> = vec![];
+    let mut from = 0;
+    while let Some(at) = text[from..].find("[@").map(|i| i + from) {
+        let end = text[at..].find(']').map_or(text.len().min(at + 40), |e| at + e + 1);
+        let entry = format!("“{}” on body page {}", &text[at..end], page_at(&pages, at));
+        if !found.contains(&entry) {
+            found.push(entry);
+        }
+        from = at + 2;
+    }
+    (!found.is_empty()).then(|| CheckItem {
+        name: "citations printed as written".into(),
+        status: Status::Fail,
+        detail: format!(
+            "{}: the field that holds it prints its words as written and cites nothing; cite the authority where the text takes citations (a paragraph of your own; an argument's or an evidence item's `says`; `falls_short`), or write it as words",
+            found.join("; ")
+        ),
+    })
+}
+
 /// A citation typed as plain words in the brief's text rather than in pleader's citation syntax
 /// ("the Cable Communications Policy Act, 47 U.S.C. § 551(c)(2)(B), authorizes …" in a paragraph
 /// of the matter's own, or in the words a fact supplies): it prints, but it is no citation, so

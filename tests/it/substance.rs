@@ -3453,3 +3453,118 @@ fn a_quoted_excerpt_of_a_longer_post_is_not_said_to_be_the_whole_post() {
     assert!(body.contains("(2) Doe 2's review says, in part: \"Worst contractor in Northern Virginia.\""), "{body}");
     assert!(body.contains("(1) Doe 1's review reads: \"They took a $9,000 deposit and never came back.\""), "{body}");
 }
+
+/// A certificate's `{served}` (and `{client}`) followed by the profile's period: a name that ends
+/// with its own period ("Inc.") ends the sentence with it, not "Inc.." (the D.D.C. user).
+#[test]
+fn a_served_name_ending_in_a_period_ends_the_certificate_once() {
+    let text = own_text("brightarc-v-doe.yaml").replacen(
+        "Whitlock Faye LLP, counsel for Plaintiff, through the Court’s CM/ECF system\"",
+        "Whitlock Faye LLP, counsel for Plaintiff BrightArc Solar, Inc.\"",
+        1,
+    );
+    assert!(text != own_text("brightarc-v-doe.yaml"), "the sample's served line changed");
+    let built = build_text("served-inc.yaml", &text);
+    let all = normalize(&(0..built.doc.pages().len()).map(|p| page_string(&built, p)).collect::<Vec<_>>().join("\n"));
+    let service = &all[all.find("CERTIFICATE OF SERVICE").expect("certificate of service")..];
+    assert!(service.contains("counsel for Plaintiff BrightArc Solar, Inc."), "{service}");
+    assert!(!service.contains("Inc.."), "{service}");
+}
+
+/// The relevance answer says the subpoena reaches past naming and serving a defendant only where
+/// the matter says what it reaches (`subpoena.beyond`): a subpoena for names and addresses asks
+/// for just what serving needs (the Fulton County user: the sentence printed from `seeks` alone).
+#[test]
+fn the_relevance_answer_calls_the_request_overbroad_only_from_the_matters_beyond() {
+    let text = own_text("brandywine-v-doe.yaml").replacen(
+        "    objections: [no_unmasking_analysis, first_amendment]",
+        "    objections: [no_unmasking_analysis, first_amendment, overbreadth]",
+        1,
+    );
+    assert!(text != own_text("brandywine-v-doe.yaml"), "the sample's objections changed");
+    let body = normalize(&body_text(&build_text("overbroad-seeks.yaml", &text)));
+    assert!(!body.contains("Nor is the request proportional to any need"), "{body}");
+    let seeks = text.lines().find(|l| l.starts_with("    seeks: ")).expect("subpoena.seeks").to_string();
+    let with_beyond = text.replacen(&seeks, &format!("{seeks}\n    beyond: the account's payment records"), 1);
+    let body = normalize(&body_text(&build_text("overbroad-beyond.yaml", &with_beyond)));
+    assert!(
+        body.contains(
+            "and so reaches the account's payment records, more than naming and serving a defendant would need."
+        ),
+        "{body}"
+    );
+}
+
+/// An argument's `says` reads citations as a paragraph does (the Fulton County user: a statute
+/// cited there printed "[@ocga-9-11-26(b)(1)]"), and `check` fails a citation the brief prints as
+/// written.
+#[test]
+fn an_arguments_words_cite_and_check_fails_a_citation_printed_as_written() {
+    let sample = own_text("brandywine-v-doe.yaml");
+    let text = sample.replacen(
+        "        says: the author’s identity is relevant to both of its claims and proportional to the needs of the case under Rule 26(b)(1)\n",
+        "        says: \"the author’s identity is relevant to both of its claims and proportional to the needs of the case, [see @frcp-26(b)(1)]\"\n",
+        1,
+    );
+    assert!(text != sample, "the sample's relevance argument changed");
+    let built = build_text("says-cites.yaml", &text);
+    let body = normalize(&body_text(&built));
+    assert!(body.contains("proportional to the needs of the case, see Fed. R. Civ. P. 26(b)(1)"), "{body}");
+    assert!(!body.contains("[@"), "{body}");
+    assert!(pleader::rules::court_checks(&built).iter().all(|i| i.name != "citations printed as written"));
+    // A field that prints its words as written: the citation shows, and `check` fails it.
+    let literal = sample.replacen("    seeks: the name,", "    seeks: \"[@frcp-26(b)(1)] the name,", 1).replacen(
+        "records of the author of the two reviews\n",
+        "records of the author of the two reviews\"\n",
+        1,
+    );
+    assert!(literal != sample, "the sample's subpoena changed");
+    let built = build_text("seeks-cites.yaml", &literal);
+    let item = court_checks(&built).into_iter().find(|i| i.name == "citations printed as written").expect("the check");
+    assert_eq!(item.status, Status::Fail, "{}", item.detail);
+    assert!(item.detail.contains("“[@frcp-26(b)(1)]”"), "{}", item.detail);
+}
+
+/// Three arguments a motion may make that no sample made (the D.D.C. and Fulton County users):
+/// no state action, a statute that lets the non-party disclose under a court order (the Cable
+/// Act), and the third-party doctrine. Each is answered by its own section, with what the bank
+/// has read; in a state court, no Federal Rule.
+#[test]
+fn state_action_order_statute_and_third_party_doctrine_are_answered() {
+    let add = |name: &str, after_arguments: &str, after_outline: &str| {
+        let sample = own_text(name);
+        let args = "      - kind: no-state-action\n        says: the First Amendment does not apply, because its subpoena involves no state action\n        cite: {doc: mot, at: \"at 2\"}\n      - kind: order-statute\n        rule: cable-act\n        provision: (c)(2)(B)\n        permits: made pursuant to a court order authorizing such disclosure, if the subscriber is notified of such order by the person to whom the order is directed\n        says: the Cable Act lets the provider disclose under a court order, so the Court need only sign one\n        cite: {doc: mot, at: \"at 3\"}\n      - kind: third-party-doctrine\n        says: the speaker has no expectation of privacy in what the provider holds\n        cite: {doc: mot, at: \"at 4\"}\n";
+        let text = sample
+            .replacen(after_arguments, &format!("{after_arguments}{args}"), 1)
+            .replacen(after_outline, &format!("{after_outline}      - state-action\n      - statute-permits-disclosure\n      - third-party-doctrine\n"), 1);
+        assert!(
+            text.matches("no-state-action").count() == 1 && text.contains("      - state-action\n"),
+            "{name} changed"
+        );
+        normalize(&body_text(&build_text(name, &text)))
+    };
+    let federal = add("brandywine-v-doe.yaml", "    arguments:\n", "    sections:\n");
+    for expected in [
+        "A. An Order Compelling Disclosure Would Be This Court's Own Act, and the First Amendment Limits It",
+        "Brandywine argues that the First Amendment does not apply, because its subpoena involves no state action. Mot. at 2. The argument mistakes whose act is in question.",
+        "production may then be required \"only as directed in the order.\" Fed. R. Civ. P. 45(d)(2)(B)(ii).",
+        "The action of a court in its official capacity is the action of the State. See Shelley v. Kraemer, 334 U.S. 1, 14 (1948).",
+        "See NAACP v. Alabama ex rel. Patterson, 357 U.S. 449, 463 (1958).",
+        "It permits a disclosure \"made pursuant to a court order authorizing such disclosure, if the subscriber is notified of such order by the person to whom the order is directed.\" § 551(c)(2)(B). Those words tell Worklens what it may do once a court has authorized a disclosure.",
+        "They do not say when a court should authorize one, what a party must show to obtain the order, or that the order must issue because a party asks for it.",
+        "See Fitch v. Doe, 869 A.2d 722, 723 (Me. 2005) (holding that the Cable Act authorized",
+        "It holds that \"a person has no legitimate expectation of privacy in information he voluntarily turns over to third parties,\" Smith v. Maryland, 442 U.S. 735, 743–44 (1979),",
+        "See id. at 736.",
+        "an author \"generally is free to decide whether or not to disclose his or her true identity.\"",
+    ] {
+        assert!(federal.contains(expected), "missing: {expected}\n{federal}");
+    }
+    let state = add("potomac-v-does.yaml", "    arguments:\n", "    sections:\n");
+    assert!(
+        state.contains(
+            "The argument mistakes whose act is in question. What Potomac asks for is an order of this Court"
+        ),
+        "{state}"
+    );
+    assert!(!state.contains("Fed. R. Civ. P.") && !state.contains("federal government"), "{state}");
+}
