@@ -238,16 +238,19 @@ pub fn body_text_lines(doc: &PagedDocument, p: &Profile, facts: &Facts) -> Vec<(
     out
 }
 
-/// Words of the body as a court counts them: whitespace-separated tokens with at least one
-/// letter or digit (so "§" and "—" alone are not words), footnotes included, caption, tables,
-/// signature block and certificate excluded.
+/// Words of the body as a word processor counts them, which is what a certificate of word count
+/// reports: every whitespace-separated token, "§", "¶¶", "&" and each dot of a spaced ellipsis
+/// included (the W.D. Wash. audit: a count that skipped them certified 4,193 words where a word
+/// processor finds about 4,224, over the limit), footnotes included, caption, tables, signature
+/// block and certificate excluded.
 pub fn count_body_words(doc: &PagedDocument, p: &Profile, facts: &Facts) -> usize {
     body_text_lines(doc, p, facts).iter().map(|(_, l)| count_words(l)).sum()
 }
 
-/// Whitespace-separated tokens with a letter or digit.
+/// Whitespace-separated tokens (a no-break space separates them too, as a word processor's
+/// count does).
 pub fn count_words(text: &str) -> usize {
-    text.split_whitespace().filter(|w| w.chars().any(char::is_alphanumeric)).count()
+    text.split(|c: char| c.is_whitespace() || c == '\u{a0}').filter(|w| !w.is_empty()).count()
 }
 
 /// Whether the footnotes pleader numbered itself (`escape::number_footnotes`) carry, in the typeset

@@ -3550,7 +3550,7 @@ fn state_action_order_statute_and_third_party_doctrine_are_answered() {
         "production may then be required \"only as directed in the order.\" Fed. R. Civ. P. 45(d)(2)(B)(ii).",
         "The action of a court in its official capacity is the action of the State. See Shelley v. Kraemer, 334 U.S. 1, 14 (1948).",
         "See NAACP v. Alabama ex rel. Patterson, 357 U.S. 449, 463 (1958).",
-        "It permits a disclosure \"made pursuant to a court order authorizing such disclosure, if the subscriber is notified of such order by the person to whom the order is directed.\" § 551(c)(2)(B). Those words tell Worklens what it may do once a court has authorized a disclosure.",
+        "It permits a disclosure \"made pursuant to a court order authorizing such disclosure, if the subscriber is notified of such order by the person to whom the order is directed.\" § 551(c)(2)(B). Those words, if the statute reaches Worklens at all, tell it what it may do once a court has authorized a disclosure.",
         "They do not say when a court should authorize one, what a party must show to obtain the order, or that the order must issue because a party asks for it.",
         "See Fitch v. Doe, 869 A.2d 722, 723 (Me. 2005) (holding that the Cable Act authorized",
         "It holds that \"a person has no legitimate expectation of privacy in information he voluntarily turns over to third parties,\" Smith v. Maryland, 442 U.S. 735, 743–44 (1979),",
@@ -3567,4 +3567,54 @@ fn state_action_order_statute_and_third_party_doctrine_are_answered() {
         "{state}"
     );
     assert!(!state.contains("Fed. R. Civ. P.") && !state.contains("federal government"), "{state}");
+}
+
+/// Statements that are parts of one post share a `post` label: the background counts posts and
+/// says each later part is in "the same post" (the Florida and Georgia users: "Doe 1 also wrote"
+/// read as a second post); in the numbered list too; a label that comes back is refused at it.
+#[test]
+fn parts_of_one_post_are_counted_and_told_as_one_post() {
+    let sample = own_text("marsh-v-does.yaml");
+    let body = normalize(&body_text(&build_text("marsh-v-does.yaml", &sample)));
+    assert!(
+        body.contains("The complaint rests on four statements in two posts. Doe 1's post says, in part: \"Dr. Marsh left my son's braces on two years too long to keep billing us.\" Id. ¶ 14. The same post also says: \"Run, don't walk, from this practice.\" Id. ¶ 15. Doe 2's post says, in part:"),
+        "{body}"
+    );
+    assert!(!body.contains("also wrote"), "{body}");
+    // Six statements: the numbered list.
+    let extra = "    - {text: \"Nobody there answers the phone.\", post: d3, speaker: Doe 2, cite: {doc: compl, at: \"¶ 18\"}, wording: a complaint, basis: the writer's calls}\n    - {text: \"Avoid.\", post: d3, speaker: Doe 2, cite: {doc: compl, at: \"¶ 19\"}, wording: advice, basis: the writer's calls}\n  underlying:\n";
+    let long = sample.replacen("  underlying:\n", extra, 1);
+    let body = normalize(&body_text(&build_text("marsh-long.yaml", &long)));
+    assert!(
+        body.contains(
+            "The complaint rests on the following six statements, in three posts: (1) Doe 1's post says, in part:"
+        ),
+        "{body}"
+    );
+    assert!(body.contains("(2) The same post also says: \"Run, don't walk, from this practice.\" Id. ¶ 15."), "{body}");
+    assert!(body.contains("(6) The same post also says: \"Avoid.\""), "{body}");
+    // A label that comes back after another post's statement.
+    let scattered = sample.replacen(
+        "\"She isn’t even board certified.\", post: d2",
+        "\"She isn’t even board certified.\", post: d1",
+        1,
+    );
+    assert!(scattered != sample, "the sample's statements changed");
+    let scattered = scattered.replacen(
+        "\"The front desk treats parents like ATMs.\", post: d2",
+        "\"The front desk treats parents like ATMs.\", post: d2x",
+        1,
+    );
+    let swapped = {
+        // d1, d1, d1, d2x: adjacent, fine. Put d2x between the d1 parts instead.
+        let lines: Vec<&str> = scattered.lines().collect();
+        let i = lines.iter().position(|l| l.contains("post: d2x")).unwrap();
+        let j = lines.iter().position(|l| l.contains("Run, don’t walk")).unwrap();
+        let mut v: Vec<String> = lines.iter().map(|s| s.to_string()).collect();
+        let moved = v.remove(i);
+        v.insert(j, moved);
+        v.join("\n") + "\n"
+    };
+    let refusal = refused("marsh-scattered.yaml", &swapped);
+    assert!(refusal.contains("the statements of one post (`post: d1`) must be listed one after another"), "{refusal}");
 }
