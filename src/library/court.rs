@@ -224,6 +224,11 @@ pub struct StateNote {
     pub pin: Option<String>,
     #[serde(default)]
     pub signal: Option<String>,
+    /// The note says the choice of test turns on the kind of speech (the Ninth Circuit's In re
+    /// Anonymous Online Speakers): the brief then says what kind of speech this is, from the
+    /// matter's `speech_nature`, and `check` warns where the matter does not say.
+    #[serde(default)]
+    pub asks_speech: bool,
 }
 
 /// A statute that governs the subpoena here (`jurisdiction.statute`): the bank id of the statute,

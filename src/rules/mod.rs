@@ -281,6 +281,7 @@ pub fn court_checks(built: &Built) -> Vec<CheckItem> {
     items.extend(substance::record_documents(built));
     items.extend(substance::paragraphs_state_what_they_answer(built));
     items.extend(substance::client_notice(built));
+    items.extend(substance::speech_nature(built));
     items.push(substance::named_before_cited(built));
     items.extend(substance::plain_citations(built));
     items.extend(substance::citations_printed_as_written(built));

@@ -681,6 +681,33 @@ pub fn named_before_cited(built: &Built) -> CheckItem {
     }
 }
 
+/// A circuit note that ties the choice of test to the kind of speech (`asks_speech`), printed in
+/// the brief, while the matter never says what kind of speech this is (`speech_nature`): the
+/// brief invokes the framework and never applies it (the W.D. Wash. audit counted it serious).
+/// Read from the typeset body (the note's opening words) and the matter; a warning.
+pub fn speech_nature(built: &Built) -> Option<CheckItem> {
+    let note = built.profile.jurisdiction.circuit_note.iter().find(|n| n.asks_speech)?;
+    let (body, _) = body(built);
+    let plain = note.text.replace('_', "");
+    let opening: String = plain.split_whitespace().take(8).collect::<Vec<_>>().join(" ");
+    if !body.contains(&opening) {
+        return None;
+    }
+    let given = built.matter.fact(&["speech_nature"]).is_some();
+    Some(CheckItem {
+        name: "the kind of speech".into(),
+        status: if given { Status::Pass } else { Status::Warn },
+        detail: if given {
+            "the brief says what kind of speech this is, as the circuit's note asks".into()
+        } else {
+            format!(
+                "the brief says that {} ties the choice of test to the kind of speech, and never says what kind of speech this is: give `speech_nature` (`says`, `cite`), e.g. that the posts are neighbors' accounts of a practice and propose no commercial transaction",
+                built.profile.jurisdiction.circuit.as_deref().unwrap_or("the circuit")
+            )
+        },
+    })
+}
+
 /// A brief that faults the movant for giving the speakers no notice while it cites the client's
 /// own privacy policy (which may promise notice) should say whether the client told them
 /// (`client_notice`): a court will ask (audit M3 B5).

@@ -3618,3 +3618,22 @@ fn parts_of_one_post_are_counted_and_told_as_one_post() {
     let refusal = refused("marsh-scattered.yaml", &swapped);
     assert!(refusal.contains("the statements of one post (`post: d1`) must be listed one after another"), "{refusal}");
 }
+
+/// Where the circuit's note ties the choice of test to the kind of speech (the Ninth Circuit), the
+/// brief says what kind this is from `speech_nature`, with its cite; without it `check` warns
+/// (the W.D. Wash. audit: the framework invoked and never applied).
+#[test]
+fn the_kind_of_speech_is_said_where_the_circuit_asks_it() {
+    let built = build_text("marsh-v-does.yaml", &own_text("marsh-v-does.yaml"));
+    let body = normalize(&body_text(&built));
+    assert!(body.contains("See generally In re Anonymous Online Speakers, 661 F.3d 1168. The speech here is neighbors' accounts of a health-care practice for parents choosing one; they propose no commercial transaction. See Compl. ¶¶ 9–17."), "{body}");
+    let item = court_checks(&built).into_iter().find(|i| i.name == "the kind of speech").expect("the check");
+    assert_eq!(item.status, Status::Pass, "{}", item.detail);
+    let built = build_text("harborlight-subpoena.yaml", &own_text("harborlight-subpoena.yaml"));
+    let item = court_checks(&built).into_iter().find(|i| i.name == "the kind of speech").expect("the check");
+    assert_eq!(item.status, Status::Warn, "{}", item.detail);
+    assert!(item.detail.contains("`speech_nature`"), "{}", item.detail);
+    // A court whose circuit says nothing of the kind of speech is not asked.
+    let built = build_text("brandywine-v-doe.yaml", &own_text("brandywine-v-doe.yaml"));
+    assert!(court_checks(&built).iter().all(|i| i.name != "the kind of speech"));
+}
