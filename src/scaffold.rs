@@ -288,7 +288,8 @@ pub fn in_court(text: &str, court: &str, profile: Option<&crate::library::court:
             if !crate::matter::consistency::listed(&value, &profile.divisions) {
                 // A profile that lists "Eastern Division" keeps it as written, never "Eastern
                 // Division Division".
-                let suffix = if first.ends_with(suffix) { "" } else { suffix };
+                // Nor "at Seattle Division" for a court whose captions say "AT SEATTLE".
+                let suffix = if first.ends_with(suffix) || first.starts_with("at ") { "" } else { suffix };
                 text = text.replacen(&line, &format!("{key}: {first}{suffix}"), 1);
             }
         }

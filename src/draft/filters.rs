@@ -189,6 +189,13 @@ pub fn quotes_take_punctuation(text: &str) -> std::borrow::Cow<'_, str> {
         // Not an ellipsis (". . ." or "...") after the quotation.
         let ellipsis =
             next == Some('.') && matches!(chars.get(i + 2), Some('.') | Some(' ')) && chars.get(i + 3) == Some(&'.');
+        // A sentence that ends with a quoted question or exclamation takes no period of its own
+        // ("a thread titled “Orthodontist recommendations?”", not "…?”.": the W.D. Wash. audit).
+        if c == '”' && next == Some('.') && matches!(before, Some('?') | Some('!')) && !ellipsis {
+            out.push('”');
+            i += 2;
+            continue;
+        }
         if c == '”'
             && matches!(next, Some(',') | Some('.'))
             && !matches!(before, Some('.') | Some(',') | Some('?') | Some('!'))
@@ -254,9 +261,11 @@ mod tests {
         assert_eq!(q("below “Lake Wales news”, see Decl. ¶ 14."), "below “Lake Wales news,” see Decl. ¶ 14.");
         assert_eq!(q("“CitrusRidgeMom” and “LakeWalesNative”, whose"), "“CitrusRidgeMom” and “LakeWalesNative,” whose");
         assert_eq!(q("called it “a scam”."), "called it “a scam.”");
-        // Already punctuated inside, a question, an ellipsis, a single mark: unchanged.
+        // Already punctuated inside, an ellipsis, a single mark: unchanged.
         assert_eq!(q("“a scam,” and"), "“a scam,” and");
-        assert_eq!(q("asks “who knew?”."), "asks “who knew?”.");
+        // A sentence that ends with a quoted question takes no period of its own; a comma stays.
+        assert_eq!(q("asks “who knew?”. Next"), "asks “who knew?” Next");
+        assert_eq!(q("titled “Recommendations?”, in"), "titled “Recommendations?”, in");
         assert_eq!(q("the members’, and"), "the members’, and");
         assert_eq!(q("(“Brandt Decl.”)."), "(“Brandt Decl.”).");
     }

@@ -75,6 +75,8 @@ pub fn listed(value: &str, list: &[String]) -> bool {
     // user's profile listed the full names, and the error then suggested the name it refused).
     let bare = |s: &str| {
         let v = s.trim().to_lowercase();
+        // "Seattle" matches a list that says "at Seattle" (W.D. Wash.'s "AT SEATTLE").
+        let v = v.strip_prefix("at ").unwrap_or(&v).to_string();
         let v = v.strip_suffix(" division").unwrap_or(&v).trim().to_string();
         v.strip_suffix(" county").unwrap_or(&v).trim().to_string()
     };

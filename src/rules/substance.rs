@@ -812,6 +812,70 @@ pub fn record_documents(built: &Built) -> Option<CheckItem> {
     ))
 }
 
+/// The brief's title against the motion's own name: the record document the matter cites for the
+/// motion (`motion.cite`), its `full` name without where it was filed. A title that names the
+/// motion otherwise ("… MOTION TO COMPEL COMPLIANCE WITH SUBPOENA" for "Motion to Compel Non-Party
+/// Cascade Link Fiber, LLC to Comply with Subpoena") keeps the clerk and chambers from linking
+/// the papers (the W.D. Wash. and Fulton County audits). A warning.
+pub fn title_tracks_motion(built: &Built) -> Option<CheckItem> {
+    let doc = built.matter.fact(&["motion", "cite", "doc"])?.as_str()?;
+    let full = &built.matter.record.get(doc)?.full;
+    let norm = |t: &str| -> String {
+        t.to_lowercase()
+            .replace(['’', '\''], "")
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    let title = norm(&built.matter.document.title);
+    // The name alone: before where it was filed (", Dkt. 18", ", ECF No. 2") or its date ("(Nov. 9, 2026)").
+    let name = full.split([',', '(']).next().unwrap_or(full);
+    let motion_words = norm(name);
+    let named = title.find("motion").map(|i| title[i..].to_string())?;
+    let own = motion_words.find("motion").map(|i| motion_words[i..].to_string())?;
+    let same = own.starts_with(&named) || named.starts_with(&own);
+    Some(CheckItem {
+        name: "the motion's name in the title".into(),
+        status: if same { Status::Pass } else { Status::Warn },
+        detail: if same {
+            "the title names the motion as the record does".into()
+        } else {
+            format!(
+                "the title names the motion “{}”, and the record names it “{}”: a title that tracks the motion's own name lets the clerk and chambers link the papers (`document.title`)",
+                clip(&built.matter.document.title),
+                clip(full)
+            )
+        },
+    })
+}
+
+/// Declarations and affidavits the brief cites with no place in the court's file (no `filed:`,
+/// and no docket or filing locator in `full`): the reader cannot tell whether they were filed
+/// with the motion or are filed with this brief (the W.D. Wash. and Fulton County audits: the
+/// client's declaration "never identified as filed"). A warning naming each.
+pub fn unplaced_declarations(built: &Built) -> Option<CheckItem> {
+    let locators = ["Dkt.", "ECF", "Doc.", "Trans. ID", "filed", "Filed", "Ex.", "Exh."];
+    let sworn = ["Decl", "Aff", "decl", "aff"];
+    let unplaced: Vec<String> = built
+        .matter
+        .record
+        .iter()
+        .filter(|(_, r)| r.filed.is_none())
+        .filter(|(_, r)| sworn.iter().any(|w| r.full.contains(w) || r.short.contains(w)))
+        .filter(|(_, r)| !locators.iter().any(|l| r.full.contains(l)))
+        .map(|(id, r)| format!("`{id}` ({})", clip(&r.full)))
+        .collect();
+    (!unplaced.is_empty()).then(|| CheckItem {
+        name: "declarations placed in the file".into(),
+        status: Status::Warn,
+        detail: format!(
+            "{}: cited with no place in the court's file; say where each is (`filed: ECF No. …`, or `filed: filed herewith` for one filed with this brief)",
+            unplaced.join("; ")
+        ),
+    })
+}
+
 fn clip(s: &str) -> String {
     let s = s.trim();
     if s.chars().count() > 140 {

@@ -3637,3 +3637,38 @@ fn the_kind_of_speech_is_said_where_the_circuit_asks_it() {
     let built = build_text("brandywine-v-doe.yaml", &own_text("brandywine-v-doe.yaml"));
     assert!(court_checks(&built).iter().all(|i| i.name != "the kind of speech"));
 }
+
+/// `check` warns where the title names the motion otherwise than the record does, and where a
+/// declaration is cited with no place in the court's file (the W.D. Wash. and Fulton County
+/// audits); the W.D. Wash. caption says "AT SEATTLE" and names the judge.
+#[test]
+fn the_title_tracks_the_motion_and_declarations_are_placed_in_the_file() {
+    let sample = own_text("marsh-v-does.yaml");
+    let built = build_text("marsh-v-does.yaml", &sample);
+    let items = court_checks(&built);
+    let title = items.iter().find(|i| i.name == "the motion's name in the title").expect("the title check");
+    assert_eq!(title.status, Status::Pass, "{}", title.detail);
+    assert!(items.iter().all(|i| i.name != "declarations placed in the file"));
+    let cover = normalize(&page_string(&built, 0));
+    assert!(cover.contains("WESTERN DISTRICT OF WASHINGTON\nAT SEATTLE") || cover.contains("AT SEATTLE"), "{cover}");
+    assert!(cover.contains("Hon. Imogen R. Castellanos"), "{cover}");
+    let loose = sample
+        .replacen(
+            "MOTION TO COMPEL NON-PARTY CASCADE LINK FIBER, LLC TO COMPLY WITH SUBPOENA",
+            "MOTION TO COMPEL COMPLIANCE WITH SUBPOENA",
+            1,
+        )
+        .replacen(", short: Whitcomb Decl., filed: filed herewith}", ", short: Whitcomb Decl.}", 1);
+    assert!(loose != sample, "the sample changed");
+    let items = court_checks(&build_text("marsh-loose.yaml", &loose));
+    let title = items.iter().find(|i| i.name == "the motion's name in the title").expect("the title check");
+    assert_eq!(title.status, Status::Warn, "{}", title.detail);
+    assert!(
+        title.detail.contains("Plaintiffs’ Motion to Compel Non-Party Cascade Link Fiber, LLC to Comply with Subpoena"),
+        "{}",
+        title.detail
+    );
+    let placed = items.iter().find(|i| i.name == "declarations placed in the file").expect("the declarations check");
+    assert_eq!(placed.status, Status::Warn);
+    assert!(placed.detail.contains("`whitcomb-decl` (Declaration of Angela R. Whitcomb)"), "{}", placed.detail);
+}
