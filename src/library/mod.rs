@@ -102,8 +102,10 @@ impl Library {
         }
         let Rest { claims, schema, standards, arguments, proof, problems: mut rest_problems } = rest;
         problems.append(&mut rest_problems);
-        // A decision marked as the movant's authority on an argument names a kind there is.
-        for (id, (a, src)) in &bank.entries {
+        // A decision marked as the movant's authority on an argument names a kind there is. Not
+        // where the kinds did not load (a kind defined twice): every mark would then be reported
+        // against an empty list, burying the one error that matters (the Fulton County user).
+        for (id, (a, src)) in bank.entries.iter().filter(|_| !arguments.kinds.is_empty()) {
             for kind in a.adverse.iter().filter(|k| !arguments.kinds.contains_key(k.as_str())) {
                 let span = crate::yaml::find_key(src, &format!("{id}.adverse")).unwrap_or(0..0);
                 problems.push(

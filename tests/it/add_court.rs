@@ -642,3 +642,25 @@ fn a_standard_the_library_does_not_argue_is_argued_in_the_matters_own_paragraphs
     assert_ne!(code, 0);
     assert!(err.contains("the standard `hadley` in clauses/_standards-il.yaml has no steps"), "{err}");
 }
+
+/// A project kind of argument with a library kind's name is one error, at the project's file: the
+/// bank's marks on argument kinds are not then reported against an empty list of kinds (the
+/// Fulton County user's "`immunomedics-v-doe` is marked `adverse` on `speaker-agreement`").
+#[test]
+fn an_argument_kind_defined_twice_is_one_error() {
+    let dir = temp_dir("argument-kind-twice");
+    std::fs::create_dir_all(dir.join("clauses")).unwrap();
+    std::fs::write(
+        dir.join("clauses/_arguments-firm.yaml"),
+        "third-party-doctrine:\n  means: no expectation of privacy\n  summary: the third-party doctrine\n  answered_by: a paragraph\n",
+    )
+    .unwrap();
+    let project = pleader::library::project::Project::at(&dir).unwrap();
+    let Err(err) = pleader::library::Library::load(project) else { panic!("a kind defined twice loaded") };
+    let text = pleader::diag::render(&err, Default::default());
+    assert!(
+        text.contains("`third-party-doctrine` is defined twice") && text.contains("_arguments-firm.yaml"),
+        "{text}"
+    );
+    assert!(!text.contains("marked `adverse`"), "{text}");
+}
