@@ -856,13 +856,15 @@ pub fn title_tracks_motion(built: &Built) -> Option<CheckItem> {
 /// client's declaration "never identified as filed"). A warning naming each.
 pub fn unplaced_declarations(built: &Built) -> Option<CheckItem> {
     let locators = ["Dkt.", "ECF", "Doc.", "Trans. ID", "filed", "Filed", "Ex.", "Exh."];
-    let sworn = ["Decl", "Aff", "decl", "aff"];
+    // A declaration or an affidavit: a word of its name or short form that begins "Decl" or "Aff"
+    // ("Declaration of …", "Whitcomb Decl.", "Affidavit of …"; not "Staff Report").
+    let sworn = |t: &str| t.split_whitespace().any(|w| w.starts_with("Decl") || w.starts_with("Aff"));
     let unplaced: Vec<String> = built
         .matter
         .record
         .iter()
         .filter(|(_, r)| r.filed.is_none())
-        .filter(|(_, r)| sworn.iter().any(|w| r.full.contains(w) || r.short.contains(w)))
+        .filter(|(_, r)| sworn(&r.full) || sworn(&r.short))
         .filter(|(_, r)| !locators.iter().any(|l| r.full.contains(l)))
         .map(|(id, r)| format!("`{id}` ({})", clip(&r.full)))
         .collect();
@@ -955,8 +957,14 @@ pub fn citations_printed_as_written(built: &Built) -> Option<CheckItem> {
     let mut found: Vec<String> = vec![];
     let mut from = 0;
     while let Some(at) = text[from..].find("[@").map(|i| i + from) {
-        let end = text[at..].find(']').map_or(text.len().min(at + 40), |e| at + e + 1);
-        let entry = format!("“{}” on body page {}", &text[at..end], page_at(&pages, at));
+        // Through the closing bracket, or the next forty characters where none follows (counted
+        // in characters, so a slice never falls inside one).
+        let rest = &text[at..];
+        let shown: String = match rest.find(']') {
+            Some(e) => rest[..=e].to_string(),
+            None => rest.chars().take(40).collect(),
+        };
+        let entry = format!("“{shown}” on body page {}", page_at(&pages, at));
         if !found.contains(&entry) {
             found.push(entry);
         }
