@@ -275,6 +275,7 @@ pub fn court_checks(built: &Built) -> Vec<CheckItem> {
     items.extend(substance::adverse_to_arguments(built));
     items.extend(substance::harm_without_per_se(built));
     items.extend(substance::stale_slip_opinions(built));
+    items.extend(substance::state_code_years(built));
     items.extend(substance::unpinned_own_decisions(built));
     items.extend(substance::matter_authorities(built));
     items.extend(substance::shared_short_names(built));

@@ -517,6 +517,29 @@ pub fn harm_without_per_se(built: &Built) -> Option<CheckItem> {
     })
 }
 
+/// A state code cited without the year of the code edition (Bluebook 12.3.2 asks for it; the
+/// United States Code may omit it for the current edition): the Fulton County user's
+/// "Ga. Code Ann. § 51-5-1(a)" with no year, which `check` listed only as unverified. A warning
+/// naming each, read from the bank entries the brief cites.
+pub fn state_code_years(built: &Built) -> Option<CheckItem> {
+    let cited: std::collections::BTreeSet<&str> = built.uses.iter().map(|u| u.id.as_str()).collect();
+    let missing: Vec<String> = cited
+        .into_iter()
+        .filter_map(|id| built.bank.get(id).map(|a| (id, a)))
+        .filter(|(_, a)| a.kind == crate::library::bank::Kind::Statute && a.year.is_none())
+        .filter(|(_, a)| !a.cite().contains("U.S.C."))
+        .map(|(id, a)| format!("{} (`{id}`)", a.cite()))
+        .collect();
+    (!missing.is_empty()).then(|| CheckItem {
+        name: "state codes' years".into(),
+        status: Status::Warn,
+        detail: format!(
+            "cited without the year of the code edition: {}; Bluebook 12.3.2 gives a state code's year (and its publisher, for an unofficial code): give `year:` (and `publisher:`) from the volume or database you read",
+            missing.join("; ")
+        ),
+    })
+}
+
 /// A decision of an appellate court cited as a slip opinion more than a year before the brief's
 /// date: an appellate court's decisions are reported, and Bluebook 10.3.1 asks for the reporter
 /// once there is one (the Virginia user, S27: *Yelp v. Hadeed*, decided in 2015, cited "slip op.").

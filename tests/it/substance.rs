@@ -3672,3 +3672,15 @@ fn the_title_tracks_the_motion_and_declarations_are_placed_in_the_file() {
     assert_eq!(placed.status, Status::Warn);
     assert!(placed.detail.contains("`whitcomb-decl` (Declaration of Angela R. Whitcomb)"), "{}", placed.detail);
 }
+
+/// A state code cited without the year of its edition is a `check` warning naming it (Bluebook
+/// 12.3.2; the Fulton County user); the United States Code is not asked.
+#[test]
+fn a_state_code_without_its_year_is_named() {
+    let built = build_text("potomac-v-does.yaml", &own_text("potomac-v-does.yaml"));
+    let item = court_checks(&built).into_iter().find(|i| i.name == "state codes' years").expect("the check");
+    assert_eq!(item.status, Status::Warn);
+    assert!(item.detail.contains("Va. Code Ann. § 8.01-407.1 (`va-code-8-01-407-1`)"), "{}", item.detail);
+    let built = build_text("marsh-v-does.yaml", &own_text("marsh-v-does.yaml"));
+    assert!(court_checks(&built).iter().all(|i| i.name != "state codes' years"), "47 U.S.C. § 551 is not asked");
+}
