@@ -626,6 +626,7 @@ pub const DERIVED_READS: &[(&str, &[&str])] = &[
     ("timeline.client_notice_before_objections", &["client_notice.date", "meet_and_confer.objections_served"]),
     ("motion_cites", &["motion.arguments"]),
     ("motion_cites_but_power", &["motion.arguments"]),
+    ("statement_parts", &["statements"]),
     (
         "shortfall",
         &[
@@ -1290,6 +1291,10 @@ pub fn prepare<'a>(
     context["timeline"] = timeline_context(&facts, profile.jurisdiction.time_to_compel.as_ref());
     context["motion_cites"] = motion_cites(&facts, &[]);
     context["motion_cites_but_power"] = motion_cites(&facts, &["subpoena-power"]);
+    // Some statements are parts of one post (`post:`): the clauses that count or argue them speak
+    // of statements, not posts.
+    context["statement_parts"] =
+        json!(facts["statements"].as_array().is_some_and(|all| all.iter().any(|st| st.get("post").is_some())));
     let excused = context["standard"]["identity_excused"].as_bool() == Some(true);
     context["shortfall"] = shortfall_context(&facts, &context["claims"], &library.proof, excused);
     context["speakers"] = speakers_context(&facts);

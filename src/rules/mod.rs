@@ -267,10 +267,12 @@ pub fn court_checks(built: &Built) -> Vec<CheckItem> {
     });
     items.push(pins(built));
     items.push(statements_about_this_court(built));
-    items.push(substance::force_of_the_standard(built));
-    items.extend(substance::federal_rules_in_state_court(built));
-    items.extend(substance::required_sections(built));
-    items.extend(substance::offered_evidence(built));
+    // The typeset body, read once for every check that reads its text.
+    let body = substance::body(built);
+    items.push(substance::force_of_the_standard(built, &body));
+    items.extend(substance::federal_rules_in_state_court(built, &body));
+    items.extend(substance::required_sections(built, &body));
+    items.extend(substance::offered_evidence(built, &body));
     items.extend(substance::own_decisions(built));
     items.extend(substance::adverse_to_arguments(built));
     items.extend(substance::harm_without_per_se(built));
@@ -284,10 +286,10 @@ pub fn court_checks(built: &Built) -> Vec<CheckItem> {
     items.extend(substance::unplaced_declarations(built));
     items.extend(substance::paragraphs_state_what_they_answer(built));
     items.extend(substance::client_notice(built));
-    items.extend(substance::speech_nature(built));
+    items.extend(substance::speech_nature(built, &body));
     items.push(substance::named_before_cited(built));
     items.extend(substance::plain_citations(built));
-    items.extend(substance::citations_printed_as_written(built));
+    items.extend(substance::citations_printed_as_written(&body));
     items.extend(substance::run_on_sentences(built));
     items.extend(substance::parallel_pins(built));
     items.extend(substance::outline_form(built));

@@ -21,9 +21,16 @@ use crate::typeset::layout;
 
 use super::{CheckItem, Status};
 
-/// The body as one string, line ends joined (a hyphen at a line end joins the word), with the
-/// page (1-based, counting from the first body page) each byte offset falls on.
-fn body(built: &Built) -> (String, Vec<(usize, usize)>) {
+/// The typeset body as one string, line ends joined (a hyphen at a line end joins the word), with
+/// the page (1-based, counting from the first body page) each byte offset falls on: read once per
+/// `check` ([`body`]) and handed to every check that reads the text.
+pub struct Body {
+    text: String,
+    pages: Vec<(usize, usize)>,
+}
+
+/// The typeset body of a built brief (see [`Body`]).
+pub fn body(built: &Built) -> Body {
     let lines = layout::body_text_lines(&built.doc, &built.profile, &built.facts);
     let start = built.facts.body_start.unwrap_or(0);
     let mut text = String::new();
@@ -42,7 +49,7 @@ fn body(built: &Built) -> (String, Vec<(usize, usize)>) {
         // A no-break space (inside a citation unit) reads as a space.
         text.push_str(&line.replace('\u{a0}', " "));
     }
-    (text, pages)
+    Body { text, pages }
 }
 
 fn page_at(pages: &[(usize, usize)], offset: usize) -> usize {
@@ -127,8 +134,8 @@ fn asserts_force(lower: &str, i: usize) -> bool {
 }
 
 /// "governs", "binding", "controlling" said of an unmasking standard that does not bind here.
-pub fn force_of_the_standard(built: &Built) -> CheckItem {
-    let (text, pages) = body(built);
+pub fn force_of_the_standard(built: &Built, body: &Body) -> CheckItem {
+    let (text, pages) = (&body.text, &body.pages);
     let binds = standard_binds(built).unwrap_or(false);
     let settled = binds || built.profile.jurisdiction.standard_settled;
     let mut wrong = vec![];
@@ -136,7 +143,7 @@ pub fn force_of_the_standard(built: &Built) -> CheckItem {
     let mut said: Option<usize> = None;
     const STANDARD: [&str; 9] =
         ["standard", "test", "factors", "Highfields", "Arista", "Dendrite", "Cahill", "Krinsky", "Mobilisa"];
-    for (at, s) in sentences(&text) {
+    for (at, s) in sentences(text) {
         if !STANDARD.iter().any(|w| s.contains(w)) {
             continue;
         }
@@ -160,9 +167,9 @@ pub fn force_of_the_standard(built: &Built) -> CheckItem {
             // Settled standards may be said to govern; only a binding one binds.
             let ok = if word.starts_with("govern") { settled } else { binds };
             if !ok {
-                wrong.push(format!("page {}: “{}”", page_at(&pages, at), clip(s)));
+                wrong.push(format!("page {}: “{}”", page_at(pages, at), clip(s)));
             } else if said.is_none() {
-                said = Some(page_at(&pages, at));
+                said = Some(page_at(pages, at));
             }
             break;
         }
@@ -212,16 +219,16 @@ pub fn force_of_the_standard(built: &Built) -> CheckItem {
 }
 
 /// A Federal Rule of Civil Procedure cited in a state court's brief.
-pub fn federal_rules_in_state_court(built: &Built) -> Option<CheckItem> {
+pub fn federal_rules_in_state_court(built: &Built, body: &Body) -> Option<CheckItem> {
     if built.profile.jurisdiction.system != System::State {
         return None;
     }
-    let (text, pages) = body(built);
+    let (text, pages) = (&body.text, &body.pages);
     // The citation forms of the Federal Rules (a case name such as "In re Rule 45 Subpoenas" is
     // not a citation of the rule).
     let found: Vec<String> = ["Fed. R. Civ. P.", "Federal Rule of Civil Procedure", "Federal Rules of Civil Procedure"]
         .iter()
-        .filter_map(|w| text.find(w).map(|i| format!("“{w}” on page {}", page_at(&pages, i))))
+        .filter_map(|w| text.find(w).map(|i| format!("“{w}” on page {}", page_at(pages, i))))
         .collect();
     Some(CheckItem {
         name: "federal rules in a state court".into(),
@@ -235,12 +242,12 @@ pub fn federal_rules_in_state_court(built: &Built) -> Option<CheckItem> {
 }
 
 /// The sections the court's rules require, found as headings in the typeset text.
-pub fn required_sections(built: &Built) -> Option<CheckItem> {
+pub fn required_sections(built: &Built, body: &Body) -> Option<CheckItem> {
     let required = &built.profile.required_sections;
     if required.is_empty() {
         return None;
     }
-    let (text, pages) = body(built);
+    let (text, pages) = (&body.text, &body.pages);
     let lower = text.to_lowercase();
     let missing: Vec<String> = required
         .iter()
@@ -278,14 +285,14 @@ pub fn required_sections(built: &Built) -> Option<CheckItem> {
 }
 
 /// Each piece of evidence the movant offered is mentioned (by the words the matter names it with).
-pub fn offered_evidence(built: &Built) -> Option<CheckItem> {
+pub fn offered_evidence(built: &Built, body: &Body) -> Option<CheckItem> {
     let items = built.matter_facts.pointer("/evidence/items").and_then(|v| v.as_array())?;
     if items.is_empty() {
         return None;
     }
-    let (text, _) = body(built);
+    let text = &body.text;
     let norm = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase().replace('\u{a0}', " ");
-    let body = norm(&text);
+    let body = norm(text);
     // An item is named by its `what`, or after the first mention by its `noun` ("the
     // declaration"): either one in the text engages it.
     let named = |i: &serde_json::Value, key: &str| i.get(key).and_then(|w| w.as_str()).map(str::to_string);
@@ -708,12 +715,11 @@ pub fn named_before_cited(built: &Built) -> CheckItem {
 /// the brief, while the matter never says what kind of speech this is (`speech_nature`): the
 /// brief invokes the framework and never applies it (the W.D. Wash. audit counted it serious).
 /// Read from the typeset body (the note's opening words) and the matter; a warning.
-pub fn speech_nature(built: &Built) -> Option<CheckItem> {
+pub fn speech_nature(built: &Built, body: &Body) -> Option<CheckItem> {
     let note = built.profile.jurisdiction.circuit_note.iter().find(|n| n.asks_speech)?;
-    let (body, _) = body(built);
     let plain = note.text.replace('_', "");
     let opening: String = plain.split_whitespace().take(8).collect::<Vec<_>>().join(" ");
-    if !body.contains(&opening) {
+    if !body.text.contains(&opening) {
         return None;
     }
     let given = built.matter.fact(&["speech_nature"]).is_some();
@@ -975,8 +981,8 @@ pub fn outline_form(built: &Built) -> Option<CheckItem> {
 /// that prints its words literally holds citation syntax, so the reader sees the brackets and no
 /// authority is cited (the Fulton County user). A failure naming the page, read from the typeset
 /// body.
-pub fn citations_printed_as_written(built: &Built) -> Option<CheckItem> {
-    let (text, pages) = body(built);
+pub fn citations_printed_as_written(body: &Body) -> Option<CheckItem> {
+    let (text, pages) = (&body.text, &body.pages);
     let mut found: Vec<String> = vec![];
     let mut from = 0;
     while let Some(at) = text[from..].find("[@").map(|i| i + from) {
@@ -987,7 +993,7 @@ pub fn citations_printed_as_written(built: &Built) -> Option<CheckItem> {
             Some(e) => rest[..=e].to_string(),
             None => rest.chars().take(40).collect(),
         };
-        let entry = format!("“{shown}” on body page {}", page_at(&pages, at));
+        let entry = format!("“{shown}” on body page {}", page_at(pages, at));
         if !found.contains(&entry) {
             found.push(entry);
         }
