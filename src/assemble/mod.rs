@@ -170,7 +170,9 @@ pub fn matter_typ(m: &Matter, p: &Profile) -> String {
                 let label = &p.caption.courtroom_label;
                 rows.push(w::array([w::text(label), w::text(without_label(c, label))]));
             }
-            if let Some(j) = &m.case.judge {
+            // Not where the caption already names the judge under the case number
+            // (`caption.judge`): the Oakland County user's judge printed twice.
+            if let Some(j) = m.case.judge.as_ref().filter(|_| !p.caption.judge) {
                 rows.push(w::array([w::text("Judge"), w::text(j)]));
             }
             if p.caption.action_dates {

@@ -632,7 +632,12 @@ pub const DERIVED_READS: &[(&str, &[&str])] = &[
         &[
             "evidence.missing",
             "evidence.items.offered_for",
+            "evidence.items.statements",
+            "evidence.items.concede",
+            "evidence.items.by_statement",
             "statements.opinion",
+            "statements.speaker",
+            "statements.speech",
             "statements.claims",
             "underlying.claims",
             "public_concern",
@@ -707,6 +712,8 @@ fn evidence_walk(facts: &Json) -> Json {
                 if let Some(part) = part {
                     it["says"] = part["says"].clone();
                     it["falls_short"] = part["falls_short"].clone();
+                    it["concede"] = json!(part["concede"].as_bool() == Some(true));
+                    it["limit"] = part["limit"].clone();
                     if part["cite"].is_object() {
                         it["cite"] = part["cite"].clone();
                     }
@@ -892,7 +899,12 @@ fn who_context(facts: &Json) -> Json {
 /// - `opinion_aspects`: what in the matter those factors are argued from, each once, in the
 ///   order wording, verifiable, setting, audience, basis;
 /// - `fact_partial`: some statements are argued as opinion and some are marked as fact, so "a
-///   statement of fact" fails for some statements only and is never said to fail for the claim.
+///   statement of fact" fails for some statements only and is never said to fail for the claim;
+/// - `conceded`: the statements of fact whose falsity the lawyer concedes evidence of (`concede`
+///   on an evidence item or its part); falsity is then left out of `weak`;
+/// - `open`: where falsity is conceded for some statements and nothing else missing is free of
+///   the speakers' identity, `{speakers, others, missing}`: the speakers for whom the step may be
+///   met, those for whom it fails, and what turns on identity that is still missing; else null.
 fn shortfall_context(facts: &Json, claims: &Json, proof: &crate::library::claims::ProofKinds, excused: bool) -> Json {
     let strs = |v: &Json| -> Vec<String> {
         v.as_array().into_iter().flatten().filter_map(|x| x.as_str().map(String::from)).collect()
@@ -949,8 +961,42 @@ fn shortfall_context(facts: &Json, claims: &Json, proof: &crate::library::claims
     };
     // What evidence is offered for and still does not show (the matter lists it as missing), when
     // it does not turn on who the speakers are: said beside the decisive kinds, first.
-    let weak: Vec<&&String> =
-        unproved.iter().filter(|k| offered.contains(k) && !proof[k.as_str()].depends_on_identity).collect();
+    // Falsity is not said to fall short as a whole where the lawyer concedes evidence of it for
+    // some statements (`conceded`): the walk has said, statement by statement, where it does.
+    let conceded = conceded_statements(facts);
+    let weak: Vec<&&String> = unproved
+        .iter()
+        .filter(|k| offered.contains(k) && !proof[k.as_str()].depends_on_identity)
+        .filter(|k| conceded.is_empty() || k.as_str() != "falsity")
+        .collect();
+    // Where falsity is conceded for some statements and nothing else that does not turn on the
+    // speakers' identity is missing, the step may be met for those statements' speakers: `open`,
+    // their speakers (`speakers`), the other speakers (`others`, for whom it fails) and what is
+    // still missing for them that turns on identity (`missing`, perhaps none). Null where the
+    // step fails for every statement.
+    let rest: Vec<&&String> = unproved.iter().filter(|k| k.as_str() != "falsity" && k.as_str() != "fact").collect();
+    let rest_plain = rest.iter().any(|k| !proof[k.as_str()].depends_on_identity);
+    let falsity_failing = failing.iter().any(|k| k.as_str() == "falsity");
+    let open = if !conceded.is_empty() && falsity_failing && !rest_plain {
+        let statements: Vec<&Json> = facts["statements"].as_array().into_iter().flatten().collect();
+        let (mut open_speakers, mut all): (Vec<&str>, Vec<&str>) = (vec![], vec![]);
+        for (n, st) in (1u64..).zip(statements.iter()) {
+            let Some(who) = st["speaker"].as_str() else { continue };
+            if st["speech"].as_bool() == Some(false) {
+                continue;
+            }
+            if conceded.contains(&n) && !open_speakers.contains(&who) {
+                open_speakers.push(who);
+            }
+            if !all.contains(&who) {
+                all.push(who);
+            }
+        }
+        let others: Vec<&str> = all.into_iter().filter(|w| !open_speakers.contains(w)).collect();
+        json!({"speakers": open_speakers, "others": others, "missing": rest})
+    } else {
+        Json::Null
+    };
     let mut speech_laws: Vec<&str> = vec![];
     for c in &argued {
         if c["content_based"].as_bool() == Some(true) {
@@ -1011,7 +1057,39 @@ fn shortfall_context(facts: &Json, claims: &Json, proof: &crate::library::claims
         "opinion_tests": opinion_tests,
         "opinion_aspects": aspects.iter().map(|x| x.name()).collect::<Vec<_>>(),
         "fact_partial": fact_partial,
+        "conceded": conceded, "open": open,
     })
+}
+
+/// The statements of fact (`opinion: false`, taken up as speech) whose falsity the lawyer
+/// concedes evidence of, by number in `facts.statements` (from 1): those an item offered for
+/// falsity addresses (`statements`) where the item is conceded (`concede`), or where its part for
+/// that statement (`by_statement`) is.
+fn conceded_statements(facts: &Json) -> Vec<u64> {
+    let mut out = vec![];
+    for it in facts["evidence"]["items"].as_array().into_iter().flatten() {
+        if !it["offered_for"].as_array().into_iter().flatten().any(|k| k.as_str() == Some("falsity")) {
+            continue;
+        }
+        let whole = it["concede"].as_bool() == Some(true);
+        for n in it["statements"].as_array().into_iter().flatten().filter_map(Json::as_u64) {
+            let part = it["by_statement"].as_array().into_iter().flatten().find(|p| p["statement"].as_u64() == Some(n));
+            let conceded = match part {
+                Some(p) => p["concede"].as_bool() == Some(true),
+                None => whole,
+            };
+            let st = &facts["statements"][(n as usize).saturating_sub(1)];
+            if conceded
+                && st["opinion"].as_bool() == Some(false)
+                && st["speech"].as_bool() != Some(false)
+                && !out.contains(&n)
+            {
+                out.push(n);
+            }
+        }
+    }
+    out.sort();
+    out
 }
 
 /// The subpoena's timeline from the matter's dates: each date as written, the days between

@@ -652,6 +652,115 @@ fn evidence_statements_out_of_range(src: &SourceText, root: Option<&Node>) -> Ve
     errors
 }
 
+/// What an evidence item (or its part for one statement, `by_statement`) says of itself: a
+/// conceded item (`concede: true`) is evidence the lawyer does not dispute, so it has no
+/// `falls_short` and may have a `limit`; any other item says why it falls short and has no
+/// `limit`. A conceded item is offered for falsity and says which statements it addresses, and
+/// where there is more than one account every statement names its speaker (the brief then says as
+/// to whom the evidence step may be met). Each an error at the key.
+fn conceded_evidence(matter: &Matter, src: &SourceText, root: Option<&Node>) -> Vec<Diagnostic> {
+    let mut errors = vec![];
+    let is_true = |n: &Node, key: &str| n.get(key).and_then(|e| e.value.scalar()).is_some_and(|t| t.trim() == "true");
+    let has = |n: &Node, key: &str| n.get(key).is_some_and(|e| !e.value.scalar().is_some_and(|t| t.trim().is_empty()));
+    let mut any = None;
+    // One item or part: `falls_short` exactly where it is not conceded; `limit` only where it is.
+    let mut whole = |n: &Node, errors: &mut Vec<Diagnostic>, what: &str| {
+        let conceded = is_true(n, "concede");
+        let at = |key: &str| n.get(key).map(|e| e.key_span.clone()).unwrap_or_else(|| n.span.clone());
+        if conceded && has(n, "falls_short") {
+            errors.push(
+                Diagnostic::error(format!(
+                    "this {what} is conceded (`concede: true`) and also says why it falls short"
+                ))
+                .at(src, at("falls_short"))
+                .with_hint("say what a conceded item does not reach under `limit:`, or remove `concede`"),
+            );
+        } else if !conceded && !has(n, "falls_short") {
+            errors.push(
+                Diagnostic::error(format!("this {what} does not say why it falls short (`falls_short`)"))
+                    .at(src, n.span.clone())
+                    .with_hint("add `falls_short: <why it does not supply the showing>`, or `concede: true` if you do not dispute it"),
+            );
+        }
+        if !conceded && has(n, "limit") {
+            errors.push(
+                Diagnostic::error(format!(
+                    "`limit` says what a conceded {what} does not reach, and this one is not conceded"
+                ))
+                .at(src, at("limit"))
+                .with_hint("add `concede: true`, or say why it falls short under `falls_short`"),
+            );
+        }
+        if conceded && any.is_none() {
+            any = Some(at("concede"));
+        }
+        conceded
+    };
+    for item in seq_at(root, &["facts", "evidence", "items"]) {
+        let conceded = whole(item, &mut errors, "item");
+        let mut parts_conceded = false;
+        for part in seq_at(Some(item), &["by_statement"]) {
+            parts_conceded |= whole(part, &mut errors, "part");
+        }
+        if !(conceded || parts_conceded) {
+            continue;
+        }
+        let at = |key: &str| item.get(key).map(|e| e.key_span.clone()).unwrap_or_else(|| item.span.clone());
+        let kinds: Vec<&str> =
+            seq_at(Some(item), &["offered_for"]).iter().filter_map(|k| k.scalar()).map(str::trim).collect();
+        if !kinds.contains(&"falsity") {
+            errors.push(
+                Diagnostic::error("a conceded item concedes evidence of falsity, and this one is not offered for `falsity`")
+                    .at(src, at("concede"))
+                    .with_hint("add `falsity` to `offered_for`, or remove `concede` (what else is missing goes under `evidence.missing`)"),
+            );
+        } else if conceded && kinds.len() > 1 {
+            errors.push(
+                Diagnostic::error(format!(
+                    "a conceded item concedes evidence of falsity only, and this one is also offered for {}",
+                    kinds.iter().filter(|k| **k != "falsity").copied().collect::<Vec<_>>().join(", ")
+                ))
+                .at(src, at("concede"))
+                .with_hint(
+                    "concede it statement by statement instead (`by_statement: [{statement: N, says: …, concede: true}]`) \
+                     and keep the item's `falls_short` for the rest",
+                ),
+            );
+        }
+        if seq_at(Some(item), &["statements"]).is_empty() {
+            errors.push(
+                Diagnostic::error("a conceded item must say which statements it addresses")
+                    .at(src, at("concede"))
+                    .with_hint("add `statements: [<numbers in facts.statements, from 1>]`"),
+            );
+        }
+    }
+    let accounts = matter.fact(&["accounts"]).and_then(|v| v.as_u64()).unwrap_or(1);
+    if let Some(span) = any {
+        if accounts > 1 {
+            let unnamed: Vec<usize> = seq_at(root, &["facts", "statements"])
+                .iter()
+                .enumerate()
+                .filter(|(_, st)| !has(st, "speaker"))
+                .map(|(i, _)| i + 1)
+                .collect();
+            if !unnamed.is_empty() {
+                errors.push(
+                    Diagnostic::error(format!(
+                        "conceded evidence leaves the evidence step open for some speakers, and statement{} {} name{} no `speaker`",
+                        if unnamed.len() == 1 { "" } else { "s" },
+                        unnamed.iter().map(usize::to_string).collect::<Vec<_>>().join(", "),
+                        if unnamed.len() == 1 { "s" } else { "" }
+                    ))
+                    .at(src, span)
+                    .with_hint("give each statement its `speaker` (\"Doe 1\"), so the brief can say as to whom the step fails"),
+                );
+            }
+        }
+    }
+    errors
+}
+
 /// Two statements in a row with one speaker and one citation may be parts of a single post, but a
 /// brief whose `post_noun` names posts counts each statement as one ("two of the three posts"):
 /// a warning at the second statement's `speaker`, for the lawyer to merge them, give each its
@@ -948,6 +1057,7 @@ pub fn check(
     // Claims only a natural person can bring, for a company movant.
     errors.extend(persons_only_claims(matter, src, root, claims));
     errors.extend(evidence_statements_out_of_range(src, root));
+    errors.extend(conceded_evidence(matter, src, root));
     warnings.extend(statements_maybe_one_post(matter, src, root));
     warnings.extend(unused_not_per_se(matter, src, root, claims));
     warnings.extend(harm_excused_per_se(matter, src, root, claims));

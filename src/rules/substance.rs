@@ -285,8 +285,12 @@ pub fn required_sections(built: &Built, body: &Body) -> Option<CheckItem> {
 }
 
 /// Each piece of evidence the movant offered is mentioned (by the words the matter names it with).
+/// Read from the matter as written, so the check runs whichever clauses the outline selects (the
+/// Oakland County user's brief argued the evidence in paragraphs of its own, and the validated
+/// facts keep only what some clause reads).
 pub fn offered_evidence(built: &Built, body: &Body) -> Option<CheckItem> {
-    let items = built.matter_facts.pointer("/evidence/items").and_then(|v| v.as_array())?;
+    let written = built.matter.fact(&["evidence", "items"]).and_then(|v| serde_json::to_value(v).ok());
+    let items = written.as_ref().and_then(|v| v.as_array())?;
     if items.is_empty() {
         return None;
     }

@@ -573,3 +573,16 @@ fn every_page_may_be_numbered_from_the_caption_page_with_the_tables_kept() {
     );
     assert!(err.contains("`front_matter.number_caption_page` needs `numbering: continuous`"), "{err}");
 }
+
+/// A judge the caption names under the case number (`caption.judge`) is not named again in the
+/// hearing block (the Oakland County user: the judge printed twice).
+#[test]
+fn the_judge_is_named_once_in_the_caption() {
+    let text = std::fs::read_to_string(root().join("matters/lumen-salt-v-doe.yaml")).unwrap();
+    let cover = normalize(&page_string(&build_text("lumen.yaml", &text), 0));
+    assert_eq!(cover.matches("Katherine L. Tran").count(), 1, "{cover}");
+    assert!(cover.contains("Judge"), "the hearing block names the judge: {cover}");
+    let judged = build_text("lumen-judge.yaml", &format!("{text}\noverrides:\n  caption: {{judge: true}}\n"));
+    let cover = normalize(&page_string(&judged, 0));
+    assert_eq!(cover.matches("Katherine L. Tran").count(), 1, "{cover}");
+}

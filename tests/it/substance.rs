@@ -1411,7 +1411,7 @@ fn an_agreement_argument_is_answered_for_one_speaker_under_pennsylvania_law() {
     // A quotation inside a quoted review takes single marks (normalized here to ').
     assert!(body.contains("The 'culture of precision' on the careers page is a joke."), "{body}");
     // The Third Circuit's own courts, with the difference said and "Cf.".
-    assert!(body.contains("Courts within the Third Circuit have refused to order the identification of anonymous commenters, though the commenters there were not parties to the suit. See McVicker v. King, 266 F.R.D. 92, 93 (W.D. Pa. 2010)"), "{body}");
+    assert!(body.contains("Courts within the Third Circuit have refused to unmask anonymous speakers who were not parties to the suits. See McVicker v. King, 266 F.R.D. 92, 93 (W.D. Pa. 2010)"), "{body}");
     // The circuit's decisions that went the movant's way are named for the lawyer to weigh, not
     // reported as surveyed (the check once said "the brief surveys" decisions it never cited).
     let report = court_checks(&built);
@@ -1476,7 +1476,7 @@ fn a_belief_about_who_the_speaker_is_is_answered_for_a_domain_privacy_service() 
     // (audit K5).
     let all = normalize(&(0..built.doc.pages().len()).map(|p| page_string(&built, p)).collect::<Vec<_>>().join("\n"));
     assert!(
-        all.contains("A court has allowed a non-party that holds anonymous speakers' identities to assert their First Amendment interests in opposing disclosure."),
+        all.contains("A court in another jurisdiction has allowed a non-party that holds anonymous speakers' identities to assert their First Amendment interests in opposing disclosure."),
         "{all}"
     );
     // Dendrite's third step, which neither the notice section nor the evidence section took up,
@@ -3683,4 +3683,98 @@ fn a_state_code_without_its_year_is_named() {
     assert!(item.detail.contains("Va. Code Ann. § 8.01-407.1 (`va-code-8-01-407-1`)"), "{}", item.detail);
     let built = build_text("marsh-v-does.yaml", &own_text("marsh-v-does.yaml"));
     assert!(court_checks(&built).iter().all(|i| i.name != "state codes' years"), "47 U.S.C. § 551 is not asked");
+}
+
+/// Evidence the lawyer concedes (`concede` on an item) is said not to be disputed, with what it
+/// does not reach; the step then fails for every speaker only where something else that does not
+/// turn on identity is missing (the W.D. Wash. and Fulton County audits: "the motion therefore
+/// fails at this step" after a declaration that answers Doe 1's statement). Where only fault is
+/// left, it fails as to the other speakers, and the rest of the brief says so too; with nothing
+/// left, the opposition rests those speakers on the balance.
+#[test]
+fn conceded_evidence_leaves_the_step_open_only_where_the_matter_says_so() {
+    let sample = own_text("marsh-v-does.yaml");
+    let body = normalize(&body_text(&build_text("marsh-v-does.yaml", &sample)));
+    assert!(body.contains("Cascade Link does not dispute, for present purposes, that the declaration is evidence that the statement is false, though it says nothing about how the practice billed for the treatment, which the post gives as the reason."), "{body}");
+    // Harm is missing for every statement: the step fails for all, and falsity is not said to
+    // fall short as a whole.
+    assert!(body.contains("The Plaintiffs' claim therefore lacks evidence of at least one essential fact: nothing they offer goes to harm, and the motion fails at this step."), "{body}");
+    assert!(!body.contains("on falsity falls short"), "{body}");
+    assert!(body.contains("The answer to both questions here is no."), "{body}");
+
+    // Only fault (which turns on identity) is left: the step fails as to Doe 2 alone.
+    let fault_only = sample.replacen("missing: [falsity, fault, harm]", "missing: [falsity, fault]", 1);
+    assert!(fault_only != sample, "the sample's `missing` changed");
+    let body = normalize(&body_text(&build_text("marsh-fault.yaml", &fault_only)));
+    assert!(body.contains("The motion therefore fails at this step as to Doe 2. As to Doe 1, what is missing is evidence of the fault the law requires, which the Highfields test asks for but which may be hard to show before the speakers are known. Should the Court excuse that showing for now, the balance of harms still weighs against disclosure as to Doe 1, as Part IV.E.2 shows."), "{body}");
+    assert!(!body.contains("The motion therefore fails at this step."), "{body}");
+    assert!(
+        body.contains(
+            "The answer to the first is no as to Doe 2, and the answer to the second is no as to every speaker."
+        ),
+        "{body}"
+    );
+    assert!(body.contains("falls short of it as to Doe 2"), "{body}");
+    assert!(body.contains("that Doe 2 did anything actionable"), "{body}");
+    assert!(
+        body.contains("Even as to Doe 1, the Plaintiffs have offered no evidence of the fault the law requires"),
+        "{body}"
+    );
+    assert!(!body.contains("any speaker did anything actionable"), "{body}");
+
+    // Nothing left but falsity: Doe 1 is left to the balance.
+    let none = sample.replacen("missing: [falsity, fault, harm]", "missing: [falsity]", 1);
+    let body = normalize(&body_text(&build_text("marsh-none.yaml", &none)));
+    assert!(body.contains("The motion therefore fails at this step as to Doe 2. As to Doe 1, Cascade Link does not rest on this step: the balance of harms weighs against disclosure as to Doe 1, as Part IV.E.2 shows."), "{body}");
+    assert!(body.contains("Even as to Doe 1, a plaintiff's interest in pursuing a claim does not by itself outweigh a harm that cannot be undone."), "{body}");
+}
+
+/// A conceded item has no `falls_short`, is offered for falsity alone, names its statements, and
+/// (with several accounts) every statement names its speaker; an item neither conceded nor said
+/// to fall short is refused; each at the matter's line.
+#[test]
+fn conceded_evidence_is_refused_where_the_matter_cannot_say_it() {
+    let sample = own_text("marsh-v-does.yaml");
+    let conceded = "        concede: true\n";
+    assert!(sample.contains(conceded));
+    let both = sample.replacen(conceded, "        concede: true\n        falls_short: it is thin\n", 1);
+    let refusal = refused("marsh-both.yaml", &both);
+    assert!(refusal.contains("this item is conceded (`concede: true`) and also says why it falls short"), "{refusal}");
+    assert!(refusal.contains("marsh-both.yaml:"), "{refusal}");
+    let neither = sample.replacen(conceded, "", 1);
+    let refusal = refused("marsh-neither.yaml", &neither);
+    assert!(refusal.contains("this item does not say why it falls short (`falls_short`)"), "{refusal}");
+    assert!(refusal.contains("`limit` says what a conceded item does not reach"), "{refusal}");
+    let harm = sample.replacen("offered_for: [falsity]", "offered_for: [falsity, harm]", 1);
+    assert!(harm != sample);
+    let refusal = refused("marsh-harm.yaml", &harm);
+    assert!(
+        refusal.contains("a conceded item concedes evidence of falsity only, and this one is also offered for harm"),
+        "{refusal}"
+    );
+    let unnamed =
+        sample.replacen(", speaker: Doe 2, cite: {doc: compl, at: \"¶ 16\"}", ", cite: {doc: compl, at: \"¶ 16\"}", 1);
+    assert!(unnamed != sample);
+    let refusal = refused("marsh-unnamed.yaml", &unnamed);
+    assert!(refusal.contains("statement 3 names no `speaker`"), "{refusal}");
+}
+
+/// `check` asks whether each piece of the movant's evidence is mentioned whichever clauses the
+/// outline selects (the Oakland County user argued the evidence in paragraphs of its own, and the
+/// check never ran).
+#[test]
+fn offered_evidence_is_checked_whatever_the_outline() {
+    let sample = own_text("marsh-v-does.yaml");
+    let short = sample
+        .replacen("          - evidentiary-basis\n", "", 1)
+        .replacen("offered: the complaint and Dr. Marsh’s declaration", "offered: the complaint and an exhibit", 1)
+        .replacen("        noun: declaration\n", "", 1);
+    assert!(
+        !short.contains("- evidentiary-basis") && !short.contains("noun: declaration") && short.contains("an exhibit"),
+        "the sample changed"
+    );
+    let built = build_text("marsh-short.yaml", &short);
+    let item = court_checks(&built).into_iter().find(|i| i.name == "offered evidence engaged").expect("the check");
+    assert_eq!(item.status, Status::Fail, "{}", item.detail);
+    assert!(item.detail.contains("“Dr. Marsh’s declaration”"), "{}", item.detail);
 }
