@@ -116,6 +116,9 @@ fn standard_context(standards: &Standards, profile: &Profile, one: bool) -> Json
         "force": if binds { "binding" } else if j.standard_settled { "settled" } else { "open" },
         // A federal court sitting in the state whose own courts the test binds (Dendrite in the
         // District of New Jersey): the brief may say the state's courts apply it.
+        // The State whose courts the test binds, for the brief to say so where that State's law
+        // governs an argued claim (Mobilisa for Arizona claims in a Missouri court).
+        "binds_state": s.binds.state,
         "home_state": match (&j.system, s.binds.state.as_deref()) {
             (System::Federal, Some(state)) if state == j.state => Json::from(state),
             _ => Json::Null,
@@ -903,8 +906,10 @@ fn who_context(facts: &Json) -> Json {
 /// - `conceded`: the statements of fact whose falsity the lawyer concedes evidence of (`concede`
 ///   on an evidence item or its part); falsity is then left out of `weak`;
 /// - `open`: where falsity is conceded for some statements and nothing else missing is free of
-///   the speakers' identity, `{speakers, others, missing}`: the speakers for whom the step may be
-///   met, those for whom it fails, and what turns on identity that is still missing; else null.
+///   the speakers' identity, `{speakers, others, missing, others_lack}`: the speakers for whom the
+///   step may be met, those for whom it fails, what turns on identity that is still missing, and
+///   the kinds a conceded item shows only for the first (its `statements` reach none of the
+///   others'); else null.
 fn shortfall_context(facts: &Json, claims: &Json, proof: &crate::library::claims::ProofKinds, excused: bool) -> Json {
     let strs = |v: &Json| -> Vec<String> {
         v.as_array().into_iter().flatten().filter_map(|x| x.as_str().map(String::from)).collect()
@@ -993,7 +998,29 @@ fn shortfall_context(facts: &Json, claims: &Json, proof: &crate::library::claims
             }
         }
         let others: Vec<&str> = all.into_iter().filter(|w| !open_speakers.contains(w)).collect();
-        json!({"speakers": open_speakers, "others": others, "missing": rest})
+        // What a conceded item shows besides falsity, where its `statements` reach only the open
+        // speakers' statements: the other speakers lack it too (the E.D. Mo. audit: the e-mails
+        // that show harm all cite Doe 1's episode, and the brief never said so of Doe 2).
+        let speaker_of = |n: u64| statements.get(n as usize - 1).and_then(|st| st["speaker"].as_str());
+        let mut reaching: Vec<(String, bool)> = vec![];
+        for it in facts["evidence"]["items"].as_array().into_iter().flatten() {
+            if it["concede"].as_bool() != Some(true) {
+                continue;
+            }
+            let numbers: Vec<u64> =
+                it["statements"].as_array().into_iter().flatten().filter_map(Json::as_u64).collect();
+            let reaches_others =
+                numbers.is_empty() || numbers.iter().any(|n| speaker_of(*n).is_some_and(|w| others.contains(&w)));
+            for k in strs(&it["offered_for"]).into_iter().filter(|k| k != "falsity") {
+                match reaching.iter_mut().find(|(x, _)| *x == k) {
+                    Some(e) => e.1 |= reaches_others,
+                    None => reaching.push((k, reaches_others)),
+                }
+            }
+        }
+        let others_lack: Vec<String> =
+            reaching.into_iter().filter(|(_, r)| !r).map(|(k, _)| k).filter(|_| !others.is_empty()).collect();
+        json!({"speakers": open_speakers, "others": others, "missing": rest, "others_lack": others_lack})
     } else {
         Json::Null
     };

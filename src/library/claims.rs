@@ -341,11 +341,16 @@ impl Element {
 }
 
 /// A project file that adds governing laws to a claim type of the library without copying it:
-/// `extends: defamation` and `laws:` (each law in the claim file's own format).
+/// `extends: defamation` and `laws:` (each law in the claim file's own format). A law the
+/// library's file already has is replaced only where `replaces:` names it (the E.D. Mo. user,
+/// who had read other authority for Illinois's elements and could swap it in only by ejecting the
+/// whole file, which then no longer receives the library's fixes).
 #[derive(Clone, Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct Extension {
     extends: String,
+    #[serde(default)]
+    replaces: Vec<String>,
     laws: IndexMap<String, Law>,
 }
 
@@ -503,19 +508,45 @@ impl Claims {
                 );
                 continue;
             };
-            for (law, l) in e.laws {
-                if base.laws.contains_key(&law) {
-                    let span = yaml::find_key(src, &format!("laws.{law}")).unwrap_or(0..0);
+            // A law named under `replaces:` must be one the file gives and the library has.
+            for (i, law) in e.replaces.iter().enumerate() {
+                let span = yaml::find_path(src, &("replaces[".to_string() + &i.to_string() + "]"))
+                    .or_else(|| yaml::find_key(src, "replaces"))
+                    .unwrap_or(0..0);
+                if !base.laws.contains_key(law) {
                     problems.push(
                         Diagnostic::error(format!(
-                            "`claims/{}.yaml` already has `{law}`; an extension adds laws, it does not replace them",
+                            "`replaces` names `{law}`, which `claims/{}.yaml` does not have",
                             e.extends
                         ))
                         .at(src, span)
                         .with_hint(format!(
-                            "to change the library's `{law}` entry, copy the whole file (`pleader library eject claims/{}.yaml`) and edit it",
-                            e.extends
+                            "its laws are: {}; a new law needs no `replaces`",
+                            base.laws.keys().cloned().collect::<Vec<_>>().join(", ")
                         )),
+                    );
+                } else if !e.laws.contains_key(law) {
+                    problems.push(
+                        Diagnostic::error(format!("`replaces` names `{law}`, and `laws:` does not give it"))
+                            .at(src, span)
+                            .with_hint(format!("add `{law}:` under `laws:`, or remove it from `replaces`")),
+                    );
+                }
+            }
+            for (law, l) in e.laws {
+                if base.laws.contains_key(&law) && !e.replaces.contains(&law) {
+                    let span = yaml::find_key(src, &format!("laws.{law}")).unwrap_or(0..0);
+                    problems.push(
+                        Diagnostic::error(format!(
+                            "`claims/{}.yaml` already has `{law}`; an extension adds laws, and replaces one only where `replaces:` names it",
+                            e.extends
+                        ))
+                        .at(src, span)
+                        .with_hint(
+                            "add `replaces: [".to_string()
+                                + &law
+                                + "]` to replace the library's entry with this one (the rest of the file stays the library's), or give the law another name",
+                        ),
                     );
                     continue;
                 }

@@ -655,16 +655,19 @@ fn evidence_statements_out_of_range(src: &SourceText, root: Option<&Node>) -> Ve
 /// What an evidence item (or its part for one statement, `by_statement`) says of itself: a
 /// conceded item (`concede: true`) is evidence the lawyer does not dispute, so it has no
 /// `falls_short` and may have a `limit`; any other item says why it falls short and has no
-/// `limit`. A conceded item is offered for falsity and says which statements it addresses, and
-/// where there is more than one account every statement names its speaker (the brief then says as
-/// to whom the evidence step may be met). Each an error at the key.
+/// `limit`. What a conceded item is offered for, other than falsity, is shown, so it is not also
+/// listed under `evidence.missing`; conceded as evidence of falsity, it says which statements it
+/// addresses, and where there is more than one account every statement names its speaker (the
+/// brief then says as to whom the evidence step may be met). A conceded part is of an item offered
+/// for falsity. Each an error at the key.
 fn conceded_evidence(matter: &Matter, src: &SourceText, root: Option<&Node>) -> Vec<Diagnostic> {
     let mut errors = vec![];
     let is_true = |n: &Node, key: &str| n.get(key).and_then(|e| e.value.scalar()).is_some_and(|t| t.trim() == "true");
     let has = |n: &Node, key: &str| n.get(key).is_some_and(|e| !e.value.scalar().is_some_and(|t| t.trim().is_empty()));
-    let mut any = None;
+    // Where falsity is first conceded (an item's or a part's `concede`).
+    let mut falsity_conceded: Option<std::ops::Range<usize>> = None;
     // One item or part: `falls_short` exactly where it is not conceded; `limit` only where it is.
-    let mut whole = |n: &Node, errors: &mut Vec<Diagnostic>, what: &str| {
+    let whole = |n: &Node, errors: &mut Vec<Diagnostic>, what: &str| {
         let conceded = is_true(n, "concede");
         let at = |key: &str| n.get(key).map(|e| e.key_span.clone()).unwrap_or_else(|| n.span.clone());
         if conceded && has(n, "falls_short") {
@@ -691,9 +694,6 @@ fn conceded_evidence(matter: &Matter, src: &SourceText, root: Option<&Node>) -> 
                 .with_hint("add `concede: true`, or say why it falls short under `falls_short`"),
             );
         }
-        if conceded && any.is_none() {
-            any = Some(at("concede"));
-        }
         conceded
     };
     for item in seq_at(root, &["facts", "evidence", "items"]) {
@@ -708,35 +708,44 @@ fn conceded_evidence(matter: &Matter, src: &SourceText, root: Option<&Node>) -> 
         let at = |key: &str| item.get(key).map(|e| e.key_span.clone()).unwrap_or_else(|| item.span.clone());
         let kinds: Vec<&str> =
             seq_at(Some(item), &["offered_for"]).iter().filter_map(|k| k.scalar()).map(str::trim).collect();
-        if !kinds.contains(&"falsity") {
+        let missing: Vec<&str> =
+            seq_at(root, &["facts", "evidence", "missing"]).iter().filter_map(|k| k.scalar()).map(str::trim).collect();
+        let falsity = kinds.contains(&"falsity");
+        if parts_conceded && !falsity {
             errors.push(
-                Diagnostic::error("a conceded item concedes evidence of falsity, and this one is not offered for `falsity`")
-                    .at(src, at("concede"))
-                    .with_hint("add `falsity` to `offered_for`, or remove `concede` (what else is missing goes under `evidence.missing`)"),
-            );
-        } else if conceded && kinds.len() > 1 {
-            errors.push(
-                Diagnostic::error(format!(
-                    "a conceded item concedes evidence of falsity only, and this one is also offered for {}",
-                    kinds.iter().filter(|k| **k != "falsity").copied().collect::<Vec<_>>().join(", ")
-                ))
-                .at(src, at("concede"))
-                .with_hint(
-                    "concede it statement by statement instead (`by_statement: [{statement: N, says: …, concede: true}]`) \
-                     and keep the item's `falls_short` for the rest",
-                ),
+                Diagnostic::error("a part conceded under `by_statement` concedes evidence of falsity, and this item is not offered for `falsity`")
+                    .at(src, at("by_statement"))
+                    .with_hint("add `falsity` to `offered_for`, or remove `concede` from the part"),
             );
         }
-        if seq_at(Some(item), &["statements"]).is_empty() {
+        if conceded {
+            // Falsity may stay missing (for the statements the item does not address); any other
+            // kind conceded is shown, and cannot also be missing.
+            for k in kinds.iter().filter(|k| **k != "falsity" && missing.contains(k)) {
+                errors.push(
+                    Diagnostic::error(format!(
+                        "this item is conceded as evidence of {k}, and `evidence.missing` lists {k}"
+                    ))
+                    .at(src, at("concede"))
+                    .with_hint(format!(
+                        "remove {k} from `evidence.missing`, or say why the item falls short (`falls_short`) instead of conceding it"
+                    )),
+                );
+            }
+        }
+        if conceded && falsity && seq_at(Some(item), &["statements"]).is_empty() {
             errors.push(
-                Diagnostic::error("a conceded item must say which statements it addresses")
+                Diagnostic::error("an item conceded as evidence of falsity must say which statements it addresses")
                     .at(src, at("concede"))
                     .with_hint("add `statements: [<numbers in facts.statements, from 1>]`"),
             );
         }
+        if (conceded && falsity) || parts_conceded {
+            falsity_conceded.get_or_insert(at("concede"));
+        }
     }
     let accounts = matter.fact(&["accounts"]).and_then(|v| v.as_u64()).unwrap_or(1);
-    if let Some(span) = any {
+    if let Some(span) = falsity_conceded {
         if accounts > 1 {
             let unnamed: Vec<usize> = seq_at(root, &["facts", "statements"])
                 .iter()

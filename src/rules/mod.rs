@@ -283,6 +283,7 @@ pub fn court_checks(built: &Built) -> Vec<CheckItem> {
     items.extend(substance::shared_short_names(built));
     items.extend(substance::record_documents(built));
     items.extend(substance::title_tracks_motion(built));
+    items.extend(substance::home_state_standard(built));
     items.extend(substance::unplaced_declarations(built));
     items.extend(substance::paragraphs_state_what_they_answer(built));
     items.extend(substance::client_notice(built));

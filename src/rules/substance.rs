@@ -883,6 +883,61 @@ pub fn title_tracks_motion(built: &Built) -> Option<CheckItem> {
     })
 }
 
+/// Where the court has no settled standard and the brief asks it to adopt one, a standard of the
+/// library that binds the courts of the State whose law governs an argued claim, other than the
+/// one the brief argues: a warning naming both, since a court choosing a test may look first to
+/// the law the claims arise under (the E.D. Mo. audit: Arizona claims, Mobilisa never mentioned,
+/// Dendrite argued without a word on why). Read from the matter's claims, the claim files'
+/// jurisdictions and the standards' `binds`.
+pub fn home_state_standard(built: &Built) -> Option<CheckItem> {
+    let j = &built.profile.jurisdiction;
+    if j.standard_settled || j.standard_adopted_by.is_some() {
+        return None;
+    }
+    let argued = built.matter.fact(&["underlying", "claims"])?.as_sequence()?;
+    let mut found: Vec<(String, String)> = vec![];
+    for c in argued {
+        if c.get("argued").and_then(|v| v.as_bool()) != Some(true) {
+            continue;
+        }
+        let (Some(kind), Some(law)) = (c.get("type").and_then(|v| v.as_str()), c.get("law").and_then(|v| v.as_str()))
+        else {
+            continue;
+        };
+        let Some(state) = built.library.claims.get(kind).and_then(|t| t.laws.get(law)).map(|l| l.jurisdiction.clone())
+        else {
+            continue;
+        };
+        for (id, st) in &built.library.standards.map {
+            if id != &j.standard && st.binds.state.as_deref() == Some(state.as_str()) {
+                let entry = (state.clone(), id.clone());
+                if !found.contains(&entry) {
+                    found.push(entry);
+                }
+            }
+        }
+    }
+    if found.is_empty() {
+        return None;
+    }
+    let argued_name = built.library.standards.map.get(&j.standard).map(|s| s.name.replace('_', "")).unwrap_or_default();
+    let named: Vec<String> = found
+        .iter()
+        .map(|(state, id)| {
+            let name = built.library.standards.map[id].name.replace('_', "");
+            format!("claims under {state} law, whose courts are bound by {name} (`{id}`)")
+        })
+        .collect();
+    Some(CheckItem {
+        name: "the claims' own state's test".into(),
+        status: Status::Warn,
+        detail: format!(
+            "the brief asks the Court to adopt {argued_name}, and argues {}: a court choosing a test may look first to the law the claims arise under; say why the test you argue is the better one, or argue that State's (`overrides: {{jurisdiction: {{standard: …}}}}`)",
+            named.join("; ")
+        ),
+    })
+}
+
 /// Declarations and affidavits the brief cites with no place in the court's file (no `filed:`,
 /// and no docket or filing locator in `full`): the reader cannot tell whether they were filed
 /// with the motion or are filed with this brief (the W.D. Wash. and Fulton County audits: the

@@ -1084,12 +1084,18 @@ fn a_commercial_speech_argument_is_answered_from_what_the_matter_says_about_the_
     let none_body = body_text(&build_text("cs-none.yaml", &none));
     assert!(none_body.contains("turns on who wrote it and why. Brennock offers no evidence of either. Those are the facts the subpoena seeks."), "{none_body}");
     assert!(!none_body.contains("about a day"), "{none_body}");
-    // A Dendrite court outside New Jersey does not say New Jersey's courts apply the test.
+    // A Dendrite court outside New Jersey does not speak of a choice between New Jersey's
+    // courthouses; it says the test is New Jersey's only because the claims arise under New
+    // Jersey law (the E.D. Mo. audit).
     let elsewhere = body_text(&build_text(
         "cs-tex.yaml",
         &text.replacen("\ncourt: dnj\n", "\ncourt: nd-tex\ndivision: Dallas Division\n", 1),
     ));
-    assert!(!elsewhere.contains("New Jersey's own courts apply"), "{elsewhere}");
+    assert!(!elsewhere.contains("courthouse in New Jersey"), "{elsewhere}");
+    assert!(
+        normalize(&elsewhere).contains("It is also the test New Jersey's own courts apply, see Dendrite, 775 A.2d at 760–61, and the claims Brennock presses here arise under New Jersey law, so applying it keeps the speakers' protection from turning on where the subpoena was served."),
+        "{elsewhere}"
+    );
     // Motive said to be offered, with nothing to state: a located error, never a silent sentence.
     let project = pleader::library::project::Project::at(&root()).unwrap();
     let half = text.replacen("    motive_falls_short:", "    # motive_falls_short:", 1);
@@ -3717,7 +3723,7 @@ fn conceded_evidence_leaves_the_step_open_only_where_the_matter_says_so() {
     assert!(body.contains("falls short of it as to Doe 2"), "{body}");
     assert!(body.contains("that Doe 2 did anything actionable"), "{body}");
     assert!(
-        body.contains("Even as to Doe 1, the Plaintiffs have offered no evidence of the fault the law requires"),
+        body.contains("Even as to Doe 1, excusing the showing of the fault the law requires would not make the claim stronger; it would let the claim go forward on less, and the claim's strength is what the speaker's interest is weighed against."),
         "{body}"
     );
     assert!(!body.contains("any speaker did anything actionable"), "{body}");
@@ -3729,7 +3735,7 @@ fn conceded_evidence_leaves_the_step_open_only_where_the_matter_says_so() {
     assert!(body.contains("Even as to Doe 1, a plaintiff's interest in pursuing a claim does not by itself outweigh a harm that cannot be undone."), "{body}");
 }
 
-/// A conceded item has no `falls_short`, is offered for falsity alone, names its statements, and
+/// A conceded item has no `falls_short`, concedes nothing `evidence.missing` lists but falsity, names its statements, and
 /// (with several accounts) every statement names its speaker; an item neither conceded nor said
 /// to fall short is refused; each at the matter's line.
 #[test]
@@ -3749,9 +3755,13 @@ fn conceded_evidence_is_refused_where_the_matter_cannot_say_it() {
     assert!(harm != sample);
     let refusal = refused("marsh-harm.yaml", &harm);
     assert!(
-        refusal.contains("a conceded item concedes evidence of falsity only, and this one is also offered for harm"),
+        refusal.contains("this item is conceded as evidence of harm, and `evidence.missing` lists harm"),
         "{refusal}"
     );
+    // Not missing, harm may be conceded with falsity: the item says so.
+    let shown = harm.replacen("missing: [falsity, fault, harm]", "missing: [falsity, fault]", 1);
+    let body = normalize(&body_text(&build_text("marsh-shown.yaml", &shown)));
+    assert!(body.contains("Cascade Link does not dispute, for present purposes, that the declaration is evidence that the statement is false, and of harm, though it says nothing"), "{body}");
     let unnamed =
         sample.replacen(", speaker: Doe 2, cite: {doc: compl, at: \"¶ 16\"}", ", cite: {doc: compl, at: \"¶ 16\"}", 1);
     assert!(unnamed != sample);
@@ -3777,4 +3787,69 @@ fn offered_evidence_is_checked_whatever_the_outline() {
     let item = court_checks(&built).into_iter().find(|i| i.name == "offered evidence engaged").expect("the check");
     assert_eq!(item.status, Status::Fail, "{}", item.detail);
     assert!(item.detail.contains("“Dr. Marsh’s declaration”"), "{}", item.detail);
+}
+
+/// A project's claim file replaces one law of a library claim type where `replaces:` names it, and
+/// keeps the rest of the library's file (the E.D. Mo. user could swap Illinois's element authority
+/// only by ejecting the whole file); without `replaces:` a law the library has is an error naming
+/// the key to add, and `replaces:` naming a law the library lacks is an error at it.
+#[test]
+fn a_project_claim_file_replaces_one_law_where_it_says_so() {
+    let law = "  texas:\n    jurisdiction: Texas\n    authority: tx-case\n    pin: \"12\"\n    elements:\n      - {text: a defamatory statement of fact about the plaintiff, proof: [fact], shown_by: statement}\n      - {text: publication of the statement to a third party, proof: [publication], shown_by: evidence}\n    fact_opinion: {authority: tx-case, pin: \"14\", parenthetical: \"holding that a review's insults were opinion\"}\n";
+    let bank = "tx-case:\n  kind: case\n  name: \"Texas Plaintiff v. Texas Defendant\"\n  short: Texas Plaintiff\n  cite: \"500 S.W.3d 1\"\n  court: Tex.\n  year: 2016\n";
+    let project = |dir: &str, claim: String| {
+        let dir = temp_dir(dir);
+        for d in ["claims", "authorities", "matters"] {
+            std::fs::create_dir_all(dir.join(d)).unwrap();
+        }
+        std::fs::write(dir.join("claims/defamation-texas.yaml"), claim).unwrap();
+        std::fs::write(dir.join("authorities/texas.yaml"), bank).unwrap();
+        let text = own_text("okonkwo-v-orbitline.yaml");
+        let project = pleader::library::project::Project::at(&dir).unwrap();
+        pleader::pipeline::load(pleader::diag::SourceText::new("m.yaml", text), project)
+    };
+    let loaded = project("claims-replace", format!("extends: defamation\nreplaces: [texas]\nlaws:\n{law}"))
+        .unwrap_or_else(|d| panic!("{}", pleader::diag::render(&d, Default::default())));
+    let t = loaded.library.claims.get("defamation").unwrap();
+    assert_eq!(t.laws["texas"].authority, "tx-case");
+    assert!(t.laws.contains_key("new-york"), "the rest of the library's file stays");
+    let built = pleader::pipeline::Session::new()
+        .build_loaded(loaded, std::time::Instant::now(), pleader::pipeline::BuildOptions::default())
+        .unwrap_or_else(|d| panic!("{}", pleader::diag::render(&d, Default::default())));
+    let body = normalize(&body_text(&built));
+    assert!(body.contains("Under Texas law, defamation requires a defamatory statement of fact about the plaintiff and publication of the statement to a third party. See Texas Plaintiff v. Texas Defendant, 500 S.W.3d 1, 12 (Tex. 2016)."), "{body}");
+    let err = match project("claims-replace-unsaid", format!("extends: defamation\nlaws:\n{law}")) {
+        Err(d) => pleader::diag::render(&d, pleader::diag::Format::Short),
+        Ok(_) => panic!("a law the library has was replaced without `replaces:`"),
+    };
+    assert!(err.contains("already has `texas`") && err.contains("add `replaces: [texas]`"), "{err}");
+    assert!(err.contains("claims/defamation-texas.yaml:3:"), "{err}");
+    let err = match project("claims-replace-absent", format!("extends: defamation\nreplaces: [oz]\nlaws:\n{law}")) {
+        Err(d) => pleader::diag::render(&d, pleader::diag::Format::Short),
+        Ok(_) => panic!("`replaces` named a law the library lacks"),
+    };
+    assert!(err.contains("`replaces` names `oz`, which `claims/defamation.yaml` does not have"), "{err}");
+}
+
+/// Where the court has no settled test, `check` warns that the argued claims' own State binds its
+/// courts to another test than the one argued (the E.D. Mo. audit: Arizona claims, Mobilisa never
+/// mentioned); not where the State's test is the one argued, or the court's test is settled.
+#[test]
+fn the_claims_own_states_test_is_named() {
+    let sample = own_text("marsh-v-does.yaml");
+    let built = build_text("marsh-v-does.yaml", &sample);
+    assert!(court_checks(&built).iter().all(|i| i.name != "the claims' own state's test"));
+    let arizona = sample.replacen(
+        "{type: defamation, law: washington, argued: true}",
+        "{type: defamation, law: arizona, argued: true}",
+        1,
+    );
+    assert!(arizona != sample);
+    let items = court_checks(&build_text("marsh-az.yaml", &arizona));
+    let item = items.iter().find(|i| i.name == "the claims' own state's test").expect("the warning");
+    assert_eq!(item.status, Status::Warn);
+    assert!(item.detail.contains("the brief asks the Court to adopt the Highfields test, and argues claims under Arizona law, whose courts are bound by the Mobilisa test (`mobilisa`)"), "{}", item.detail);
+    // The Leifer sample's court has settled its test: nothing to say.
+    let built = build_text("leifer-v-twitter.yaml", &own_text("leifer-v-twitter.yaml"));
+    assert!(court_checks(&built).iter().all(|i| i.name != "the claims' own state's test"));
 }
