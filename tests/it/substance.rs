@@ -3715,6 +3715,10 @@ fn conceded_evidence_leaves_the_step_open_only_where_the_matter_says_so() {
     assert!(body.contains("The motion therefore fails at this step as to Doe 2. As to Doe 1, what is missing is evidence of the fault the law requires, which the Highfields test asks for but which may be hard to show before the speakers are known. Should the Court excuse that showing for now, the balance of harms still weighs against disclosure as to Doe 1, as Part IV.E.2 shows."), "{body}");
     assert!(!body.contains("The motion therefore fails at this step."), "{body}");
     assert!(
+        body.contains("The Plaintiffs' evidence does not establish the facts essential to their claim as to Doe 2."),
+        "{body}"
+    );
+    assert!(
         body.contains(
             "The answer to the first is no as to Doe 2, and the answer to the second is no as to every speaker."
         ),
