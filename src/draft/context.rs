@@ -621,6 +621,8 @@ pub const DERIVED_READS: &[(&str, &[&str])] = &[
     ("timeline.notice_days", &["subpoena.served", "motion.notice.date"]),
     ("timeline.first_published", &["deadline.first_published"]),
     ("timeline.wait_days", &["deadline.first_published", "subpoena.served"]),
+    ("timeline.runs", &["deadline.runs"]),
+    ("timeline.runs_days", &["deadline.runs"]),
     ("timeline.notice_to_motion_days", &["motion.notice.date", "motion.filed"]),
     ("timeline.notice_after_return", &["motion.notice.date", "subpoena.return_date"]),
     ("timeline.notice_before_service_days", &["motion.notice.date", "subpoena.served"]),
@@ -1126,7 +1128,11 @@ fn conceded_statements(facts: &Json) -> Vec<u64> {
 /// return date and the objections are all given and the objections came no later than the
 /// fourteenth day and before the return date; otherwise it is false and the brief says nothing
 /// about timeliness. Computed here so that no clause does date arithmetic.
-fn timeline_context(facts: &Json, time_to_compel: Option<&crate::library::court::TimeToCompel>) -> Json {
+fn timeline_context(
+    facts: &Json,
+    time_to_compel: Option<&crate::library::court::TimeToCompel>,
+    brief_date: chrono::NaiveDate,
+) -> Json {
     let date = |a: &str, b: &str| facts[a][b].as_str().and_then(|s| crate::units::parse_date(s).ok());
     let served = date("subpoena", "served");
     let ret = date("subpoena", "return_date");
@@ -1173,6 +1179,10 @@ fn timeline_context(facts: &Json, time_to_compel: Option<&crate::library::court:
         "notice_days": days(served, notice),
         "first_published": text(published),
         "wait_days": days(published, served),
+        // The deadline the movant invokes (`deadline.runs`), and how many days after the brief's
+        // date it falls (none where it has passed).
+        "runs": text(date("deadline", "runs")),
+        "runs_days": days(Some(brief_date), date("deadline", "runs")).filter(|d| *d > 0),
         "notice_to_motion_days": days(notice, filed),
         "notice_after_return": matches!((notice, ret), (Some(n), Some(r)) if n > r),
         // Notice before the subpoena was served, or after the motion was filed: said as such,
@@ -1393,7 +1403,8 @@ pub fn prepare<'a>(
             context["proof"][kind.as_str()]["name"] = json!(name);
         }
     }
-    context["timeline"] = timeline_context(&facts, profile.jurisdiction.time_to_compel.as_ref());
+    context["timeline"] =
+        timeline_context(&facts, profile.jurisdiction.time_to_compel.as_ref(), matter.document.date.0);
     context["motion_cites"] = motion_cites(&facts, &[]);
     context["motion_cites_but_power"] = motion_cites(&facts, &["subpoena-power"]);
     // Some statements are parts of one post (`post:`): the clauses that count or argue them speak

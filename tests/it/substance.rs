@@ -3736,7 +3736,8 @@ fn conceded_evidence_leaves_the_step_open_only_where_the_matter_says_so() {
     let none = sample.replacen("missing: [falsity, fault, harm]", "missing: [falsity]", 1);
     let body = normalize(&body_text(&build_text("marsh-none.yaml", &none)));
     assert!(body.contains("The motion therefore fails at this step as to Doe 2. As to Doe 1, Cascade Link does not rest on this step: the balance of harms weighs against disclosure as to Doe 1, as Part IV.E.2 shows."), "{body}");
-    assert!(body.contains("Even as to Doe 1, a plaintiff's interest in pursuing a claim does not by itself outweigh a harm that cannot be undone."), "{body}");
+    assert!(body.contains("Even as to Doe 1, for whom the Plaintiffs may have made the earlier showings, the balance asks whether disclosure is needed, and on what terms: the harm described above falls on that speaker as fully as on any other, and what the Plaintiffs need to name and serve a defendant can be had on narrower terms, as Cascade Link proposes below."), "{body}");
+    assert!(body.contains("The balance of harms weighs against unmasking the speakers."), "{body}");
 }
 
 /// A conceded item has no `falls_short`, concedes nothing `evidence.missing` lists but falsity, names its statements, and
@@ -3856,4 +3857,32 @@ fn the_claims_own_states_test_is_named() {
     // The Leifer sample's court has settled its test: nothing to say.
     let built = build_text("leifer-v-twitter.yaml", &own_text("leifer-v-twitter.yaml"));
     assert!(court_checks(&built).iter().all(|i| i.name != "the claims' own state's test"));
+}
+
+/// Where the matter gives the day the invoked deadline falls (`deadline.runs`), the answer to a
+/// `time-pressure` argument says how many days after the brief's date it is; the wait before the
+/// subpoena is said only where the lawyer keeps it (`waited`, the E.D. Mo. re-audit: a short wait
+/// made the movant look prompt).
+#[test]
+fn the_time_left_before_the_deadline_is_counted() {
+    let sample = own_text("lumen-salt-v-doe.yaml");
+    let body = normalize(&body_text(&build_text("lumen.yaml", &sample)));
+    assert!(!body.contains("The deadline is not close"), "{body}");
+    assert!(body.contains("The time that remains is also not the time"), "{body}");
+    let runs = sample.replacen(
+        "    first_published_cite: {doc: compl, at: \"¶ 14\"}\n",
+        "    first_published_cite: {doc: compl, at: \"¶ 14\"}\n    runs: 2027-01-22\n    runs_cite: {doc: mot, at: \"at 11–12\"}\n",
+        1,
+    );
+    assert!(runs != sample);
+    let body = normalize(&body_text(&build_text("lumen-runs.yaml", &runs)));
+    assert!(body.contains("The deadline is not close, either. By Lumen & Salt's own account it falls on January 22, 2027, see Mot. at 11–12, fifty-three days after the date of this brief"), "{body}");
+    let quiet = runs.replacen(
+        "      - deadline-no-exception\n",
+        "      - clause: deadline-no-exception\n        options: {waited: false}\n",
+        1,
+    );
+    assert!(quiet != runs, "the outline names the clause");
+    let body = normalize(&body_text(&build_text("lumen-quiet.yaml", &quiet)));
+    assert!(!body.contains("The time that remains is also not the time"), "{body}");
 }
