@@ -3886,3 +3886,13 @@ fn the_time_left_before_the_deadline_is_counted() {
     let body = normalize(&body_text(&build_text("lumen-quiet.yaml", &quiet)));
     assert!(!body.contains("The time that remains is also not the time"), "{body}");
 }
+
+/// A decision of the courts of the State a federal court sits in is that State's in the standing
+/// footnote ("A California court has allowed …"), not "another jurisdiction's" (the C.D. Cal.
+/// sample, after the Oakland County user's report on a California decision cited in Michigan).
+#[test]
+fn a_home_state_decision_is_called_the_states() {
+    let body = normalize(&body_text(&build_text("lumen.yaml", &own_text("lumen-salt-v-doe.yaml"))));
+    assert!(body.contains("A California court has allowed a non-party that holds anonymous speakers' identities to assert their First Amendment interests in opposing disclosure. See Rancho Publ'ns v. Super. Ct."), "{body}");
+    assert!(!body.contains("another jurisdiction"), "{body}");
+}
