@@ -1511,7 +1511,7 @@ fn a_belief_about_who_the_speaker_is_is_answered_for_a_domain_privacy_service() 
     // `distinguished`, with the one page of it that was read (audit H1).
     assert!(body.contains("The Fourth Circuit's decision in Lefkoe v. Jos. A. Bank Clothiers, Inc., 577 F.3d 240, 242 (4th Cir. 2009), does not decide the question: the anonymity there was that of a nonparty witness whose identity a party sought from a law firm in a deposition, not that of a speaker sued over what the speaker said."), "{body}");
     // The setting is argued from what it tells a reader (`forum.signals`), not only restated.
-    assert!(body.contains("between March and August 2026, a setting that tells a reader that the site was built to criticize one builder"), "{body}");
+    assert!(body.contains("between March and August 2026, a setting that tells its audience that the site was built to criticize one builder"), "{body}");
     // What the service is follows the account of the posts, with its own cite.
     assert!(body.contains("Their audience was people shopping for new homes in Will and Kendall Counties, Illinois, and owners of homes Mr. Halloway's company has built. Decl. of Tobias Okafor ¶¶ 3–6, submitted herewith (\"Okafor Decl.\"). Veilhost is a domain privacy service"), "{body}");
     // A motion that does not argue an identity belief gets no such section: the kind is answered
@@ -1544,7 +1544,7 @@ fn a_deadline_argument_is_answered_under_arizona_law_for_an_e_mail_service() {
     assert!(body.contains("(1) show that the anonymous speaker has been given adequate notice"), "{body}");
     // Arizona Reports citations: the Court of Appeals named without the state, the Supreme Court
     // not at all (Bluebook 10.4(b)).
-    assert!(body.contains("Mobilisa, Inc. v. Doe, 217 Ariz. 103, 112 (Ct. App. 2007)"), "{body}");
+    assert!(body.contains("Mobilisa, Inc. v. Doe 1, 217 Ariz. 103, 112 (Ct. App. 2007)"), "{body}");
     assert!(body.contains("Morris v. Warner, 160 Ariz. 55, 62 (Ct. App. 1988)"), "{body}");
     assert!(body.contains("Godbehere v. Phoenix Newspapers, Inc., 162 Ariz. 335, 338 (1989)"), "{body}");
     assert!(!body.contains("(Ariz. 1986)") && !body.contains("(Ariz. Ct. App. 2007)"), "{body}");
