@@ -2515,7 +2515,9 @@ fn an_overbreadth_objection_is_argued_in_its_own_section() {
     assert!(body.contains("The subpoena also reaches the IP addresses and sign-in records of both accounts, which no step of naming or serving a defendant requires. Ms. Lind objected to the subpoena on that ground. Objection Letter at 3."), "{body}");
     // The Rule that reaches the speakers' interest, not the non-party's burden (the D.N.H. audit,
     // S24: Rule 45(d)(1) protects the recipient from expense, which the non-party does not claim).
-    assert!(body.contains("\"must quash or modify a subpoena that . . . requires disclosure of privileged or other protected matter, if no exception or waiver applies,\" Fed. R. Civ. P. 45(d)(3)(A)(iii), and what a subpoena demands beyond a plaintiff's need reaches the speakers' protected anonymity"), "{body}");
+    // Said as guidance for the order, not as if it applied without a motion to quash (the E.D.
+    // Mo. audits).
+    assert!(body.contains("In deciding what to direct, the Court may look to the protection the Rules give, on a timely motion, against a subpoena that \"requires disclosure of privileged or other protected matter, if no exception or waiver applies,\" Fed. R. Civ. P. 45(d)(3)(A)(iii): what a subpoena demands beyond a plaintiff's need reaches the speakers' protected anonymity"), "{body}");
     assert!(!body.contains("45(d)(1)"), "{body}");
     assert!(body.contains("Whatever showing might justify disclosing who the speakers are, it cannot justify disclosing more than naming and serving a defendant requires."), "{body}");
     // Said once: the relevance answer refers to the section.
