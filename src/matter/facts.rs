@@ -91,6 +91,12 @@ impl Checker<'_> {
                             "fact `{child}` is read only while option `{option}` of clause `{clause}` is on, and it is off, so it will not appear in the brief"
                         ))
                         .with_hint(format!("turn the option on in the outline (`options: {{{option}: true}}`), or remove the fact")),
+                        // The movant's evidence is still `check`'s to look for in the text, where
+                        // a paragraph of the lawyer's own engages it (the Oakland County user).
+                        None if child == "evidence" || child.starts_with("evidence.") => Diagnostic::warning(format!(
+                            "fact `{child}` is not read by any clause this outline selects, so no clause will describe it; `pleader check` still looks for each `evidence.items` entry in the brief's text"
+                        ))
+                        .with_hint("engage the evidence in a paragraph of your own, or add a clause that argues it (`evidentiary-basis`) to `brief:`"),
                         None => Diagnostic::warning(format!(
                             "fact `{child}` is not read by any clause this outline selects, so it will not appear in the brief"
                         ))
