@@ -114,11 +114,11 @@ fn standard_context(standards: &Standards, profile: &Profile, one: bool) -> Json
         // that decision alone supports, rather than that its courts apply it.
         "own": j.is_own(Some(s.court.as_str()), None),
         "force": if binds { "binding" } else if j.standard_settled { "settled" } else { "open" },
-        // A federal court sitting in the state whose own courts the test binds (Dendrite in the
-        // District of New Jersey): the brief may say the state's courts apply it.
         // The State whose courts the test binds, for the brief to say so where that State's law
         // governs an argued claim (Mobilisa for Arizona claims in a Missouri court).
         "binds_state": s.binds.state,
+        // A federal court sitting in the state whose own courts the test binds (Dendrite in the
+        // District of New Jersey): the brief may say the state's courts apply it.
         "home_state": match (&j.system, s.binds.state.as_deref()) {
             (System::Federal, Some(state)) if state == j.state => Json::from(state),
             _ => Json::Null,
@@ -275,9 +275,24 @@ fn decisions(bank: &Bank, profile: &Profile) -> Json {
     }
     let mut out = Map::new();
     for (topic, [here, circuit, elsewhere, state, unsurveyed, unpinned]) in topics {
+        // Where a survey of the topic's decisions comes from when none is this court's or its
+        // circuit's: all of them the courts of the State a federal court sits in ("state"), some
+        // of them ("mixed"), or none ("elsewhere"); null where this court's or its circuit's are
+        // among them. The clauses say "A California court …" or "a court in another
+        // jurisdiction …" from it, never "a court" over another State's decision.
+        let in_state = elsewhere.iter().filter(|d| state.iter().any(|s| s["id"] == d["id"])).count();
+        let origin = if !here.is_empty() || !circuit.is_empty() || elsewhere.is_empty() {
+            Json::Null
+        } else if in_state == elsewhere.len() {
+            json!("state")
+        } else if in_state > 0 {
+            json!("mixed")
+        } else {
+            json!("elsewhere")
+        };
         out.insert(
             topic,
-            json!({"here": here, "circuit": circuit, "elsewhere": elsewhere, "state": state, "unsurveyed": unsurveyed, "unpinned": unpinned}),
+            json!({"here": here, "circuit": circuit, "elsewhere": elsewhere, "state": state, "unsurveyed": unsurveyed, "unpinned": unpinned, "origin": origin}),
         );
     }
     Json::Object(out)
@@ -1003,7 +1018,8 @@ fn shortfall_context(facts: &Json, claims: &Json, proof: &crate::library::claims
         // What a conceded item shows besides falsity, where its `statements` reach only the open
         // speakers' statements: the other speakers lack it too (the E.D. Mo. audit: the e-mails
         // that show harm all cite Doe 1's episode, and the brief never said so of Doe 2).
-        let speaker_of = |n: u64| statements.get(n as usize - 1).and_then(|st| st["speaker"].as_str());
+        let speaker_of =
+            |n: u64| (n as usize).checked_sub(1).and_then(|i| statements.get(i)).and_then(|st| st["speaker"].as_str());
         let mut reaching: Vec<(String, bool)> = vec![];
         for it in facts["evidence"]["items"].as_array().into_iter().flatten() {
             if it["concede"].as_bool() != Some(true) {

@@ -201,7 +201,7 @@ pub fn dated_ahead(matter: &Matter, src: &SourceText, today: chrono::NaiveDate) 
 
 /// The argued claims of `facts.underlying.claims`, each with its type id and its law in the claim
 /// files.
-fn argued_laws<'a>(matter: &Matter, claims: &'a Claims) -> Vec<(String, &'a crate::library::claims::Law)> {
+pub(crate) fn argued_laws<'a>(matter: &Matter, claims: &'a Claims) -> Vec<(String, &'a crate::library::claims::Law)> {
     let seq = matter.fact(&["underlying", "claims"]).and_then(|v| v.as_sequence()).cloned().unwrap_or_default();
     seq.iter()
         .filter(|c| c.get("argued").and_then(|v| v.as_bool()) == Some(true))
@@ -696,6 +696,8 @@ fn conceded_evidence(matter: &Matter, src: &SourceText, root: Option<&Node>) -> 
         }
         conceded
     };
+    let missing: Vec<&str> =
+        seq_at(root, &["facts", "evidence", "missing"]).iter().filter_map(|k| k.scalar()).map(str::trim).collect();
     for item in seq_at(root, &["facts", "evidence", "items"]) {
         let conceded = whole(item, &mut errors, "item");
         let mut parts_conceded = false;
@@ -708,8 +710,6 @@ fn conceded_evidence(matter: &Matter, src: &SourceText, root: Option<&Node>) -> 
         let at = |key: &str| item.get(key).map(|e| e.key_span.clone()).unwrap_or_else(|| item.span.clone());
         let kinds: Vec<&str> =
             seq_at(Some(item), &["offered_for"]).iter().filter_map(|k| k.scalar()).map(str::trim).collect();
-        let missing: Vec<&str> =
-            seq_at(root, &["facts", "evidence", "missing"]).iter().filter_map(|k| k.scalar()).map(str::trim).collect();
         let falsity = kinds.contains(&"falsity");
         if parts_conceded && !falsity {
             errors.push(

@@ -894,20 +894,9 @@ pub fn home_state_standard(built: &Built) -> Option<CheckItem> {
     if j.standard_settled || j.standard_adopted_by.is_some() {
         return None;
     }
-    let argued = built.matter.fact(&["underlying", "claims"])?.as_sequence()?;
     let mut found: Vec<(String, String)> = vec![];
-    for c in argued {
-        if c.get("argued").and_then(|v| v.as_bool()) != Some(true) {
-            continue;
-        }
-        let (Some(kind), Some(law)) = (c.get("type").and_then(|v| v.as_str()), c.get("law").and_then(|v| v.as_str()))
-        else {
-            continue;
-        };
-        let Some(state) = built.library.claims.get(kind).and_then(|t| t.laws.get(law)).map(|l| l.jurisdiction.clone())
-        else {
-            continue;
-        };
+    for (_, law) in crate::matter::consistency::argued_laws(&built.matter, &built.library.claims) {
+        let state = &law.jurisdiction;
         for (id, st) in &built.library.standards.map {
             if id != &j.standard && st.binds.state.as_deref() == Some(state.as_str()) {
                 let entry = (state.clone(), id.clone());
