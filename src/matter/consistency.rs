@@ -19,7 +19,8 @@
 //!   the brief names (`request`, not ex parte) comes with `unopposed_cite` (a warning: without it
 //!   the brief does not say that no one opposed it);
 //! - no two parties share a `name` or a `short` name;
-//! - `deadline.first_published` comes with its `first_published_cite`;
+//! - `deadline.first_published` comes with its `first_published_cite`, and `deadline.runs` with its
+//!   `runs_cite` (and, a warning, after the brief's date);
 //! - `facts.account`'s words have plurals the brief can print: given (`nouns`, `users`,
 //!   `verb_plural`) or formed by rule, else an error at the word (never "mailboxs");
 //! - a company movant (`pronoun: it`) lists no claim in `facts.underlying.claims` that only a
@@ -1043,6 +1044,26 @@ pub fn check(
                     "the brief states the date with its record cite: add `first_published_cite: {doc: compl, at: \"¶ 8\"}`",
                 ),
         );
+    }
+
+    // The day the invoked deadline falls, said with the motion's cite, and only while it is still
+    // ahead of the brief (a passed day would leave the sentence out without a word).
+    if let Some(runs) = matter.fact(&["deadline", "runs"]).and_then(|v| v.as_str()) {
+        let at = span_of(root, &["facts", "deadline", "runs"]);
+        if matter.fact(&["deadline", "runs_cite"]).is_none() {
+            errors.push(Diagnostic::error("`deadline.runs` has no `runs_cite`").at(src, at.clone()).with_hint(
+                "the brief gives the day as the motion does, with its cite: add `runs_cite: {doc: mot, at: \"at 9\"}`",
+            ));
+        }
+        if crate::units::parse_date(runs).is_ok_and(|d| d <= date) {
+            warnings.push(
+                Diagnostic::warning(format!(
+                    "`deadline.runs` ({runs}) is not after the brief's date, so the brief says nothing of how close it is"
+                ))
+                .at(src, at)
+                .with_hint("correct the date, or remove it if the deadline has passed"),
+            );
+        }
     }
 
     // The words for what the non-party holds, where their plurals cannot be formed by rule.

@@ -3887,6 +3887,11 @@ fn the_time_left_before_the_deadline_is_counted() {
     assert!(quiet != runs, "the outline names the clause");
     let body = normalize(&body_text(&build_text("lumen-quiet.yaml", &quiet)));
     assert!(!body.contains("The time that remains is also not the time"), "{body}");
+    // The day without its cite is refused at its line, never left out without a word.
+    let uncited = runs.replacen("    runs_cite: {doc: mot, at: \"at 11–12\"}\n", "", 1);
+    assert!(uncited != runs);
+    let refusal = refused("lumen-uncited.yaml", &uncited);
+    assert!(refusal.contains("`deadline.runs` has no `runs_cite`"), "{refusal}");
 }
 
 /// A decision of the courts of the State a federal court sits in is that State's in the standing
