@@ -307,6 +307,7 @@ pub fn certificate_typ(m: &Matter, p: &Profile, words: usize) -> String {
             let text = fill(&c.text, "{client}", &client_description(m))
                 .replace("{words}", &crate::units::grouped(words as u64))
                 .replace("{limit}", &limit)
+                .replace("{font}", &p.type_.font)
                 .replace("{date}", &m.document.date.long());
             let text = fill(&text, "{served}", &served_on(m));
             w::dict(&[

@@ -290,9 +290,14 @@ fn decisions(bank: &Bank, profile: &Profile) -> Json {
         } else {
             json!("elsewhere")
         };
+        // The other courts' surveyed decisions, the State's and the rest: a survey that names the
+        // State's courts first lists the rest after them (the D. Md. user: Maryland's highest court was
+        // filed under "courts elsewhere").
+        let (state_surveyed, others): (Vec<Json>, Vec<Json>) =
+            elsewhere.iter().cloned().partition(|d| state.iter().any(|s| s["id"] == d["id"]));
         out.insert(
             topic,
-            json!({"here": here, "circuit": circuit, "elsewhere": elsewhere, "state": state, "unsurveyed": unsurveyed, "unpinned": unpinned, "origin": origin}),
+            json!({"here": here, "circuit": circuit, "elsewhere": elsewhere, "state": state, "state_surveyed": state_surveyed, "others": others, "unsurveyed": unsurveyed, "unpinned": unpinned, "origin": origin}),
         );
     }
     Json::Object(out)
@@ -301,6 +306,22 @@ fn decisions(bank: &Bank, profile: &Profile) -> Json {
 /// The bank's contrary decisions (`against: true`) that a court of this court's circuit decided
 /// (a court of appeals binds the district courts under it) and that say what sets them apart
 /// (`distinguished`), for the legal standard to acknowledge and distinguish.
+/// Kind of argument → the bank's decisions for the movant on it that say how the brief
+/// distinguishes them (`adverse` with `adverse_answer`): `[{id, text, pin}]`, in bank order.
+fn adverse_answers(bank: &Bank) -> Json {
+    let mut out = Map::new();
+    for (id, (a, _)) in &bank.entries {
+        let Some(answer) = &a.adverse_answer else { continue };
+        for kind in &a.adverse {
+            let list = out.entry(kind.clone()).or_insert_with(|| json!([]));
+            if let Some(list) = list.as_array_mut() {
+                list.push(json!({"id": id, "text": answer.text, "pin": answer.pin}));
+            }
+        }
+    }
+    Json::Object(out)
+}
+
 fn contrary_binding(bank: &Bank, profile: &Profile) -> Json {
     let j = &profile.jurisdiction;
     contrary(bank, |a| j.is_bound_by(a.court.as_deref()))
@@ -490,7 +511,11 @@ fn claims_context(facts: &Json, claims: &Claims, bank: &Bank) -> Json {
             // elements (CACI No. 1731 for California trade libel) is not named beside the claim.
             "statute_creates_claim": l.statute_creates_claim && kind == Some(Kind::Statute),
             "requires": l.requires.clone().unwrap_or_else(|| "requires".to_string()),
-            "elements": elements.iter().map(|e| json!({"text": e.text, "proof": e.proof, "shown_by": e.shown_by, "authority": e.authority, "pin": e.pin, "constitutional": e.constitutional, "when": e.when, "otherwise": e.otherwise, "open_pin": e.open_pin, "note": e.note, "excused_per_se": e.excused_per_se})).collect::<Vec<_>>(),
+            "elements": elements.iter().map(|e| match e.public_official.as_ref().filter(|_| crate::library::claims::official(facts)) {
+                // For a public official, the element as the Constitution states it.
+                Some(v) => json!({"text": v.text, "proof": e.proof, "shown_by": e.shown_by, "authority": v.authority, "pin": v.pin, "constitutional": true, "when": null, "otherwise": null, "open_pin": null, "note": e.note, "excused_per_se": e.excused_per_se}),
+                None => json!({"text": e.text, "proof": e.proof, "shown_by": e.shown_by, "authority": e.authority, "pin": e.pin, "constitutional": e.constitutional, "when": e.when, "otherwise": e.otherwise, "open_pin": e.open_pin, "note": e.note, "excused_per_se": e.excused_per_se}),
+            }).collect::<Vec<_>>(),
             "proof": proof,
             "statement_proof": statement_proof,
             "all_proof": all_proof,
@@ -1337,6 +1362,7 @@ pub fn prepare<'a>(
     let refs: BTreeMap<String, String> = numbered.iter().map(|(id, _, r)| (id.clone(), format!("Part {r}"))).collect();
     let mut context = base_context(matter, profile, &outline, &refs);
     context["decisions"] = decisions(bank, profile);
+    context["adverse_answers"] = adverse_answers(bank);
     context["contrary_binding"] = contrary_binding(bank, profile);
     context["contrary_here"] = contrary_here(bank, profile);
     context["contrary_circuit"] = contrary_circuit(bank, profile);

@@ -147,6 +147,13 @@ pub struct Authority {
     /// weigh whether candor requires citing it. An unknown kind is an error at the entry.
     #[serde(default)]
     pub adverse: Vec<String>,
+    /// With `adverse`: how the brief distinguishes the decision, `{text, pin}`, `text` a whole
+    /// sentence (emphasis markup allowed) that the section answering those kinds prints right
+    /// after the movant's argument, citing the decision at `pin` (the D. Md. user: a circuit's
+    /// third-party-doctrine decision could be answered only by ejecting the clause). Say only
+    /// what the decision was read to hold.
+    #[serde(default)]
+    pub adverse_answer: Option<super::PinnedSentence>,
     /// The factors the decision directs courts to weigh in telling fact from opinion, in its own
     /// order, each with the aspect of a matter it is argued from. Given for a claim law's
     /// `fact_opinion` authority, the brief walks them; without them it states the rule through

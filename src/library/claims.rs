@@ -306,6 +306,14 @@ pub struct Element {
     /// excuses this element and no other, and nothing another argued claim requires.
     #[serde(default)]
     pub excused_per_se: bool,
+    /// What the element is where the plaintiff is a public official (`facts.movant.public_official`):
+    /// `{text, authority, pin}`, the element as the Constitution states it for such a plaintiff,
+    /// in place of `text` (and of `when`, `otherwise` and `open_pin`, which speak of a private
+    /// figure or a media defendant). Pennsylvania's falsity and fault (the Philadelphia user: the
+    /// brief gave a school-board member suing commenters *Hepps*'s media-defendant reservation
+    /// and *Gertz*'s private-figure rule).
+    #[serde(default)]
+    pub public_official: Option<Otherwise>,
 }
 
 /// A rule stated with its authority: `{text, authority, pin}`. As an element's `otherwise:` (the
@@ -333,11 +341,19 @@ pub enum Condition {
 impl Element {
     /// Whether the plaintiff must prove this element in a matter with these facts.
     pub fn applies(&self, facts: &serde_json::Value) -> bool {
+        if self.public_official.is_some() && official(facts) {
+            return true;
+        }
         match self.when {
             None => true,
             Some(Condition::PublicConcern) => facts.pointer("/public_concern/why").is_some_and(|v| v.is_string()),
         }
     }
+}
+
+/// Whether the matter's plaintiff is a public official (`facts.movant.public_official`).
+pub fn official(facts: &serde_json::Value) -> bool {
+    facts.pointer("/movant/public_official").and_then(|v| v.as_bool()).unwrap_or(false)
 }
 
 /// A project file that adds governing laws to a claim type of the library without copying it:

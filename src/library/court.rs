@@ -168,6 +168,30 @@ pub struct Profile {
     /// County").
     #[serde(default)]
     pub divisions: Vec<String>,
+    /// What the court's rules ask of a brief that pleader does not do (Del. Super. Ct. Civ. R.
+    /// 107(b)'s two spaces between sentences): `pleader check` warns of each, so that a rule the
+    /// profile's author knew pleader does not meet is never left in a comment.
+    #[serde(default)]
+    pub unmet: Vec<Unmet>,
+}
+
+/// One requirement of the court's rules that pleader does not meet: `{rule, what}`.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Unmet {
+    /// The rule, as the check cites it ("Super. Ct. Civ. R. 107(b)").
+    pub rule: String,
+    /// What it asks ("two spaces between sentences").
+    pub what: String,
+}
+
+/// The faces a court's rule accepts: `type: {required_faces: {faces: [Times New Roman], rule:
+/// "Super. Ct. Civ. R. 107(b)"}}`.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RequiredFaces {
+    pub faces: Vec<String>,
+    pub rule: String,
 }
 
 /// `counsel: {bar_label: "State Bar No."}`.
@@ -509,6 +533,11 @@ pub struct TypeRules {
     /// Footnotes `single`- or `double`-spaced (some judges' standing orders want double).
     #[serde(default)]
     pub footnote_spacing: Spacing,
+    /// The faces the court's rules accept, where they name some: `pleader check` warns where the
+    /// typeset brief is set in another (Liberation Serif has Times New Roman's metrics, but it is
+    /// not Times New Roman). Absent: the rules name no face.
+    #[serde(default)]
+    pub required_faces: Option<RequiredFaces>,
 }
 
 #[derive(Clone, Copy, Debug, Default, Deserialize, PartialEq, Eq)]
@@ -715,6 +744,7 @@ pub struct Certificate {
     pub title: String,
     /// The statement; `{client}` is the party represented ("Respondent Twitter, Inc.": its role and `full` name, or its caption `name`), `{words}`
     /// the word count of the body as typeset, `{limit}` the word limit for this document type,
+    /// `{font}` the face the profile sets the brief in (`type.font`),
     /// `{date}` the document's date ("December 7, 2026"), `{served}` whom it was served on ("on
     /// Marcus Kessler, Esquire, …", from the matter's `document.served`; "on all counsel of record"
     /// where the matter names no one).
@@ -1058,7 +1088,7 @@ impl Profile {
             }
         }
         // A placeholder the text does not know would print as written, braces and all.
-        const CERTIFICATE: &[&str] = &["client", "words", "limit", "date", "served"];
+        const CERTIFICATE: &[&str] = &["client", "words", "limit", "font", "date", "served"];
         let texts: [(&str, Option<&Certificate>, &[&str]); 4] = [
             ("certificate", self.certificate.as_ref(), CERTIFICATE),
             ("service", self.service.as_ref(), CERTIFICATE),

@@ -120,6 +120,17 @@ impl Library {
                 );
             }
         }
+        // How to distinguish a decision is said only of one marked as the movant's authority.
+        for (id, (_, src)) in
+            bank.entries.iter().filter(|(_, (a, _))| a.adverse_answer.is_some() && a.adverse.is_empty())
+        {
+            let span = crate::yaml::find_key(src, &format!("{id}.adverse_answer")).unwrap_or(0..0);
+            problems.push(
+                crate::diag::Diagnostic::error(format!("authority `{id}` has an `adverse_answer` and no `adverse`"))
+                    .at(src, span)
+                    .with_hint("name the kinds of argument it is the movant's authority on, `adverse: [third-party-doctrine]`: the section answering them prints the answer"),
+            );
+        }
         if problems.is_empty() {
             Ok(Library { project, bank, claims, schema, standards, arguments, proof, key })
         } else {

@@ -51,6 +51,13 @@ pub struct Step {
     /// (Dendrite's third; Solers's first): the evidence section says where it stands.
     #[serde(default)]
     pub pleading: bool,
+    /// A step no section of the library argues (Pennsylvania's affidavit of good faith and need,
+    /// in a project's own Pilchesky): the lawyer argues it in a paragraph of their own. A project
+    /// standard's step before the last that is neither notice, the statements, a pleading nor
+    /// evidence must say so, or the standard is refused (the Philadelphia user: the legal
+    /// standard stated the step and nothing argued it).
+    #[serde(default)]
+    pub own: bool,
     /// For the evidence step: what the section arguing it says the movant's evidence fails to do,
     /// in the test's own terms; absent, the section says the evidence "does not establish the
     /// facts essential to" the claims.
@@ -273,6 +280,24 @@ impl Standards {
                         .at(src, span())
                         .with_hint("list what it asks of the party seeking disclosure: `steps: [{text: …, pin: …}]`, each `text` completing \"the party seeking disclosure must ___\""),
                 );
+            }
+            // A project's stepwise standard: every step but the last (the balance) is one a
+            // library section argues, or the lawyer's own (`own: true`).
+            if own && std.stepwise {
+                let last = std.steps.len().saturating_sub(1);
+                for (i, st) in std.steps.iter().enumerate().take(last) {
+                    if !(st.notice || st.statements || st.pleading || st.evidence || st.own) {
+                        problems.push(
+                            Diagnostic::error(format!(
+                                "step {} of `{key}` in clauses/{file}.yaml (“{}”) is one no section of the library argues",
+                                i + 1,
+                                st.text
+                            ))
+                            .at(src, span())
+                            .with_hint("mark it `own: true` and argue it in a paragraph of your own under the standard's sections (the legal standard states it; nothing else will); or mark what it is: `notice`, `statements`, `pleading` or `evidence`"),
+                        );
+                    }
+                }
             }
             // A stepwise standard states its notice step: exactly one step says `notice: true`.
             let n = std.steps.iter().filter(|st| st.notice).count();

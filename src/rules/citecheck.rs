@@ -159,10 +159,12 @@ fn place(r: &Row) -> String {
 pub fn markdown(built: &Built, rows: &[Row]) -> String {
     let cell = |s: &str| s.replace('|', "\\|").replace(['\n', '\r'], " ");
     let mut s = format!(
-        "# Cite check: {}\n\n{}, No. {}. {} citations of {} authorities. Page:line is the body page and the numbered line where each citation begins. Tick a row once the pin is checked against the opinion and the sentence against what the page says.\n\n",
+        "# Cite check: {}\n\n{}, {}. {} citations of {} authorities. Page:line is the body page and the numbered line where each citation begins. Tick a row once the pin is checked against the opinion and the sentence against what the page says.\n\n",
         cell(&built.matter.document.title),
         cell(&built.profile.name),
-        cell(&built.matter.case.number),
+        // The case number as the caption labels it ("No.", "Case No.", or nothing where the
+        // court's number carries its own words: "August Term, 2026, No. 01873").
+        cell(format!("{} {}", built.profile.caption.number_label.trim(), built.matter.case.number).trim()),
         rows.len(),
         built.front.toa.iter().map(|c| c.entries.len()).sum::<usize>(),
     );

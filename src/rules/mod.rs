@@ -210,6 +210,47 @@ pub fn court_checks(built: &Built) -> Vec<CheckItem> {
             )
         },
     });
+    // The face the court's rules name, read from the typeset pages (not from the profile's
+    // `type.font`): every family any page is set in must be one the rule accepts.
+    if let Some(req) = &p.type_.required_faces {
+        let mut used: Vec<String> = vec![];
+        for page in built.doc.pages() {
+            for r in page_text(&page.frame) {
+                if !used.contains(&r.font) {
+                    used.push(r.font);
+                }
+            }
+        }
+        let other: Vec<&String> =
+            used.iter().filter(|f| !req.faces.iter().any(|x| x.eq_ignore_ascii_case(f))).collect();
+        let faces = crate::draft::filters::series(&req.faces, "or");
+        items.push(CheckItem {
+            name: "typeface".into(),
+            status: if other.is_empty() { Status::Pass } else { Status::Warn },
+            detail: if other.is_empty() {
+                format!("set in {faces}, as {} requires", req.rule)
+            } else {
+                {
+                    let metrics = other.iter().any(|f| f.as_str() == "Liberation Serif")
+                        && req.faces.iter().any(|f| f.eq_ignore_ascii_case("Times New Roman"));
+                    format!(
+                        "{} requires {faces}; the brief is set in {}{}: put the face's files, which you must be licensed to use, in the project's fonts/ and name it in the profile, `type: {{font: …}}`",
+                        req.rule,
+                        crate::draft::filters::series(&other.iter().map(|s| s.to_string()).collect::<Vec<_>>(), "and"),
+                        if metrics { " (Times New Roman's metrics, so the pages and the word count would be the same, but another face)" } else { "" }
+                    )
+                }
+            },
+        });
+    }
+    // What the court's rules ask that pleader does not do, as the profile records it.
+    for u in &p.unmet {
+        items.push(CheckItem {
+            name: "a rule pleader does not meet".into(),
+            status: Status::Warn,
+            detail: format!("{} asks for {}, which pleader does not set: do it by hand in the filed copy, or confirm with the clerk that it is not enforced", u.rule, u.what),
+        });
+    }
     // Text printed over other text, on any page.
     let over = overprint::overprints(&built.doc);
     items.push(CheckItem {

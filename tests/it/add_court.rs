@@ -562,6 +562,26 @@ fn a_projects_own_standard_is_argued_by_the_clauses_of_the_standard_it_is_like()
         err.contains("the stepwise standard `solers` in clauses/_standards-dc.yaml has 0 steps marked `notice: true`"),
         "{err}"
     );
+    // A step before the last that no library section argues (Pennsylvania's affidavit, the
+    // Philadelphia user): refused at the id until the lawyer says it is argued in their own words.
+    let affidavit = "      heading: {text: \"creates no genuine issue on the elements within {his} control\", title: \"Creates No Genuine Issue on the Elements Within {His} Control\"}\n    - text: submit an affidavit that the information is sought in good faith\n      pin: \"\"\n    - text: prevail when the court balances the interests\n      pin: \"\"\n";
+    let with_step = standard.replace("      heading: {text: \"creates no genuine issue on the elements within {his} control\", title: \"Creates No Genuine Issue on the Elements Within {His} Control\"}\n", affidavit);
+    assert_ne!(with_step, standard, "the fixture changed");
+    std::fs::write(firm.join("clauses/_standards-dc.yaml"), &with_step).unwrap();
+    let (code, out, err) = pleader(&["build", "matter.yaml"], &firm);
+    assert_ne!(code, 0, "{out}{err}");
+    assert!(err.contains("step 4 of `solers` in clauses/_standards-dc.yaml (“submit an affidavit that the information is sought in good faith”) is one no section of the library argues"), "{err}");
+    assert!(err.contains("mark it `own: true`"), "{err}");
+    std::fs::write(
+        firm.join("clauses/_standards-dc.yaml"),
+        with_step.replace(
+            "sought in good faith\n      pin: \"\"\n",
+            "sought in good faith\n      pin: \"\"\n      own: true\n",
+        ),
+    )
+    .unwrap();
+    let (code, out, err) = pleader(&["check", "matter.yaml"], &firm);
+    assert!(!err.contains("no section of the library argues"), "{code} {out}{err}");
     std::fs::write(firm.join("clauses/_standards-dc.yaml"), standard.replace("  like: cahill\n", "")).unwrap();
     let (code, out, err) = pleader(&["build", "matter.yaml"], &firm);
     assert_ne!(code, 0, "{out}{err}");
@@ -663,4 +683,30 @@ fn an_argument_kind_defined_twice_is_one_error() {
         "{text}"
     );
     assert!(!text.contains("marked `adverse`"), "{text}");
+}
+
+/// In a federal court, the State's own decisions refusing to unmask lead the balance of harms'
+/// survey by name, before other courts' (the D. Md. user: Maryland's highest court was filed
+/// under "courts elsewhere"); and a decision the bank marks as the movant's authority on an
+/// argument, with how to distinguish it (`adverse_answer`), is answered right after that
+/// argument, so no clause need be ejected; an answer without `adverse` is refused at the entry.
+#[test]
+fn a_states_own_decisions_lead_the_survey_and_a_movants_authority_is_answered_where_the_bank_says_how() {
+    let dir = temp_dir("state-survey");
+    std::fs::create_dir_all(dir.join("authorities")).unwrap();
+    let bank = "pa-denied-fixture:\n  kind: case\n  name: \"Keystone v. Doe\"\n  short: Keystone\n  cite: \"900 A.2d 100\"\n  court: Pa.\n  year: 2006\n  verified: {by: a test fixture, on: 2026-12-07, source: a test fixture, pins: [{at: \"104\", saw: the disposition}]}\n  supports:\n    - topic: unmasking-denied\n      pin: \"104\"\n      parenthetical: \"reversing an order that would have identified an anonymous commenter\"\nadverse-fixture:\n  kind: case\n  name: \"Relevant Co. v. Doe\"\n  short: Relevant Co.\n  cite: \"800 F.3d 200\"\n  court: 3d Cir.\n  year: 2015\n  unverified: a test fixture\n  adverse: [relevance]\n  adverse_answer:\n    text: \"That decision enforced a subpoena for business records; no speaker's identity was at stake.\"\n    pin: \"205\"\n";
+    std::fs::write(dir.join("authorities/fixtures.yaml"), bank).unwrap();
+    let matter = std::fs::read_to_string(root().join("matters/brandywine-v-doe.yaml")).unwrap();
+    std::fs::write(dir.join("matter.yaml"), &matter).unwrap();
+    let built = build(&dir.join("matter.yaml"));
+    let body = normalize(&crate::substance::body_text(&built));
+    assert!(body.contains("A Pennsylvania court has refused to order an anonymous speaker unmasked. See Keystone v. Doe, 900 A.2d 100, 104 (Pa. 2006) (reversing an order that would have identified an anonymous commenter). So have courts in other jurisdictions. See, e.g.,"), "{body}");
+    assert!(!body.contains("Courts elsewhere have refused"), "{body}");
+    assert!(body.contains("That decision enforced a subpoena for business records; no speaker's identity was at stake. Relevant Co. v. Doe, 800 F.3d 200, 205 (3d Cir. 2015)."), "{body}");
+    // The answer is said only of a decision marked as the movant's authority.
+    std::fs::write(dir.join("authorities/fixtures.yaml"), bank.replace("  adverse: [relevance]\n", "")).unwrap();
+    let (code, out, err) = pleader(&["build", "matter.yaml"], &dir);
+    assert_ne!(code, 0, "{out}{err}");
+    assert!(err.contains("authority `adverse-fixture` has an `adverse_answer` and no `adverse`"), "{err}");
+    assert!(err.contains("fixtures.yaml:"), "{err}");
 }

@@ -87,8 +87,14 @@ fn every_argument_the_motion_makes_is_answered_in_its_own_words() {
             let rule = a.get("rule").and_then(|r| r.as_str());
             if let (true, Some(rule)) = (test_none, rule) {
                 let cite = built.bank.get(rule).and_then(|r| r.cite.clone()).unwrap_or_default();
+                // Alone, what it rests on; with other arguments, the first of what it relies on
+                // instead (the D. Md. user).
                 let rests = normalize(&format!("motion rests on {cite}"));
-                assert!(body[..intro_end].contains(&rests), "{f}: the introduction does not say “{rests}”");
+                let instead = normalize(&format!("instead on {cite}"));
+                assert!(
+                    body[..intro_end].contains(&rests) || body[..intro_end].contains(&instead),
+                    "{f}: the introduction says neither “{rests}” nor “{instead}”"
+                );
                 assert!(!body[..intro_end].contains(&summary), "{f}: the introduction names “{summary}” again");
                 continue;
             }
@@ -1072,7 +1078,7 @@ fn a_commercial_speech_argument_is_answered_from_what_the_matter_says_about_the_
     // The lead-in's roadmap names every subsection nested under it, the answer to the
     // pleading-standard argument included, and nothing outside it.
     assert!(
-        body.contains("Part IV.C.1 takes up the threshold steps. Part IV.C.2 answers the motion's reliance on a threshold lower than evidence. Part IV.C.3 shows that the evidence Brennock offers falls short. Part IV.C.4 shows"),
+        body.contains("Part IV.C.1 takes up the threshold steps. Part IV.C.2 answers the motion's reliance on the claim that allegations suffice. Part IV.C.3 shows that the evidence Brennock offers falls short. Part IV.C.4 shows"),
         "{body}"
     );
     // With no evidence of motive, the brief says that, and nothing about evidence it lacks.
@@ -1129,7 +1135,7 @@ fn a_service_need_argument_is_answered_and_a_binding_standard_speaks_first() {
     let body = body_text(&built);
     // The roadmap says where every argument is met, those answered inside the standard's own
     // section included (audit M3b).
-    assert!(body.contains("Part IV.B shows that Chief Dorsey cannot meet the Cahill standard and answers, in Part IV.B.2, the motion's reliance on a threshold lower than evidence."), "{body}");
+    assert!(body.contains("Part IV.B shows that Chief Dorsey cannot meet the Cahill standard and answers, in Part IV.B.2, the motion's reliance on the claim that allegations suffice."), "{body}");
     // Rule 107(d): the cover names counsel, with their bar numbers, under the caption.
     let cover = normalize(&page_string(&built, 0));
     assert!(cover.contains("IN THE SUPERIOR COURT OF THE STATE OF DELAWARE"), "{cover}");
@@ -1183,16 +1189,23 @@ fn a_service_need_argument_is_answered_and_a_binding_standard_speaks_first() {
     // record's account of the movant's public role.
     // (It presupposes a false statement of fact; it concedes nothing about damages: audit M2.)
     assert!(body.contains("the label presupposes a false statement of fact about the plaintiff, and whether Chief Dorsey has shown one is the very question the standard asks."), "{body}");
+    // A police chief is a public official: the concession says so (the Philadelphia user), and
+    // the answer to "unprotected speech" states the rule that protects an accusation of misconduct
+    // in office unless it is shown false and made with actual malice (the Delaware audit, N-1).
     assert!(
-        body.contains("such as the actual malice he must prove as a public figure, see id. ¶¶ 2, 7; but he must show"),
+        body.contains(
+            "such as the actual malice he must prove as a public official, see id. ¶¶ 2, 7; but he must show"
+        ),
         "{body}"
     );
+    assert!(body.contains("However grave the charge, it does not take the comments outside the First Amendment. The Constitution requires \"a federal rule that prohibits a public official from recovering damages for a defamatory falsehood relating to his official conduct unless he proves that the statement was made with 'actual malice'"), "{body}");
+    assert!(body.contains("Speech accusing Chief Dorsey of misconduct in office is protected unless he proves it false and made with that knowledge or disregard."), "{body}");
     // The introduction cites the motion's paragraphs once, not three times, their touching
     // ranges (¶¶ 5–7, 8–12, 13–15) joined, with where the motion was filed after the pin and the
     // short form after that (B17.1.4, `filed:`).
     assert!(body.contains("Pl.'s Mot. to Compel ¶¶ 5–15, Trans. ID 78156022 (\"Mot.\")."), "{body}");
     // Who sued whom first, the movant's public role after it (the D.D.C. user).
-    assert!(body.contains("II. FACTUAL BACKGROUND Chief Dorsey sued the anonymous users of two InletBayCourier.com accounts in this Court, asserting a claim for defamation. Compl. ¶¶ 14–29, Trans. ID 77342190. Chief Dorsey has been the chief of the Town of Inlet Bay's police department since 2018. Id. ¶ 2."), "{body}");
+    assert!(body.contains("II. FACTUAL BACKGROUND Chief Dorsey sued the anonymous users behind two InletBayCourier.com accounts in this Court, asserting a claim for defamation. Compl. ¶¶ 14–29, Trans. ID 77342190. Chief Dorsey has been the chief of the Town of Inlet Bay's police department since 2018. Id. ¶ 2."), "{body}");
     // The legal standard's "evidence, not pleading" is cited to the standard's evidence step.
     assert!(body.contains("allegations, however well pleaded, do not meet it. See id. at 460."), "{body}");
     // Rule 5: a certificate of service follows the certificate of compliance, dated.
@@ -1460,7 +1473,7 @@ fn a_belief_about_who_the_speaker_is_is_answered_for_a_domain_privacy_service() 
     // the site the posts appeared on is not the non-party (`forum.site`).
     assert!(body.contains("to reveal who is behind one anonymous Veilhost registration."), "{body}");
     assert!(body.contains("whoever holds that registration"), "{body}");
-    assert!(body.contains("sued the anonymous registrant of one Veilhost registration"), "{body}");
+    assert!(body.contains("sued the anonymous registrant behind one Veilhost registration"), "{body}");
     assert!(body.contains("The posts appeared on HallowayHomesTruth.com, a website whose registrant uses Veilhost's service, between March and August 2026. Their audience was"), "{body}");
     assert!(!body.contains("Veilhost account"), "{body}");
     // A court whose circuit and district the bank holds no unmasking decision of: the brief
@@ -1884,7 +1897,7 @@ fn an_ease_of_compliance_argument_is_answered_in_a_court_with_no_decisions_of_it
     assert!(body.contains("That is the harm the Court weighs, as Part IV.D.3 explains."), "{body}");
     assert!(body.contains("It relies instead on the relevance of what the subpoena seeks, the ease of compliance, and a supposed lack of standing to object."), "{body}");
     // A platform whose name takes an article is never used as an adjective.
-    assert!(body.contains("the anonymous members of two member accounts on the Allergy Parents Forum"), "{body}");
+    assert!(body.contains("the anonymous members behind two member accounts on the Allergy Parents Forum"), "{body}");
     assert!(
         body.contains("reveal who is behind two anonymous member accounts on the Allergy Parents Forum."),
         "{body}"
@@ -2136,11 +2149,13 @@ fn a_presuit_rule_is_answered_in_federal_court_from_rule_45_and_the_pending_acti
         body.contains("Nor does the rule reach this motion. It provides for disclosure before an action is commenced, see Ill. S. Ct. R. 224, and Prairie Crest has already brought its action, in which the subpoena was served. See Compl. at 1."),
         "{body}"
     );
-    // The introduction says what the motion rests on once, and lists the rest by kind.
+    // The introduction names the rule once, first among what the motion relies on, and lists the
+    // rest by kind (the D. Md. user: not "rests on" the rule when it argues more besides).
     assert!(
-        body.contains("Prairie Crest's motion rests on Ill. S. Ct. R. 224 rather than on any of the tests"),
+        body.contains("Prairie Crest's motion applies none of the tests courts have developed for unmasking an anonymous speaker. It relies instead on Ill. S. Ct. R. 224, the relevance of what the subpoena seeks, and a supposed lack of standing to object."),
         "{body}"
     );
+    assert!(body.contains("None of these relieves Prairie Crest of the showing"), "{body}");
     assert!(!body.contains("It also relies on a state's pre-suit discovery rule"), "{body}");
 }
 
@@ -2778,7 +2793,7 @@ fn an_argument_the_lawyers_own_paragraph_answers_is_answered_once_and_announced_
     assert_eq!(body.matches(said).count(), 0, "{body}");
     assert!(body.contains("A label is a conclusion, and the standard asks for the evidence behind it."), "{body}");
     assert!(
-        body.contains("cannot meet the Cahill standard and answers, in Part IV.B.2, the motion's reliance on a threshold lower than evidence; and, in Part IV.B.3, the motion's reliance on the claim that the statements are unprotected."),
+        body.contains("cannot meet the Cahill standard and answers, in Part IV.B.2, the motion's reliance on the claim that allegations suffice; and, in Part IV.B.3, the motion's reliance on the claim that the statements are unprotected."),
         "{body}"
     );
     // Named once in that sentence, not again after it.
@@ -3117,11 +3132,11 @@ fn the_argument_roadmap_leaves_the_standard_s_sections_to_its_lead_in_when_it_fo
     let body = normalize(&body_text(&build_text("dorsey-first.yaml", &first)));
     assert!(body.contains("Part IV.A shows that Chief Dorsey cannot meet the Cahill standard. Part IV.B"), "{body}");
     assert_eq!(
-        body.matches("in Part IV.A.2, the motion's reliance on a threshold lower than evidence").count(),
+        body.matches("in Part IV.A.2, the motion's reliance on the claim that allegations suffice").count(),
         0,
         "{body}"
     );
-    assert!(body.contains("Part IV.A.2 answers the motion's reliance on a threshold lower than evidence"), "{body}");
+    assert!(body.contains("Part IV.A.2 answers the motion's reliance on the claim that allegations suffice"), "{body}");
 }
 
 /// A record document whose title ends in its date takes its pin before the date written as the
@@ -3318,7 +3333,7 @@ fn a_state_court_non_party_outside_the_state_argues_the_court_cannot_reach_it_fr
         // The introduction leads with the ground, and does not count it among the motion's
         // substitutes for the First Amendment's showing.
         "They contend first that this Court's subpoena reaches Nestwise, although it is a non-party outside California. See Plaintiffs'",
-        "For the rest, they rely on a threshold lower than evidence. See id. at 5–7. That does not relieve the Ferreiras of the showing the First Amendment requires.",
+        "For the rest, they rely on the claim that allegations suffice. See id. at 5–7. That does not relieve the Ferreiras of the showing the First Amendment requires.",
         "The motion fails at the outset, because the subpoena does not reach Nestwise at all: it is a non-",
         "Nor do the Ferreiras make the showing the First Amendment requires.",
         // The movant's argument in the lawyer's words, then the profile's law, then the record.
@@ -3902,4 +3917,57 @@ fn a_home_state_decision_is_called_the_states() {
     let body = normalize(&body_text(&build_text("lumen.yaml", &own_text("lumen-salt-v-doe.yaml"))));
     assert!(body.contains("A California court has allowed a non-party that holds anonymous speakers' identities to assert their First Amendment interests in opposing disclosure. See Rancho Publ'ns v. Super. Ct."), "{body}");
     assert!(!body.contains("another jurisdiction"), "{body}");
+}
+
+/// A motion that names no test and rests on a statute, but argues more besides, is not said to
+/// rest on the statute alone (the D. Md. user): the introduction says it applies none of the
+/// tests and relies instead on the statute and on the rest, and the background says the statute
+/// is one argument among others.
+#[test]
+fn a_motion_resting_on_a_statute_among_other_arguments_is_not_said_to_rest_on_it_alone() {
+    let built = build_text("marsh.yaml", &own_text("marsh-v-does.yaml"));
+    let body = body_text(&built);
+    assert!(body.contains("The Plaintiffs' motion applies none of the tests courts have developed for unmasking an anonymous speaker. They rely instead on 47 U.S.C. § 551, the claim that the First Amendment does not reach a private party's subpoena, the third-party doctrine, and the relevance of what the subpoena seeks. See"), "{body}");
+    assert!(!body.contains("rests on 47 U.S.C."), "{body}");
+    assert!(body.contains("it relies instead on 47 U.S.C. § 551, among other arguments."), "{body}");
+}
+
+/// A court whose rule names a typeface and asks for what pleader does not set (Delaware's Rule
+/// 107(b): Times New Roman, two spaces between sentences): `check` reads the faces the pages are
+/// set in and warns, and warns of the unmet rule; the certificate names the face the brief is
+/// set in, never "a typeface with the metrics of" another (the Delaware audit, S-4).
+#[test]
+fn a_typeface_the_rule_names_and_a_rule_pleader_does_not_meet_are_warned_of() {
+    let built = build_text("dorsey.yaml", &own_text("dorsey-v-does.yaml"));
+    let checks = court_checks(&built);
+    let face = check(&checks, "typeface");
+    assert_eq!(face.status, Status::Warn, "{}", face.detail);
+    assert!(face.detail.contains("Super. Ct. Civ. R. 107(b) requires Times New Roman; the brief is set in Liberation Serif (Times New Roman's metrics"), "{}", face.detail);
+    let unmet = check(&checks, "a rule pleader does not meet");
+    assert_eq!(unmet.status, Status::Warn);
+    assert!(unmet.detail.contains("107(b) asks for two spaces between sentences"), "{}", unmet.detail);
+    let all = normalize(&(0..built.doc.pages().len()).map(|p| page_string(&built, p)).collect::<Vec<_>>().join("\n"));
+    assert!(all.contains("this brief is set in 14-point Liberation Serif, and that it contains"), "{all}");
+    assert!(!all.contains("metrics of Times New Roman"), "{all}");
+    // A profile that names no face has no such check.
+    let built = build_text("leifer.yaml", &own_text("leifer-v-twitter.yaml"));
+    assert!(!court_checks(&built).iter().any(|c| c.name == "typeface"));
+}
+
+/// For a public official, a claim law's falsity and fault are stated as the Constitution states
+/// them for such a plaintiff, not with *Hepps*'s media-defendant reservation or *Gertz*'s
+/// private-figure rule (the Philadelphia user, Pennsylvania's elements for a school-board member).
+#[test]
+fn a_public_officials_falsity_and_fault_are_the_constitutions_rule_for_officials() {
+    let text = own_text("dorsey-v-does.yaml").replacen(
+        "{type: defamation, law: delaware, argued: true, per_se: true}",
+        "{type: defamation, law: pennsylvania, argued: true}",
+        1,
+    );
+    let built = build_text("dorsey-pa.yaml", &text);
+    let body = body_text(&built);
+    assert!(body.contains("the falsity of the statement, which a public official suing over a statement about official conduct must prove whoever made it, see Sullivan, 376 U.S. at 279–80"), "{body}");
+    assert!(body.contains("actual malice, which a public official must prove: that the speaker made the statement \"with knowledge that it was false or with reckless disregard of whether it was false or not,\""), "{body}");
+    assert!(!body.contains("at least where a media defendant publishes speech of public concern"), "{body}");
+    assert!(!body.contains("even where the plaintiff is a private figure"), "{body}");
 }
