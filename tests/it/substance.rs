@@ -1078,7 +1078,7 @@ fn a_commercial_speech_argument_is_answered_from_what_the_matter_says_about_the_
     // The lead-in's roadmap names every subsection nested under it, the answer to the
     // pleading-standard argument included, and nothing outside it.
     assert!(
-        body.contains("Part IV.C.1 takes up the threshold steps. Part IV.C.2 answers the motion's reliance on the claim that allegations suffice. Part IV.C.3 shows that the evidence Brennock offers falls short. Part IV.C.4 shows"),
+        body.contains("Part IV.C.1 takes up the threshold steps. Part IV.C.2 answers the motion's reliance on a standard that asks only for allegations. Part IV.C.3 shows that the evidence Brennock offers falls short. Part IV.C.4 shows"),
         "{body}"
     );
     // With no evidence of motive, the brief says that, and nothing about evidence it lacks.
@@ -1135,7 +1135,7 @@ fn a_service_need_argument_is_answered_and_a_binding_standard_speaks_first() {
     let body = body_text(&built);
     // The roadmap says where every argument is met, those answered inside the standard's own
     // section included (audit M3b).
-    assert!(body.contains("Part IV.B shows that Chief Dorsey cannot meet the Cahill standard and answers, in Part IV.B.2, the motion's reliance on the claim that allegations suffice."), "{body}");
+    assert!(body.contains("Part IV.B shows that Chief Dorsey cannot meet the Cahill standard and answers, in Part IV.B.2, the motion's reliance on a standard that asks only for allegations."), "{body}");
     // Rule 107(d): the cover names counsel, with their bar numbers, under the caption.
     let cover = normalize(&page_string(&built, 0));
     assert!(cover.contains("IN THE SUPERIOR COURT OF THE STATE OF DELAWARE"), "{cover}");
@@ -2793,7 +2793,7 @@ fn an_argument_the_lawyers_own_paragraph_answers_is_answered_once_and_announced_
     assert_eq!(body.matches(said).count(), 0, "{body}");
     assert!(body.contains("A label is a conclusion, and the standard asks for the evidence behind it."), "{body}");
     assert!(
-        body.contains("cannot meet the Cahill standard and answers, in Part IV.B.2, the motion's reliance on the claim that allegations suffice; and, in Part IV.B.3, the motion's reliance on the claim that the statements are unprotected."),
+        body.contains("cannot meet the Cahill standard and answers, in Part IV.B.2, the motion's reliance on a standard that asks only for allegations; and, in Part IV.B.3, the motion's reliance on the claim that the statements are unprotected."),
         "{body}"
     );
     // Named once in that sentence, not again after it.
@@ -3132,11 +3132,14 @@ fn the_argument_roadmap_leaves_the_standard_s_sections_to_its_lead_in_when_it_fo
     let body = normalize(&body_text(&build_text("dorsey-first.yaml", &first)));
     assert!(body.contains("Part IV.A shows that Chief Dorsey cannot meet the Cahill standard. Part IV.B"), "{body}");
     assert_eq!(
-        body.matches("in Part IV.A.2, the motion's reliance on the claim that allegations suffice").count(),
+        body.matches("in Part IV.A.2, the motion's reliance on a standard that asks only for allegations").count(),
         0,
         "{body}"
     );
-    assert!(body.contains("Part IV.A.2 answers the motion's reliance on the claim that allegations suffice"), "{body}");
+    assert!(
+        body.contains("Part IV.A.2 answers the motion's reliance on a standard that asks only for allegations"),
+        "{body}"
+    );
 }
 
 /// A record document whose title ends in its date takes its pin before the date written as the
@@ -3333,7 +3336,7 @@ fn a_state_court_non_party_outside_the_state_argues_the_court_cannot_reach_it_fr
         // The introduction leads with the ground, and does not count it among the motion's
         // substitutes for the First Amendment's showing.
         "They contend first that this Court's subpoena reaches Nestwise, although it is a non-party outside California. See Plaintiffs'",
-        "For the rest, they rely on the claim that allegations suffice. See id. at 5–7. That does not relieve the Ferreiras of the showing the First Amendment requires.",
+        "For the rest, they rely on a standard that asks only for allegations. See id. at 5–7. That does not relieve the Ferreiras of the showing the First Amendment requires.",
         "The motion fails at the outset, because the subpoena does not reach Nestwise at all: it is a non-",
         "Nor do the Ferreiras make the showing the First Amendment requires.",
         // The movant's argument in the lawyer's words, then the profile's law, then the record.
@@ -3929,7 +3932,7 @@ fn a_motion_resting_on_a_statute_among_other_arguments_is_not_said_to_rest_on_it
     let body = body_text(&built);
     assert!(body.contains("The Plaintiffs' motion applies none of the tests courts have developed for unmasking an anonymous speaker. They rely instead on 47 U.S.C. § 551, the claim that the First Amendment does not reach a private party's subpoena, the third-party doctrine, and the relevance of what the subpoena seeks. See"), "{body}");
     assert!(!body.contains("rests on 47 U.S.C."), "{body}");
-    assert!(body.contains("it relies instead on 47 U.S.C. § 551, among other arguments."), "{body}");
+    assert!(body.contains("it relies instead on 47 U.S.C. § 551 and on the other arguments answered below."), "{body}");
 }
 
 /// A court whose rule names a typeface and asks for what pleader does not set (Delaware's Rule
@@ -3970,4 +3973,32 @@ fn a_public_officials_falsity_and_fault_are_the_constitutions_rule_for_officials
     assert!(body.contains("actual malice, which a public official must prove: that the speaker made the statement \"with knowledge that it was false or with reckless disregard of whether it was false or not,\""), "{body}");
     assert!(!body.contains("at least where a media defendant publishes speech of public concern"), "{body}");
     assert!(!body.contains("even where the plaintiff is a private figure"), "{body}");
+}
+
+/// Statements made in a labor dispute (`labor_dispute`): the evidence step quotes Linn's
+/// condition on state remedies, malice and injury, as the Court stated it for an organizing
+/// campaign, argues that the same showing governs, says what the movant has not shown, and the
+/// per se label is said not to excuse the proof of injury (my D. Minn. matter's audit).
+#[test]
+fn statements_made_in_a_labor_dispute_need_malice_and_injury_shown() {
+    let text = own_text("marlowe-subpoena.yaml").replacen(
+        "  client_role:\n",
+        "  labor_dispute:\n    why: the posts answered a strike notice the clinic's nurses had served that week\n    cite: {doc: lind-decl, at: \"¶ 4\"}\n  client_role:\n",
+        1,
+    );
+    let built = build_text("marlowe-labor.yaml", &text);
+    let body = body_text(&built);
+    assert!(body.contains("were written in a labor dispute: the posts answered a strike notice the clinic's nurses had served that week. Lind Decl. ¶ 4."), "{body}");
+    assert!(body.contains("a court may apply state remedies \"if the complainant pleads and proves that the statements were made with malice and injured him.\" Linn v. United Plant Guard Workers of Am., Local 114, 383 U.S. 53, 55 (1966)."), "{body}");
+    // The sample's missing kinds include fault and not harm: it says what is not shown, no more.
+    assert!(
+        body.contains(
+            "that the statements were made with malice and that they injured it, and it has not shown malice."
+        ),
+        "{body}"
+    );
+    assert!(body.contains("In a labor dispute it does not excuse even that: the complainant must prove injury. See Linn, 383 U.S. at 55."), "{body}");
+    // Without the fact, nothing of it.
+    let built = build_text("marlowe.yaml", &own_text("marlowe-subpoena.yaml"));
+    assert!(!body_text(&built).contains("Linn"));
 }
