@@ -470,13 +470,42 @@ pub fn adverse_to_arguments(built: &Built) -> Option<CheckItem> {
             left.push(format!("{} (`{id}`), on `{}`", a.name.as_deref().unwrap_or(id), on.join("`, `")));
         }
     }
-    (!left.is_empty()).then(|| CheckItem {
-        name: "the movant's authority".into(),
-        status: Status::Warn,
-        detail: format!(
+    // A bank answer (`adverse_answer`) prints only in a library section that answers the kind: where
+    // a paragraph of the matter's own answers it instead, the answer is not printed, and the
+    // lawyer is told so (the Philadelphia user: it "silently does nothing").
+    let own: Vec<&String> = built
+        .matter
+        .outline()
+        .into_iter()
+        .filter_map(|(_, item)| item.paragraph.as_ref())
+        .flat_map(|p| p.answers.iter())
+        .collect();
+    let mut unprinted = vec![];
+    for (id, (a, _)) in &built.bank.entries {
+        if a.adverse_answer.is_none() {
+            continue;
+        }
+        for k in a.adverse.iter().filter(|k| kinds.contains(k) && own.contains(k)) {
+            unprinted.push(format!("`{id}` on `{k}`"));
+        }
+    }
+    let mut parts = vec![];
+    if !left.is_empty() {
+        parts.push(format!(
             "the bank marks as authority for the movant on an argument the motion makes, and the brief does not cite: {}; read it, and distinguish it or weigh whether candor requires citing it",
             left.join("; ")
-        ),
+        ));
+    }
+    if !unprinted.is_empty() {
+        parts.push(format!(
+            "the bank's `adverse_answer` for {} is not printed, because a paragraph of your own answers that argument: say it there",
+            unprinted.join(", ")
+        ));
+    }
+    (!parts.is_empty()).then(|| CheckItem {
+        name: "the movant's authority".into(),
+        status: Status::Warn,
+        detail: parts.join("; also, "),
     })
 }
 

@@ -703,6 +703,21 @@ fn a_states_own_decisions_lead_the_survey_and_a_movants_authority_is_answered_wh
     assert!(body.contains("A Pennsylvania court has refused to order an anonymous speaker unmasked. See Keystone v. Doe, 900 A.2d 100, 104 (Pa. 2006) (reversing an order that would have identified an anonymous commenter). So have courts in other jurisdictions. See, e.g.,"), "{body}");
     assert!(!body.contains("Courts elsewhere have refused"), "{body}");
     assert!(body.contains("That decision enforced a subpoena for business records; no speaker's identity was at stake. Relevant Co. v. Doe, 800 F.3d 200, 205 (3d Cir. 2015)."), "{body}");
+    // Where a paragraph of the lawyer's own answers the argument, the bank's answer is not printed,
+    // and `check` says so (the Philadelphia user: it "silently does nothing").
+    let own = matter.replacen(
+        "      - relevance-not-enough\n",
+        "      - paragraph: relevance-mine\n        heading: Relevance Is Not Enough\n        answers: [relevance]\n        text: \"Brandywine argues relevance. [@mot at 4–6]. Relevance is not the test.\"\n",
+        1,
+    );
+    assert_ne!(own, matter, "the sample changed");
+    std::fs::write(dir.join("matter.yaml"), &own).unwrap();
+    let (_, out, err) = pleader(&["check", "matter.yaml"], &dir);
+    assert!(
+        out.contains("the bank's `adverse_answer` for `adverse-fixture` on `relevance` is not printed, because a paragraph of your own answers that argument"),
+        "{out}{err}"
+    );
+    std::fs::write(dir.join("matter.yaml"), &matter).unwrap();
     // The answer is said only of a decision marked as the movant's authority.
     std::fs::write(dir.join("authorities/fixtures.yaml"), bank.replace("  adverse: [relevance]\n", "")).unwrap();
     let (code, out, err) = pleader(&["build", "matter.yaml"], &dir);
