@@ -3989,7 +3989,7 @@ fn statements_made_in_a_labor_dispute_need_malice_and_injury_shown() {
     let built = build_text("marlowe-labor.yaml", &text);
     let body = body_text(&built);
     assert!(body.contains("were written in a labor dispute: the posts answered a strike notice the clinic's nurses had served that week. Lind Decl. ¶ 4."), "{body}");
-    assert!(body.contains("a court may apply state remedies \"if the complainant pleads and proves that the statements were made with malice and injured him.\" Linn v. United Plant Guard Workers of Am., Local 114, 383 U.S. 53, 55 (1966)."), "{body}");
+    assert!(body.contains("a court may apply state remedies \"if the complainant pleads and proves that the statements were made with malice and injured him.\" Linn v. United Plant Guard Workers of Am., Loc. 114, 383 U.S. 53, 55 (1966)."), "{body}");
     // The sample's missing kinds include fault and not harm: it says what is not shown, no more.
     assert!(body.contains("and the same showing should be required of it: malice, and injury. Marlowe has offered no evidence of malice, though that may be hard to show before the speakers are known."), "{body}");
     assert!(body.contains("In a labor dispute it does not excuse even that: the complainant must prove injury. See Linn, 383 U.S. at 55."), "{body}");
