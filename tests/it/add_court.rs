@@ -725,3 +725,24 @@ fn a_states_own_decisions_lead_the_survey_and_a_movants_authority_is_answered_wh
     assert!(err.contains("authority `adverse-fixture` has an `adverse_answer` and no `adverse`"), "{err}");
     assert!(err.contains("fixtures.yaml:"), "{err}");
 }
+
+/// Two argued claims whose laws cite different fact/opinion authorities, one with `signal: cf.`:
+/// each keeps its own signal, "see" before "cf." (Bluebook 1.3), where the string used to print
+/// every one under "see" (the Philadelphia user: *Baker* lost its "cf." beside *Braig*).
+#[test]
+fn fact_opinion_authorities_keep_their_own_signals_see_before_cf() {
+    let dir = temp_dir("mixed-signals");
+    std::fs::create_dir_all(dir.join("claims")).unwrap();
+    let law = "extends: false-light\nlaws:\n  delaware:\n    jurisdiction: Delaware\n    authority: milkovich\n    pin: \"20\"\n    elements:\n      - text: publicity given to a matter concerning the plaintiff\n        proof: [publication]\n        shown_by: evidence\n      - text: a statement or implication of fact about the plaintiff, as opposed to opinion\n        proof: [fact]\n        shown_by: statement\n    fact_opinion:\n      authority: milkovich\n      pin: \"20\"\n      parenthetical: \"a test fixture\"\n";
+    std::fs::write(dir.join("claims/false-light-delaware.yaml"), law).unwrap();
+    let matter = std::fs::read_to_string(root().join("matters/dorsey-v-does.yaml")).unwrap().replacen(
+        "      - {type: defamation, law: delaware, argued: true, per_se: true}\n",
+        "      - {type: defamation, law: delaware, argued: true, per_se: true}\n      - {type: false-light, law: delaware, argued: true}\n",
+        1,
+    );
+    assert!(matter.contains("false-light, law: delaware"), "the sample changed");
+    std::fs::write(dir.join("matter.yaml"), &matter).unwrap();
+    let built = build(&dir.join("matter.yaml"));
+    let body = normalize(&crate::substance::body_text(&built));
+    assert!(body.contains("The judgment it conveys is one no reader could check. See Milkovich, 497 U.S. at 20 (a test fixture); cf. Riley v. Moyed, 529 A.2d 248, 250 (Del. 1987)"), "{body}");
+}
