@@ -511,10 +511,15 @@ fn claims_context(facts: &Json, claims: &Claims, bank: &Bank) -> Json {
             // elements (CACI No. 1731 for California trade libel) is not named beside the claim.
             "statute_creates_claim": l.statute_creates_claim && kind == Some(Kind::Statute),
             "requires": l.requires.clone().unwrap_or_else(|| "requires".to_string()),
-            "elements": elements.iter().map(|e| match e.public_official.as_ref().filter(|_| crate::library::claims::official(facts)) {
+            "elements": elements.iter().map(|e| {
                 // For a public official, the element as the Constitution states it.
-                Some(v) => json!({"text": v.text, "proof": e.proof, "shown_by": e.shown_by, "authority": v.authority, "pin": v.pin, "constitutional": true, "when": null, "otherwise": null, "open_pin": null, "note": e.note, "excused_per_se": e.excused_per_se}),
-                None => json!({"text": e.text, "proof": e.proof, "shown_by": e.shown_by, "authority": e.authority, "pin": e.pin, "constitutional": e.constitutional, "when": e.when, "otherwise": e.otherwise, "open_pin": e.open_pin, "note": e.note, "excused_per_se": e.excused_per_se}),
+                let v = e.public_official.as_ref().filter(|_| crate::library::claims::official(facts));
+                let (text, authority, pin) = match v {
+                    Some(v) => (&v.text, Some(&v.authority), v.pin.as_ref()),
+                    None => (&e.text, e.authority.as_ref(), e.pin.as_ref()),
+                };
+                let unless = |x: Json| if v.is_some() { Json::Null } else { x };
+                json!({"text": text, "proof": e.proof, "shown_by": e.shown_by, "authority": authority, "pin": pin, "constitutional": v.is_some() || e.constitutional, "when": unless(json!(e.when)), "otherwise": unless(json!(e.otherwise)), "open_pin": unless(json!(e.open_pin)), "note": e.note, "excused_per_se": e.excused_per_se})
             }).collect::<Vec<_>>(),
             "proof": proof,
             "statement_proof": statement_proof,

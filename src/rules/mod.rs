@@ -230,16 +230,14 @@ pub fn court_checks(built: &Built) -> Vec<CheckItem> {
             detail: if other.is_empty() {
                 format!("set in {faces}, as {} requires", req.rule)
             } else {
-                {
-                    let metrics = other.iter().any(|f| f.as_str() == "Liberation Serif")
-                        && req.faces.iter().any(|f| f.eq_ignore_ascii_case("Times New Roman"));
-                    format!(
-                        "{} requires {faces}; the brief is set in {}{}: put the face's files, which you must be licensed to use, in the project's fonts/ and name it in the profile, `type: {{font: …}}`",
-                        req.rule,
-                        crate::draft::filters::series(&other.iter().map(|s| s.to_string()).collect::<Vec<_>>(), "and"),
-                        if metrics { " (Times New Roman's metrics, so the pages and the word count would be the same, but another face)" } else { "" }
-                    )
-                }
+                let metrics = other.iter().any(|f| f.as_str() == "Liberation Serif")
+                    && req.faces.iter().any(|f| f.eq_ignore_ascii_case("Times New Roman"));
+                format!(
+                    "{} requires {faces}; the brief is set in {}{}: put the face's files, which you must be licensed to use, in the project's fonts/ and name it in the profile, `type: {{font: …}}`",
+                    req.rule,
+                    crate::draft::filters::series(&other.iter().map(|s| s.to_string()).collect::<Vec<_>>(), "and"),
+                    if metrics { " (Times New Roman's metrics, so the pages and the word count would be the same, but another face)" } else { "" }
+                )
             },
         });
     }
