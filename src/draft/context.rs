@@ -479,6 +479,11 @@ fn claims_context(facts: &Json, claims: &Claims, bank: &Bank) -> Json {
         all_proof.sort();
         all_proof.dedup();
         let kind = bank.get(&l.authority).map(|a| a.kind);
+        let law_cite = match (kind.is_some_and(|k| k != Kind::Case), l.pin.trim()) {
+            (true, pin) => format!("{}{pin}", l.authority),
+            (false, "") => l.authority.to_string(),
+            (false, pin) => format!("{} at {pin}", l.authority),
+        };
         out.push(json!({
             "type": ty,
             "law": law,
@@ -497,11 +502,7 @@ fn claims_context(facts: &Json, claims: &Claims, bank: &Bank) -> Json {
             // a statute's "pa-defamation-burden(a)", or the whole decision ("ab-abell") where no
             // page was read (its short form, "_Abell_, 123 Md. 456", once cited before: the
             // Maryland user's "Brodie, 407 Md. 415 (2009)" printed in full again).
-            "cite": match (kind.is_some_and(|k| k != Kind::Case), l.pin.trim()) {
-                (true, pin) => format!("{}{pin}", l.authority),
-                (false, "") => l.authority.to_string(),
-                (false, pin) => format!("{} at {pin}", l.authority),
-            },
+            "cite": law_cite,
             "quote": l.quote,
             "quote_parenthetical": l.quote_parenthetical,
             "unsettled": l.unsettled,
@@ -519,7 +520,23 @@ fn claims_context(facts: &Json, claims: &Claims, bank: &Bank) -> Json {
                     None => (&e.text, e.authority.as_ref(), e.pin.as_ref()),
                 };
                 let unless = |x: Json| if v.is_some() { Json::Null } else { x };
-                json!({"text": text, "proof": e.proof, "shown_by": e.shown_by, "authority": authority, "pin": pin, "constitutional": v.is_some() || e.constitutional, "when": unless(json!(e.when)), "otherwise": unless(json!(e.otherwise)), "open_pin": unless(json!(e.open_pin)), "note": e.note, "excused_per_se": e.excused_per_se})
+                // The citation of what states this element, as a clause writes it after `@`: its
+                // own authority where it has one (a statute's "ocga-13-3-1", a case's "x at 12"),
+                // else the law's (the N.D. Ga. user: a contract's formation element, stated by
+                // statute, was cited to the case that states the others).
+                let cite = match authority {
+                    Some(a) => {
+                        let statute = bank.get(a).is_some_and(|b| b.kind != Kind::Case);
+                        match (statute, pin.map(|p| p.trim()).unwrap_or("")) {
+                            (_, "") => a.to_string(),
+                            (true, p) => format!("{a}{p}"),
+                            (false, p) if p.starts_with('(') => format!("{a}{p}"),
+                            (false, p) => format!("{a} at {p}"),
+                        }
+                    }
+                    None => law_cite.clone(),
+                };
+                json!({"text": text, "proof": e.proof, "shown_by": e.shown_by, "authority": authority, "pin": pin, "cite": cite, "constitutional": v.is_some() || e.constitutional, "when": unless(json!(e.when)), "otherwise": unless(json!(e.otherwise)), "open_pin": unless(json!(e.open_pin)), "note": e.note, "excused_per_se": e.excused_per_se})
             }).collect::<Vec<_>>(),
             "proof": proof,
             "statement_proof": statement_proof,

@@ -224,6 +224,33 @@ pub fn court_checks(built: &Built) -> Vec<CheckItem> {
         let other: Vec<&String> =
             used.iter().filter(|f| !req.faces.iter().any(|x| x.eq_ignore_ascii_case(f))).collect();
         let faces = crate::draft::filters::series(&req.faces, "or");
+        // A face the rule does not accept, named in the brief's own words (a certificate of
+        // compliance that fills in `{font}`): the brief would certify what the rule forbids (the
+        // N.D. Ga. user's LR 7.1(D) certificate, "namely Liberation Serif, 14 point"). A failure,
+        // not a warning: the signer cannot file that sentence.
+        let text: String = built
+            .doc
+            .pages()
+            .iter()
+            .flat_map(|page| page_text(&page.frame))
+            .map(|r| r.text)
+            .collect::<Vec<_>>()
+            .join(" ")
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
+        let named: Vec<&String> = other.iter().copied().filter(|f| text.contains(f.as_str())).collect();
+        if !named.is_empty() {
+            items.push(CheckItem {
+                name: "typeface named in the brief".into(),
+                status: Status::Fail,
+                detail: format!(
+                    "the brief names the face it is set in, {}, which {} does not accept (a certificate that fills in `{{font}}`?): the certificate would tell the Court that the brief breaks the rule, or certify compliance in a face the rule forbids; set the brief in {faces} (see `typeface`) before filing",
+                    crate::draft::filters::series(&named.iter().map(|s| s.to_string()).collect::<Vec<_>>(), "and"),
+                    req.rule
+                ),
+            });
+        }
         items.push(CheckItem {
             name: "typeface".into(),
             status: if other.is_empty() { Status::Pass } else { Status::Warn },

@@ -746,3 +746,29 @@ fn fact_opinion_authorities_keep_their_own_signals_see_before_cf() {
     let body = normalize(&crate::substance::body_text(&built));
     assert!(body.contains("The judgment it conveys is one no reader could check. See Milkovich, 497 U.S. at 20 (a test fixture); cf. Riley v. Moyed, 529 A.2d 248, 250 (Del. 1987)"), "{body}");
 }
+
+/// An element cited to an authority of its own (a contract's formation, stated by a statute or
+/// another decision) is cited to it wherever a clause states that element, not to the decision
+/// that states the others (the N.D. Ga. user: formation under O.C.G.A. § 13-3-1 cited to *Norton*
+/// in the answer to the agreement argument).
+#[test]
+fn an_elements_own_authority_is_cited_wherever_the_element_is_stated() {
+    let dir = temp_dir("element-own-cite");
+    std::fs::create_dir_all(dir.join("claims")).unwrap();
+    let law = "extends: breach-of-contract\nlaws:\n  testland:\n    jurisdiction: Pennsylvania\n    authority: corestates-v-cutillo\n    pin: \"1058\"\n    elements:\n      - text: a contract the defendant assented to\n        proof: [contract]\n        shown_by: evidence\n        authority: johnson-v-zerbst\n        pin: \"464\"\n      - text: a breach of a duty imposed by the contract\n        proof: [conduct]\n        shown_by: evidence\n      - text: damages resulting from the breach\n        proof: [harm, causation]\n        shown_by: evidence\n";
+    std::fs::write(dir.join("claims/breach-of-contract-test.yaml"), law).unwrap();
+    let matter = std::fs::read_to_string(root().join("matters/brandywine-v-doe.yaml")).unwrap().replacen(
+        "      - {type: breach-of-contract, law: pennsylvania, argued: true}\n",
+        "      - {type: breach-of-contract, law: testland, argued: true}\n",
+        1,
+    );
+    assert!(matter.contains("law: testland"), "the sample changed");
+    std::fs::write(dir.join("matter.yaml"), &matter).unwrap();
+    let built = build(&dir.join("matter.yaml"));
+    let body = normalize(&crate::substance::body_text(&built));
+    assert!(
+        body.contains("a claim for breach of contract requires a contract the defendant assented to, see Johnson"),
+        "{body}"
+    );
+    assert!(!body.contains("requires a contract the defendant assented to, see CoreStates"), "{body}");
+}

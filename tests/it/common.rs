@@ -675,9 +675,18 @@ pub fn checks_but_verification(built: &pleader::pipeline::Built) -> Vec<pleader:
             );
         }
     }
+    // Like a check of a citation, the court's typeface (Delaware's Times New Roman) is the firm's
+    // to supply, as licensed font files in the project's fonts/ (tests/it/library.rs shows that
+    // such files are used); until then a certificate naming the face it is set in fails, which
+    // tests/it/substance.rs asserts.
     pleader::rules::court_checks(built)
         .into_iter()
-        .filter(|c| c.name != "verified authorities" && c.name != "pin cites" && c.name != "pins seen")
+        .filter(|c| {
+            c.name != "verified authorities"
+                && c.name != "pin cites"
+                && c.name != "pins seen"
+                && c.name != "typeface named in the brief"
+        })
         .collect()
 }
 

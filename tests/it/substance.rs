@@ -3940,12 +3940,23 @@ fn a_motion_resting_on_a_statute_among_other_arguments_is_not_said_to_rest_on_it
 /// set in and warns, and warns of the unmet rule; the certificate names the face the brief is
 /// set in, never "a typeface with the metrics of" another (the Delaware audit, S-4).
 #[test]
-fn a_typeface_the_rule_names_and_a_rule_pleader_does_not_meet_are_warned_of() {
+fn a_typeface_the_rule_names_and_a_rule_pleader_does_not_meet_are_warned_of_and_a_certificate_naming_another_fails() {
     let built = build_text("dorsey.yaml", &own_text("dorsey-v-does.yaml"));
     let checks = court_checks(&built);
     let face = check(&checks, "typeface");
     assert_eq!(face.status, Status::Warn, "{}", face.detail);
     assert!(face.detail.contains("Super. Ct. Civ. R. 107(b) requires Times New Roman; the brief is set in Liberation Serif (Times New Roman's metrics"), "{}", face.detail);
+    // The certificate names that face: the brief would tell the Court it breaks the rule, which
+    // fails (the N.D. Ga. user's LR 7.1(D) certificate, "namely Liberation Serif, 14 point").
+    let named = check(&checks, "typeface named in the brief");
+    assert_eq!(named.status, Status::Fail, "{}", named.detail);
+    assert!(
+        named
+            .detail
+            .contains("names the face it is set in, Liberation Serif, which Super. Ct. Civ. R. 107(b) does not accept"),
+        "{}",
+        named.detail
+    );
     let unmet = check(&checks, "a rule pleader does not meet");
     assert_eq!(unmet.status, Status::Warn);
     assert!(unmet.detail.contains("107(b) asks for two spaces between sentences"), "{}", unmet.detail);
@@ -3954,7 +3965,7 @@ fn a_typeface_the_rule_names_and_a_rule_pleader_does_not_meet_are_warned_of() {
     assert!(!all.contains("metrics of Times New Roman"), "{all}");
     // A profile that names no face has no such check.
     let built = build_text("leifer.yaml", &own_text("leifer-v-twitter.yaml"));
-    assert!(!court_checks(&built).iter().any(|c| c.name == "typeface"));
+    assert!(!court_checks(&built).iter().any(|c| c.name == "typeface" || c.name == "typeface named in the brief"));
 }
 
 /// For a public official, a claim law's falsity and fault are stated as the Constitution states
@@ -3996,4 +4007,112 @@ fn statements_made_in_a_labor_dispute_need_malice_and_injury_shown() {
     // Without the fact, nothing of it.
     let built = build_text("marlowe.yaml", &own_text("marlowe-subpoena.yaml"));
     assert!(!body_text(&built).contains("Linn"));
+}
+
+/// Kessler's matter with no evidence offered at all: the evidence step does not take the
+/// statements one at a time, so the per se label is not answered there.
+fn kessler_without_evidence(per_se_argued: bool) -> String {
+    let shipped = own_text("kessler-v-doe.yaml");
+    let start = shipped.find("  evidence:\n").expect("the sample changed");
+    let end_marker = "    missing: [falsity, causation]\n";
+    let end = shipped.find(end_marker).expect("the sample changed") + end_marker.len();
+    let mut text = format!(
+        "{}  evidence:\n    offered: nothing but his complaint\n    missing: [falsity, harm, causation]\n{}",
+        &shipped[..start],
+        &shipped[end..]
+    );
+    if !per_se_argued {
+        assert!(text.contains("        per_se: true\n"), "the sample changed");
+        text = text.replacen("        per_se: true\n", "", 1);
+    }
+    text
+}
+
+/// Harm argued for a claim whose law excuses it for a statement defamatory per se, where only
+/// some statements of fact are marked `not_per_se` and the evidence step does not take them one
+/// at a time: the brief says that the want of proof counts only against the marked ones, and why
+/// (the N.D. Ga. user: "Nothing … evidence … of the harm the law requires" of a statement
+/// imputing a crime, and the `not_per_se` never printed). Where the motion calls the statements
+/// defamatory per se, the paragraph that answers the label says it instead, once.
+#[test]
+fn want_of_harm_is_argued_only_against_the_statements_marked_not_per_se() {
+    let body = normalize(&body_text(&build_text("kessler-noev.yaml", &kessler_without_evidence(false))));
+    assert!(
+        body.contains("Under Michigan law a statement defamatory per se needs no proof of damages, see Ireland"),
+        "{body}"
+    );
+    assert!(body.contains("but the blog post that says \"The state froze his company's bank account in March\" imputes no crime: a frozen account, by itself, says nothing about what its holder did, Mot. Ex. A at 4. For that statement, Mr. Kessler must show the harm Michigan law requires, and the record holds no evidence of it."), "{body}");
+    let body = normalize(&body_text(&build_text("kessler-noev-ps.yaml", &kessler_without_evidence(true))));
+    assert!(!body.contains("needs no proof of damages"), "{body}");
+    assert_eq!(body.matches("imputes no crime: a frozen account").count(), 1, "{body}");
+    assert!(body.contains("Nor does the per se label fit every statement."), "{body}");
+}
+
+/// The meet-and-confer is said as the matter says it (`meet_and_confer.says`), never a default
+/// "Counsel met and conferred" where the declaration shows otherwise (the D.C. user); an objection
+/// the list has no value for is stated in the lawyer's words with its cite, after the listed ones
+/// (the N.D. Ga. user's objection that the movant had not shown the reviewer signed anything).
+#[test]
+fn the_meet_and_confer_and_an_unlisted_objection_are_said_as_the_matter_says_them() {
+    let shipped = own_text("kessler-v-doe.yaml");
+    let anchor = "    cite: {doc: tran-decl, at: \"¶¶ 5–8\"}\n";
+    assert!(shipped.contains(anchor), "the sample changed");
+    let default = normalize(&body_text(&build_text("kessler.yaml", &shipped)));
+    assert!(default.contains("Counsel met and conferred about the subpoena. Decl. of Minh Tran ¶¶ 5–8"), "{default}");
+    let text = shipped.replacen(
+        anchor,
+        &format!("{anchor}    says: Mr. Kessler’s counsel agreed to confer only after the objections were served, and counsel spoke once\n    other_objections:\n      - says: the subpoena reached a hosting customer who need not be the blog’s author\n        cite: {{doc: letter, at: \"at 3\"}}\n"),
+        1,
+    );
+    let body = normalize(&body_text(&build_text("kessler-says.yaml", &text)));
+    assert!(!body.contains("Counsel met and conferred"), "{body}");
+    assert!(body.contains("Mr. Kessler's counsel agreed to confer only after the objections were served, and counsel spoke once. Decl. of Minh Tran ¶¶ 5–8"), "{body}");
+    assert!(
+        body.contains("objected that the subpoena reached a hosting customer who need not be the blog's author."),
+        "{body}"
+    );
+    let without_cite = text.replacen(anchor, "", 1);
+    let err = refused("kessler-says-nocite.yaml", &without_cite);
+    assert!(err.contains("`meet_and_confer.says` needs `meet_and_confer.cite`"), "{err}");
+}
+
+/// A statement argued as opinion that is about someone other than the movant (`about:`) is said
+/// to express its author's opinion of that person, not of the movant (the N.D. Ga. user's review
+/// of the plaintiff's chief executive, called "its author's opinion of Kestrel").
+#[test]
+fn an_opinion_about_someone_else_is_not_called_an_opinion_of_the_movant() {
+    let shipped = own_text("brandywine-v-doe.yaml");
+    let anchor = "      wording: an epithet and a scoffing judgment";
+    assert!(shipped.contains(anchor), "the sample changed");
+    let before = normalize(&body_text(&build_text("brandywine.yaml", &shipped)));
+    assert!(before.contains("its author's opinion of Brandywine"), "{before}");
+    let text = shipped.replacen(anchor, &format!("      about: the company’s founder\n{anchor}"), 1);
+    let body = normalize(&body_text(&build_text("brandywine-about.yaml", &text)));
+    assert!(body.contains("its author's opinion of the company's founder."), "{body}");
+    assert!(!body.contains("its author's opinion of Brandywine"), "{body}");
+}
+
+/// Why the speech is of public concern (`public_concern.why`) weighs on the speaker's side of the
+/// balance of harms, with the Supreme Court's words for such speech (the N.D. Ga. user: reports
+/// that a carrier falsified drivers' logs, given and printed nowhere).
+#[test]
+fn the_speechs_public_concern_weighs_in_the_balance_of_harms() {
+    let body = normalize(&body_text(&build_text("brandywine.yaml", &own_text("brandywine-v-doe.yaml"))));
+    assert!(body.contains("And the speech at stake is speech on a matter of public concern: it reports that a supplier shipped measuring instruments that had failed calibration to a defense customer, see id. ¶ 18. Such speech \"occupies the highest rung of the hierarchy of First Amendment values, and is entitled to special protection.\" Snyder v. Phelps, 562 U.S. 443, 451–52 (2011) (quoting Connick v. Myers, 461 U.S. 138, 145 (1983))."), "{body}");
+}
+
+/// Statements cited to pages of one exhibit are cited together as that exhibit's pages ("Ex. A at
+/// 1–2, 4"), not as several exhibits ("Exs. A at 1, A at 2, A at 4": the N.D. Ga. user).
+#[test]
+fn statements_on_pages_of_one_exhibit_are_cited_as_that_exhibits_pages() {
+    let text = kessler_without_evidence(false);
+    let mut text = text;
+    for page in ["1", "2", "4"] {
+        let from = format!("cite: {{doc: posts, at: \"at {page}\"}}");
+        assert!(text.contains(&from), "the sample changed");
+        text = text.replacen(&from, &format!("cite: {{doc: compl, at: \"Ex. A at {page}\"}}"), 1);
+    }
+    let body = normalize(&body_text(&build_text("kessler-exhibit.yaml", &text)));
+    assert!(body.contains("Ex. A at 1–2, 4, could support"), "{body}");
+    assert!(!body.contains("Exs. A"), "{body}");
 }
