@@ -65,6 +65,13 @@ pub fn register(tera: &mut Tera) {
         let s = v.as_str().ok_or_else(|| tera::Error::msg("`article` needs text"))?;
         Ok(Json::String(with_article(s)))
     });
+    // {{ "network user’s" | title }} → "Network User’s": Tera's own `title` starts a word after a
+    // typographic apostrophe ("User’S": the D. Conn. matter's heading), which every possessive
+    // the library prints uses; this one keeps both apostrophes inside the word.
+    tera.register_filter("title", |v: &Json, _: &HashMap<String, Json>| {
+        let s = v.as_str().ok_or_else(|| tera::Error::msg("`title` needs text"))?;
+        Ok(Json::String(title_case(s)))
+    });
     // {{ "x" | capitalize_first }} keeps the rest as written (Tera's `capitalize` lowercases it).
     tera.register_filter("capfirst", |v: &Json, _: &HashMap<String, Json>| {
         let s = v.as_str().ok_or_else(|| tera::Error::msg("`capfirst` needs text"))?;
@@ -242,6 +249,14 @@ pub fn one_period(text: &str) -> std::borrow::Cow<'_, str> {
 mod tests {
 
     #[test]
+    fn title_case_keeps_an_apostrophe_inside_its_word() {
+        use super::title_case as t;
+        assert_eq!(t("network user’s"), "Network User’s");
+        assert_eq!(t("users’"), "Users’");
+        assert_eq!(t("o'brien's e-mails"), "O'brien's E-Mails");
+    }
+
+    #[test]
     fn a_value_ending_in_an_abbreviation_takes_one_period() {
         use super::one_period as p;
         // A value's period is escaped, the clause's is not.
@@ -301,4 +316,23 @@ mod tests {
         assert_eq!(nested("Their \"lifetime warranty\" is a scam."), "Their ‘lifetime warranty’ is a scam.");
         assert_eq!(nested("\"Scam,\" he said."), "‘Scam,’ he said.");
     }
+}
+
+/// Each word's first letter upper-cased and the rest lower-cased, as Tera's `title` does, where a
+/// word is a run of letters, digits, `_` and apostrophes (straight or typographic).
+pub fn title_case(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut in_word = false;
+    for c in s.chars() {
+        let word = c.is_alphanumeric() || c == '_' || c == '\'' || c == '’';
+        if word && !in_word {
+            out.extend(c.to_uppercase());
+        } else if word {
+            out.extend(c.to_lowercase());
+        } else {
+            out.push(c);
+        }
+        in_word = word;
+    }
+    out
 }

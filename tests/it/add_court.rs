@@ -539,6 +539,9 @@ fn a_projects_own_standard_is_argued_by_the_clauses_of_the_standard_it_is_like()
     assert!(body.contains("The first step of the Solers test asks the party seeking disclosure to show that the complaint adequately pleads each element of the claim. See Solers, 977 A.2d 941."), "{body}");
     assert!(body.contains("the third step asks for evidence"), "{body}");
     assert!(!body.contains("941, at"), "{body}");
+    // Notice is not the threshold of a standard that begins with the pleading (the D.C. user).
+    assert!(body.contains("takes up the notice step."), "{body}");
+    assert!(!body.contains("only the threshold") && !body.contains("the threshold step"), "{body}");
     // `pleader new` for the court starts from the outline of the standard it is like (the
     // Allegheny County user, whose `like: mobilisa` standard got the Dendrite outline).
     let (code, out, err) = pleader(&["new", "second", "--court", "d-colo"], &firm);

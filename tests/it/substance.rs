@@ -4116,3 +4116,45 @@ fn statements_on_pages_of_one_exhibit_are_cited_as_that_exhibits_pages() {
     assert!(body.contains("Ex. A at 1–2, 4, could support"), "{body}");
     assert!(!body.contains("Exs. A"), "{body}");
 }
+
+/// Posts that criticize someone other than the movant (`posts_about`: the movant's client's
+/// project) are never said to be about the movant, nor their author its critic (the D. Conn.
+/// matter: a photographer suing over photographs a blog used to criticize a development).
+#[test]
+fn posts_about_someone_else_are_not_said_to_be_about_the_movant() {
+    let shipped = own_text("vance-v-stoopline.yaml");
+    let before = normalize(&body_text(&build_text("vance.yaml", &shipped)));
+    assert!(before.contains("they were writing anonymously about Ms. Vance"), "{before}");
+    let anchor = "  platform: Stoopline\n";
+    assert!(shipped.contains(anchor), "the sample changed");
+    let text = shipped.replacen(anchor, &format!("{anchor}  posts_about: the school board’s bus contract\n"), 1);
+    let body = normalize(&body_text(&build_text("vance-about.yaml", &text)));
+    assert!(body.contains("they were writing anonymously about the school board's bus contract"), "{body}");
+    assert!(body.contains("who might wish to criticize the school board's bus contract anonymously"), "{body}");
+    assert!(body.contains("as critics of the school board's bus contract,"), "{body}");
+    assert!(!body.contains("about Ms. Vance,"), "{body}");
+    assert!(!body.contains("Ms. Vance's critics"), "{body}");
+}
+
+/// One speaker is one speaker in a heading ("Unmasking the Speaker"), and after the defendant as
+/// the complaint names it the introduction does not speak of "that user", who has no antecedent
+/// (the N.D. Ga. user).
+#[test]
+fn one_speaker_in_the_arista_heading_and_no_user_without_an_antecedent() {
+    let shipped = own_text("vance-v-stoopline.yaml");
+    let one = shipped.replacen("  accounts: 4\n", "  accounts: 1\n", 1);
+    assert!(one.contains("  accounts: 1\n"), "the sample changed");
+    let body = normalize(&body_text(&build_text("vance-one.yaml", &one)));
+    assert!(body.contains("The Arista Factors Weigh Against Unmasking the Speaker "), "{body}");
+    let shipped = own_text("brandywine-v-doe.yaml");
+    let anchor = "  underlying:\n    court: this Court\n";
+    assert!(shipped.contains(anchor), "the sample changed");
+    let named = shipped.replacen(
+        anchor,
+        &format!("{anchor}    defendants: the reviews’ anonymous author, named as John Doe\n"),
+        1,
+    );
+    let body = normalize(&body_text(&build_text("brandywine-named.yaml", &named)));
+    assert!(body.contains("the reviews' anonymous author, named as John Doe, alleging breach of contract and defamation, and wants to learn who is behind that account"), "{body}");
+    assert!(!body.contains("who that user is"), "{body}");
+}
