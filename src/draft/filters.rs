@@ -245,6 +245,25 @@ pub fn one_period(text: &str) -> std::borrow::Cow<'_, str> {
     }
 }
 
+/// Each word's first letter upper-cased and the rest lower-cased, as Tera's `title` does, where a
+/// word is a run of letters, digits, `_` and apostrophes (straight or typographic).
+pub fn title_case(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut in_word = false;
+    for c in s.chars() {
+        let word = c.is_alphanumeric() || c == '_' || c == '\'' || c == '’';
+        if word && !in_word {
+            out.extend(c.to_uppercase());
+        } else if word {
+            out.extend(c.to_lowercase());
+        } else {
+            out.push(c);
+        }
+        in_word = word;
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
 
@@ -316,23 +335,4 @@ mod tests {
         assert_eq!(nested("Their \"lifetime warranty\" is a scam."), "Their ‘lifetime warranty’ is a scam.");
         assert_eq!(nested("\"Scam,\" he said."), "‘Scam,’ he said.");
     }
-}
-
-/// Each word's first letter upper-cased and the rest lower-cased, as Tera's `title` does, where a
-/// word is a run of letters, digits, `_` and apostrophes (straight or typographic).
-pub fn title_case(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    let mut in_word = false;
-    for c in s.chars() {
-        let word = c.is_alphanumeric() || c == '_' || c == '\'' || c == '’';
-        if word && !in_word {
-            out.extend(c.to_uppercase());
-        } else if word {
-            out.extend(c.to_lowercase());
-        } else {
-            out.push(c);
-        }
-        in_word = word;
-    }
-    out
 }
