@@ -536,7 +536,7 @@ fn claims_context(facts: &Json, claims: &Claims, bank: &Bank) -> Json {
                     }
                     None => law_cite.clone(),
                 };
-                json!({"text": text, "proof": e.proof, "shown_by": e.shown_by, "authority": authority, "pin": pin, "cite": cite, "constitutional": v.is_some() || e.constitutional, "when": unless(json!(e.when)), "otherwise": unless(json!(e.otherwise)), "open_pin": unless(json!(e.open_pin)), "note": e.note, "excused_per_se": e.excused_per_se})
+                json!({"text": text, "proof": e.proof, "shown_by": e.shown_by, "authority": authority, "pin": pin, "cite": cite, "constitutional": v.is_some() || e.constitutional, "when": unless(json!(e.when)), "otherwise": unless(json!(e.otherwise)), "open_pin": unless(json!(e.open_pin)), "note": e.note, "excused_per_se": e.excused_per_se, "concerning": e.concerning})
             }).collect::<Vec<_>>(),
             "proof": proof,
             "statement_proof": statement_proof,

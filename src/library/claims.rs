@@ -306,6 +306,12 @@ pub struct Element {
     /// excuses this element and no other, and nothing another argued claim requires.
     #[serde(default)]
     pub excused_per_se: bool,
+    /// The element requires that the statement be about the plaintiff ("a statement of fact
+    /// concerning the plaintiff"): where a statement says it is `about:` someone else (the
+    /// plaintiff company's chief executive), the evidence step says so and cites this element
+    /// (the N.D. Ga. and D.C. users).
+    #[serde(default)]
+    pub concerning: bool,
     /// What the element is where the plaintiff is a public official (`facts.movant.public_official`):
     /// `{text, authority, pin}`, the element as the Constitution states it for such a plaintiff,
     /// in place of `text` (and of `when`, `otherwise` and `open_pin`, which speak of a private

@@ -226,30 +226,48 @@ fn unused_not_per_se(matter: &Matter, src: &SourceText, root: Option<&Node>, cla
     if statements.is_empty() {
         return vec![];
     }
+    // `not_per_se` completes "The <post> that says “…” ___": one written as a noun phrase ("a
+    // turnover figure imputes …") prints as "… says “Turnover is 80% a year” a turnover figure
+    // imputes …" (the N.D. Ga. user's, after the release that first printed it).
+    let mut out: Vec<Diagnostic> = statements
+        .iter()
+        .filter(|e| match &e.value.kind {
+            crate::yaml::tree::Kind::Scalar { text, .. } => {
+                let t = text.trim_start().to_lowercase();
+                ["a ", "an ", "the ", "this ", "that ", "it "].iter().any(|w| t.starts_with(w))
+            }
+            _ => false,
+        })
+        .map(|e| {
+            Diagnostic::warning(
+                "`not_per_se` completes \"The <post> that says “…” ___\": this one begins like a sentence of its own, so the brief would print the statement's words followed by it",
+            )
+            .at(src, e.value.span.clone())
+            .with_hint("begin with what the statement does or does not do: \"imputes no crime: a frozen account, by itself, says nothing about what its holder did\"")
+        })
+        .collect();
     let laws = argued_laws(matter, claims);
     if laws.iter().any(|(_, l)| l.elements.iter().any(|e| e.excused_per_se)) {
-        return vec![];
+        return out;
     }
     let seq = |path: &[&str]| matter.fact(path).and_then(|v| v.as_sequence()).cloned().unwrap_or_default();
     let argued_per_se =
         seq(&["motion", "arguments"]).iter().any(|a| a.get("per_se").and_then(|v| v.as_bool()) == Some(true));
     let law_says = laws.iter().any(|(_, l)| l.per_quod.is_some());
     let missing = match (argued_per_se, law_says) {
-        (true, true) => return vec![],
+        (true, true) => return out,
         (false, _) => "no argued claim's law excuses proof of harm for a statement defamatory per se, and no argument of the motion says `per_se: true`",
         (true, false) => "no argued claim's law excuses proof of harm for a statement defamatory per se or says what a statement outside its per se categories needs (`per_quod` in its claim file)",
     };
-    statements
-        .into_iter()
-        .map(|e| {
-            Diagnostic::warning(format!("the brief will not use this `not_per_se`: {missing}"))
-                .at(src, e.key_span.clone())
-                .with_hint(
-                    "the per se label is answered statement by statement only where the motion uses it and the \
+    out.extend(statements.into_iter().map(|e| {
+        Diagnostic::warning(format!("the brief will not use this `not_per_se`: {missing}"))
+            .at(src, e.key_span.clone())
+            .with_hint(
+                "the per se label is answered statement by statement only where the motion uses it and the \
                      governing law states what a statement outside its categories needs",
-                )
-        })
-        .collect()
+            )
+    }));
+    out
 }
 
 /// `evidence.missing` lists harm (or causation), and an argued claim's law asks for it only of a

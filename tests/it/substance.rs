@@ -4090,6 +4090,9 @@ fn an_opinion_about_someone_else_is_not_called_an_opinion_of_the_movant() {
     let body = normalize(&body_text(&build_text("brandywine-about.yaml", &text)));
     assert!(body.contains("its author's opinion of the company's founder."), "{body}");
     assert!(!body.contains("its author's opinion of Brandywine"), "{body}");
+    // And the law's element that the statement concern the plaintiff (`concerning: true`) is
+    // stated beside it, with its citation.
+    assert!(body.contains("is a joke\" is about the company's founder, not about Brandywine. Under Pennsylvania law, a claim for defamation requires its application to the plaintiff. See § 8343(a)."), "{body}");
 }
 
 /// Why the speech is of public concern (`public_concern.why`) weighs on the speaker's side of the
@@ -4157,4 +4160,42 @@ fn one_speaker_in_the_arista_heading_and_no_user_without_an_antecedent() {
     let body = normalize(&body_text(&build_text("brandywine-named.yaml", &named)));
     assert!(body.contains("the reviews' anonymous author, named as John Doe, alleging breach of contract and defamation, and wants to learn who is behind that account"), "{body}");
     assert!(!body.contains("who that user is"), "{body}");
+}
+
+/// A `not_per_se` written as a sentence of its own, not as the predicate it completes ("The <post>
+/// that says “…” ___"), is warned of at its value (the N.D. Ga. user's "a turnover figure imputes
+/// no crime …", printed after the statement's words).
+#[test]
+fn a_not_per_se_written_as_its_own_sentence_is_warned_of() {
+    let text = own_text("kessler-v-doe.yaml").replacen(
+        "not_per_se: \"imputes no crime:",
+        "not_per_se: \"a frozen account imputes no crime:",
+        1,
+    );
+    assert!(text.contains("a frozen account imputes no crime:"), "the sample changed");
+    let dir = temp_dir("not-per-se-sentence");
+    std::fs::write(dir.join("matter.yaml"), &text).unwrap();
+    let root = env!("CARGO_MANIFEST_DIR");
+    let (_, out, err) = pleader(&["check", "matter.yaml", "--project", root], &dir);
+    let all = format!("{out}{err}");
+    assert!(
+        all.contains(
+            "`not_per_se` completes \"The <post> that says “…” ___\": this one begins like a sentence of its own"
+        ),
+        "{all}"
+    );
+    assert!(all.contains("matter.yaml:99:"), "{all}");
+}
+
+/// Where the Arista outline has no balance-of-harms section, the privacy factor says that the
+/// holder of the account need not be the speaker (`account_holder.gap`), a fact the matter gave
+/// and no section printed (the D. Conn. audit: a campus address names a registered device).
+#[test]
+fn the_privacy_factor_says_the_account_holder_need_not_be_the_speaker() {
+    let shipped = own_text("vance-v-stoopline.yaml");
+    let anchor = "  accounts: 4\n";
+    assert!(shipped.contains(anchor), "the sample changed");
+    let text = shipped.replacen(anchor, &format!("{anchor}  account_holder:\n    gap: one household may share an account\n    cite: {{doc: decl, at: \"¶ 3\"}}\n"), 1);
+    let body = normalize(&body_text(&build_text("vance-holder.yaml", &text)));
+    assert!(body.contains("who need not be the ones who wrote the posts: one household may share an account. See Ochoa-Park Decl. ¶ 3. An order could therefore expose someone who said nothing at all."), "{body}");
 }
