@@ -4199,3 +4199,12 @@ fn the_privacy_factor_says_the_account_holder_need_not_be_the_speaker() {
     let body = normalize(&body_text(&build_text("vance-holder.yaml", &text)));
     assert!(body.contains("who need not be the ones who wrote the posts: one household may share an account. See Ochoa-Park Decl. ¶ 3. An order could therefore expose someone who said nothing at all."), "{body}");
 }
+
+/// A survey of one decision says what one court did, not "Courts … have refused" (the D. Conn.
+/// audit: the plural over *Mirza* alone, in the Arista outline's privacy factor).
+#[test]
+fn a_survey_of_one_decision_says_a_court_not_courts() {
+    let body = normalize(&body_text(&build_text("vance.yaml", &own_text("vance-v-stoopline.yaml"))));
+    assert!(body.contains("A court in the Second Circuit has refused to order the disclosure of an anonymous speaker's identity. See Mirza"), "{body}");
+    assert!(!body.contains("Courts in the Second Circuit have refused"), "{body}");
+}
