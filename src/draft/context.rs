@@ -417,6 +417,17 @@ fn contrary(bank: &Bank, keep: impl Fn(&crate::library::bank::Authority) -> bool
 
 /// The claims of the underlying action with what the claim files say of them: the argued ones
 /// first, in the matter's order, then the rest.
+/// How a clause cites an authority at a pin after `@`: a statute's subdivision joined to it
+/// ("pa-defamation-burden(a)"), a case's page after "at" ("taus at 720"), and the whole authority
+/// where no pin was read ("ab-abell").
+fn cite_after_at(id: &str, pin: &str, statute: bool) -> String {
+    match pin.trim() {
+        "" => id.to_string(),
+        p if statute || p.starts_with('(') => format!("{id}{p}"),
+        p => format!("{id} at {p}"),
+    }
+}
+
 fn claims_context(facts: &Json, claims: &Claims, bank: &Bank) -> Json {
     let mut out = vec![];
     for c in facts.pointer("/underlying/claims").and_then(|v| v.as_array()).into_iter().flatten() {
@@ -479,11 +490,7 @@ fn claims_context(facts: &Json, claims: &Claims, bank: &Bank) -> Json {
         all_proof.sort();
         all_proof.dedup();
         let kind = bank.get(&l.authority).map(|a| a.kind);
-        let law_cite = match (kind.is_some_and(|k| k != Kind::Case), l.pin.trim()) {
-            (true, pin) => format!("{}{pin}", l.authority),
-            (false, "") => l.authority.to_string(),
-            (false, pin) => format!("{} at {pin}", l.authority),
-        };
+        let law_cite = cite_after_at(&l.authority, &l.pin, kind.is_some_and(|k| k != Kind::Case));
         out.push(json!({
             "type": ty,
             "law": law,
@@ -525,15 +532,7 @@ fn claims_context(facts: &Json, claims: &Claims, bank: &Bank) -> Json {
                 // else the law's (the N.D. Ga. user: a contract's formation element, stated by
                 // statute, was cited to the case that states the others).
                 let cite = match authority {
-                    Some(a) => {
-                        let statute = bank.get(a).is_some_and(|b| b.kind != Kind::Case);
-                        match (statute, pin.map(|p| p.trim()).unwrap_or("")) {
-                            (_, "") => a.to_string(),
-                            (true, p) => format!("{a}{p}"),
-                            (false, p) if p.starts_with('(') => format!("{a}{p}"),
-                            (false, p) => format!("{a} at {p}"),
-                        }
-                    }
+                    Some(a) => cite_after_at(a, pin.map_or("", |p| p.as_str()), bank.get(a).is_some_and(|b| b.kind != Kind::Case)),
                     None => law_cite.clone(),
                 };
                 json!({"text": text, "proof": e.proof, "shown_by": e.shown_by, "authority": authority, "pin": pin, "cite": cite, "constitutional": v.is_some() || e.constitutional, "when": unless(json!(e.when)), "otherwise": unless(json!(e.otherwise)), "open_pin": unless(json!(e.open_pin)), "note": e.note, "excused_per_se": e.excused_per_se, "concerning": e.concerning})
