@@ -213,12 +213,12 @@ pub fn court_checks(built: &Built) -> Vec<CheckItem> {
     // The face the court's rules name, read from the typeset pages (not from the profile's
     // `type.font`): every family any page is set in must be one the rule accepts.
     if let Some(req) = &p.type_.required_faces {
+        // Every page's text runs, read once: their faces, and their words for the check below.
+        let runs: Vec<_> = built.doc.pages().iter().flat_map(|page| page_text(&page.frame)).collect();
         let mut used: Vec<String> = vec![];
-        for page in built.doc.pages() {
-            for r in page_text(&page.frame) {
-                if !used.contains(&r.font) {
-                    used.push(r.font);
-                }
+        for r in &runs {
+            if !used.contains(&r.font) {
+                used.push(r.font.clone());
             }
         }
         let other: Vec<&String> =
@@ -228,12 +228,9 @@ pub fn court_checks(built: &Built) -> Vec<CheckItem> {
         // compliance that fills in `{font}`): the brief would certify what the rule forbids (the
         // N.D. Ga. user's LR 7.1(D) certificate, "namely Liberation Serif, 14 point"). A failure,
         // not a warning: the signer cannot file that sentence.
-        let text: String = built
-            .doc
-            .pages()
+        let text: String = runs
             .iter()
-            .flat_map(|page| page_text(&page.frame))
-            .map(|r| r.text)
+            .map(|r| r.text.as_str())
             .collect::<Vec<_>>()
             .join(" ")
             .split_whitespace()
